@@ -1,0 +1,60 @@
+"""What the patient is told when the マイナ保険証 cannot be used: documents to present, share, whom to ask.
+
+Sources (see docs/domain.md for the full trail):
+- PIN lock after 3 consecutive wrong PINs, reset at the 住民票のある市区町村: J-LIS FAQ
+  (reference/reception-flow.md §1.1 step 3).
+- Documents: 資格確認書 works alone; 資格情報のお知らせ only together with the card; マイナポータルの資格情報画面
+  can stand in for the お知らせ (reference §2.2 "Documents", A-pattern remedies).
+- 「暗証番号は3回間違えるとロックがかかってしまうため…医療機関のスタッフにお声がけください」 (MHLW, reference §1.3).
+- The share is the normal one: 3割（未就学児は2割、70歳以上は1～3割） (別添3 説明書, reference §2.2).
+- The municipal 医療証 is separate and must still be shown (reference §2.6; seeds 000).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class FallbackReason(enum.Enum):
+    PIN_LOCKED = "pin locked"
+
+
+@dataclass(frozen=True, slots=True)
+class FallbackGuidance:
+    """The fallback screen's content. ``documents`` are alternatives: any one of them is enough."""
+
+    title: str
+    cause: str
+    documents: tuple[str, ...]
+    share: str
+    staff: str
+    remedy: str
+    child_note: str
+
+
+NORMAL_SHARE = "窓口での自己負担は通常どおりです（3割。未就学児は2割、70歳以上の方は1〜3割）。"
+MEDICAL_CERTIFICATE_NOTE = (
+    "お子さんの医療費助成の「医療証」（市区町村の受給者証）は、マイナ保険証とは別に窓口で提示してください。"
+)
+
+_GUIDANCE = {
+    FallbackReason.PIN_LOCKED: FallbackGuidance(
+        # The exact reader wording for a lock is [unverified]; this text is a simulator choice (docs/domain.md).
+        title="暗証番号がロックされています",
+        cause="暗証番号を3回続けて間違えたため、このカードの利用者証明用電子証明書がロックされました。",
+        documents=(
+            "資格確認書",
+            "資格情報のお知らせ ＋ マイナンバーカード",
+            "マイナポータルの資格情報画面 ＋ マイナンバーカード",
+        ),
+        share=NORMAL_SHARE,
+        staff="受付窓口の職員にお声がけください。職員に暗証番号を伝える必要はありません。",
+        remedy="ロックの解除（暗証番号の初期化）は、住民票のある市区町村の窓口で行えます。",
+        child_note=MEDICAL_CERTIFICATE_NOTE,
+    ),
+}
+
+
+def guidance_for(reason: FallbackReason) -> FallbackGuidance:
+    return _GUIDANCE[reason]

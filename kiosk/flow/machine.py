@@ -1,0 +1,103 @@
+"""The reception flow state machine: an enum of states, an enum of events and one explicit table.
+
+An event with no row in the table is a programming error: it is logged and raised as
+``UnexpectedEvent``, never silently dropped, so tests notice a flow that went somewhere it should not.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable
+
+log = logging.getLogger("kiosk.flow")
+
+
+class State(enum.Enum):
+    NO_READER = "no reader"  # カードリーダーが使えない
+    IDLE = "idle"  # マイナンバーカードを置いてください
+    READING = "reading"  # 読み取り中
+    READ_FAILED = "read failed"  # 読み取りに失敗しました
+    METHOD_SELECT = "method select"  # 本人確認方法の選択
+    PIN_ENTRY = "pin entry"  # 暗証番号入力
+    VERIFYING = "verifying"  # 暗証番号を確認中
+    COMPLETE = "complete"  # 受付完了・カードをお取りください
+    FALLBACK = "fallback"  # マイナ保険証で確認できません: 何を提示するか
+
+
+class Event(enum.Enum):
+    READER_READY = "reader ready"
+    READER_LOST = "reader lost"
+    CARD_PLACED = "card placed"
+    CARD_REMOVED = "card removed"
+    CARD_IDENTIFIED = "card identified"  # a My Number card, retry counter read
+    CARD_UNREADABLE = "card unreadable"  # not a My Number card, or the card failed
+    PIN_CHOSEN = "pin chosen"
+    BACK = "back"
+    PIN_SUBMITTED = "pin submitted"
+    PIN_ACCEPTED = "pin accepted"
+    PIN_REJECTED = "pin rejected"
+    PIN_BLOCKED = "pin blocked"
+
+
+_ON_READER = [s for s in State if s is not State.NO_READER]
+_CARD_ON_READER = [s for s in State if s not in (State.NO_READER, State.IDLE)]
+
+TRANSITIONS: dict[tuple[State, Event], State] = {
+    (State.NO_READER, Event.READER_READY): State.IDLE,
+    (State.IDLE, Event.CARD_PLACED): State.READING,
+    (State.READING, Event.CARD_IDENTIFIED): State.METHOD_SELECT,
+    (State.READING, Event.CARD_UNREADABLE): State.READ_FAILED,
+    (State.METHOD_SELECT, Event.PIN_CHOSEN): State.PIN_ENTRY,
+    (State.METHOD_SELECT, Event.PIN_BLOCKED): State.FALLBACK,
+    (State.PIN_ENTRY, Event.BACK): State.METHOD_SELECT,
+    (State.PIN_ENTRY, Event.PIN_SUBMITTED): State.VERIFYING,
+    (State.VERIFYING, Event.PIN_ACCEPTED): State.COMPLETE,
+    (State.VERIFYING, Event.PIN_REJECTED): State.PIN_ENTRY,
+    (State.VERIFYING, Event.PIN_BLOCKED): State.FALLBACK,
+    (State.VERIFYING, Event.CARD_UNREADABLE): State.READ_FAILED,
+    # Taking the card away at any step returns to idle: nothing half-done is kept.
+    **{(s, Event.CARD_REMOVED): State.IDLE for s in _CARD_ON_READER},
+    # Losing the reader (unplugged, pcscd stopped) ends any visit.
+    **{(s, Event.READER_LOST): State.NO_READER for s in _ON_READER},
+}
+
+
+class UnexpectedEvent(RuntimeError):
+    def __init__(self, state: State, event: Event) -> None:
+        super().__init__(f"event {event.name} has no transition from state {state.name}")
+        self.state = state
+        self.event = event
+
+
+Listener = Callable[[State, Event, State], None]
+
+
+class FlowMachine:
+    """Holds the current state and applies ``TRANSITIONS``; notifies listeners after each transition."""
+
+    def __init__(self, initial: State = State.NO_READER) -> None:
+        self._state = initial
+        self._listeners: list[Listener] = []
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    def can_fire(self, event: Event) -> bool:
+        return (self._state, event) in TRANSITIONS
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def fire(self, event: Event) -> State:
+        source = self._state
+        target = TRANSITIONS.get((source, event))
+        if target is None:
+            log.error("flow: %s has no transition from %s", event.name, source.name)
+            raise UnexpectedEvent(source, event)
+        self._state = target
+        log.info("flow: %s --%s--> %s", source.name, event.name, target.name)
+        for listener in list(self._listeners):
+            listener(source, event, target)
+        return target

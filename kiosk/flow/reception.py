@@ -1,0 +1,158 @@
+"""One reception visit at a time: drives the flow machine with reader events, key presses and card I/O.
+
+Qt-free and asyncio-based. Card work goes through ``run_on_card`` (the reader's hardware thread, awaited),
+so this class can run under qasync in the GUI, under plain asyncio in a headless runner, or in tests.
+A result that comes back after the card was taken away belongs to a finished visit and is dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from hardware import jpki
+from hardware.jpki import Pin
+from hardware.readers.base import CardChannel, NoCardError, ReaderError, ServiceUnavailableError
+from kiosk.domain.fallback import FallbackGuidance, FallbackReason, guidance_for
+from kiosk.flow.machine import Event, FlowMachine, State
+
+log = logging.getLogger("kiosk.reception")
+
+RunOnCard = Callable[[Callable[[CardChannel], Any]], Awaitable[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What the screens show. Never holds a PIN."""
+
+    state: State
+    tries_left: int | None = None
+    wrong_pin: bool = False
+    fallback: FallbackGuidance | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _CardReading:
+    identity: jpki.CardIdentity
+    tries_left: int | None
+
+
+def _read_card(channel: CardChannel) -> _CardReading:
+    identity = jpki.identify(channel)
+    if not identity.is_mynumber_card:
+        return _CardReading(identity, None)
+    return _CardReading(identity, jpki.read_auth_pin_tries(channel))
+
+
+class Reception:
+    def __init__(self, run_on_card: RunOnCard, on_change: Callable[[Snapshot], None] | None = None) -> None:
+        self._run_on_card = run_on_card
+        self._on_change = on_change or (lambda _s: None)
+        self.machine = FlowMachine()
+        self._visit = 0
+        self._snapshot = Snapshot(State.NO_READER, message="カードリーダーを準備しています")
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    @property
+    def state(self) -> State:
+        return self.machine.state
+
+    def _go(self, event: Event, **fields: Any) -> None:
+        state = self.machine.fire(event)
+        self._snapshot = replace(Snapshot(state), **fields)
+        self._on_change(self._snapshot)
+
+    # -- reader events -------------------------------------------------------------------------
+
+    def reader_ready(self) -> None:
+        if self.state is State.NO_READER:
+            self._go(Event.READER_READY)
+
+    def reader_lost(self, detail: str) -> None:
+        self._visit += 1
+        if self.state is not State.NO_READER:
+            self._go(Event.READER_LOST, message=detail)
+
+    def card_removed(self) -> None:
+        """The card left the reader. Idempotent: a failed command may have noticed first."""
+        self._visit += 1
+        if self.machine.can_fire(Event.CARD_REMOVED):
+            self._go(Event.CARD_REMOVED)
+
+    async def card_placed(self) -> None:
+        if self.state is not State.IDLE:
+            log.warning("a card was placed while %s; ignored until the reader is idle", self.state.name)
+            return
+        self._visit += 1
+        visit = self._visit
+        self._go(Event.CARD_PLACED)
+        reading = await self._card_work(_read_card, visit)
+        if reading is None:
+            return
+        if not reading.identity.is_mynumber_card:
+            self._go(
+                Event.CARD_UNREADABLE,
+                message="マイナンバーカードではないか、ICチップを読み取れませんでした。",
+            )
+            return
+        self._go(Event.CARD_IDENTIFIED, tries_left=reading.tries_left)
+
+    # -- patient input -------------------------------------------------------------------------
+
+    def choose_pin(self) -> None:
+        tries = self._snapshot.tries_left
+        if tries == 0:
+            self._go(Event.PIN_BLOCKED, tries_left=0, fallback=guidance_for(FallbackReason.PIN_LOCKED))
+        else:
+            self._go(Event.PIN_CHOSEN, tries_left=tries)
+
+    def back(self) -> None:
+        self._go(Event.BACK, tries_left=self._snapshot.tries_left)
+
+    async def submit_pin(self, pin: Pin) -> None:
+        visit = self._visit
+        tries = self._snapshot.tries_left
+        self._go(Event.PIN_SUBMITTED, tries_left=tries)
+        result = await self._card_work(lambda channel: jpki.verify_auth_pin(channel, pin), visit)
+        if result is None:
+            return
+        if result.verified:
+            self._go(Event.PIN_ACCEPTED, tries_left=result.tries_left)
+        elif result.blocked:
+            self._go(Event.PIN_BLOCKED, tries_left=0, fallback=guidance_for(FallbackReason.PIN_LOCKED))
+        else:
+            self._go(Event.PIN_REJECTED, tries_left=result.tries_left, wrong_pin=True)
+
+    # -- card I/O ------------------------------------------------------------------------------
+
+    async def _card_work(self, job: Callable[[CardChannel], Any], visit: int) -> Any:
+        """Run ``job`` on the card; ``None`` when the visit ended meanwhile or the card went away."""
+        try:
+            result = await self._run_on_card(job)
+        except NoCardError:
+            if visit == self._visit:
+                self.card_removed()
+            return None
+        except ServiceUnavailableError as exc:
+            if visit == self._visit:
+                self.reader_lost(str(exc))
+            return None
+        except ReaderError as exc:
+            if visit != self._visit:
+                return None
+            log.warning("card error: %s", exc)
+            self._go(
+                Event.CARD_UNREADABLE,
+                message="カードの読み取り中にエラーが発生しました。カードを置き直してください。",
+            )
+            return None
+        if visit != self._visit:
+            log.info("result of an ended visit dropped")
+            return None
+        return result
