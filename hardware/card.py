@@ -225,3 +225,36 @@ class MyNumberCard:
     @property
     def auth_pin_verified(self) -> bool:
         return self._auth_pin_verified
+
+
+class OtherCard:
+    """A contactless card that is not a My Number card (a transit or loyalty card): no JPKI AP.
+
+    Placing it must end in 「読み取りに失敗しました」, as on a real reader.
+    """
+
+    ATR = bytes.fromhex("3B8F8001804F0CA000000306030001000000006A")  # PC/SC Part 3 ATR of a FeliCa-like card
+
+    def __init__(self, label: str = "交通系ICカード") -> None:
+        self.label = label
+
+    def atr(self) -> bytes:
+        return self.ATR
+
+    def power_on(self) -> None:
+        pass
+
+    def power_off(self) -> None:
+        pass
+
+    def reset(self) -> None:
+        pass
+
+    def execute(self, raw: bytes) -> bytes:
+        try:
+            command = CommandApdu.parse(raw)
+        except ApduError:
+            return iso.response(iso.SW_WRONG_LENGTH)
+        if command.ins == 0xA4:
+            return iso.response(iso.SW_FILE_NOT_FOUND)
+        return iso.response(iso.SW_INS_NOT_SUPPORTED)

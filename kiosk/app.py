@@ -1,0 +1,93 @@
+"""Assemble and run the kiosk: QApplication, bundled font, qasync loop, controller and window."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+
+import qasync
+from PySide6.QtCore import QEventLoop as QtEventLoop
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from hardware.readers.base import Reader
+from kiosk.flow.machine import State
+from kiosk.personas import default_household
+from kiosk.ui.controller import FlowController
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.theme import apply_theme
+
+EXIT_OK, EXIT_READER = 0, 3
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("kiosk")
+        app.setApplicationDisplayName("マイナ受付シミュレータ")
+    assert isinstance(app, QApplication)
+    apply_theme(app)
+    return app
+
+
+def build_window(reader: Reader) -> tuple[FlowController, MainWindow]:
+    controller = FlowController(reader)
+    window = MainWindow(controller, default_household())
+    controller.start()
+    return controller, window
+
+
+def check(reader: Reader, screenshot: str | None = None, timeout_ms: int = 5000) -> int:
+    """Start on ``reader``, wait until it is ready, render the idle screen offscreen, print one line."""
+    app = application()
+    controller, window = build_window(reader)
+    try:
+        if controller.snapshot.state is State.NO_READER:
+            waiter = QtEventLoop()
+            timer = QTimer(singleShot=True, interval=timeout_ms)
+            timer.timeout.connect(waiter.quit)
+            controller.snapshot_changed.connect(lambda _s: waiter.quit())
+            timer.start()
+            waiter.exec()
+        state = controller.snapshot.state
+        if state is not State.IDLE:
+            detail = controller.snapshot.message or "the reader did not become ready"
+            print(f"error: reader '{reader.description}' is not usable: {detail}", file=sys.stderr)
+            return EXIT_READER
+        window.resize(window.sizeHint())
+        image = window.grab()
+        if image.isNull():
+            print("error: the idle screen could not be rendered", file=sys.stderr)
+            return EXIT_READER
+        if screenshot and not image.save(screenshot):
+            print(f"error: cannot write {screenshot}", file=sys.stderr)
+            return EXIT_READER
+        font = app.font().family()
+        print(
+            f"ok: reader '{reader.description}' ready; idle screen "
+            f"「{window.current_screen.title.text().replace(chr(10), '')}」 rendered {image.width()}x{image.height()} in {font}"
+        )
+        return EXIT_OK
+    finally:
+        controller.close()
+        window.close()
+
+
+def run_gui(reader: Reader) -> int:
+    app = application()
+    # Ctrl-C in the terminal quits at once: there is nothing to save, and a half-done visit is not kept.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    controller, window = build_window(reader)
+    window.show()
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    try:
+        with loop:
+            loop.run_until_complete(closed.wait())
+    finally:
+        controller.close()
+    return EXIT_OK

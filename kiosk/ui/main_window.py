@@ -1,0 +1,164 @@
+"""The kiosk window: a portrait reader screen (a stack of screens) and, for virtual cards, a card picker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hardware.card import OtherCard
+from hardware.readers.virtual import VirtualReader
+from kiosk.flow.machine import State
+from kiosk.flow.reception import Snapshot
+from kiosk.personas import Persona
+from kiosk.ui.controller import FlowController
+from kiosk.ui.screens import MethodSelectScreen, PinScreen, Screen, all_screens
+
+READER_SIZE = (600, 860)  # portrait, like the reader's touch panel
+
+
+class CardPicker(QFrame):
+    """Beside the reader: pick a family member's virtual card (or another IC card), place it, take it."""
+
+    def __init__(self, reader: VirtualReader, personas: list[Persona]) -> None:
+        super().__init__()
+        self.setObjectName("cardPicker")
+        self.setAccessibleName("カード置き場（練習用）")
+        self.reader = reader
+        self.personas = personas
+        self.other_card = OtherCard()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        heading = QLabel("練習用のカード")
+        heading.setStyleSheet("font-size: 22px; font-weight: bold;")
+        layout.addWidget(heading)
+        hint = QLabel(
+            "カードを選んで「カードを置く」を押してください。子どものカードは保護者が暗証番号を入力します。"
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("font-size: 15px;")
+        layout.addWidget(hint)
+        self.group = QButtonGroup(self)
+        self.choices: dict[str, QRadioButton] = {}
+        for index, persona in enumerate(personas):
+            choice = QRadioButton(f"{persona.label}\n練習用暗証番号 {persona.practice_pin}")
+            choice.setAccessibleName(f"{persona.label}のカード")
+            choice.setStyleSheet("font-size: 16px; padding: 6px;")
+            self.group.addButton(choice, index)
+            self.choices[persona.key] = choice
+            layout.addWidget(choice)
+        other = QRadioButton(f"マイナンバーカード以外\n（{self.other_card.label}）")
+        other.setStyleSheet("font-size: 16px; padding: 6px;")
+        self.group.addButton(other, len(personas))
+        self.choices["other"] = other
+        layout.addWidget(other)
+        self.group.button(0).setChecked(True)
+        self.place = QPushButton("カードを置く")
+        self.take = QPushButton("カードを取る")
+        self.reset = QPushButton("練習用カードのロックを解除")
+        self.reset.setToolTip("市区町村の窓口で行う暗証番号の初期化の代わりです（練習用カードだけ）")
+        for button in (self.place, self.take, self.reset):
+            layout.addWidget(button)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("font-size: 15px;")
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.place.clicked.connect(self.place_selected)
+        self.take.clicked.connect(self.reader.remove)
+        self.reset.clicked.connect(self.reset_selected)
+
+    def selected(self) -> Persona | None:
+        index = self.group.checkedId()
+        return self.personas[index] if 0 <= index < len(self.personas) else None
+
+    def select(self, key: str) -> None:
+        self.choices[key].setChecked(True)
+
+    def place_selected(self) -> None:
+        persona = self.selected()
+        self.reader.insert(persona.card if persona else self.other_card)
+
+    def reset_selected(self) -> None:
+        persona = self.selected()
+        if persona is None:
+            return
+        if self.reader.card is persona.card:
+            self.reader.remove()
+        persona.reset_card()
+        self.status.setText(f"{persona.name}さんのカードのロックを解除しました（練習用）。")
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, controller: FlowController, personas: list[Persona] | None = None, title: str = ""
+    ) -> None:
+        super().__init__()
+        self.controller = controller
+        self.setWindowTitle(title or "マイナ受付シミュレータ")
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(16, 16, 16, 16)
+        row.setSpacing(16)
+
+        reader_frame = QFrame()
+        reader_frame.setObjectName("readerFrame")
+        reader_frame.setFixedSize(*READER_SIZE)
+        reader_frame.setAccessibleName("顔認証付きカードリーダーの画面")
+        column = QVBoxLayout(reader_frame)
+        column.setContentsMargins(10, 10, 10, 10)
+        column.setSpacing(0)
+        self.status_bar = QLabel("マイナ受付シミュレータ")
+        self.status_bar.setObjectName("statusBar")
+        column.addWidget(self.status_bar)
+        self.stack = QStackedWidget()
+        self.screens: dict[State, Screen] = {}
+        for screen in all_screens():
+            self.screens[screen.state] = screen
+            self.stack.addWidget(screen)
+        column.addWidget(self.stack)
+        row.addWidget(reader_frame, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.card_picker: CardPicker | None = None
+        if isinstance(controller.reader, VirtualReader) and personas:
+            self.card_picker = CardPicker(controller.reader, personas)
+            self.card_picker.setFixedWidth(330)
+            row.addWidget(self.card_picker)
+        self.setCentralWidget(central)
+
+        method = self.screens[State.METHOD_SELECT]
+        assert isinstance(method, MethodSelectScreen)
+        method.pin_chosen.connect(controller.choose_pin)
+        pin = self.pin_screen
+        pin.pin_entered.connect(controller.submit_pin)
+        pin.back_pressed.connect(controller.back)
+        controller.snapshot_changed.connect(self.show_snapshot)
+        controller.reader_status.connect(self.status_bar.setText)
+        self.show_snapshot(controller.snapshot)
+
+    @property
+    def pin_screen(self) -> PinScreen:
+        screen = self.screens[State.PIN_ENTRY]
+        assert isinstance(screen, PinScreen)
+        return screen
+
+    @property
+    def current_screen(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        screen = self.screens[snapshot.state]
+        screen.show_snapshot(snapshot)
+        self.stack.setCurrentWidget(screen)

@@ -1,0 +1,342 @@
+"""One widget per reader screen. Screens only show a Snapshot and report presses to the controller.
+
+Wording: quoted from the sources where they give it (「マイナンバーカードを置いてください」,
+「読み取りに失敗しました」, 「顔認証」「暗証番号」); everything marked [unverified] in the reference is a
+simulator choice listed in docs/domain.md.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from hardware.jpki import Pin
+from kiosk.flow.machine import State
+from kiosk.flow.reception import Snapshot
+
+PIN_LENGTH = 4
+
+
+def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def _button(text: str, name: str = "", accessible: str = "") -> QPushButton:
+    button = QPushButton(text)
+    if name:
+        button.setObjectName(name)
+    button.setAccessibleName(accessible or text)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setAutoDefault(True)
+    return button
+
+
+class Screen(QWidget):
+    """Base screen: a title, a subtitle and a body, with an accessible name for screen readers."""
+
+    state: State
+
+    def __init__(self, title: str, subtitle: str = "") -> None:
+        super().__init__()
+        self.setAccessibleName(title)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(28, 28, 28, 28)
+        self.layout_.setSpacing(18)
+        self.title = _label(title, "title")
+        self.subtitle = _label(subtitle, "subtitle")
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.subtitle)
+        self.subtitle.setVisible(bool(subtitle))
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Update from the reception's snapshot; most screens are static."""
+
+
+class NoReaderScreen(Screen):
+    state = State.NO_READER
+
+    def __init__(self) -> None:
+        super().__init__("カードリーダーが使用できません", "受付窓口にお声がけください。")
+        self.detail = _label("", "hint")
+        self.layout_.addWidget(self.detail)
+        self.layout_.addStretch(1)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.detail.setText(snapshot.message)
+
+
+class IdleScreen(Screen):
+    state = State.IDLE
+
+    def __init__(self) -> None:
+        super().__init__(
+            "マイナンバーカードを\n置いてください",
+            "カードをカバーやケースから取り出して、読み取り部に置いてください。",
+        )
+        self.layout_.insertStretch(0, 1)
+        slot = _label("カード置き場", "hint")
+        slot.setFixedHeight(150)
+        slot.setStyleSheet(
+            "border: 4px dashed #0b5ed7; border-radius: 16px; color: #0b5ed7; font-size: 22px;"
+        )
+        self.layout_.addSpacing(10)
+        self.layout_.addWidget(slot)
+        self.layout_.addWidget(
+            _label("職員がカードをお預かりしたり、暗証番号を伺うことはありません。", "hint")
+        )
+        self.layout_.addStretch(1)
+
+
+class ReadingScreen(Screen):
+    state = State.READING
+
+    def __init__(self) -> None:
+        super().__init__("読み取り中です", "カードを動かさないでください。")
+        self.layout_.addStretch(1)
+
+
+class ReadFailedScreen(Screen):
+    state = State.READ_FAILED
+
+    def __init__(self) -> None:
+        super().__init__("読み取りに失敗しました", "")
+        self.detail = _label("", "subtitle")
+        self.layout_.addWidget(self.detail)
+        self.layout_.addWidget(
+            _label(
+                "カードケースから取り出して、マイナンバーカードを置き直してください。"
+                "読み取れない場合は受付窓口にお声がけください。",
+                "hint",
+            )
+        )
+        self.layout_.addWidget(_label("カードをお取りください", "notice"))
+        self.layout_.addStretch(1)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.detail.setText(snapshot.message)
+
+
+class MethodSelectScreen(Screen):
+    state = State.METHOD_SELECT
+    pin_chosen = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("本人確認の方法を選択してください")
+        self.layout_.addStretch(1)
+        self.face = _button("顔認証", accessible="顔認証（このシミュレータでは準備中）")
+        self.face.setEnabled(False)
+        self.face.setToolTip("顔認証はこのシミュレータの次の版で練習できます")
+        self.pin = _button("暗証番号", "primary", "暗証番号で本人確認")
+        self.pin.clicked.connect(self.pin_chosen)
+        for button in (self.face, self.pin):
+            button.setMinimumHeight(110)
+            self.layout_.addWidget(button)
+        self.layout_.addWidget(_label("顔認証は準備中です。「暗証番号」を選んでください。", "hint"))
+        self.layout_.addStretch(1)
+
+    def showEvent(self, event: object) -> None:
+        self.pin.setFocus()
+
+
+class PinScreen(Screen):
+    """4-digit PIN on an on-screen keypad: digits are never shown, only ● for each one typed.
+
+    The digits live in this widget only until 確定, then go to the card as a ``Pin``; they are cleared
+    on submit and whenever the screen is left.
+    """
+
+    state = State.PIN_ENTRY
+    pin_entered = Signal(object)  # Pin
+    back_pressed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("暗証番号（数字4桁）を入力してください")
+        self._digits: list[str] = []
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.boxes = _label("", "pinBoxes", wrap=False)
+        self.boxes.setAccessibleName("入力した桁数")
+        self.tries = _label("", "hint")
+        self.warning = _label("", "notice")
+        self.layout_.addWidget(self.boxes)
+        self.layout_.addWidget(self.warning)
+        self.layout_.addWidget(self.tries)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.keys: dict[str, QPushButton] = {}
+        for index, digit in enumerate("123456789"):
+            self._add_key(grid, digit, index // 3, index % 3)
+        self.correct = _button("訂正", accessible="1桁消す（訂正）")
+        self.correct.clicked.connect(self.delete_digit)
+        grid.addWidget(self.correct, 3, 0)
+        self._add_key(grid, "0", 3, 1)
+        self.confirm = _button("確定", "primary", "暗証番号を確定")
+        self.confirm.clicked.connect(self.submit)
+        grid.addWidget(self.confirm, 3, 2)
+        self.layout_.addLayout(grid)
+        row = QHBoxLayout()
+        self.back = _button("戻る", accessible="本人確認方法の選択に戻る")
+        self.back.clicked.connect(self._go_back)
+        row.addWidget(self.back)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        self.layout_.addStretch(1)
+        self._refresh()
+
+    def _add_key(self, grid: QGridLayout, digit: str, row: int, column: int) -> None:
+        key = _button(digit, "key", f"数字 {digit}")
+        key.clicked.connect(lambda: self.add_digit(digit))
+        grid.addWidget(key, row, column)
+        self.keys[digit] = key
+
+    @property
+    def entered_count(self) -> int:
+        return len(self._digits)
+
+    def add_digit(self, digit: str) -> None:
+        if len(self._digits) < PIN_LENGTH:
+            self._digits.append(digit)
+            self._refresh()
+
+    def delete_digit(self) -> None:
+        if self._digits:
+            self._digits.pop()
+            self._refresh()
+
+    def clear(self) -> None:
+        self._digits.clear()
+        self._refresh()
+
+    def submit(self) -> None:
+        if len(self._digits) != PIN_LENGTH:
+            return
+        pin = Pin("".join(self._digits))
+        self.clear()
+        self.pin_entered.emit(pin)
+
+    def _go_back(self) -> None:
+        self.clear()
+        self.back_pressed.emit()
+
+    def _refresh(self) -> None:
+        count = len(self._digits)
+        self.boxes.setText("●" * count + "○" * (PIN_LENGTH - count))
+        self.boxes.setAccessibleDescription(f"{count}桁入力済み（4桁中）")
+        self.confirm.setEnabled(count == PIN_LENGTH)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.clear()
+        tries = snapshot.tries_left
+        self.tries.setText(f"残り入力回数：{tries}回" if tries is not None else "")
+        if snapshot.wrong_pin:
+            self.warning.setText(
+                f"暗証番号が違います。あと{tries}回間違えるとロックされます。"
+                if tries and tries > 1
+                else "暗証番号が違います。次に間違えるとロックされます。"
+            )
+        else:
+            self.warning.setText("")
+
+    def showEvent(self, event: object) -> None:
+        self.setFocus()
+
+    def hideEvent(self, event: object) -> None:
+        self.clear()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        key = event.key()
+        if len(text) == 1 and text.isdigit() and text.isascii():
+            self.add_digit(text)
+        elif key == Qt.Key.Key_Backspace:
+            self.delete_digit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+        elif key == Qt.Key.Key_Escape:
+            self._go_back()
+        else:
+            super().keyPressEvent(event)
+
+
+class VerifyingScreen(Screen):
+    state = State.VERIFYING
+
+    def __init__(self) -> None:
+        super().__init__("確認しています", "カードを動かさないでください。")
+        self.layout_.addStretch(1)
+
+
+class CompleteScreen(Screen):
+    state = State.COMPLETE
+
+    def __init__(self) -> None:
+        # The exact completion wording is [unverified] (reference §1.1 step 5): a simulator choice.
+        super().__init__("受付が完了しました", "")
+        self.layout_.addStretch(1)
+        take = _label("カードをお取りください", "notice")
+        take.setStyleSheet("font-size: 34px;")
+        self.layout_.addWidget(take)
+        self.layout_.addWidget(_label("お名前を呼ばれるまでお待ちください。", "subtitle"))
+        self.layout_.addStretch(2)
+
+
+class FallbackScreen(Screen):
+    """マイナ保険証で確認できなかったとき: what to present, what it costs, whom to ask."""
+
+    state = State.FALLBACK
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.cause = _label("", "subtitle")
+        self.documents_intro = _label("次のいずれかを受付窓口で提示してください", "hint")
+        self.documents = _label("", "documentList")
+        self.documents.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.share = _label("", "hint")
+        self.staff = _label("", "hint")
+        self.remedy = _label("", "hint")
+        self.child_note = _label("", "hint")
+        self.take = _label("カードをお取りください", "notice")
+        for widget in (
+            self.cause,
+            self.documents_intro,
+            self.documents,
+            self.share,
+            self.staff,
+            self.remedy,
+            self.child_note,
+            self.take,
+        ):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        guidance = snapshot.fallback
+        if guidance is None:
+            return
+        self.title.setText(guidance.title)
+        self.setAccessibleName(guidance.title)
+        self.cause.setText(guidance.cause)
+        self.documents.setText("\n".join(f"・{d}" for d in guidance.documents))
+        self.share.setText(guidance.share)
+        self.staff.setText(guidance.staff)
+        self.remedy.setText(guidance.remedy)
+        self.child_note.setText(guidance.child_note)
+
+
+def all_screens() -> list[Screen]:
+    return [
+        NoReaderScreen(),
+        IdleScreen(),
+        ReadingScreen(),
+        ReadFailedScreen(),
+        MethodSelectScreen(),
+        PinScreen(),
+        VerifyingScreen(),
+        CompleteScreen(),
+        FallbackScreen(),
+    ]

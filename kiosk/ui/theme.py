@@ -1,0 +1,52 @@
+"""Bundled font and the high-contrast, large-target look of a reception reader."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk.resources import UI_FONT_FAMILY, font_paths
+
+log = logging.getLogger("kiosk.ui")
+
+STYLE = """
+QWidget { color: #111; background: #ffffff; }
+#readerFrame { background: #ffffff; border: 10px solid #26303b; border-radius: 24px; }
+#statusBar { background: #0b3c7a; color: #ffffff; padding: 10px 16px; }
+#title { font-size: 30px; font-weight: bold; color: #0b2a55; }
+#subtitle { font-size: 20px; color: #222; }
+#notice { font-size: 20px; color: #8a1c00; font-weight: bold; }
+#hint { font-size: 17px; color: #333; }
+QPushButton {
+  font-size: 24px; min-height: 64px; padding: 6px 18px; border-radius: 12px;
+  background: #e8eef7; border: 2px solid #5a6f8c;
+}
+QPushButton:hover { background: #d6e2f3; }
+QPushButton:focus { border: 4px solid #ff9d00; }
+QPushButton:disabled { color: #8a8a8a; background: #f0f0f0; border: 2px dashed #b0b0b0; }
+QPushButton#primary { background: #0b5ed7; color: #ffffff; border-color: #08429a; }
+QPushButton#primary:disabled { background: #9bb8e3; color: #eef3fb; }
+QPushButton#key { font-size: 34px; min-height: 76px; min-width: 96px; }
+#pinBoxes { font-size: 44px; letter-spacing: 18px; color: #0b2a55; }
+#documentList { font-size: 22px; font-weight: bold; color: #0b2a55; }
+#cardPicker { background: #f3f5f8; }
+#cardPicker QPushButton { font-size: 17px; min-height: 44px; }
+#cardPicker QLabel { background: transparent; }
+"""
+
+
+def install_fonts(app: QApplication) -> str:
+    """Load the bundled UD font so Japanese renders on machines with no CJK font; return its family."""
+    for path in font_paths():
+        if QFontDatabase.addApplicationFont(str(path)) < 0:
+            raise RuntimeError(f"cannot load the bundled font {path}")
+    font = QFont(UI_FONT_FAMILY, 14)
+    app.setFont(font)
+    return UI_FONT_FAMILY
+
+
+def apply_theme(app: QApplication) -> None:
+    install_fonts(app)
+    app.setStyleSheet(STYLE)
