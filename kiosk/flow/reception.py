@@ -47,6 +47,10 @@ def _read_card(channel: CardChannel) -> _CardReading:
     return _CardReading(identity, jpki.read_auth_pin_tries(channel))
 
 
+async def _done() -> None:
+    return None
+
+
 class Reception:
     def __init__(self, run_on_card: RunOnCard, on_change: Callable[[Snapshot], None] | None = None) -> None:
         self._run_on_card = run_on_card
@@ -85,13 +89,16 @@ class Reception:
         if self.machine.can_fire(Event.CARD_REMOVED):
             self._go(Event.CARD_REMOVED)
 
-    async def card_placed(self) -> None:
+    def card_placed(self) -> Awaitable[None]:
+        """A card arrived: show 読み取り中 at once, then read it. Await the result to follow the read."""
         if self.state is not State.IDLE:
             log.warning("a card was placed while %s; ignored until the reader is idle", self.state.name)
-            return
+            return _done()
         self._visit += 1
-        visit = self._visit
         self._go(Event.CARD_PLACED)
+        return self._read(self._visit)
+
+    async def _read(self, visit: int) -> None:
         reading = await self._card_work(_read_card, visit)
         if reading is None:
             return
@@ -115,10 +122,12 @@ class Reception:
     def back(self) -> None:
         self._go(Event.BACK, tries_left=self._snapshot.tries_left)
 
-    async def submit_pin(self, pin: Pin) -> None:
-        visit = self._visit
-        tries = self._snapshot.tries_left
-        self._go(Event.PIN_SUBMITTED, tries_left=tries)
+    def submit_pin(self, pin: Pin) -> Awaitable[None]:
+        """確定 pressed: switch to 確認中 at once (no second submit possible), then VERIFY on the card."""
+        self._go(Event.PIN_SUBMITTED, tries_left=self._snapshot.tries_left)
+        return self._verify(pin, self._visit)
+
+    async def _verify(self, pin: Pin, visit: int) -> None:
         result = await self._card_work(lambda channel: jpki.verify_auth_pin(channel, pin), visit)
         if result is None:
             return

@@ -1,0 +1,75 @@
+"""Test-wide set-up: Qt offscreen before anything imports Qt, and a guard that no PIN reaches the logs."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+
+# Must happen before Qt is imported anywhere (pytest-qt imports it while collecting).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+import pytest
+
+#: PINs the tests type. Any log record carrying one of them fails the test that produced it.
+TEST_PINS = ("1234", "5678", "2468", "0000", "1111", "2222", "9999")
+
+
+class _PinLeakWatcher(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.leaks: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            text += " " + str(record.exc_info[1])
+        if any(pin in text for pin in TEST_PINS):
+            self.leaks.append(f"{record.name}: {text}")
+
+
+@pytest.fixture(autouse=True)
+def no_pin_in_logs():
+    watcher = _PinLeakWatcher()
+    root = logging.getLogger()
+    old_level = root.level
+    root.setLevel(logging.DEBUG)  # catch even debug-level leaks (APDU traces)
+    root.addHandler(watcher)
+    try:
+        yield watcher
+    finally:
+        root.removeHandler(watcher)
+        root.setLevel(old_level)
+    assert not watcher.leaks, f"a PIN reached the logs: {watcher.leaks}"
+
+
+# pytest-qt + qasync: one session loop that is never stopped, marked running only inside each test.
+# qasync's ``loop.stop()`` calls ``QApplication.exit()`` and silently breaks every later ``qtbot.wait*``
+# (shared/reference/style-anchors.md), so this loop is never stopped or closed.
+
+
+@pytest.fixture(scope="session")
+def qasync_loop(qapp):
+    import qasync
+
+    from kiosk.ui.theme import apply_theme
+
+    apply_theme(qapp)
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.events._set_running_loop(None)  # running only inside `aloop`
+    return loop
+
+
+@pytest.fixture
+def aloop(qasync_loop):
+    problems = []
+    qasync_loop.set_exception_handler(lambda _loop, context: problems.append(context))
+    asyncio.events._set_running_loop(qasync_loop)
+    try:
+        yield qasync_loop
+    finally:
+        for task in asyncio.all_tasks(qasync_loop):
+            task.cancel()
+        asyncio.events._set_running_loop(None)
+    assert not problems, f"unhandled asyncio errors: {problems}"

@@ -1,0 +1,42 @@
+"""A kiosk window on the in-process virtual reader, driven through its real screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from hardware.readers.virtual import VirtualReader
+from kiosk.flow.machine import State
+from kiosk.personas import Persona, default_household
+from kiosk.ui.controller import FlowController
+from kiosk.ui.main_window import MainWindow
+
+
+@dataclass
+class Kiosk:
+    window: MainWindow
+    controller: FlowController
+    reader: VirtualReader
+    personas: dict[str, Persona]
+    states: list[State]
+
+    @property
+    def state(self) -> State:
+        return self.controller.snapshot.state
+
+
+@pytest.fixture
+def kiosk(qtbot, aloop):
+    reader = VirtualReader()
+    controller = FlowController(reader)
+    personas = default_household()
+    window = MainWindow(controller, personas)
+    qtbot.addWidget(window)
+    states: list[State] = []
+    controller.snapshot_changed.connect(lambda s: states.append(s.state))
+    controller.start()
+    window.show()
+    qtbot.waitExposed(window)
+    yield Kiosk(window, controller, reader, {p.key: p for p in personas}, states)
+    controller.close()

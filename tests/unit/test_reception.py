@@ -1,0 +1,160 @@
+"""The reception session with the in-process reader and plain asyncio: no Qt."""
+
+import asyncio
+
+import pytest
+
+from hardware.card import CardProfile, MyNumberCard, OtherCard
+from hardware.jpki import Pin
+from hardware.readers.virtual import VirtualReader
+from kiosk.flow.machine import State
+from kiosk.flow.reception import Reception
+
+
+@pytest.fixture
+def reader():
+    r = VirtualReader()
+    yield r
+    r.close()
+
+
+def make_reception(reader):
+    snapshots = []
+
+    async def run_on_card(job):
+        return await asyncio.wrap_future(reader.submit(job))
+
+    reception = Reception(run_on_card, snapshots.append)
+    reception.reader_ready()
+    return reception, snapshots
+
+
+def child_card(tries=3):
+    return MyNumberCard(CardProfile("子", "1234", auth_pin_tries=tries))
+
+
+def test_child_pin_entered_by_parent_completes():
+    async def scenario():
+        reader = VirtualReader()
+        reception, snapshots = make_reception(reader)
+        reader.insert(child_card())
+        await reception.card_placed()
+        assert reception.snapshot.state is State.METHOD_SELECT and reception.snapshot.tries_left == 3
+        reception.choose_pin()
+        await reception.submit_pin(Pin("1234"))
+        reader.close()
+        return [s.state for s in snapshots]
+
+    states = asyncio.run(scenario())
+    assert states == [
+        State.IDLE,
+        State.READING,
+        State.METHOD_SELECT,
+        State.PIN_ENTRY,
+        State.VERIFYING,
+        State.COMPLETE,
+    ]
+
+
+def test_wrong_pins_count_down_then_lock_with_fallback():
+    card = child_card()
+
+    async def scenario():
+        reader = VirtualReader()
+        reception, _ = make_reception(reader)
+        reader.insert(card)
+        await reception.card_placed()
+        reception.choose_pin()
+        tries = []
+        for wrong in ("0000", "1111"):
+            await reception.submit_pin(Pin(wrong))
+            tries.append((reception.state, reception.snapshot.tries_left, reception.snapshot.wrong_pin))
+        await reception.submit_pin(Pin("2222"))
+        reader.close()
+        return tries, reception.snapshot
+
+    tries, final = asyncio.run(scenario())
+    assert tries == [(State.PIN_ENTRY, 2, True), (State.PIN_ENTRY, 1, True)]
+    assert final.state is State.FALLBACK
+    assert "資格確認書" in final.fallback.documents
+    assert "市区町村" in final.fallback.remedy
+    assert card.profile.auth_pin_tries == 0
+
+
+def test_a_locked_card_goes_to_the_fallback_when_pin_is_chosen():
+    async def scenario():
+        reader = VirtualReader()
+        reception, _ = make_reception(reader)
+        reader.insert(child_card(tries=0))
+        await reception.card_placed()
+        tries = reception.snapshot.tries_left
+        reception.choose_pin()
+        reader.close()
+        return tries, reception.state
+
+    assert asyncio.run(scenario()) == (0, State.FALLBACK)
+
+
+def test_other_cards_fail_to_read():
+    async def scenario():
+        reader = VirtualReader()
+        reception, _ = make_reception(reader)
+        reader.insert(OtherCard())
+        await reception.card_placed()
+        reader.close()
+        return reception.state
+
+    assert asyncio.run(scenario()) is State.READ_FAILED
+
+
+def test_card_pulled_during_verify_returns_to_idle_and_drops_the_result():
+    card = child_card()
+
+    async def scenario():
+        reader = VirtualReader()
+        reception, snapshots = make_reception(reader)
+        reader.insert(card)
+        await reception.card_placed()
+        reception.choose_pin()
+        release = asyncio.Event()
+
+        async def slow_run_on_card(job):
+            await release.wait()  # the card is taken away before the VERIFY reaches it
+            return await asyncio.wrap_future(reader.submit(job))
+
+        reception._run_on_card = slow_run_on_card
+        verify = asyncio.ensure_future(reception.submit_pin(Pin("1234")))
+        assert reception.state is State.VERIFYING
+        reader.remove()
+        reception.card_removed()
+        release.set()
+        await verify
+        reader.close()
+        return [s.state for s in snapshots]
+
+    states = asyncio.run(scenario())
+    assert states[-1] is State.IDLE
+    assert State.COMPLETE not in states
+    assert card.profile.auth_pin_tries == 3  # nothing reached the card
+
+
+def test_reader_lost_ends_the_visit():
+    async def scenario():
+        reader = VirtualReader()
+        reception, _ = make_reception(reader)
+        reader.insert(child_card())
+        await reception.card_placed()
+        reception.reader_lost("unplugged")
+        reader.close()
+        return reception.snapshot
+
+    snapshot = asyncio.run(scenario())
+    assert snapshot.state is State.NO_READER and snapshot.message == "unplugged"
+
+
+def test_pin_repr_never_shows_digits():
+    pin = Pin("1234")
+    assert "1234" not in repr(pin) and "1234" not in str(pin) and "1234" not in f"{pin}"
+    with pytest.raises(ValueError, match="4 digits") as err:
+        Pin("12a4")
+    assert "12a4" not in str(err.value)
