@@ -1,0 +1,115 @@
+"""The same PIN flow through a real pcscd + vsmartcard-vpcd, pyscard, and the emulated card over vpcd."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hardware.card import CardProfile, MyNumberCard
+from hardware.readers.pcsc import PcscReader, list_readers
+from hardware.vpcd import VpcdBridge
+from kiosk.flow.machine import State
+from kiosk.ui.controller import FlowController
+from kiosk.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.e2e
+PCSC_WAIT_MS = 5000  # pcscd polls vpcd every 0.4 s
+
+
+@pytest.fixture
+def pcsc_kiosk(qtbot, aloop, pcscd):
+    reader = PcscReader(pcscd.reader)
+    controller = FlowController(reader)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    states: list[State] = []
+    controller.snapshot_changed.connect(lambda s: states.append(s.state))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.IDLE, timeout=PCSC_WAIT_MS)
+    yield controller, window, states
+    controller.close()
+
+
+@pytest.fixture
+def child_card_on_vpcd(pcscd):
+    card = MyNumberCard(CardProfile("山田 さくら", "1234"))
+    bridge = VpcdBridge(card, port=pcscd.port)
+    yield card, bridge
+    bridge.remove()
+
+
+def enter(qtbot, window, digits: str) -> None:
+    for digit in digits:
+        qtbot.mouseClick(window.pin_screen.keys[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.pin_screen.confirm, Qt.MouseButton.LeftButton)
+
+
+def test_parent_pin_flow_through_pcscd(qtbot, pcsc_kiosk, child_card_on_vpcd):
+    controller, window, states = pcsc_kiosk
+    card, bridge = child_card_on_vpcd
+    assert window.card_picker is None  # a real PC/SC reader: cards arrive from the reader, not a picker
+    bridge.insert()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.METHOD_SELECT, timeout=PCSC_WAIT_MS)
+    assert controller.snapshot.tries_left == 3  # read from the card over PC/SC with an empty VERIFY
+    qtbot.mouseClick(window.current_screen.pin, Qt.MouseButton.LeftButton)
+
+    enter(qtbot, window, "0000")
+    qtbot.waitUntil(lambda: controller.snapshot.wrong_pin, timeout=PCSC_WAIT_MS)
+    assert controller.snapshot.tries_left == 2 and card.profile.auth_pin_tries == 2
+
+    enter(qtbot, window, "1234")
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.COMPLETE, timeout=PCSC_WAIT_MS)
+    assert card.profile.auth_pin_tries == 3
+    assert states[-3:] == [State.PIN_ENTRY, State.VERIFYING, State.COMPLETE]
+    assert bridge.apdu_count >= 9
+
+    bridge.remove()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.IDLE, timeout=PCSC_WAIT_MS)
+
+
+def test_lock_through_pcscd_shows_the_fallback(qtbot, pcsc_kiosk, child_card_on_vpcd):
+    controller, window, _ = pcsc_kiosk
+    card, bridge = child_card_on_vpcd
+    bridge.insert()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.METHOD_SELECT, timeout=PCSC_WAIT_MS)
+    qtbot.mouseClick(window.current_screen.pin, Qt.MouseButton.LeftButton)
+    for wrong in ("0000", "1111", "2222"):
+        enter(qtbot, window, wrong)
+        qtbot.waitUntil(lambda: not controller.busy, timeout=PCSC_WAIT_MS)
+    assert controller.snapshot.state is State.FALLBACK
+    assert "資格確認書" in controller.snapshot.fallback.documents
+    assert card.profile.auth_pin_tries == 0
+    bridge.remove()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.IDLE, timeout=PCSC_WAIT_MS)
+
+
+def test_cli_readers_and_check_see_the_virtual_reader(pcscd, child_card_on_vpcd):
+    _, bridge = child_card_on_vpcd
+    bridge.insert()
+    listed = {r.name: r for r in list_readers()}
+    kiosk = [sys.executable, "-m", "kiosk"]
+    out = subprocess.run([*kiosk, "readers"], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert pcscd.reader in out
+    check = subprocess.run(
+        [*kiosk, "--check", "--reader", f"pcsc:{pcscd.reader}"], capture_output=True, text=True, timeout=60
+    )
+    assert check.returncode == 0, check.stderr
+    assert check.stdout.startswith("ok: reader 'PC/SC (") and pcscd.reader in check.stdout
+    assert pcscd.reader in listed
+
+
+def test_check_fails_clearly_when_pcscd_is_unreachable(tmp_path):
+    env = dict(os.environ, PCSCLITE_CSOCK_NAME=str(tmp_path / "no-pcscd.comm"))
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--check", "--reader", "pcsc"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert result.returncode == 3
+    assert "pcscd" in result.stderr and "Traceback" not in result.stderr
