@@ -156,7 +156,7 @@ class PinScreen(Screen):
     back_pressed = Signal()
 
     def __init__(self) -> None:
-        super().__init__("暗証番号（数字4桁）を入力してください")
+        super().__init__("暗証番号（数字4桁）を\n入力してください")
         self._digits: list[str] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.boxes = _label("", "pinBoxes", wrap=False)
@@ -235,9 +235,9 @@ class PinScreen(Screen):
         self.tries.setText(f"残り入力回数：{tries}回" if tries is not None else "")
         if snapshot.wrong_pin:
             self.warning.setText(
-                f"暗証番号が違います。あと{tries}回間違えるとロックされます。"
+                f"暗証番号が違います。\nあと{tries}回間違えるとロックされます。"
                 if tries and tries > 1
-                else "暗証番号が違います。次に間違えるとロックされます。"
+                else "暗証番号が違います。\n次に間違えるとロックされます。"
             )
         else:
             self.warning.setText("")

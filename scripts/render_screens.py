@@ -1,0 +1,110 @@
+"""Render the kiosk's screens to PNG (docs/screens/) by driving the real app on the virtual reader.
+
+    .venv/bin/python scripts/render_screens.py [OUTPUT_DIR]
+
+Runs offscreen; the images show exactly what a person sees, in the bundled font.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from hardware.readers.virtual import VirtualReader  # noqa: E402
+from kiosk.app import application  # noqa: E402
+from kiosk.flow.machine import State  # noqa: E402
+from kiosk.personas import default_household  # noqa: E402
+from kiosk.ui.controller import FlowController  # noqa: E402
+from kiosk.ui.main_window import MainWindow  # noqa: E402
+
+
+async def until(condition, what: str, timeout: float = 5.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError(what)
+        await asyncio.sleep(0.01)
+
+
+async def render(out: Path) -> None:
+    reader = VirtualReader()
+    controller = FlowController(reader)
+    personas = default_household()
+    window = MainWindow(controller, personas)
+    controller.start()
+    window.show()
+    QApplication.processEvents()
+    picker = window.card_picker
+    assert picker is not None
+
+    def shot(name: str) -> None:
+        QApplication.processEvents()
+        path = out / f"{name}.png"
+        if not window.grab().save(str(path)):
+            raise OSError(f"cannot write {path}")
+        print(path)
+
+    async def reach(state: State) -> None:
+        await until(lambda: controller.snapshot.state is state and not controller.busy, state.name)
+
+    async def enter(digits: str, then: State) -> None:
+        for digit in digits:
+            window.pin_screen.keys[digit].click()
+        window.pin_screen.confirm.click()
+        await reach(then)
+
+    await reach(State.IDLE)
+    shot("01-idle")
+    picker.select("sakura")
+    picker.place.click()
+    await reach(State.METHOD_SELECT)
+    shot("02-method-select")
+    window.current_screen.pin.click()
+    for digit in "12":
+        window.pin_screen.keys[digit].click()
+    shot("03-pin-entry")
+    window.pin_screen.clear()
+    await enter("0000", State.PIN_ENTRY)
+    shot("04-wrong-pin")
+    await enter("1234", State.COMPLETE)
+    shot("05-complete")
+    picker.take.click()
+    await reach(State.IDLE)
+    picker.place.click()
+    await reach(State.METHOD_SELECT)
+    window.current_screen.pin.click()
+    for wrong in ("0000", "1111"):
+        await enter(wrong, State.PIN_ENTRY)
+    await enter("2222", State.FALLBACK)
+    shot("06-fallback-pin-locked")
+    picker.take.click()
+    picker.reset_selected()
+    picker.select("other")
+    picker.place.click()
+    await reach(State.READ_FAILED)
+    shot("07-read-failed")
+    picker.take.click()
+    controller.close()
+    window.close()
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "docs" / "screens")
+    out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(render(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
