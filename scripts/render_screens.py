@@ -14,15 +14,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import qasync
+from PySide6.QtWidgets import QApplication
 
-from hardware.readers.virtual import VirtualReader  # noqa: E402
-from kiosk.app import application  # noqa: E402
-from kiosk.flow.machine import State  # noqa: E402
-from kiosk.personas import default_household  # noqa: E402
-from kiosk.ui.controller import FlowController  # noqa: E402
-from kiosk.ui.main_window import MainWindow  # noqa: E402
+from hardware.readers.virtual import VirtualReader
+from kiosk.app import application
+from kiosk.flow.machine import State
+from kiosk.personas import default_household
+from kiosk.ui.controller import FlowController
+from kiosk.ui.main_window import MainWindow
 
 
 async def until(condition, what: str, timeout: float = 5.0) -> None:
