@@ -113,3 +113,36 @@ def test_check_fails_clearly_when_pcscd_is_unreachable(tmp_path):
     )
     assert result.returncode == 3
     assert "pcscd" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_card_serve_puts_a_my_number_card_in_the_virtual_reader_until_ctrl_c(pcscd):
+    import signal as signals
+    import time
+
+    from hardware.card import MYNUMBER_ATR
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "card", "serve", "--port", str(pcscd.port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert "serving" in server.stdout.readline()  # printed once connected to vpcd
+
+        def card_state():
+            return {r.name: r for r in list_readers()}[pcscd.reader]
+
+        deadline = time.monotonic() + 5
+        while not card_state().card_present:  # pcscd polls vpcd every 0.4 s
+            assert time.monotonic() < deadline, "pcscd never saw the served card"
+            time.sleep(0.05)
+        assert card_state().atr == MYNUMBER_ATR
+        server.send_signal(signals.SIGINT)
+        out, err = server.communicate(timeout=10)
+        assert server.returncode == 0, err
+        assert "card removed" in out
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.communicate()
