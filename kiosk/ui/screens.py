@@ -88,7 +88,7 @@ class IdleScreen(Screen):
         self.layout_.addSpacing(10)
         self.layout_.addWidget(slot)
         self.layout_.addWidget(
-            _label("職員がカードをお預かりしたり、暗証番号を伺うことはありません。", "hint")
+            _label("職員がカードをお預かりしたり、\n暗証番号を伺うことはありません。", "hint")
         )
         self.layout_.addStretch(1)
 
