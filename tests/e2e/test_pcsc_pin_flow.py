@@ -134,7 +134,8 @@ def test_card_serve_puts_a_my_number_card_in_the_virtual_reader_until_ctrl_c(pcs
             return {r.name: r for r in list_readers()}[pcscd.reader]
 
         deadline = time.monotonic() + 5
-        while not card_state().card_present:  # pcscd polls vpcd every 0.4 s
+        # pcscd polls vpcd every 0.4 s, and reports the ATR once it has powered the card up.
+        while not (card_state().card_present and card_state().atr):
             assert time.monotonic() < deadline, "pcscd never saw the served card"
             time.sleep(0.05)
         assert card_state().atr == MYNUMBER_ATR
