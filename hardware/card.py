@@ -1,22 +1,60 @@
-"""An emulated My Number card (マイナンバーカード) answering APDUs like the real card's JPKI AP.
+"""An emulated My Number card (マイナンバーカード) answering APDUs like the real card.
 
 The card is a pure object in the style of vsmartcard's ``SmartcardOS``: ``atr()``, ``power_on()``,
 ``power_off()``, ``reset()`` and ``execute(apdu) -> response``, with a dispatch table per INS. Transports
 (the in-process reader, the vpcd bridge) are separate and only move bytes.
 
-Behaviour follows ``shared/reference/card-and-pcsc.md`` §1 and §6; see ``docs/domain.md`` for the choices
-made where the reference marks behaviour as uncertain.
+Three applications, each a small file system of EFs, PIN objects and keys:
+
+* 公的個人認証AP (JPKI): token 0006, availability 0008, certificates 0001/0002/000A/000B, user-auth PIN
+  0018 (4 digits, 3 tries), signature password 001B (6–16, 5 tries), keys 0017/001A for ``80 2A``;
+* 券面事項入力補助AP: PIN 0011 (4 digits, 3 tries), a test My Number 0001 and the four attributes 0002;
+* 券面事項確認AP: 照合番号B 0012 and a generated face image 0002.
+
+Behaviour follows ``shared/reference/card-and-pcsc.md`` §1 and §6; choices where the reference marks
+behaviour uncertain are profile options or listed in ``docs/domain.md``.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
+from functools import cached_property
+
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import Encoding
 
 from hardware import apdu as iso
+from hardware import pki
 from hardware.apdu import ApduError, CommandApdu
+from hardware.faceimage import face_png
+from hardware.profile import (
+    AUTH_PIN_MAX_TRIES,
+    SIGN_PASSWORD_MAX_TRIES,
+    TEXT_PIN_MAX_TRIES,
+    BlockedQueryAnswer,
+    CardProfile,
+    is_four_digit_pin,
+    is_sign_password,
+)
+
+__all__ = [
+    "AUTH_PIN_MAX_TRIES",
+    "EF_AUTH_CERT",
+    "EF_AUTH_KEY",
+    "EF_AUTH_PIN",
+    "EF_TOKEN",
+    "JPKI_AID",
+    "MYNUMBER_ATR",
+    "TEXT_AID",
+    "VISUAL_AID",
+    "BlockedQueryAnswer",
+    "CardProfile",
+    "MyNumberCard",
+    "OtherCard",
+]
 
 log = logging.getLogger("hardware.card")
 
@@ -24,75 +62,211 @@ log = logging.getLogger("hardware.card")
 JPKI_AID = bytes.fromhex("D392F000260100000001")
 #: 券面事項入力補助AP. Holds the 12-digit My Number: the kiosk never selects it on a real card.
 TEXT_AID = bytes.fromhex("D3921000310001010408")
+#: 券面事項確認AP (the card face: photo, name and address images).
+VISUAL_AID = bytes.fromhex("D3921000310001010402")
 
 #: A contactless My Number ATR listed in pcsc-tools' smartcard_list.txt (reference §1.1).
 MYNUMBER_ATR = bytes.fromhex("3B888001000005E0B381A1007F")
 
-EF_TOKEN = 0x0006
-EF_CERT_AVAILABILITY = 0x0008
-EF_AUTH_PIN = 0x0018
+EF_SIGN_CERT, EF_SIGN_CA_CERT = 0x0001, 0x0002
+EF_TOKEN, EF_CERT_AVAILABILITY = 0x0006, 0x0008
+EF_AUTH_CERT, EF_AUTH_CA_CERT = 0x000A, 0x000B
+EF_AUTH_KEY, EF_AUTH_PIN = 0x0017, 0x0018
+EF_SIGN_KEY, EF_SIGN_PASSWORD = 0x001A, 0x001B
+EF_TEXT_MYNUMBER, EF_TEXT_ATTRIBUTES, EF_TEXT_PIN = 0x0001, 0x0002, 0x0011
+EF_VISUAL_FACE, EF_VISUAL_PIN_B = 0x0002, 0x0012
 
 #: Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (reference §1.3).
 TOKEN_MYNUMBER_CARD = b"JPKIAPICCTOKEN2".ljust(32, b" ")
-#: EF 0006 is 160 bytes on the card (myna-card, [single]); bytes after the name are FF filler here.
-TOKEN_FILE_SIZE = 160
-
-AUTH_PIN_MAX_TRIES = 3  # 利用者証明用電子証明書 PIN: 3 tries (reference §1.4, [multi])
-
-
-class BlockedQueryAnswer(Enum):
-    """What an empty VERIFY answers on a blocked PIN: not certain on real cards (reference §1.6)."""
-
-    RETRIES_ZERO = 0x63C0
-    AUTH_BLOCKED = 0x6984
+TOKEN_FILE_SIZE = 160  # myna-card, [single]; bytes after the name are FF filler here
+CERT_FILE_SIZE = 2048  # certificate EFs are larger than the DER object and padded with FF (§1.7)
+SW_REFERENCE_NOT_FOUND = 0x6A88  # VERIFY on a PIN that was never set: a simulator choice (docs/domain.md)
+SW_WRONG_DATA = 0x6A80
+VISUAL_PIN_MAX_TRIES = 10  # not documented anywhere: a simulator choice (docs/domain.md)
 
 
 @dataclass
-class CardProfile:
-    """A person's card: its PIN and the retry counter that persists across power cycles.
+class PinObject:
+    """A PIN EF: the reference value and its retry counter live in the profile (they survive power-off)."""
 
-    The counter lives here rather than in the card's volatile state because a real card keeps it in
-    EEPROM: taking the card off the reader does not reset it; only a correct PIN (or the 市区町村) does.
-    """
-
-    holder: str
-    auth_pin: str = field(repr=False)
-    auth_pin_tries: int = AUTH_PIN_MAX_TRIES
-    blocked_query_answer: BlockedQueryAnswer = BlockedQueryAnswer.RETRIES_ZERO
-
-    def __post_init__(self) -> None:
-        if not (len(self.auth_pin) == 4 and self.auth_pin.isascii() and self.auth_pin.isdigit()):
-            raise ValueError(f"card profile {self.holder!r}: the user-authentication PIN must be 4 digits")
-        if not 0 <= self.auth_pin_tries <= AUTH_PIN_MAX_TRIES:
-            raise ValueError(
-                f"card profile {self.holder!r}: auth_pin_tries must be 0..{AUTH_PIN_MAX_TRIES},"
-                f" got {self.auth_pin_tries}"
-            )
+    value_attr: str
+    tries_attr: str
+    max_tries: int
+    valid: Callable[[str], bool]
 
 
 @dataclass
-class _ElementaryFile:
-    data: bytes
-    sfi: int
+class ElementaryFile:
+    content: Callable[[], bytes]
+    size: int | None = None  # physical size; the object is followed by FF filler up to it
+    read_pin: int | None = None  # the PIN EF that must be verified before reading
+
+
+@dataclass
+class KeyObject:
+    key: Callable[[], rsa.RSAPrivateKey]
+    pin: int
+
+
+@dataclass
+class Application:
+    aid: bytes
+    files: dict[int, ElementaryFile] = field(default_factory=dict)
+    pins: dict[int, PinObject] = field(default_factory=dict)
+    keys: dict[int, KeyObject] = field(default_factory=dict)
+
+    def find_sfi(self, sfi: int, table: dict[int, object]) -> int | None:
+        return next((fid for fid in table if fid & 0x1F == sfi and fid <= 0x1F), None)
+
+
+def _padded(data: bytes, size: int | None) -> bytes:
+    return data if size is None or len(data) >= size else data + b"\xff" * (size - len(data))
+
+
+def _tlv(tag: bytes, value: bytes) -> bytes:
+    if len(value) < 0x80:
+        length = bytes((len(value),))
+    elif len(value) < 0x100:
+        length = bytes((0x81, len(value)))
+    else:
+        length = bytes((0x82,)) + len(value).to_bytes(2, "big")
+    return tag + length + value
+
+
+def test_my_number(seed: int) -> str:
+    """A 12-digit number whose check digit is deliberately wrong, so it can never be a real My Number."""
+    digits = [int(d) for d in f"{seed % 10**11:011d}"]
+    total = sum(d * (n + 1 if n <= 6 else n - 5) for n, d in enumerate(reversed(digits), start=1))
+    check = 0 if total % 11 <= 1 else 11 - total % 11
+    return "".join(map(str, digits)) + str((check + 1) % 10)
 
 
 class MyNumberCard:
-    """The JPKI AP subset a reception needs: SELECT, READ BINARY, VERIFY (with the 63Cx counter)."""
+    """The My Number card's APs at the APDU level. ``on_change(profile)`` runs when a counter or PIN changes."""
 
-    def __init__(self, profile: CardProfile) -> None:
+    def __init__(self, profile: CardProfile, on_change: Callable[[CardProfile], None] | None = None) -> None:
         self.profile = profile
-        self._files: dict[int, _ElementaryFile] = {
-            EF_TOKEN: _ElementaryFile(TOKEN_MYNUMBER_CARD.ljust(TOKEN_FILE_SIZE, b"\xff"), sfi=0x06),
-            EF_CERT_AVAILABILITY: _ElementaryFile(bytes.fromhex("8F8F00"), sfi=0x08),
-        }
-        self._pin_efs = {EF_AUTH_PIN: 0x18}
+        self.on_change = on_change
         self._handlers: dict[int, Callable[[CommandApdu], bytes]] = {
             0xA4: self._select,
             0xB0: self._read_binary,
             0x20: self._verify,
+            0x24: self._change_reference_data,
+            0x2A: self._sign,
+            0x84: self._get_challenge,
         }
+        self._apps = self._build_applications()
         self._powered = False
         self._clear_security_state()
+
+    # -- contents ------------------------------------------------------------------------------
+
+    def _build_applications(self) -> list[Application]:
+        p = self.profile
+        jpki = Application(JPKI_AID)
+        jpki.files[EF_TOKEN] = ElementaryFile(lambda: TOKEN_MYNUMBER_CARD, TOKEN_FILE_SIZE)
+        # 8F 8F 00 when both certificates are present (myna-card, [single]); no signature certificate
+        # for children under 15.
+        availability = bytes((0x8F if p.has_signature_certificate else 0x00, 0x8F, 0x00))
+        jpki.files[EF_CERT_AVAILABILITY] = ElementaryFile(lambda: availability)
+        jpki.files[EF_AUTH_CERT] = ElementaryFile(lambda: self.auth_certificate_der, CERT_FILE_SIZE)
+        jpki.files[EF_AUTH_CA_CERT] = ElementaryFile(lambda: pki.test_ca(pki.AUTH_OU).der, CERT_FILE_SIZE)
+        jpki.pins[EF_AUTH_PIN] = PinObject(
+            "auth_pin", "auth_pin_tries", AUTH_PIN_MAX_TRIES, is_four_digit_pin
+        )
+        jpki.keys[EF_AUTH_KEY] = KeyObject(lambda: self.auth_key, EF_AUTH_PIN)
+        if p.has_signature_certificate:
+            jpki.files[EF_SIGN_CERT] = ElementaryFile(
+                lambda: self.sign_certificate_der, CERT_FILE_SIZE, read_pin=EF_SIGN_PASSWORD
+            )
+            jpki.files[EF_SIGN_CA_CERT] = ElementaryFile(lambda: pki.test_ca(pki.SIGN_OU).der, CERT_FILE_SIZE)
+            jpki.pins[EF_SIGN_PASSWORD] = PinObject(
+                "sign_password", "sign_password_tries", SIGN_PASSWORD_MAX_TRIES, is_sign_password
+            )
+            jpki.keys[EF_SIGN_KEY] = KeyObject(lambda: self.sign_key, EF_SIGN_PASSWORD)
+
+        text = Application(TEXT_AID)
+        text.pins[EF_TEXT_PIN] = PinObject(
+            "text_pin", "text_pin_tries", TEXT_PIN_MAX_TRIES, is_four_digit_pin
+        )
+        my_number = test_my_number(p.certificate_serial).encode()
+        # 15-byte object + 2 FF filler bytes, as myna-card found on a test card (§1.4, [single]).
+        text.files[EF_TEXT_MYNUMBER] = ElementaryFile(
+            lambda: _tlv(b"\xff\x20", b"\x00" + my_number), 17, read_pin=EF_TEXT_PIN
+        )
+        text.files[EF_TEXT_ATTRIBUTES] = ElementaryFile(self._attributes, read_pin=EF_TEXT_PIN)
+
+        visual = Application(VISUAL_AID)
+        visual.pins[EF_VISUAL_PIN_B] = PinObject("", "", VISUAL_PIN_MAX_TRIES, lambda v: len(v) == 14)
+        visual.files[EF_VISUAL_FACE] = ElementaryFile(self._card_face, read_pin=EF_VISUAL_PIN_B)
+        return [jpki, text, visual]
+
+    def _attributes(self) -> bytes:
+        p = self.profile
+        body = (
+            _tlv(b"\xdf\x22", p.holder.encode("utf-8"))
+            + _tlv(b"\xdf\x23", "東京都千代田区試験町1-1（テスト）".encode())
+            + _tlv(b"\xdf\x24", p.birth_date.strftime("%Y%m%d").encode())
+            + _tlv(b"\xdf\x25", b"3")  # 性別: 3 = 適用不能 (a test card states no sex)
+        )
+        return _tlv(b"\xff\x20", body)
+
+    def _card_face(self) -> bytes:
+        p = self.profile
+        body = _tlv(b"\xdf\x22", p.holder.encode()) + _tlv(
+            b"\xdf\x2b", p.birth_date.strftime("%Y%m%d").encode()
+        )
+        if p.photo:
+            body += _tlv(b"\x5f\x2e", self.face_image)
+        return _tlv(b"\xff\x21", body)
+
+    @property
+    def visual_pin_b(self) -> str:
+        """照合番号B: birth date YYMMDD + certificate expiry year + a 4-digit security code (test value)."""
+        p = self.profile
+        assert p.certificate_not_after is not None
+        return p.birth_date.strftime("%y%m%d") + f"{p.certificate_not_after.year:04d}" + "0000"
+
+    @cached_property
+    def face_image(self) -> bytes:
+        return face_png(self.profile.holder) if self.profile.photo else b""
+
+    @cached_property
+    def auth_key(self) -> rsa.RSAPrivateKey:
+        return pki.new_rsa_key()
+
+    @cached_property
+    def sign_key(self) -> rsa.RSAPrivateKey:
+        return pki.new_rsa_key()
+
+    @cached_property
+    def auth_certificate_der(self) -> bytes:
+        p = self.profile
+        assert p.certificate_not_before and p.certificate_not_after
+        certificate = pki.issue_certificate(
+            pki.test_ca(pki.AUTH_OU),
+            self.auth_key,
+            p.certificate_serial,
+            f"{p.certificate_serial:020d}",  # real subjects are a 20-digit number (§1.8)
+            p.certificate_not_before,
+            p.certificate_not_after,
+        )
+        return certificate.public_bytes(Encoding.DER)
+
+    @cached_property
+    def sign_certificate_der(self) -> bytes:
+        p = self.profile
+        assert p.certificate_not_before and p.certificate_not_after
+        certificate = pki.issue_certificate(
+            pki.test_ca(pki.SIGN_OU),
+            self.sign_key,
+            p.certificate_serial + 1,
+            p.holder,
+            p.certificate_not_before,
+            p.certificate_not_after,
+            signature=True,
+        )
+        return certificate.public_bytes(Encoding.DER)
 
     # -- power ---------------------------------------------------------------------------------
 
@@ -111,9 +285,13 @@ class MyNumberCard:
         self._clear_security_state()
 
     def _clear_security_state(self) -> None:
-        self._selected_df: bytes | None = None
-        self._selected_ef: int | None = None
-        self._auth_pin_verified = False
+        self._app: Application | None = None
+        self._ef: int | None = None
+        self._verified: set[int] = set()
+
+    @property
+    def auth_pin_verified(self) -> bool:
+        return self._app is not None and self._app.aid == JPKI_AID and EF_AUTH_PIN in self._verified
 
     # -- dispatch ------------------------------------------------------------------------------
 
@@ -123,120 +301,208 @@ class MyNumberCard:
             command = CommandApdu.parse(raw)
         except ApduError:
             return iso.response(iso.SW_WRONG_LENGTH)
-        if command.cla & 0x0C:  # secure messaging is not offered on the contactless interface
+        if command.cla & 0x0C:  # secure messaging is not offered here (§1.5)
             return iso.response(iso.SW_SM_NOT_SUPPORTED)
-        if command.cla not in (0x00, 0x80):
-            return iso.response(iso.SW_CLA_NOT_SUPPORTED)
         handler = self._handlers.get(command.ins)
         if handler is None:
             return iso.response(iso.SW_INS_NOT_SUPPORTED)
-        return handler(command)
+        expected_cla = 0x80 if command.ins == 0x2A else 0x00
+        if command.cla != expected_cla:
+            return iso.response(iso.SW_CLA_NOT_SUPPORTED)
+        try:
+            return handler(command)
+        except Exception:  # a bug here must look like a card fault, never crash the reader
+            log.exception("emulated card failed on INS %02X", command.ins)
+            return iso.response(iso.SW_UNKNOWN)
 
     # -- SELECT --------------------------------------------------------------------------------
 
     def _select(self, c: CommandApdu) -> bytes:
-        if c.cla != 0x00:
-            return iso.response(iso.SW_CLA_NOT_SUPPORTED)
         if c.p2 not in (0x00, 0x0C):
             return iso.response(iso.SW_WRONG_P1P2)
         if c.p1 == 0x04:
-            # A prefix of a DF name selects it (JICSAP 4.2(1), reference §1.5).
-            if not c.data or not JPKI_AID.startswith(c.data):
+            # A prefix of a DF name selects it (JICSAP 4.2(1), §1.5).
+            app = next((a for a in self._apps if c.data and a.aid.startswith(c.data)), None)
+            if app is None:
                 return iso.response(iso.SW_FILE_NOT_FOUND)
-            self._clear_security_state()  # re-SELECT of the AP clears the verified state
-            self._selected_df = JPKI_AID
+            self._clear_security_state()  # (re-)selecting an AP clears its verified state
+            self._app = app
             if c.p2 == 0x00:
-                # FCI content is undocumented (reference §1.5, [single]): a minimal template with the DF name.
-                return iso.response(
-                    iso.SW_OK, bytes((0x6F, 2 + len(JPKI_AID), 0x84, len(JPKI_AID))) + JPKI_AID
-                )
+                # FCI content is undocumented (§1.5, [single]): a minimal template with the DF name.
+                return iso.response(iso.SW_OK, _tlv(b"\x6f", _tlv(b"\x84", app.aid)))
             return iso.response(iso.SW_OK)
         if c.p1 == 0x02:
-            if self._selected_df is None or len(c.data) != 2:
+            if self._app is None or len(c.data) != 2:
                 return iso.response(iso.SW_FILE_NOT_FOUND)
             fid = int.from_bytes(c.data, "big")
-            if fid not in self._files and fid not in self._pin_efs:
+            app = self._app
+            if fid not in app.files and fid not in app.pins and fid not in app.keys:
                 return iso.response(iso.SW_FILE_NOT_FOUND)
-            self._selected_ef = fid
+            self._ef = fid
             return iso.response(iso.SW_OK)
-        return iso.response(iso.SW_WRONG_P1P2)
+        return iso.response(iso.SW_WRONG_P1P2)  # SELECT MF and others (§1.5)
 
     # -- READ BINARY ---------------------------------------------------------------------------
 
     def _read_binary(self, c: CommandApdu) -> bytes:
-        if c.cla != 0x00:
-            return iso.response(iso.SW_CLA_NOT_SUPPORTED)
-        if self._selected_df is None:
+        app = self._app
+        if app is None:
             return iso.response(iso.SW_CONDITIONS_NOT_SATISFIED)
         if c.p1 & 0x80:  # short EF identifier in P1, 8-bit offset in P2
-            sfi = c.p1 & 0x1F
-            fid = next((f for f, ef in self._files.items() if ef.sfi == sfi), None)
+            fid = app.find_sfi(c.p1 & 0x1F, app.files)
             if fid is None:
                 return iso.response(iso.SW_FILE_NOT_FOUND)
-            self._selected_ef = fid
+            self._ef = fid
             offset = c.p2
         else:
-            fid = self._selected_ef
+            fid = self._ef
             offset = ((c.p1 << 8) | c.p2) & 0x7FFF
-        if fid is None or fid not in self._files:
+        ef = app.files.get(fid) if fid is not None else None
+        if ef is None:
             return iso.response(iso.SW_CONDITIONS_NOT_SATISFIED)
-        data = self._files[fid].data
+        if ef.read_pin is not None and ef.read_pin not in self._verified:
+            return iso.response(iso.SW_SECURITY_NOT_SATISFIED)
+        data = _padded(ef.content(), ef.size)
         if offset >= len(data):
             return iso.response(iso.SW_WRONG_OFFSET)
         if c.le is None:
             return iso.response(iso.SW_WRONG_LENGTH)
-        return iso.response(iso.SW_OK, data[offset : offset + c.le])
+        return iso.response(iso.SW_OK, data[offset : offset + c.le])  # min(Le, remaining), §1.7
 
-    # -- VERIFY --------------------------------------------------------------------------------
+    # -- PIN objects ---------------------------------------------------------------------------
+
+    def _pin_target(self, p2: int) -> tuple[int | None, PinObject | None]:
+        app = self._app
+        if app is None:
+            return None, None
+        if p2 == 0x80:  # the key of the current EF
+            fid = self._ef
+        elif p2 & 0x80:  # short EF identifier form: P2 = 80 | SFI
+            fid = app.find_sfi(p2 & 0x1F, app.pins)
+        else:
+            return None, None
+        return fid, app.pins.get(fid) if fid is not None else None
+
+    def _reference(self, fid: int, pin: PinObject) -> str | None:
+        if fid == EF_VISUAL_PIN_B and self._app is not None and self._app.aid == VISUAL_AID:
+            return self.visual_pin_b
+        return getattr(self.profile, pin.value_attr)
+
+    def _tries(self, pin: PinObject) -> int:
+        return getattr(self.profile, pin.tries_attr) if pin.tries_attr else pin.max_tries
+
+    def _set_tries(self, pin: PinObject, tries: int) -> None:
+        if pin.tries_attr and getattr(self.profile, pin.tries_attr) != tries:
+            setattr(self.profile, pin.tries_attr, tries)
+            self._changed()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            try:
+                self.on_change(self.profile)
+            except Exception:
+                log.exception("saving the card profile failed")
 
     def _verify(self, c: CommandApdu) -> bytes:
-        if c.cla != 0x00:
-            return iso.response(iso.SW_CLA_NOT_SUPPORTED)
         if c.p1 != 0x00:
             return iso.response(iso.SW_WRONG_P1P2)
-        if self._selected_df is None:
+        if self._app is None:
             return iso.response(iso.SW_CONDITIONS_NOT_SATISFIED)
-        if c.p2 == 0x80:  # the key of the current EF
-            fid = self._selected_ef
-        elif c.p2 & 0x80:  # short EF identifier form: P2 = 80 | SFI
-            fid = next((f for f, sfi in self._pin_efs.items() if sfi == c.p2 & 0x1F), None)
+        fid, pin = self._pin_target(c.p2)
+        if fid is None or pin is None:
+            return iso.response(iso.SW_FILE_NOT_FOUND if c.p2 & 0x80 else iso.SW_WRONG_P1P2)
+        self._ef = fid
+        reference = self._reference(fid, pin)
+        if reference is None:  # no PIN set (顔認証マイナンバーカード)
+            return iso.response(SW_REFERENCE_NOT_FOUND)
+        tries = self._tries(pin)
+        if not c.data:  # empty VERIFY: the counter, without spending a try (JICSAP 6.4.9 (5))
+            if tries == 0:
+                return iso.response(self.profile.blocked_query_answer.sw)
+            return iso.response(iso.sw_retries(tries))
+        if tries == 0:
+            return iso.response(iso.SW_AUTH_BLOCKED)
+        if c.data == reference.encode("ascii"):
+            self._set_tries(pin, pin.max_tries)
+            self._verified.add(fid)
+            return iso.response(iso.SW_OK)
+        self._verified.discard(fid)
+        self._set_tries(pin, tries - 1)
+        log.info("verification failed on EF %04X; %d tries left", fid, tries - 1)
+        return iso.response(iso.sw_retries(tries - 1))  # 63C0 on the attempt that blocks
+
+    def _change_reference_data(self, c: CommandApdu) -> bytes:
+        if c.p1 != 0x01:
+            return iso.response(iso.SW_WRONG_P1P2)
+        fid, pin = self._pin_target(c.p2)
+        if fid is None or pin is None or not pin.value_attr:
+            return iso.response(iso.SW_FILE_NOT_FOUND)
+        if fid not in self._verified:
+            return iso.response(iso.SW_SECURITY_NOT_SATISFIED)
+        try:
+            new = c.data.decode("ascii")
+        except UnicodeDecodeError:
+            return iso.response(SW_WRONG_DATA)
+        if not pin.valid(new):
+            return iso.response(SW_WRONG_DATA)
+        setattr(self.profile, pin.value_attr, new)
+        self._set_tries(pin, pin.max_tries)
+        self._changed()
+        return iso.response(iso.SW_OK)
+
+    # -- signing -------------------------------------------------------------------------------
+
+    def _sign(self, c: CommandApdu) -> bytes:
+        """COMPUTE DIGITAL SIGNATURE: PKCS#1 v1.5 (type 1) over the DigestInfo the client sends (§1.5)."""
+        app = self._app
+        if app is None:
+            return iso.response(iso.SW_CONDITIONS_NOT_SATISFIED)
+        if c.p1 != 0x00:
+            return iso.response(iso.SW_WRONG_P1P2)  # other schemes are [single]; not offered
+        if c.p2 == 0x80:
+            fid = self._ef
+        elif c.p2 & 0x80:
+            fid = app.find_sfi(c.p2 & 0x1F, app.keys)
         else:
             return iso.response(iso.SW_WRONG_P1P2)
-        if fid != EF_AUTH_PIN:
+        key = app.keys.get(fid) if fid is not None else None
+        if key is None:
             return iso.response(iso.SW_FILE_NOT_FOUND)
-        self._selected_ef = fid
-        profile = self.profile
-        blocked = profile.auth_pin_tries == 0
-        if not c.data:  # empty VERIFY: report the counter without spending a try (JICSAP 6.4.9 (5))
-            if blocked:
-                return iso.response(profile.blocked_query_answer.value)
-            return iso.response(iso.sw_retries(profile.auth_pin_tries))
-        if blocked:
-            return iso.response(iso.SW_AUTH_BLOCKED)
-        if c.data == profile.auth_pin.encode("ascii"):
-            profile.auth_pin_tries = AUTH_PIN_MAX_TRIES
-            self._auth_pin_verified = True
-            return iso.response(iso.SW_OK)
-        profile.auth_pin_tries -= 1
-        self._auth_pin_verified = False
-        log.info("user-auth verification failed; %d tries left", profile.auth_pin_tries)
-        return iso.response(iso.sw_retries(profile.auth_pin_tries))
+        if key.pin not in self._verified:
+            return iso.response(iso.SW_SECURITY_NOT_SATISFIED)
+        if not 1 <= len(c.data) <= 245:
+            return iso.response(iso.SW_WRONG_LENGTH)
+        return iso.response(iso.SW_OK, _pkcs1_v15_sign(key.key(), c.data))
 
-    @property
-    def auth_pin_verified(self) -> bool:
-        return self._auth_pin_verified
+    def _get_challenge(self, c: CommandApdu) -> bytes:
+        if c.p1 or c.p2:
+            return iso.response(iso.SW_WRONG_P1P2)
+        if c.le is None or c.le > 256:
+            return iso.response(iso.SW_WRONG_LENGTH)
+        return iso.response(iso.SW_OK, os.urandom(c.le))
+
+
+def _pkcs1_v15_sign(key: rsa.RSAPrivateKey, digest_info: bytes) -> bytes:
+    """Raw RSA over ``00 01 FF.. 00 || digest_info``: the card pads but does not hash or wrap."""
+    numbers = key.private_numbers()
+    size = (key.key_size + 7) // 8
+    block = b"\x00\x01" + b"\xff" * (size - len(digest_info) - 3) + b"\x00" + digest_info
+    signature = pow(int.from_bytes(block, "big"), numbers.d, numbers.public_numbers.n)
+    return signature.to_bytes(size, "big")
 
 
 class OtherCard:
-    """A contactless card that is not a My Number card (a transit or loyalty card): no JPKI AP.
+    """A contactless card that is not a My Number card (a transit card, or a cheap NFC training card).
 
-    Placing it must end in 「読み取りに失敗しました」, as on a real reader.
+    It answers the PC/SC ``FF CA 00 00 00`` GET DATA with its UID, which a real reader's driver answers for
+    any contactless card; with vpcd the pseudo-APDU reaches the emulated card, so it answers it itself.
     """
 
     ATR = bytes.fromhex("3B8F8001804F0CA000000306030001000000006A")  # PC/SC Part 3 ATR of a FeliCa-like card
 
-    def __init__(self, label: str = "交通系ICカード") -> None:
+    def __init__(self, label: str = "交通系ICカード", uid: bytes = bytes.fromhex("04A1B2C3D4E5F6")) -> None:
         self.label = label
+        self.uid = uid
 
     def atr(self) -> bytes:
         return self.ATR
@@ -255,6 +521,8 @@ class OtherCard:
             command = CommandApdu.parse(raw)
         except ApduError:
             return iso.response(iso.SW_WRONG_LENGTH)
+        if (command.cla, command.ins, command.p1, command.p2) == (0xFF, 0xCA, 0x00, 0x00):
+            return iso.response(iso.SW_OK, self.uid[: command.le or len(self.uid)])
         if command.ins == 0xA4:
             return iso.response(iso.SW_FILE_NOT_FOUND)
         return iso.response(iso.SW_INS_NOT_SUPPORTED)

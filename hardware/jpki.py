@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from hardware import apdu as iso
 from hardware.apdu import CommandApdu, ResponseApdu
-from hardware.card import AUTH_PIN_MAX_TRIES, EF_AUTH_PIN, EF_TOKEN, JPKI_AID
+from hardware.card import AUTH_PIN_MAX_TRIES, EF_AUTH_CERT, EF_AUTH_KEY, EF_AUTH_PIN, EF_TOKEN, JPKI_AID
 from hardware.readers.base import CardChannel, ReaderError
 
 
@@ -78,8 +78,14 @@ def identify(channel: CardChannel) -> CardIdentity:
     return CardIdentity(answer.data.startswith(TOKEN_PREFIX), token)
 
 
-def read_auth_pin_tries(channel: CardChannel) -> int:
-    """Tries left on the user-authentication PIN, read with an empty VERIFY: no try is spent."""
+SW_NO_PIN_SET = 0x6A88
+
+
+def read_auth_pin_tries(channel: CardChannel) -> int | None:
+    """Tries left on the user-authentication PIN, read with an empty VERIFY: no try is spent.
+
+    ``None`` when the card has no PIN set (a 顔認証マイナンバーカード).
+    """
     if not select_jpki_ap(channel):
         raise CardProtocolError("公的個人認証APがありません (no JPKI AP on this card)")
     sw = select_ef(channel, EF_AUTH_PIN)
@@ -90,6 +96,8 @@ def read_auth_pin_tries(channel: CardChannel) -> int:
         return sw & 0x0F
     if sw == iso.SW_AUTH_BLOCKED:
         return 0
+    if sw == SW_NO_PIN_SET:
+        return None
     raise CardProtocolError(f"unexpected answer to an empty VERIFY: SW {sw:04X}")
 
 
@@ -118,3 +126,74 @@ def verify_auth_pin(channel: CardChannel, pin: Pin) -> VerifyResult:
     if sw == iso.SW_AUTH_BLOCKED:
         return VerifyResult(False, 0)
     raise CardProtocolError(f"unexpected answer to VERIFY: SW {sw:04X}")
+
+
+def read_binary_all(channel: CardChannel, fid: int) -> bytes:
+    """Read a DER object from an EF: the header gives the length, FF filler after it is not returned."""
+    if select_ef(channel, fid) != iso.SW_OK:
+        raise CardProtocolError(f"EF {fid:04X} not found")
+    head = _send(channel, CommandApdu(0x00, 0xB0, 0x00, 0x00, le=4))
+    if not head.ok or len(head.data) < 2:
+        raise CardProtocolError(f"cannot read EF {fid:04X} (SW {head.sw:04X})")
+    data = head.data
+    if data[1] & 0x80:
+        count = data[1] & 0x7F
+        total = 2 + count + int.from_bytes(data[2 : 2 + count], "big")
+    else:
+        total = 2 + data[1]
+    while len(data) < total:
+        chunk = _send(
+            channel, CommandApdu(0x00, 0xB0, len(data) >> 8, len(data) & 0xFF, le=min(256, total - len(data)))
+        )
+        if not chunk.ok or not chunk.data:
+            raise CardProtocolError(f"EF {fid:04X} ended early at {len(data)} bytes (SW {chunk.sw:04X})")
+        data += chunk.data
+    return bytes(data[:total])
+
+
+def read_auth_certificate(channel: CardChannel) -> bytes:
+    """The 利用者証明用電子証明書 (EF 000A): readable without a PIN."""
+    if not select_jpki_ap(channel):
+        raise CardProtocolError("公的個人認証APがありません (no JPKI AP on this card)")
+    return read_binary_all(channel, EF_AUTH_CERT)
+
+
+def sign_with_auth_key(channel: CardChannel, digest_info: bytes) -> bytes:
+    """``80 2A 00 80`` with the user-auth key (EF 0017); the PIN must have been verified in this session."""
+    if select_ef(channel, EF_AUTH_KEY) != iso.SW_OK:
+        raise CardProtocolError("user-authentication key not found")
+    answer = _send(channel, CommandApdu(0x80, 0x2A, 0x00, 0x80, digest_info, le=256))
+    if not answer.ok:
+        raise CardProtocolError(f"the card refused to sign (SW {answer.sw:04X})")
+    return answer.data
+
+
+def sha256_digest_info(digest: bytes) -> bytes:
+    """DER DigestInfo for a SHA-256 digest, what ``80 2A 00 80`` expects (§1.5)."""
+    return bytes.fromhex("3031300d060960864801650304020105000420") + digest
+
+
+@dataclass(frozen=True, slots=True)
+class Authentication:
+    """Result of the PIN-mode identity step: the card's signature over a challenge, and its certificate."""
+
+    verify: VerifyResult
+    signature: bytes = b""
+    certificate: bytes = b""
+
+
+def authenticate(channel: CardChannel, pin: Pin, challenge: bytes) -> Authentication:
+    """What a reader does in PIN mode (§1.8): VERIFY, sign the server's challenge, read the auth certificate."""
+    import hashlib
+
+    result = verify_auth_pin(channel, pin)
+    if not result.verified:
+        return Authentication(result)
+    signature = sign_with_auth_key(channel, sha256_digest_info(hashlib.sha256(challenge).digest()))
+    return Authentication(result, signature, read_auth_certificate(channel))
+
+
+def read_uid(channel: CardChannel) -> bytes | None:
+    """The contactless UID through the PC/SC GET DATA pseudo-APDU ``FF CA 00 00 00``, if the reader has one."""
+    answer = _send(channel, CommandApdu(0xFF, 0xCA, 0x00, 0x00, le=256))
+    return answer.data if answer.ok and answer.data else None

@@ -48,7 +48,7 @@ def _running_pcscd() -> int | None:
     return pid
 
 
-def _wait_for(condition, timeout: float, what: str) -> None:
+def wait_for(condition, timeout: float, what: str) -> None:
     """Wait until ``condition()`` holds; pcscd tells nobody when its reader is up, so ask it."""
     deadline = time.monotonic() + timeout
     while not condition():
@@ -85,7 +85,7 @@ def pcscd(tmp_path_factory):
     log = workdir / "pcscd.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [binary, "--foreground", "--config", str(config)],
+            [binary, "--foreground", "--debug", "--config", str(config)],
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -102,7 +102,7 @@ def pcscd(tmp_path_factory):
             return False
 
     try:
-        _wait_for(reader_listed, 15, f"pcscd to list '{READER_NAME}'")
+        wait_for(reader_listed, 15, f"pcscd to list '{READER_NAME}'")
         first = sorted(r.name for r in list_readers() if r.name.startswith(READER_NAME))[0]
         yield Pcscd(port, first, log)
     finally:

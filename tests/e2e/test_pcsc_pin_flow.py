@@ -15,6 +15,7 @@ from hardware.vpcd import VpcdBridge
 from kiosk.flow.machine import State
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
+from tests.e2e.conftest import wait_for
 
 pytestmark = pytest.mark.e2e
 PCSC_WAIT_MS = 5000  # pcscd polls vpcd every 0.4 s
@@ -40,6 +41,9 @@ def child_card_on_vpcd(pcscd):
     bridge = VpcdBridge(card, port=pcscd.port)
     yield card, bridge
     bridge.remove()
+    # Let pcscd notice the removal before the next test inserts a card: a card swapped within one
+    # 0.4 s poll, while pcscd powers it up, leaves the slot "present but unpowered" (a vpcd quirk).
+    wait_for(lambda: not any(r.card_present for r in list_readers() if r.name == pcscd.reader), 5, "removal")
 
 
 def enter(qtbot, window, digits: str) -> None:
@@ -136,7 +140,9 @@ def test_card_serve_puts_a_my_number_card_in_the_virtual_reader_until_ctrl_c(pcs
         deadline = time.monotonic() + 5
         # pcscd polls vpcd every 0.4 s, and reports the ATR once it has powered the card up.
         while not (card_state().card_present and card_state().atr):
-            assert time.monotonic() < deadline, "pcscd never saw the served card"
+            assert time.monotonic() < deadline, (
+                f"pcscd never saw the served card: {card_state()}; see {pcscd.log}"
+            )
             time.sleep(0.05)
         assert card_state().atr == MYNUMBER_ATR
         server.send_signal(signals.SIGINT)
