@@ -133,7 +133,7 @@ def _tlv(tag: bytes, value: bytes) -> bytes:
     return tag + length + value
 
 
-def test_my_number(seed: int) -> str:
+def fake_my_number(seed: int) -> str:
     """A 12-digit number whose check digit is deliberately wrong, so it can never be a real My Number."""
     digits = [int(d) for d in f"{seed % 10**11:011d}"]
     total = sum(d * (n + 1 if n <= 6 else n - 5) for n, d in enumerate(reversed(digits), start=1))
@@ -189,10 +189,10 @@ class MyNumberCard:
         text.pins[EF_TEXT_PIN] = PinObject(
             "text_pin", "text_pin_tries", TEXT_PIN_MAX_TRIES, is_four_digit_pin
         )
-        my_number = test_my_number(p.certificate_serial).encode()
+        my_number = fake_my_number(p.certificate_serial).encode()
         # 15-byte object + 2 FF filler bytes, as myna-card found on a test card (§1.4, [single]).
         text.files[EF_TEXT_MYNUMBER] = ElementaryFile(
-            lambda: _tlv(b"\xff\x20", b"\x00" + my_number), 17, read_pin=EF_TEXT_PIN
+            lambda: _tlv(b"\xff\x20", my_number), 17, read_pin=EF_TEXT_PIN
         )
         text.files[EF_TEXT_ATTRIBUTES] = ElementaryFile(self._attributes, read_pin=EF_TEXT_PIN)
 
