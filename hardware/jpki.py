@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hardware import apdu as iso
-from hardware.apdu import CommandApdu, ResponseApdu
+from hardware.apdu import ApduError, CommandApdu, ResponseApdu
 from hardware.card import AUTH_PIN_MAX_TRIES, EF_AUTH_CERT, EF_AUTH_KEY, EF_AUTH_PIN, EF_TOKEN, JPKI_AID
 from hardware.readers.base import CardChannel, ReaderError
 
@@ -42,7 +42,10 @@ class CardProtocolError(ReaderError):
 
 
 def _send(channel: CardChannel, command: CommandApdu) -> ResponseApdu:
-    return ResponseApdu.parse(channel.transmit(command.to_bytes()))
+    try:
+        return ResponseApdu.parse(channel.transmit(command.to_bytes()))
+    except ApduError as exc:
+        raise CardProtocolError(f"malformed answer from the card: {exc}") from None
 
 
 def select_jpki_ap(channel: CardChannel) -> bool:

@@ -124,6 +124,8 @@ class _PcscChannel:
         if hresult != scard.SCARD_S_SUCCESS:
             raise ReaderError(f"transmit failed: {_message(hresult)}")
         answer = bytes(answer)
+        if len(answer) < 2:  # seen when the card leaves during the command: no status word came back
+            raise ReaderError("カードから応答がありません (no answer from the card)")
         apdu_log.debug("< %s", hexs(answer[-2:]))
         return answer
 
@@ -187,14 +189,11 @@ class PcscReader(Reader):
         reader = self.active_reader
         if reader is None:
             raise NoCardError("カードが置かれていません (no card on the reader)")
-        if self._hw_context is None:
-            self._hw_context = establish_context()
-        hresult, handle, protocol = scard.SCardConnect(
-            self._hw_context,
-            reader,
-            scard.SCARD_SHARE_SHARED,
-            scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
-        )
+        hresult, handle, protocol = self._connect(reader)
+        if hresult in _service_errors():
+            # pcscd may have restarted since the last job: the old context is dead, a new one may work.
+            self._release_hw_context()
+            hresult, handle, protocol = self._connect(reader)
         if hresult in _service_errors():
             self._release_hw_context()
             raise ServiceUnavailableError(f"スマートカードサービスが止まりました ({_message(hresult)})")
@@ -208,6 +207,17 @@ class PcscReader(Reader):
             return job(_PcscChannel(handle, protocol))
         finally:
             scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
+
+    def _connect(self, reader: str) -> tuple[int, Any, int]:
+        scard = _scard()
+        if self._hw_context is None:
+            self._hw_context = establish_context()
+        return scard.SCardConnect(
+            self._hw_context,
+            reader,
+            scard.SCARD_SHARE_SHARED,
+            scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+        )
 
     def _release_hw_context(self) -> None:
         if self._hw_context is not None:
@@ -294,15 +304,16 @@ class PcscReader(Reader):
             scard.SCardReleaseContext(context)
 
     def _lose_service(self, known: dict[str, int], why: str) -> None:
-        for name in list(known):
-            self._forget_reader(name)
-        known.clear()
         with self._lock:
             context, self._monitor_context = self._monitor_context, None
         if context is not None:
             _scard().SCardReleaseContext(context)
         log.warning("PC/SC service lost: %s", why)
+        # The cause first, so the UI names the service rather than the readers that went with it.
         self._emit(ReaderEventKind.SERVICE_LOST, detail=f"スマートカードサービスとの接続が切れました ({why})")
+        for name in list(known):
+            self._forget_reader(name)
+        known.clear()
 
     def _forget_card(self, name: str) -> None:
         with self._lock:

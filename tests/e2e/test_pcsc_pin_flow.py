@@ -15,7 +15,6 @@ from hardware.vpcd import VpcdBridge
 from kiosk.flow.machine import State
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
-from tests.e2e.conftest import wait_for
 
 pytestmark = pytest.mark.e2e
 PCSC_WAIT_MS = 5000  # pcscd polls vpcd every 0.4 s
@@ -43,7 +42,7 @@ def child_card_on_vpcd(pcscd):
     bridge.remove()
     # Let pcscd notice the removal before the next test inserts a card: a card swapped within one
     # 0.4 s poll, while pcscd powers it up, leaves the slot "present but unpowered" (a vpcd quirk).
-    wait_for(lambda: not any(r.card_present for r in list_readers() if r.name == pcscd.reader), 5, "removal")
+    pcscd.wait_card(present=False)
 
 
 def enter(qtbot, window, digits: str) -> None:
@@ -121,7 +120,6 @@ def test_check_fails_clearly_when_pcscd_is_unreachable(tmp_path):
 
 def test_card_serve_puts_a_my_number_card_in_the_virtual_reader_until_ctrl_c(pcscd):
     import signal as signals
-    import time
 
     from hardware.card import MYNUMBER_ATR
 
@@ -134,17 +132,8 @@ def test_card_serve_puts_a_my_number_card_in_the_virtual_reader_until_ctrl_c(pcs
     try:
         assert "serving" in server.stdout.readline()  # printed once connected to vpcd
 
-        def card_state():
-            return {r.name: r for r in list_readers()}[pcscd.reader]
-
-        deadline = time.monotonic() + 5
-        # pcscd polls vpcd every 0.4 s, and reports the ATR once it has powered the card up.
-        while not (card_state().card_present and card_state().atr):
-            assert time.monotonic() < deadline, (
-                f"pcscd never saw the served card: {card_state()}; see {pcscd.log}"
-            )
-            time.sleep(0.05)
-        assert card_state().atr == MYNUMBER_ATR
+        pcscd.wait_card(present=True)  # pcscd polls vpcd every 0.4 s
+        assert pcscd.card_state().atr == MYNUMBER_ATR
         server.send_signal(signals.SIGINT)
         out, err = server.communicate(timeout=10)
         assert server.returncode == 0, err

@@ -1,0 +1,125 @@
+"""Faults through a real pcscd: it stops and comes back, a card leaves during a command, a listener fails.
+
+Each must end in a clear state, never a crash or a hang, and recover by itself when the fault clears.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hardware.card import MyNumberCard
+from hardware.profile import CardProfile
+from hardware.readers.base import ReaderEventKind
+from hardware.readers.pcsc import PcscReader
+from hardware.vpcd import VpcdBridge
+from kiosk.flow.machine import State
+from kiosk.ui.controller import FlowController
+from kiosk.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.e2e
+WAIT_MS = 8000
+
+
+@pytest.fixture
+def kiosk_on_pcscd(qtbot, aloop, pcscd):
+    reader = PcscReader(pcscd.reader, retry_interval=0.2)
+    controller = FlowController(reader)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    states: list[State] = []
+    controller.snapshot_changed.connect(lambda s: states.append(s.state))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.IDLE, timeout=WAIT_MS)
+    yield controller, window, states
+    controller.close()
+
+
+def test_pcscd_stopping_and_restarting_is_reported_and_recovered(qtbot, kiosk_on_pcscd, pcscd):
+    controller, window, _ = kiosk_on_pcscd
+    card = MyNumberCard(CardProfile("山田 さくら", "1234"))
+    bridge = VpcdBridge(card, port=pcscd.port)
+    bridge.insert()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.METHOD_SELECT, timeout=WAIT_MS)
+
+    pcscd.stop()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.NO_READER, timeout=WAIT_MS)
+    assert "スマートカードサービス" in controller.snapshot.message
+    qtbot.waitUntil(lambda: not bridge.inserted, timeout=WAIT_MS)  # vpcd went away with pcscd
+
+    pcscd.start()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.IDLE, timeout=WAIT_MS)
+    bridge = VpcdBridge(card, port=pcscd.port)
+    bridge.insert()
+    try:
+        qtbot.waitUntil(lambda: controller.snapshot.state is State.METHOD_SELECT, timeout=WAIT_MS)
+        qtbot.mouseClick(window.current_screen.pin, Qt.MouseButton.LeftButton)
+        for digit in "1234":
+            qtbot.mouseClick(window.pin_screen.keys[digit], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.pin_screen.confirm, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: controller.snapshot.state is State.COMPLETE, timeout=WAIT_MS)
+    finally:
+        bridge.remove()
+        pcscd.wait_card(present=False)
+
+
+class GatedCard(MyNumberCard):
+    """Holds the first VERIFY with data until released, so the card can be pulled mid-command."""
+
+    def __init__(self, profile: CardProfile) -> None:
+        super().__init__(profile)
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def execute(self, raw: bytes) -> bytes:
+        if raw[1] == 0x20 and len(raw) > 5 and not self.entered.is_set():
+            self.entered.set()
+            self.release.wait(10)
+        return super().execute(raw)
+
+
+def test_card_pulled_during_verify_is_not_reported_done(qtbot, kiosk_on_pcscd, pcscd):
+    controller, window, states = kiosk_on_pcscd
+    card = GatedCard(CardProfile("山田 さくら", "1234"))
+    bridge = VpcdBridge(card, port=pcscd.port)
+    bridge.insert()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.METHOD_SELECT, timeout=WAIT_MS)
+    qtbot.mouseClick(window.current_screen.pin, Qt.MouseButton.LeftButton)
+    for digit in "1234":
+        qtbot.mouseClick(window.pin_screen.keys[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.pin_screen.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(card.entered.is_set, timeout=WAIT_MS)
+
+    remover = threading.Thread(target=bridge.remove)
+    remover.start()
+    qtbot.waitUntil(lambda: not bridge.inserted, timeout=WAIT_MS)
+    card.release.set()  # the answer now has nowhere to go
+    remover.join(10)
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.IDLE and not controller.busy, timeout=WAIT_MS)
+    assert State.COMPLETE not in states
+    pcscd.wait_card(present=False)
+
+
+def test_a_failing_listener_does_not_stop_the_monitor(qtbot, pcscd):
+    seen: list[ReaderEventKind] = []
+    first = threading.Event()
+
+    def listener(event):
+        seen.append(event.kind)
+        if not first.is_set():
+            first.set()
+            raise RuntimeError("listener bug")
+
+    reader = PcscReader(pcscd.reader)
+    bridge = VpcdBridge(MyNumberCard(CardProfile("x", "1234")), port=pcscd.port)
+    try:
+        reader.start(listener)
+        qtbot.waitUntil(first.is_set, timeout=WAIT_MS)
+        bridge.insert()
+        qtbot.waitUntil(lambda: ReaderEventKind.CARD_INSERTED in seen, timeout=WAIT_MS)
+    finally:
+        bridge.remove()
+        reader.close()
+        pcscd.wait_card(present=False)
