@@ -200,3 +200,56 @@ def read_uid(channel: CardChannel) -> bytes | None:
     """The contactless UID through the PC/SC GET DATA pseudo-APDU ``FF CA 00 00 00``, if the reader has one."""
     answer = _send(channel, CommandApdu(0xFF, 0xCA, 0x00, 0x00, le=256))
     return answer.data if answer.ok and answer.data else None
+
+
+@dataclass(frozen=True, slots=True)
+class CardSurvey:
+    """Everything a reader may learn from a card without a PIN, and without touching the My Number AP."""
+
+    identity: CardIdentity
+    tries_left: int | None = None  # None: no PIN set, or not a My Number card
+    test_certificate: bool = False  # issued under JPKI-TEST: an emulated or test card, not a real one
+    certificate_serial: int | None = None
+    uid: bytes | None = None  # contactless UID, for cards that are not My Number cards
+
+    @property
+    def is_real_mynumber_card(self) -> bool:
+        return self.identity.is_mynumber_card and not self.test_certificate
+
+
+def survey(channel: CardChannel) -> CardSurvey:
+    """Identify the card, read its retry counter (empty VERIFY) and its auth certificate's issuer and serial."""
+    from hardware import pki
+
+    identity = identify(channel)
+    if not identity.is_mynumber_card:
+        return CardSurvey(identity, uid=read_uid(channel))
+    tries = read_auth_pin_tries(channel)
+    certificate = read_auth_certificate(channel)
+    try:
+        serial = pki.certificate_serial(certificate)
+    except ValueError:
+        serial = None
+    return CardSurvey(identity, tries, pki.is_test_certificate(certificate), serial)
+
+
+class RealCardProtected(ReaderError):
+    """A VERIFY that could cost a real card's owner a try was not sent."""
+
+
+def guarded_verify(channel: CardChannel, pin: Pin, *, allow_real_card: bool = False) -> VerifyResult:
+    """VERIFY, unless the card is a real My Number card and the user has not opted in, or one try is left.
+
+    The check is made on the card itself, just before the VERIFY, so no caller can skip it.
+    """
+    found = survey(channel)
+    if found.is_real_mynumber_card:
+        if not allow_real_card:
+            raise RealCardProtected(
+                "実物のマイナンバーカードには暗証番号を送りません (real card: not opted in)"
+            )
+        if found.tries_left is not None and found.tries_left <= 1:
+            raise RealCardProtected(
+                "残り1回のため、実物のカードでは照合しません (one try left on a real card)"
+            )
+    return verify_auth_pin(channel, pin)

@@ -35,6 +35,16 @@ def new_rsa_key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
+@functools.lru_cache(maxsize=256)
+def card_key(serial: int, purpose: str) -> rsa.RSAPrivateKey:
+    """The key of the card whose certificate has ``serial``: made once per process, then reused.
+
+    Two cards of the same holder in one process (a test suite, the card picker's reset) share a key, which
+    is what a re-read of the same physical card would show.
+    """
+    return new_rsa_key()
+
+
 @dataclass(frozen=True)
 class CertificateAuthority:
     name: x509.Name

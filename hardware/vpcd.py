@@ -50,9 +50,17 @@ def require_loopback(host: str) -> str:
     raise ValueError(f"the vpcd bridge only talks to loopback addresses, not {host!r}")
 
 
+_QUICKACK = getattr(socket, "TCP_QUICKACK", None)  # Linux only
+
+
 def _recv_exact(sock: socket.socket, count: int) -> bytes | None:
     buf = bytearray()
     while len(buf) < count:
+        if _QUICKACK is not None:
+            # vpcd writes the 2-byte length and the payload as two segments without TCP_NODELAY, so Nagle
+            # holds the payload until the length is ACKed; a delayed ACK makes that 40 ms per APDU.
+            # Linux clears QUICKACK after use, hence before every read.
+            sock.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)
         chunk = sock.recv(count - len(buf))
         if not chunk:
             return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 class FallbackReason(enum.Enum):
     PIN_LOCKED = "pin locked"
+    NO_PIN_SET = "no pin set"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,22 @@ _GUIDANCE = {
         child_note=MEDICAL_CERTIFICATE_NOTE,
     ),
 }
+
+
+_GUIDANCE[FallbackReason.NO_PIN_SET] = FallbackGuidance(
+    # 顔認証マイナンバーカード: only face or 目視 (reference §1.3 "Limits"); the wording is a simulator choice.
+    title="このカードは暗証番号が設定されていません",
+    cause="顔認証マイナンバーカードは、顔認証または職員の目視確認で本人確認をします。",
+    documents=(
+        "資格確認書",
+        "資格情報のお知らせ ＋ マイナンバーカード",
+        "マイナポータルの資格情報画面 ＋ マイナンバーカード",
+    ),
+    share=NORMAL_SHARE,
+    staff="受付窓口の職員にお声がけください。職員が目視で本人確認をします。",
+    remedy="顔認証がうまくいかない場合も、職員による目視確認で受付できます。",
+    child_note=MEDICAL_CERTIFICATE_NOTE,
+)
 
 
 def guidance_for(reason: FallbackReason) -> FallbackGuidance:

@@ -7,6 +7,7 @@ A result that comes back after the card was taken away belongs to a finished vis
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
@@ -15,8 +16,11 @@ from typing import Any
 from hardware import jpki
 from hardware.jpki import Pin
 from hardware.readers.base import CardChannel, NoCardError, ReaderError, ServiceUnavailableError
+from hardware.readers.virtual import EmulatedCard
+from kiosk.cards import CardPolicy, VisitCard
 from kiosk.domain.fallback import FallbackGuidance, FallbackReason, guidance_for
 from kiosk.flow.machine import Event, FlowMachine, State
+from kiosk.roster import Roster
 
 log = logging.getLogger("kiosk.reception")
 
@@ -32,19 +36,17 @@ class Snapshot:
     wrong_pin: bool = False
     fallback: FallbackGuidance | None = None
     message: str = ""
+    notice: str = ""  # how this card is used (training card, real card protected), shown on every screen
 
 
-@dataclass(frozen=True, slots=True)
-class _CardReading:
-    identity: jpki.CardIdentity
-    tries_left: int | None
+class _LocalChannel:
+    """A channel to a virtual card in this process: the substitute for a training or real card."""
 
+    def __init__(self, card: EmulatedCard) -> None:
+        self._card = card
 
-def _read_card(channel: CardChannel) -> _CardReading:
-    identity = jpki.identify(channel)
-    if not identity.is_mynumber_card:
-        return _CardReading(identity, None)
-    return _CardReading(identity, jpki.read_auth_pin_tries(channel))
+    def transmit(self, apdu: bytes) -> bytes:
+        return self._card.execute(apdu)
 
 
 async def _done() -> None:
@@ -52,11 +54,18 @@ async def _done() -> None:
 
 
 class Reception:
-    def __init__(self, run_on_card: RunOnCard, on_change: Callable[[Snapshot], None] | None = None) -> None:
+    def __init__(
+        self,
+        run_on_card: RunOnCard,
+        on_change: Callable[[Snapshot], None] | None = None,
+        policy: CardPolicy | None = None,
+    ) -> None:
         self._run_on_card = run_on_card
         self._on_change = on_change or (lambda _s: None)
+        self.policy = policy or CardPolicy([], Roster())
         self.machine = FlowMachine()
         self._visit = 0
+        self._card: VisitCard | None = None
         self._snapshot = Snapshot(State.NO_READER, message="カードリーダーを準備しています")
 
     @property
@@ -67,8 +76,16 @@ class Reception:
     def state(self) -> State:
         return self.machine.state
 
+    @property
+    def visit_card(self) -> VisitCard | None:
+        return self._card
+
     def _go(self, event: Event, **fields: Any) -> None:
         state = self.machine.fire(event)
+        if state in (State.IDLE, State.NO_READER):
+            self._card = None
+        if self._card is not None:
+            fields.setdefault("notice", self._card.notice)
         self._snapshot = replace(Snapshot(state), **fields)
         self._on_change(self._snapshot)
 
@@ -99,22 +116,29 @@ class Reception:
         return self._read(self._visit)
 
     async def _read(self, visit: int) -> None:
-        reading = await self._card_work(_read_card, visit)
-        if reading is None:
+        found = await self._card_work(jpki.survey, visit)
+        if found is None:
             return
-        if not reading.identity.is_mynumber_card:
-            self._go(
-                Event.CARD_UNREADABLE,
-                message="マイナンバーカードではないか、ICチップを読み取れませんでした。",
-            )
+        plan = self.policy.plan(found)
+        if plan.refusal is not None:
+            self._go(Event.CARD_UNREADABLE, message=plan.refusal)
             return
-        self._go(Event.CARD_IDENTIFIED, tries_left=reading.tries_left)
+        self._card = plan
+        tries = found.tries_left
+        if plan.substitute is not None:
+            tries = await self._card_work(jpki.read_auth_pin_tries, visit, on=plan.substitute)
+            if visit != self._visit:
+                return
+        log.info("card: %s", plan.kind.value)
+        self._go(Event.CARD_IDENTIFIED, tries_left=tries)
 
     # -- patient input -------------------------------------------------------------------------
 
     def choose_pin(self) -> None:
         tries = self._snapshot.tries_left
-        if tries == 0:
+        if tries is None:  # a 顔認証マイナンバーカード: no PIN was ever set
+            self._go(Event.PIN_BLOCKED, fallback=guidance_for(FallbackReason.NO_PIN_SET))
+        elif tries == 0:
             self._go(Event.PIN_BLOCKED, tries_left=0, fallback=guidance_for(FallbackReason.PIN_LOCKED))
         else:
             self._go(Event.PIN_CHOSEN, tries_left=tries)
@@ -128,7 +152,16 @@ class Reception:
         return self._verify(pin, self._visit)
 
     async def _verify(self, pin: Pin, visit: int) -> None:
-        result = await self._card_work(lambda channel: jpki.verify_auth_pin(channel, pin), visit)
+        card = self._card
+        if card is not None and card.substitute is not None:
+            result = await self._card_work(
+                lambda ch: jpki.verify_auth_pin(ch, pin), visit, on=card.substitute
+            )
+        else:
+            allow_real = card is not None and card.verify_on_card
+            result = await self._card_work(
+                lambda ch: jpki.guarded_verify(ch, pin, allow_real_card=allow_real), visit
+            )
         if result is None:
             return
         if result.verified:
@@ -140,10 +173,15 @@ class Reception:
 
     # -- card I/O ------------------------------------------------------------------------------
 
-    async def _card_work(self, job: Callable[[CardChannel], Any], visit: int) -> Any:
-        """Run ``job`` on the card; ``None`` when the visit ended meanwhile or the card went away."""
+    async def _card_work(
+        self, job: Callable[[CardChannel], Any], visit: int, *, on: EmulatedCard | None = None
+    ) -> Any:
+        """Run ``job`` on the card (or on the virtual card ``on``); ``None`` if the visit ended meanwhile."""
         try:
-            result = await self._run_on_card(job)
+            if on is None:
+                result = await self._run_on_card(job)
+            else:
+                result = await asyncio.to_thread(job, _LocalChannel(on))
         except NoCardError:
             if visit == self._visit:
                 self.card_removed()
@@ -151,6 +189,11 @@ class Reception:
         except ServiceUnavailableError as exc:
             if visit == self._visit:
                 self.reader_lost(str(exc))
+            return None
+        except jpki.RealCardProtected as exc:
+            if visit == self._visit:
+                log.warning("real card protected: %s", exc)
+                self._go(Event.CARD_UNREADABLE, message=str(exc))
             return None
         except ReaderError as exc:
             if visit != self._visit:

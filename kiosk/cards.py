@@ -1,0 +1,90 @@
+"""Which card is on the reader, and how the visit may use it (Qt-free).
+
+* an emulated or test My Number card (certificate issued under JPKI-TEST): the PIN goes to the card;
+* a real My Number card: by default its PIN is **never** sent; the PIN typed is checked against the
+  persona the card is enrolled to. With the user's explicit opt-in the card itself checks it, except when
+  one try is left. (``hardware.jpki.guarded_verify`` enforces the same on the card, as a second net.)
+* a training card (any contactless card whose UID is enrolled): plays its persona's virtual card;
+* anything else: 「読み取りに失敗しました」, as on a real reader.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from hardware.card import MyNumberCard
+from hardware.jpki import CardSurvey
+from kiosk.personas import Persona
+from kiosk.roster import Roster
+
+
+class CardKind(enum.Enum):
+    EMULATED = "emulated My Number card"
+    REAL = "real My Number card"
+    TRAINING = "training card"
+    UNKNOWN = "not a My Number card"
+
+
+@dataclass(frozen=True)
+class VisitCard:
+    """How this visit uses the card. ``substitute``: the virtual card the PIN is checked on instead."""
+
+    kind: CardKind
+    persona: Persona | None = None
+    substitute: MyNumberCard | None = None
+    verify_on_card: bool = False  # a real card whose owner opted in to real PIN checks
+    notice: str = ""
+    refusal: str | None = None  # set when the card cannot be used; the message says why
+
+
+class CardPolicy:
+    def __init__(self, personas: list[Persona], roster: Roster, *, real_card_verify: bool = False) -> None:
+        self.personas = {p.key: p for p in personas}
+        self.roster = roster
+        self.real_card_verify = real_card_verify
+
+    def plan(self, found: CardSurvey) -> VisitCard:
+        if not found.identity.is_mynumber_card:
+            persona = self._persona(self.roster.persona_for_uid(found.uid) if found.uid else None)
+            if persona is None:
+                return VisitCard(
+                    CardKind.UNKNOWN, refusal="マイナンバーカードではないか、ICチップを読み取れませんでした。"
+                )
+            return VisitCard(
+                CardKind.TRAINING,
+                persona,
+                persona.card,
+                notice=f"練習用カード：{persona.label}のカードとして扱います",
+            )
+        if found.test_certificate:
+            return VisitCard(CardKind.EMULATED)
+        persona = self._persona(
+            self.roster.persona_for_certificate(found.certificate_serial)
+            if found.certificate_serial
+            else None
+        )
+        one_left = found.tries_left is not None and found.tries_left <= 1
+        if self.real_card_verify and not one_left:
+            return VisitCard(
+                CardKind.REAL,
+                persona,
+                verify_on_card=True,
+                notice="実物のカード：暗証番号をカードで照合します（設定で許可済み）",
+            )
+        if persona is None:
+            why = "暗証番号の残り回数が1回のため、実物のカードでは照合しません。" if one_left else ""
+            return VisitCard(
+                CardKind.REAL,
+                refusal=why + "実物のマイナンバーカードです。練習に使うには、練習用の人物に登録してください"
+                "（kiosk card enroll）。登録すると、暗証番号はカードに送らずに練習用の番号で照合します。",
+            )
+        return VisitCard(
+            CardKind.REAL,
+            persona,
+            persona.card,
+            notice=f"実物のカード：暗証番号はカードに送らず、{persona.name}さんの練習用の番号で照合します",
+        )
+
+    def _persona(self, key: str | None) -> Persona | None:
+        return self.personas.get(key) if key else None
