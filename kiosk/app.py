@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import sys
 
 import qasync
-from PySide6.QtCore import QEventLoop as QtEventLoop
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from hardware.readers.base import Reader
@@ -39,37 +38,50 @@ def build_window(reader: Reader) -> tuple[FlowController, MainWindow]:
     return controller, window
 
 
-def check(reader: Reader, screenshot: str | None = None, timeout_ms: int = 5000) -> int:
+def check(reader: Reader, screenshot: str | None = None, timeout: float = 5.0) -> int:
     """Start on ``reader``, wait until it is ready, render the idle screen offscreen, print one line."""
     app = application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     controller, window = build_window(reader)
+    ready = asyncio.Event()
+
+    def note(snapshot: object) -> None:
+        if controller.snapshot.state is not State.NO_READER:
+            ready.set()
+
+    controller.snapshot_changed.connect(note)
+    note(controller.snapshot)
+
+    async def wait_ready() -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(ready.wait(), timeout)
+
     try:
-        if controller.snapshot.state is State.NO_READER:
-            waiter = QtEventLoop()
-            timer = QTimer(singleShot=True, interval=timeout_ms)
-            timer.timeout.connect(waiter.quit)
-            controller.snapshot_changed.connect(lambda _s: waiter.quit())
-            timer.start()
-            waiter.exec()
-        state = controller.snapshot.state
-        if state is not State.IDLE:
-            detail = controller.snapshot.message or "the reader did not become ready"
-            print(f"error: reader '{reader.description}' is not usable: {detail}", file=sys.stderr)
-            return EXIT_READER
-        window.resize(window.sizeHint())
-        image = window.grab()
-        if image.isNull():
-            print("error: the idle screen could not be rendered", file=sys.stderr)
-            return EXIT_READER
-        if screenshot and not image.save(screenshot):
-            print(f"error: cannot write {screenshot}", file=sys.stderr)
-            return EXIT_READER
-        font = app.font().family()
-        print(
-            f"ok: reader '{reader.description}' ready; idle screen "
-            f"「{window.current_screen.title.text().replace(chr(10), '')}」 rendered {image.width()}x{image.height()} in {font}"
-        )
-        return EXIT_OK
+        with loop:
+            loop.run_until_complete(wait_ready())
+            state = controller.snapshot.state
+            if state is State.NO_READER:
+                detail = controller.snapshot.message or "the reader did not become ready"
+                print(f"error: reader '{reader.description}' is not usable: {detail}", file=sys.stderr)
+                return EXIT_READER
+            idle = window.screens[State.IDLE]
+            window.stack.setCurrentWidget(idle)  # a card already on the reader must not hide the idle screen
+            window.resize(window.sizeHint())
+            image = window.grab()
+            if image.isNull():
+                print("error: the idle screen could not be rendered", file=sys.stderr)
+                return EXIT_READER
+            if screenshot and not image.save(screenshot):
+                print(f"error: cannot write {screenshot}", file=sys.stderr)
+                return EXIT_READER
+            title = idle.title.text().replace("\n", "")
+            card = "; a card is on the reader" if reader.card_present() else ""
+            print(
+                f"ok: reader '{reader.description}' ready{card}; idle screen 「{title}」 rendered "
+                f"{image.width()}x{image.height()} in {app.font().family()}"
+            )
+            return EXIT_OK
     finally:
         controller.close()
         window.close()
