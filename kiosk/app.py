@@ -6,13 +6,18 @@ import asyncio
 import contextlib
 import signal
 import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
 
 import qasync
 from PySide6.QtWidgets import QApplication
 
 from hardware.readers.base import Reader
+from kiosk.cards import CardPolicy
 from kiosk.flow.machine import State
 from kiosk.personas import default_household
+from kiosk.roster import Roster, default_roster_path
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.theme import apply_theme
@@ -31,19 +36,33 @@ def application() -> QApplication:
     return app
 
 
-def build_window(reader: Reader) -> tuple[FlowController, MainWindow]:
-    controller = FlowController(reader)
-    window = MainWindow(controller, default_household())
+@dataclass(frozen=True)
+class Settings:
+    roster: Path | None = None  # None: the default roster in the user's config folder
+    real_card_verify: bool = False  # explicit opt-in: let a real card check the PIN (never at its last try)
+
+
+def build_window(reader: Reader, settings: Settings | None = None) -> tuple[FlowController, MainWindow]:
+    settings = settings or Settings()
+    personas = default_household()
+    # Keys and certificates take ~0.2 s a card: make them before anyone places a card.
+    threading.Thread(target=lambda: [p.card.prepare() for p in personas], name="warm-up", daemon=True).start()
+    roster = Roster.load(settings.roster or default_roster_path())
+    policy = CardPolicy(personas, roster, real_card_verify=settings.real_card_verify)
+    controller = FlowController(reader, policy)
+    window = MainWindow(controller, personas)
     controller.start()
     return controller, window
 
 
-def check(reader: Reader, screenshot: str | None = None, timeout: float = 5.0) -> int:
+def check(
+    reader: Reader, screenshot: str | None = None, timeout: float = 5.0, settings: Settings | None = None
+) -> int:
     """Start on ``reader``, wait until it is ready, render the idle screen offscreen, print one line."""
     app = application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    controller, window = build_window(reader)
+    controller, window = build_window(reader, settings)
     ready = asyncio.Event()
 
     def note(snapshot: object) -> None:
@@ -87,13 +106,13 @@ def check(reader: Reader, screenshot: str | None = None, timeout: float = 5.0) -
         window.close()
 
 
-def run_gui(reader: Reader) -> int:
+def run_gui(reader: Reader, settings: Settings | None = None) -> int:
     app = application()
     # Ctrl-C in the terminal quits at once: there is nothing to save, and a half-done visit is not kept.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    controller, window = build_window(reader)
+    controller, window = build_window(reader, settings)
     window.show()
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)

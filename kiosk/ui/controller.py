@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from hardware.jpki import Pin
 from hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
+from kiosk.cards import CardPolicy
 from kiosk.flow.reception import Reception, Snapshot
 
 log = logging.getLogger("kiosk.controller")
@@ -28,10 +29,12 @@ class FlowController(QObject):
     reader_status = Signal(str)
     _reader_event = Signal(object)  # ReaderEvent, emitted from any thread
 
-    def __init__(self, reader: Reader, parent: QObject | None = None) -> None:
+    def __init__(
+        self, reader: Reader, policy: CardPolicy | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.reader = reader
-        self.reception = Reception(self._run_on_card, self.snapshot_changed.emit)
+        self.reception = Reception(self._run_on_card, self.snapshot_changed.emit, policy)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._readers: set[str] = set()
         self._reader_event.connect(self._on_reader_event)

@@ -121,6 +121,12 @@ class MainWindow(QMainWindow):
         self.status_bar = QLabel("マイナ受付シミュレータ")
         self.status_bar.setObjectName("statusBar")
         column.addWidget(self.status_bar)
+        self.notice = QLabel()
+        self.notice.setObjectName("cardNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("カードの扱い")
+        self.notice.hide()
+        column.addWidget(self.notice)
         self.stack = QStackedWidget()
         self.screens: dict[State, Screen] = {}
         for screen in all_screens():
@@ -159,6 +165,8 @@ class MainWindow(QMainWindow):
         return widget
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.notice.setText(snapshot.notice)
+        self.notice.setVisible(bool(snapshot.notice))
         screen = self.screens[snapshot.state]
         screen.show_snapshot(snapshot)
         self.stack.setCurrentWidget(screen)

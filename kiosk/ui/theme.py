@@ -15,6 +15,7 @@ STYLE = """
 QWidget { color: #111; background: #ffffff; }
 #readerFrame { background: #ffffff; border: 10px solid #26303b; border-radius: 24px; }
 #statusBar { background: #0b3c7a; color: #ffffff; padding: 10px 16px; }
+#cardNotice { background: #fff4d6; color: #5a3d00; padding: 8px 14px; font-size: 16px; }
 #title { font-size: 30px; font-weight: bold; color: #0b2a55; }
 #subtitle { font-size: 20px; color: #222; }
 #notice { font-size: 20px; color: #8a1c00; font-weight: bold; }

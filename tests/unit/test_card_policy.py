@@ -1,0 +1,186 @@
+"""Which cards the kiosk accepts and how: training cards, and the real-card guard."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from hardware import pki
+from hardware.card import TEXT_AID, MyNumberCard, OtherCard
+from hardware.jpki import Pin, RealCardProtected, guarded_verify, survey
+from hardware.profile import CardProfile
+from hardware.readers.virtual import VirtualReader
+from kiosk.cards import CardKind, CardPolicy
+from kiosk.flow.machine import State
+from kiosk.flow.reception import Reception
+from kiosk.personas import default_household
+from kiosk.roster import Roster, certificate_key, uid_key
+
+
+class FakeRealCard(MyNumberCard):
+    """A My Number card whose certificate chains to the real JPKI name, recording every APDU it sees."""
+
+    def __init__(self, profile: CardProfile) -> None:
+        super().__init__(profile)
+        self.commands: list[bytes] = []
+
+    @property
+    def auth_certificate_der(self) -> bytes:  # type: ignore[override]
+        p = self.profile
+        real_ca = pki.test_ca(pki.AUTH_OU, organization=pki.REAL_ORGANIZATION)
+        certificate = pki.issue_certificate(
+            real_ca,
+            self.auth_key,
+            p.certificate_serial,
+            "0" * 20,
+            p.certificate_not_before,
+            p.certificate_not_after,
+        )
+        return certificate.public_bytes(Encoding.DER)
+
+    def execute(self, raw: bytes) -> bytes:
+        self.commands.append(bytes(raw))
+        return super().execute(raw)
+
+    def verifies_with_data(self) -> list[bytes]:
+        return [c for c in self.commands if c[1] == 0x20 and len(c) > 5]
+
+    def selected_text_ap(self) -> bool:
+        return any(c[1] == 0xA4 and c[2] == 0x04 and TEXT_AID.startswith(c[5:]) for c in self.commands)
+
+
+class Channel:
+    def __init__(self, card):
+        self.card = card
+
+    def transmit(self, apdu):
+        return self.card.execute(apdu)
+
+
+def test_survey_tells_real_from_test_cards_without_a_pin():
+    real = FakeRealCard(CardProfile("実カード", "4321"))
+    found = survey(Channel(real))
+    assert found.identity.is_mynumber_card and found.is_real_mynumber_card
+    assert found.tries_left == 3 and found.certificate_serial == real.profile.certificate_serial
+    assert not real.verifies_with_data()
+    test = survey(Channel(MyNumberCard(CardProfile("x", "1234"))))
+    assert test.test_certificate and not test.is_real_mynumber_card
+    other = survey(Channel(OtherCard(uid=b"\x01\x02\x03\x04")))
+    assert not other.identity.is_mynumber_card and other.uid == b"\x01\x02\x03\x04"
+
+
+def test_guarded_verify_never_sends_a_pin_to_a_real_card_without_opt_in():
+    real = FakeRealCard(CardProfile("実カード", "4321"))
+    with pytest.raises(RealCardProtected):
+        guarded_verify(Channel(real), Pin("4321"))
+    assert not real.verifies_with_data()
+
+
+@pytest.mark.parametrize("tries", [1, 0])
+def test_guarded_verify_never_spends_the_last_try_even_with_opt_in(tries):
+    real = FakeRealCard(CardProfile("実カード", "4321", auth_pin_tries=tries))
+    with pytest.raises(RealCardProtected, match="one try left"):
+        guarded_verify(Channel(real), Pin("0000"), allow_real_card=True)
+    assert not real.verifies_with_data() and real.profile.auth_pin_tries == tries
+
+
+def test_guarded_verify_with_opt_in_and_tries_to_spare_checks_on_the_card():
+    real = FakeRealCard(CardProfile("実カード", "4321"))
+    assert guarded_verify(Channel(real), Pin("4321"), allow_real_card=True).verified
+    assert len(real.verifies_with_data()) == 1
+
+
+def visit(card, policy):
+    async def scenario():
+        reader = VirtualReader()
+        reception = Reception(lambda job: asyncio.wrap_future(reader.submit(job)), policy=policy)
+        reception.reader_ready()
+        reader.insert(card)
+        await reception.card_placed()
+        snapshots = [reception.snapshot]
+        if reception.state is State.METHOD_SELECT:
+            reception.choose_pin()
+            await reception.submit_pin(Pin("1234"))
+            snapshots.append(reception.snapshot)
+        reader.close()
+        return reception, snapshots
+
+    return asyncio.run(scenario())
+
+
+def test_real_card_enrolled_to_a_persona_is_checked_against_the_persona_not_the_card(tmp_path):
+    personas = default_household()
+    real = FakeRealCard(CardProfile("実カード", "9876"))
+    roster = Roster(tmp_path / "roster.toml", {certificate_key(real.profile.certificate_serial): "sakura"})
+    reception, snapshots = visit(real, CardPolicy(personas, roster))
+    assert reception.visit_card.kind is CardKind.REAL
+    assert "カードに送らず" in snapshots[0].notice
+    assert snapshots[-1].state is State.COMPLETE  # 1234 is さくら's practice PIN
+    assert not real.verifies_with_data()
+    assert not real.selected_text_ap()
+    assert real.profile.auth_pin_tries == 3
+
+
+def test_real_card_not_enrolled_is_refused_with_instructions():
+    real = FakeRealCard(CardProfile("実カード", "9876"))
+    _reception, snapshots = visit(real, CardPolicy(default_household(), Roster()))
+    assert snapshots[0].state is State.READ_FAILED and "kiosk card enroll" in snapshots[0].message
+    assert not real.verifies_with_data()
+
+
+def test_real_card_with_one_try_left_is_never_verified_even_when_opted_in():
+    personas = default_household()
+    real = FakeRealCard(CardProfile("実カード", "9876", auth_pin_tries=1))
+    roster = Roster(None, {certificate_key(real.profile.certificate_serial): "yuto"})
+    reception, _snapshots = visit(real, CardPolicy(personas, roster, real_card_verify=True))
+    assert not reception.visit_card.verify_on_card
+    assert not real.verifies_with_data() and real.profile.auth_pin_tries == 1
+
+
+def test_enrolled_training_card_plays_its_persona():
+    personas = default_household()
+    nfc = OtherCard("練習用NFCカード", uid=bytes.fromhex("04AABBCCDD"))
+    roster = Roster(None, {uid_key(nfc.uid): "sakura"})
+    reception, snapshots = visit(nfc, CardPolicy(personas, roster))
+    assert reception.visit_card.kind is CardKind.TRAINING
+    assert snapshots[0].state is State.METHOD_SELECT and "山田 さくら" in snapshots[0].notice
+    assert snapshots[-1].state is State.COMPLETE
+
+
+def test_unknown_nfc_card_fails_to_read():
+    _reception, snapshots = visit(OtherCard(uid=b"\x99\x99"), CardPolicy(default_household(), Roster()))
+    assert snapshots[0].state is State.READ_FAILED
+
+
+def test_face_only_card_goes_to_the_no_pin_fallback():
+    async def scenario():
+        reader = VirtualReader()
+        reception = Reception(lambda job: asyncio.wrap_future(reader.submit(job)))
+        reception.reader_ready()
+        reader.insert(MyNumberCard(CardProfile("顔認証カード", None)))
+        await reception.card_placed()
+        tries = reception.snapshot.tries_left
+        reception.choose_pin()
+        reader.close()
+        return tries, reception.snapshot
+
+    tries, snapshot = asyncio.run(scenario())
+    assert tries is None and snapshot.state is State.FALLBACK
+    assert "暗証番号が設定されていません" in snapshot.fallback.title
+
+
+def test_roster_round_trip_and_errors(tmp_path):
+    path = tmp_path / "roster.toml"
+    roster = Roster.load(path)
+    roster.enroll(uid_key(b"\x04\x01"), "taro")
+    roster.enroll(certificate_key(12345), "sakura")
+    again = Roster.load(path)
+    assert again.persona_for_uid(b"\x04\x01") == "taro" and again.persona_for_certificate(12345) == "sakura"
+    assert "12345" not in path.read_text()  # only a hash of the serial is stored
+    path.write_text('[cards]\n"04" = "taro"\n')
+    from kiosk.roster import RosterError
+
+    with pytest.raises(RosterError, match="must start with 'uid:' or 'cert:'"):
+        Roster.load(path)
