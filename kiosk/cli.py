@@ -54,6 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="PNG", help="with --check: save the rendered idle screen here"
     )
     parser.add_argument(
+        "--roster",
+        metavar="TOML",
+        help="training-card roster (default: roster.toml in the user's config folder)",
+    )
+    parser.add_argument(
+        "--real-card-verify",
+        action="store_true",
+        help="opt in: let a real My Number card check the PIN typed (never when one try is left)."
+        " Without this, a real card's PIN is never sent to it.",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="more log output (-vv: APDU headers)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -61,13 +72,33 @@ def build_parser() -> argparse.ArgumentParser:
     card = sub.add_parser("card", help="emulated cards")
     card_sub = card.add_subparsers(dest="card_command", metavar="ACTION", required=True)
     serve = card_sub.add_parser(
-        "serve", help="serve an emulated My Number card to pcscd through vpcd until Ctrl-C"
+        "serve", help="serve an emulated card to pcscd through vpcd until Ctrl-C ('Virtual PCD 00 00')"
     )
-    serve.add_argument("--persona", default="sakura", help="whose card (default: sakura, the 8-year-old)")
+    serve.add_argument(
+        "profile",
+        nargs="?",
+        default="sakura",
+        help="a persona (sakura, yuto, taro) or a card profile .toml file; counters are saved back to the file",
+    )
+    serve.add_argument(
+        "--pin", metavar="NNNN", help="serve the card with this user-authentication PIN instead"
+    )
+    serve.add_argument(
+        "--nfc-uid", metavar="HEX", help="serve a plain NFC card with this UID instead (a training card)"
+    )
     serve.add_argument("--host", default="127.0.0.1", help="vpcd host; loopback only (default 127.0.0.1)")
     serve.add_argument(
         "--port", type=int, default=35963, help="vpcd port (default 35963: 'Virtual PCD 00 00')"
     )
+    enroll = card_sub.add_parser(
+        "enroll", help="enrol the next card placed on a PC/SC reader as a persona's card"
+    )
+    enroll.add_argument("persona", help="sakura, yuto or taro")
+    enroll.add_argument("--reader", type=parse_reader, default=("pcsc", None), metavar="pcsc[:NAME]")
+    enroll.add_argument("--roster", metavar="TOML", help="roster file (default: in the user's config folder)")
+    enroll.add_argument("--timeout", type=float, default=60, help="seconds to wait for a card (default 60)")
+    roster = card_sub.add_parser("roster", help="list enrolled training cards")
+    roster.add_argument("--roster", metavar="TOML", help="roster file (default: in the user's config folder)")
     return parser
 
 
@@ -94,8 +125,23 @@ def make_reader(kind: str, name: str | None) -> Reader:
     return PcscReader(name)
 
 
+def describe_card(found: object) -> str:
+    """One line for ``kiosk readers``: the kind of card, and the tries left on a My Number card."""
+    from hardware.jpki import CardSurvey
+
+    assert isinstance(found, CardSurvey)
+    if found.identity.is_mynumber_card:
+        kind = "My Number card (test certificate)" if found.test_certificate else "My Number card (REAL)"
+        tries = "no PIN set" if found.tries_left is None else f"{found.tries_left} PIN tries left"
+        return f"{kind}, {tries}"
+    if found.uid:
+        return f"contactless card, UID {found.uid.hex().upper()}"
+    return "unknown card"
+
+
 def cmd_readers() -> int:
-    from hardware.readers.pcsc import list_readers
+    from hardware.jpki import survey
+    from hardware.readers.pcsc import list_readers, run_once
 
     try:
         readers = list_readers()
@@ -106,31 +152,71 @@ def cmd_readers() -> int:
         print("no PC/SC readers (pcscd is running but reports none)")
         return EXIT_OK
     for reader in readers:
-        card = f"card present, ATR {reader.atr.hex(' ').upper()}" if reader.card_present else "no card"
-        print(f"{reader.name}\t{card}")
+        if not reader.card_present:
+            print(f"{reader.name}\tno card")
+            continue
+        try:
+            card = describe_card(run_once(reader.name, survey))
+        except ReaderError as exc:
+            card = f"card present, unreadable ({exc})"
+        print(f"{reader.name}\t{card}; ATR {reader.atr.hex(' ').upper()}")
     return EXIT_OK
 
 
-def cmd_card_serve(args: argparse.Namespace) -> int:
-    from hardware.vpcd import VpcdBridge, VpcdError
+def _card_to_serve(args: argparse.Namespace) -> tuple[object, str]:
+    """The emulated card ``kiosk card serve`` puts in vpcd, and how to name it."""
+    from pathlib import Path
+
+    from hardware.card import MyNumberCard, OtherCard
+    from hardware.profile import load_profile, save_profile
     from kiosk.personas import default_household
 
+    if args.nfc_uid:
+        try:
+            uid = bytes.fromhex(args.nfc_uid)
+        except ValueError:
+            raise ValueError(f"--nfc-uid {args.nfc_uid!r} is not hexadecimal") from None
+        if not 4 <= len(uid) <= 10:
+            raise ValueError("--nfc-uid must be 4 to 10 bytes (8 to 20 hex digits)")
+        return OtherCard("練習用NFCカード", uid), f"an NFC training card with UID {uid.hex().upper()}"
     personas = {p.key: p for p in default_household()}
-    persona = personas.get(args.persona)
-    if persona is None:
-        print(f"error: unknown persona {args.persona!r}; choose from {', '.join(personas)}", file=sys.stderr)
-        return EXIT_USAGE
+    if args.profile in personas:
+        profile = personas[args.profile].profile()
+        label, path = personas[args.profile].label, None
+    elif args.profile.endswith(".toml"):
+        path = Path(args.profile)
+        profile = load_profile(path)
+        label = f"{profile.holder} ({path})"
+    else:
+        raise ValueError(
+            f"unknown persona {args.profile!r}; choose from {', '.join(personas)} or a .toml profile"
+        )
+    if args.pin is not None:
+        from dataclasses import replace
+
+        profile = replace(profile, auth_pin=args.pin, text_pin=None)
+        path = None  # a one-off PIN is not written back into the profile file
+    card = MyNumberCard(profile, on_change=(lambda p: save_profile(p, path)) if path else None)
+    card.prepare()
+    return card, f"{label}'s emulated My Number card"
+
+
+def cmd_card_serve(args: argparse.Namespace) -> int:
+    from hardware.profile import ProfileError
+    from hardware.vpcd import VpcdBridge, VpcdError
+
     try:
-        bridge = VpcdBridge(persona.card, host=args.host, port=args.port)
+        card, label = _card_to_serve(args)
+        bridge = VpcdBridge(card, host=args.host, port=args.port)  # type: ignore[arg-type]
         bridge.insert()
-    except ValueError as exc:
+    except (ValueError, ProfileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except VpcdError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_READER
     print(
-        f"serving {persona.label}'s emulated My Number card to vpcd at {args.host}:{args.port};"
+        f"serving {label} to vpcd at {args.host}:{args.port};"
         " PC/SC programs see it in 'Virtual PCD'. Press Ctrl-C to take the card away.",
         flush=True,
     )
@@ -148,6 +234,77 @@ def cmd_card_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _roster_path(value: str | None):
+    from pathlib import Path
+
+    from kiosk.roster import default_roster_path
+
+    return Path(value) if value else default_roster_path()
+
+
+def cmd_card_enroll(args: argparse.Namespace) -> int:
+    from hardware.jpki import survey
+    from hardware.readers.base import ReaderEventKind
+    from hardware.readers.pcsc import PcscReader
+    from kiosk.personas import default_household
+    from kiosk.roster import Roster, RosterError, certificate_key, uid_key
+
+    personas = {p.key: p for p in default_household()}
+    if args.persona not in personas:
+        print(f"error: unknown persona {args.persona!r}; choose from {', '.join(personas)}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        roster = Roster.load(_roster_path(args.roster))
+        make_reader(*args.reader)
+        reader = PcscReader(args.reader[1])
+    except (ReaderError, RosterError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_READER
+    placed = threading.Event()
+    reader.start(lambda event: placed.set() if event.kind is ReaderEventKind.CARD_INSERTED else None)
+    print(
+        f"place the card to enrol as {personas[args.persona].label} (waiting {args.timeout:g} s)…", flush=True
+    )
+    try:
+        if not placed.wait(args.timeout):
+            print("error: no card was placed", file=sys.stderr)
+            return EXIT_READER
+        found = reader.submit(survey).result(timeout=30)
+    except ReaderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_READER
+    finally:
+        reader.close()
+    if found.identity.is_mynumber_card and found.test_certificate:
+        print("error: this is an emulated/test My Number card; it needs no enrolment", file=sys.stderr)
+        return EXIT_USAGE
+    if found.identity.is_mynumber_card and found.certificate_serial is not None:
+        key, what = certificate_key(found.certificate_serial), "real My Number card (only a hash is kept)"
+    elif found.uid:
+        key, what = uid_key(found.uid), f"card with UID {found.uid.hex().upper()}"
+    else:
+        print("error: this card has neither a UID nor a certificate to recognise it by", file=sys.stderr)
+        return EXIT_USAGE
+    roster.enroll(key, args.persona)
+    print(f"enrolled the {what} as {personas[args.persona].label} in {roster.path}")
+    return EXIT_OK
+
+
+def cmd_card_roster(args: argparse.Namespace) -> int:
+    from kiosk.roster import Roster, RosterError
+
+    try:
+        roster = Roster.load(_roster_path(args.roster))
+    except RosterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not roster.entries:
+        print(f"no enrolled cards ({roster.path})")
+    for key, persona in sorted(roster.entries.items()):
+        print(f"{key}\t{persona}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -155,7 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "readers":
         return cmd_readers()
     if args.command == "card":
-        return cmd_card_serve(args)
+        commands = {"serve": cmd_card_serve, "enroll": cmd_card_enroll, "roster": cmd_card_roster}
+        return commands[args.card_command](args)
     if args.screenshot and not args.check:
         parser.error("--screenshot goes with --check")
     if args.check and "QT_QPA_PLATFORM" not in os.environ:
@@ -166,12 +324,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_READER
-    from kiosk.app import check, run_gui
+    from kiosk.app import Settings, check, run_gui
 
+    settings = Settings(_roster_path(args.roster), real_card_verify=args.real_card_verify)
+    if args.real_card_verify:
+        print(
+            "note: --real-card-verify: a real My Number card will check the PIN typed, and a wrong PIN"
+            " costs a real try (never when one try is left).",
+            file=sys.stderr,
+        )
     try:
         if args.check:
-            return check(reader, args.screenshot)
-        return run_gui(reader)
+            return check(reader, args.screenshot, settings=settings)
+        return run_gui(reader, settings)
     except (OSError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_STARTUP

@@ -108,6 +108,26 @@ def list_readers() -> list[ReaderStatus]:
         scard.SCardReleaseContext(context)
 
 
+def run_once(reader: str, job: CardJob[T]) -> T:
+    """Connect to the card in ``reader``, run ``job(channel)`` on this thread, disconnect (CLI use)."""
+    scard = _scard()
+    context = establish_context()
+    try:
+        hresult, handle, protocol = scard.SCardConnect(
+            context, reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
+        )
+        if hresult in (scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_REMOVED_CARD):
+            raise NoCardError(f"no card in {reader}")
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise ReaderError(f"cannot connect to the card in {reader}: {_message(hresult)}")
+        try:
+            return job(_PcscChannel(handle, protocol))
+        finally:
+            scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
+    finally:
+        scard.SCardReleaseContext(context)
+
+
 class _PcscChannel:
     def __init__(self, handle: Any, protocol: int) -> None:
         self._handle = handle

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -66,6 +67,7 @@ class Reception:
         self.machine = FlowMachine()
         self._visit = 0
         self._card: VisitCard | None = None
+        self._virtual_cards = ThreadPoolExecutor(max_workers=1, thread_name_prefix="virtual-card")
         self._snapshot = Snapshot(State.NO_READER, message="カードリーダーを準備しています")
 
     @property
@@ -171,6 +173,9 @@ class Reception:
         else:
             self._go(Event.PIN_REJECTED, tries_left=result.tries_left, wrong_pin=True)
 
+    def close(self) -> None:
+        self._virtual_cards.shutdown(wait=False, cancel_futures=True)
+
     # -- card I/O ------------------------------------------------------------------------------
 
     async def _card_work(
@@ -181,7 +186,10 @@ class Reception:
             if on is None:
                 result = await self._run_on_card(job)
             else:
-                result = await asyncio.to_thread(job, _LocalChannel(on))
+                # Our own worker, not the loop's default executor: under qasync that is a QThread pool
+                # that outlives the loop.
+                future = self._virtual_cards.submit(job, _LocalChannel(on))
+                result = await asyncio.wrap_future(future)
         except NoCardError:
             if visit == self._visit:
                 self.card_removed()

@@ -111,3 +111,4 @@ class FlowController(QObject):
         for task in list(self._tasks):
             task.cancel()
         self.reader.close()
+        self.reception.close()

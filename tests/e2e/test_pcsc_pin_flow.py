@@ -9,10 +9,13 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from hardware.card import CardProfile, MyNumberCard
+from hardware.card import CardProfile, MyNumberCard, OtherCard
 from hardware.readers.pcsc import PcscReader, list_readers
 from hardware.vpcd import VpcdBridge
+from kiosk.cards import CardPolicy
 from kiosk.flow.machine import State
+from kiosk.personas import default_household
+from kiosk.roster import Roster
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
 
@@ -93,10 +96,11 @@ def test_lock_through_pcscd_shows_the_fallback(qtbot, pcsc_kiosk, child_card_on_
 def test_cli_readers_and_check_see_the_virtual_reader(pcscd, child_card_on_vpcd):
     _, bridge = child_card_on_vpcd
     bridge.insert()
+    pcscd.wait_card(present=True)
     listed = {r.name: r for r in list_readers()}
     kiosk = [sys.executable, "-m", "kiosk"]
     out = subprocess.run([*kiosk, "readers"], capture_output=True, text=True, timeout=60, check=True).stdout
-    assert pcscd.reader in out
+    assert f"{pcscd.reader}\tMy Number card (test certificate), 3 PIN tries left" in out
     check = subprocess.run(
         [*kiosk, "--check", "--reader", f"pcsc:{pcscd.reader}"], capture_output=True, text=True, timeout=60
     )
@@ -142,3 +146,63 @@ def test_card_serve_puts_a_my_number_card_in_the_virtual_reader_until_ctrl_c(pcs
         if server.poll() is None:
             server.kill()
             server.communicate()
+        pcscd.wait_card(present=False)
+
+
+class RecordingNfcCard(OtherCard):
+    def __init__(self, uid: bytes) -> None:
+        super().__init__("練習用NFCカード", uid)
+        self.commands: list[bytes] = []
+
+    def execute(self, raw: bytes) -> bytes:
+        self.commands.append(bytes(raw))
+        return super().execute(raw)
+
+
+def test_enrolled_nfc_training_card_plays_its_persona_through_pcscd(qtbot, aloop, pcscd, tmp_path):
+    roster_path = tmp_path / "roster.toml"
+    nfc = RecordingNfcCard(bytes.fromhex("04C0FFEE1234"))
+    enroll = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "card",
+            "enroll",
+            "sakura",
+            "--reader",
+            f"pcsc:{pcscd.reader}",
+            "--roster",
+            str(roster_path),
+            "--timeout",
+            "20",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert "place the card" in enroll.stdout.readline()
+    bridge = VpcdBridge(nfc, port=pcscd.port)
+    bridge.insert()
+    out, err = enroll.communicate(timeout=30)
+    assert enroll.returncode == 0, err
+    assert "UID 04C0FFEE1234" in out and Roster.load(roster_path).persona_for_uid(nfc.uid) == "sakura"
+
+    personas = default_household()
+    reader = PcscReader(pcscd.reader)
+    controller = FlowController(reader, CardPolicy(personas, Roster.load(roster_path)))
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    controller.start()
+    try:
+        # The card is already on the reader: the kiosk sees it as soon as it starts watching.
+        qtbot.waitUntil(lambda: controller.snapshot.state is State.METHOD_SELECT, timeout=PCSC_WAIT_MS)
+        assert "山田 さくら" in window.notice.text() and window.notice.isVisibleTo(window)
+        qtbot.mouseClick(window.current_screen.pin, Qt.MouseButton.LeftButton)
+        enter(qtbot, window, "1234")
+        qtbot.waitUntil(lambda: controller.snapshot.state is State.COMPLETE, timeout=PCSC_WAIT_MS)
+        assert not any(c[1] == 0x20 for c in nfc.commands)  # the PIN never went to the NFC card
+    finally:
+        controller.close()
+        bridge.remove()
+        pcscd.wait_card(present=False)

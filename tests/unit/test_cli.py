@@ -41,5 +41,36 @@ def test_card_serve_refuses_non_loopback_hosts(capsys):
 
 
 def test_card_serve_names_unknown_personas(capsys):
-    assert main(["card", "serve", "--persona", "nobody"]) == EXIT_USAGE
+    assert main(["card", "serve", "nobody"]) == EXIT_USAGE
     assert "sakura" in capsys.readouterr().err
+
+
+def test_card_serve_checks_profile_files_and_uids(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('holder = "x"\nauth_pin = "12"\n', encoding="utf-8")
+    assert main(["card", "serve", str(bad)]) == EXIT_USAGE
+    assert "auth_pin" in capsys.readouterr().err
+    assert main(["card", "serve", "--nfc-uid", "zz"]) == EXIT_USAGE
+    assert "not hexadecimal" in capsys.readouterr().err
+
+
+def test_roster_listing(tmp_path, capsys):
+    from kiosk.roster import Roster, uid_key
+
+    path = tmp_path / "roster.toml"
+    Roster(path).enroll(uid_key(b"\x04\x01\x02\x03"), "yuto")
+    assert main(["card", "roster", "--roster", str(path)]) == 0
+    assert "uid:04010203\tyuto" in capsys.readouterr().out
+
+
+def test_describe_card_lines():
+    from hardware.jpki import CardIdentity, CardSurvey
+    from kiosk.cli import describe_card
+
+    assert describe_card(CardSurvey(CardIdentity(True, "JPKIAPICCTOKEN2"), 2, True, 1)) == (
+        "My Number card (test certificate), 2 PIN tries left"
+    )
+    assert (
+        describe_card(CardSurvey(CardIdentity(True), None, False, 1)) == "My Number card (REAL), no PIN set"
+    )
+    assert describe_card(CardSurvey(CardIdentity(False), uid=b"\x04\xaa")) == "contactless card, UID 04AA"
