@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Protocol
 
 from hardware.apdu import hexs
@@ -31,6 +33,15 @@ class EmulatedCard(Protocol):
     def execute(self, apdu: bytes) -> bytes: ...
 
 
+@dataclass(frozen=True)
+class ReaderStep:
+    """One step of a scripted session: after ``after`` seconds, put ``card`` in ``slot`` (None: remove)."""
+
+    card: EmulatedCard | None
+    slot: int | None = None
+    after: float = 0.0
+
+
 class _VirtualChannel:
     def __init__(self, reader: VirtualReader, card: EmulatedCard) -> None:
         self._reader = reader
@@ -41,16 +52,24 @@ class _VirtualChannel:
 
 
 class VirtualReader(Reader):
-    """One card slot filled and emptied by ``insert(card)`` / ``remove()`` (the card picker, tests).
+    """Card slots filled and emptied by ``insert(card, slot)`` / ``remove(slot)`` (the card picker, tests).
 
-    ``latency`` adds a delay to each APDU on the hardware thread, to rehearse a slow reader.
+    With several slots, each is a reader of its own name (``"<name> 01"``…), like a PC/SC reader with
+    several slots; jobs go to the card placed most recently. ``latency`` adds a delay to each APDU on the
+    hardware thread, to rehearse a slow reader.
     """
 
-    def __init__(self, name: str = "Virtual reader (in-process)", latency: float = 0.0) -> None:
+    def __init__(
+        self, name: str = "Virtual reader (in-process)", latency: float = 0.0, slots: int = 1
+    ) -> None:
+        if slots < 1:
+            raise ValueError("a reader has at least one slot")
         self.description = name
+        self.slot_names = [name] if slots == 1 else [f"{name} {i:02d}" for i in range(slots)]
         self.latency = latency
         self._lock = threading.Lock()
-        self._card: EmulatedCard | None = None
+        self._cards: list[EmulatedCard | None] = [None] * slots
+        self._active: int | None = None
         self._listener: ReaderListener | None = None
         self._guard = HardwareThreadGuard()
         self._executor = ThreadPoolExecutor(
@@ -59,40 +78,56 @@ class VirtualReader(Reader):
 
     def start(self, listener: ReaderListener) -> None:
         self._listener = listener
-        listener(ReaderEvent(ReaderEventKind.READER_ADDED, self.description))
-        with self._lock:
-            card = self._card
-        if card is not None:
-            listener(ReaderEvent(ReaderEventKind.CARD_INSERTED, self.description, card.atr()))
+        for slot, name in enumerate(self.slot_names):
+            listener(ReaderEvent(ReaderEventKind.READER_ADDED, name))
+            card = self._cards[slot]
+            if card is not None:
+                listener(ReaderEvent(ReaderEventKind.CARD_INSERTED, name, card.atr()))
 
-    def insert(self, card: EmulatedCard) -> None:
-        """Place a card on the reader (removing any card already there first)."""
-        if self._card is not None:
-            self.remove()
+    def insert(self, card: EmulatedCard, slot: int = 0) -> None:
+        """Place a card in ``slot`` (taking away any card already there first)."""
+        if self._cards[slot] is not None:
+            self.remove(slot)
         with self._lock:
             card.power_on()
-            self._card = card
-        self._emit(ReaderEvent(ReaderEventKind.CARD_INSERTED, self.description, card.atr()))
+            self._cards[slot] = card
+            self._active = slot
+        self._emit(ReaderEvent(ReaderEventKind.CARD_INSERTED, self.slot_names[slot], card.atr()))
 
-    def remove(self) -> None:
-        """Take the card away; a command in flight fails with ``NoCardError``."""
+    def remove(self, slot: int | None = None) -> None:
+        """Take the card away (from ``slot``, or the most recent one); a command in flight fails."""
         with self._lock:
-            card, self._card = self._card, None
-            if card is None:
+            slot = self._active if slot is None else slot
+            if slot is None or self._cards[slot] is None:
                 return
+            card, self._cards[slot] = self._cards[slot], None
+            if self._active == slot:
+                self._active = next((i for i, c in enumerate(self._cards) if c is not None), None)
             card.power_off()
-        self._emit(ReaderEvent(ReaderEventKind.CARD_REMOVED, self.description))
+        self._emit(ReaderEvent(ReaderEventKind.CARD_REMOVED, self.slot_names[slot]))
+
+    def play(self, steps: Iterable[ReaderStep], wait: Callable[[float], None] = time.sleep) -> None:
+        """Run a script of insertions and removals, ``wait`` (injectable) pausing before each step."""
+        for step in steps:
+            if step.after:
+                wait(step.after)
+            if step.card is None:
+                self.remove(step.slot)
+            else:
+                self.insert(step.card, 0 if step.slot is None else step.slot)
 
     @property
     def card(self) -> EmulatedCard | None:
-        return self._card
+        """The card placed most recently, if it is still there."""
+        with self._lock:
+            return None if self._active is None else self._cards[self._active]
 
     def card_present(self) -> bool:
-        return self._card is not None
+        return self.card is not None
 
     def submit(self, job: CardJob[T]) -> Future[T]:
         def run() -> T:
-            card = self._card
+            card = self.card
             if card is None:
                 raise NoCardError("カードが置かれていません (no card on the reader)")
             return job(_VirtualChannel(self, card))
@@ -104,7 +139,7 @@ class VirtualReader(Reader):
         if self.latency:
             time.sleep(self.latency)  # simulated reader speed, on the hardware thread only
         with self._lock:
-            if self._card is not card:
+            if card not in self._cards:
                 raise NoCardError("カードが取り外されました (the card was removed)")
             apdu_log.debug("> %s", hexs(command[:5]))
             answer = card.execute(bytes(command))
