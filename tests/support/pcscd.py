@@ -117,6 +117,10 @@ class PcscdProcess:
         wait_for(lambda: running_pcscd() is None, 5, "pcscd to remove its pid file")
 
     @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    @property
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
