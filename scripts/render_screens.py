@@ -17,10 +17,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from hardware.card import OtherCard
 from hardware.readers.virtual import VirtualReader
 from kiosk.app import application
+from kiosk.cards import CardPolicy
 from kiosk.flow.machine import State
 from kiosk.personas import default_household
+from kiosk.roster import Roster, uid_key
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
 
@@ -35,8 +38,10 @@ async def until(condition, what: str, timeout: float = 5.0) -> None:
 
 async def render(out: Path) -> None:
     reader = VirtualReader()
-    controller = FlowController(reader)
     personas = default_household()
+    training = OtherCard("練習用NFCカード", uid=bytes.fromhex("04C0FFEE1234"))
+    roster = Roster(None, {uid_key(training.uid): "sakura"})
+    controller = FlowController(reader, CardPolicy(personas, roster))
     window = MainWindow(controller, personas)
     controller.start()
     window.show()
@@ -91,6 +96,10 @@ async def render(out: Path) -> None:
     await reach(State.READ_FAILED)
     shot("07-read-failed")
     picker.take.click()
+    reader.insert(training)
+    await reach(State.METHOD_SELECT)
+    shot("08-training-card")
+    reader.remove()
     controller.close()
     window.close()
 
