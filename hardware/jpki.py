@@ -185,11 +185,16 @@ class Authentication:
     certificate: bytes = b""
 
 
-def authenticate(channel: CardChannel, pin: Pin, challenge: bytes) -> Authentication:
-    """What a reader does in PIN mode (§1.8): VERIFY, sign the server's challenge, read the auth certificate."""
+def authenticate(
+    channel: CardChannel, pin: Pin, challenge: bytes, *, allow_real_card: bool = False
+) -> Authentication:
+    """What a reader does in PIN mode (§1.8): VERIFY, sign the server's challenge, read the auth certificate.
+
+    The VERIFY is guarded: a real card is only asked when ``allow_real_card`` and never at its last try.
+    """
     import hashlib
 
-    result = verify_auth_pin(channel, pin)
+    result = guarded_verify(channel, pin, allow_real_card=allow_real_card)
     if not result.verified:
         return Authentication(result)
     signature = sign_with_auth_key(channel, sha256_digest_info(hashlib.sha256(challenge).digest()))

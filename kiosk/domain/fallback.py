@@ -19,6 +19,9 @@ from dataclasses import dataclass
 class FallbackReason(enum.Enum):
     PIN_LOCKED = "pin locked"
     NO_PIN_SET = "no pin set"
+    NOT_QUALIFIED = "not qualified"  # 資格(無効)・資格情報なし・複数該当
+    CERTIFICATE = "certificate"  # 電子証明書の失効・有効期限切れ・一時保留 (error 006)
+    NOT_REGISTERED = "not registered"  # 保険証利用登録をしなかった
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,3 +78,46 @@ _GUIDANCE[FallbackReason.NO_PIN_SET] = FallbackGuidance(
 
 def guidance_for(reason: FallbackReason) -> FallbackGuidance:
     return _GUIDANCE[reason]
+
+
+DOCUMENTS = (
+    "資格確認書",
+    "資格情報のお知らせ ＋ マイナンバーカード",
+    "マイナポータルの資格情報画面 ＋ マイナンバーカード",
+)
+DECLARATION = "被保険者資格申立書（受付でお渡しします）＋ マイナンバーカード"
+
+
+def share_text(share_label: str | None, reason: str = "") -> str:
+    if share_label is None:
+        return NORMAL_SHARE
+    why = f"（{reason}）" if reason and reason != "一般" else ""
+    return f"窓口での自己負担は通常どおり{share_label}です{why}。10割負担にはなりません。"
+
+
+def qualification_guidance(
+    reason: FallbackReason,
+    *,
+    title: str,
+    cause: str,
+    share_label: str | None = None,
+    share_reason: str = "",
+    first_visit: bool = False,
+    child: bool = True,
+    remedy: str = "",
+) -> FallbackGuidance:
+    """The fallback after the qualification check: documents (A-pattern, §2.2), share, whom to ask.
+
+    At a first visit the 被保険者資格申立書 + card is also accepted; at a return visit staff may confirm
+    orally (§2.2), which is the staff's decision, not the patient's screen.
+    """
+    documents = DOCUMENTS + ((DECLARATION,) if first_visit else ())
+    return FallbackGuidance(
+        title=title,
+        cause=cause,
+        documents=documents,
+        share=share_text(share_label, share_reason),
+        staff="受付窓口の職員にお声がけください。",
+        remedy=remedy,
+        child_note=MEDICAL_CERTIFICATE_NOTE if child else "",
+    )

@@ -21,6 +21,13 @@ class State(enum.Enum):
     METHOD_SELECT = "method select"  # 本人確認方法の選択
     PIN_ENTRY = "pin entry"  # 暗証番号入力
     VERIFYING = "verifying"  # 暗証番号を確認中
+    QUALIFYING = "qualifying"  # オンライン資格確認中
+    REGISTRATION = "registration"  # 保険証利用登録 (初回)
+    CONSENT = "consent"  # 同意: 全て同意する | 個別に同意する
+    CONSENT_DETAIL = "consent detail"  # 診療・薬剤 / 手術 / 特定健診 each 同意する・同意しない
+    HIGH_COST = "high cost"  # 高額療養費制度を利用する (限度額情報の提供)
+    PRESCRIPTION = "prescription"  # 処方箋形式の選択 (clinic setting)
+    SUBSIDY = "subsidy"  # 医療費助成の受給者証 (clinic setting)
     COMPLETE = "complete"  # 受付完了・カードをお取りください
     FALLBACK = "fallback"  # マイナ保険証で確認できません: 何を提示するか
 
@@ -38,6 +45,15 @@ class Event(enum.Enum):
     PIN_ACCEPTED = "pin accepted"
     PIN_REJECTED = "pin rejected"
     PIN_BLOCKED = "pin blocked"
+    NEEDS_REGISTRATION = "needs registration"
+    REGISTERED = "registered"
+    QUALIFIED = "qualified"  # valid: ask for consent
+    NOT_QUALIFIED = "not qualified"  # invalid, no record, certificate error: fallback
+    CONSENT_INDIVIDUAL = "consent individual"
+    CONSENTED = "consented"
+    ASK_PRESCRIPTION = "ask prescription"
+    ASK_SUBSIDY = "ask subsidy"
+    FINISH = "finish"
 
 
 _ON_READER = [s for s in State if s is not State.NO_READER]
@@ -52,10 +68,29 @@ TRANSITIONS: dict[tuple[State, Event], State] = {
     (State.METHOD_SELECT, Event.PIN_BLOCKED): State.FALLBACK,
     (State.PIN_ENTRY, Event.BACK): State.METHOD_SELECT,
     (State.PIN_ENTRY, Event.PIN_SUBMITTED): State.VERIFYING,
-    (State.VERIFYING, Event.PIN_ACCEPTED): State.COMPLETE,
+    (State.VERIFYING, Event.PIN_ACCEPTED): State.QUALIFYING,
     (State.VERIFYING, Event.PIN_REJECTED): State.PIN_ENTRY,
     (State.VERIFYING, Event.PIN_BLOCKED): State.FALLBACK,
     (State.VERIFYING, Event.CARD_UNREADABLE): State.READ_FAILED,
+    (State.QUALIFYING, Event.NEEDS_REGISTRATION): State.REGISTRATION,
+    (State.REGISTRATION, Event.REGISTERED): State.QUALIFYING,
+    (State.REGISTRATION, Event.NOT_QUALIFIED): State.FALLBACK,  # 登録しない
+    (State.QUALIFYING, Event.QUALIFIED): State.CONSENT,
+    (State.QUALIFYING, Event.NOT_QUALIFIED): State.FALLBACK,
+    (State.CONSENT, Event.CONSENT_INDIVIDUAL): State.CONSENT_DETAIL,
+    (State.CONSENT, Event.CONSENTED): State.HIGH_COST,
+    (State.CONSENT_DETAIL, Event.CONSENTED): State.HIGH_COST,
+    (State.CONSENT_DETAIL, Event.BACK): State.CONSENT,
+    # 資格情報の提供のみ (certificate in its grace period) skips the consent screens; the optional
+    # screens follow in a fixed order, each present only when the clinic switched it on.
+    **{(s, Event.ASK_PRESCRIPTION): State.PRESCRIPTION for s in (State.QUALIFYING, State.HIGH_COST)},
+    **{
+        (s, Event.ASK_SUBSIDY): State.SUBSIDY for s in (State.QUALIFYING, State.HIGH_COST, State.PRESCRIPTION)
+    },
+    **{
+        (s, Event.FINISH): State.COMPLETE
+        for s in (State.QUALIFYING, State.HIGH_COST, State.PRESCRIPTION, State.SUBSIDY)
+    },
     # Taking the card away at any step returns to idle: nothing half-done is kept.
     **{(s, Event.CARD_REMOVED): State.IDLE for s in _CARD_ON_READER},
     # Losing the reader (unplugged, pcscd stopped) ends any visit.

@@ -3,29 +3,46 @@
 Qt-free and asyncio-based. Card work goes through ``run_on_card`` (the reader's hardware thread, awaited),
 so this class can run under qasync in the GUI, under plain asyncio in a headless runner, or in tests.
 A result that comes back after the card was taken away belongs to a finished visit and is dropped.
+
+After the PIN, the card signs a fresh challenge from the simulated オンライン資格確認 (``service``), which
+checks the signature and the certificate before it looks the person up; the result decides between the
+consent screens and the fallback.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
+import os
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hardware import jpki
 from hardware.jpki import Pin
 from hardware.readers.base import CardChannel, NoCardError, ReaderError, ServiceUnavailableError
 from hardware.readers.virtual import EmulatedCard
+from kiosk.backend.rules import age_on
+from kiosk.backend.service import (
+    IdentityCheck,
+    IdentityMethod,
+    QualificationResult,
+    QualificationService,
+    Validity,
+)
 from kiosk.cards import CardPolicy, VisitCard
-from kiosk.domain.fallback import FallbackGuidance, FallbackReason, guidance_for
+from kiosk.domain.clinic import ClinicSettings
+from kiosk.domain.fallback import FallbackGuidance, FallbackReason, guidance_for, qualification_guidance
 from kiosk.flow.machine import Event, FlowMachine, State
 from kiosk.roster import Roster
 
 log = logging.getLogger("kiosk.reception")
 
 RunOnCard = Callable[[Callable[[CardChannel], Any]], Awaitable[Any]]
+
+CONSENT_TOPICS = ("診療・薬剤", "手術", "特定健診")  # reference §1.1 step 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +55,24 @@ class Snapshot:
     fallback: FallbackGuidance | None = None
     message: str = ""
     notice: str = ""  # how this card is used (training card, real card protected), shown on every screen
+    alert: str = ""  # 更新アラート, 資格情報の提供のみ
+
+
+@dataclass
+class ReceptionRecord:
+    """One reception as the 資格確認端末 shows it (never a PIN)."""
+
+    time: dt.datetime
+    outcome: str  # "complete" | "fallback"
+    method: IdentityMethod | None = None
+    result: QualificationResult | None = None
+    consents: dict[str, bool] = field(default_factory=dict)
+    high_cost: bool | None = None  # 限度額情報の提供に同意
+    prescription: str | None = None  # "電子処方箋" | "紙の処方箋"
+    subsidy: bool | None = None
+    fallback: FallbackGuidance | None = None
+    card_holder: str = ""  # who holds the card (known to the simulator), to catch 誤紐づけ
+    card_kind: str = ""
 
 
 class _LocalChannel:
@@ -60,13 +95,26 @@ class Reception:
         run_on_card: RunOnCard,
         on_change: Callable[[Snapshot], None] | None = None,
         policy: CardPolicy | None = None,
+        *,
+        service: QualificationService | None = None,
+        clinic: ClinicSettings | None = None,
+        holders: Callable[[int], str] | None = None,
+        on_record: Callable[[ReceptionRecord], None] | None = None,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
         self._run_on_card = run_on_card
         self._on_change = on_change or (lambda _s: None)
         self.policy = policy or CardPolicy([], Roster())
+        self.service = service
+        self.clinic = clinic or ClinicSettings()
+        self._holders = holders or (lambda _serial: "")
+        self._on_record = on_record or (lambda _r: None)
+        self._clock = clock
         self.machine = FlowMachine()
         self._visit = 0
         self._card: VisitCard | None = None
+        self._record: ReceptionRecord | None = None
+        self._identity: IdentityCheck | None = None
         self._virtual_cards = ThreadPoolExecutor(max_workers=1, thread_name_prefix="virtual-card")
         self._snapshot = Snapshot(State.NO_READER, message="カードリーダーを準備しています")
 
@@ -82,12 +130,21 @@ class Reception:
     def visit_card(self) -> VisitCard | None:
         return self._card
 
+    @property
+    def record(self) -> ReceptionRecord | None:
+        """The current visit's record so far (complete once the visit reaches 受付完了 or the fallback)."""
+        return self._record
+
     def _go(self, event: Event, **fields: Any) -> None:
         state = self.machine.fire(event)
         if state in (State.IDLE, State.NO_READER):
             self._card = None
+            self._record = None
+            self._identity = None
         if self._card is not None:
             fields.setdefault("notice", self._card.notice)
+        if self._record is not None and self._record.result is not None:
+            fields.setdefault("alert", _alert(self._record.result))
         self._snapshot = replace(Snapshot(state), **fields)
         self._on_change(self._snapshot)
 
@@ -126,6 +183,8 @@ class Reception:
             self._go(Event.CARD_UNREADABLE, message=plan.refusal)
             return
         self._card = plan
+        holder = plan.persona.name if plan.persona else self._holders(found.certificate_serial or 0)
+        self._record = ReceptionRecord(self._clock(), "", card_holder=holder, card_kind=plan.kind.value)
         tries = found.tries_left
         if plan.substitute is not None:
             tries = await self._card_work(jpki.read_auth_pin_tries, visit, on=plan.substitute)
@@ -134,14 +193,14 @@ class Reception:
         log.info("card: %s", plan.kind.value)
         self._go(Event.CARD_IDENTIFIED, tries_left=tries)
 
-    # -- patient input -------------------------------------------------------------------------
+    # -- identity ------------------------------------------------------------------------------
 
     def choose_pin(self) -> None:
         tries = self._snapshot.tries_left
         if tries is None:  # a 顔認証マイナンバーカード: no PIN was ever set
-            self._go(Event.PIN_BLOCKED, fallback=guidance_for(FallbackReason.NO_PIN_SET))
+            self._fallback(Event.PIN_BLOCKED, guidance_for(FallbackReason.NO_PIN_SET))
         elif tries == 0:
-            self._go(Event.PIN_BLOCKED, tries_left=0, fallback=guidance_for(FallbackReason.PIN_LOCKED))
+            self._fallback(Event.PIN_BLOCKED, guidance_for(FallbackReason.PIN_LOCKED), tries_left=0)
         else:
             self._go(Event.PIN_CHOSEN, tries_left=tries)
 
@@ -155,28 +214,175 @@ class Reception:
 
     async def _verify(self, pin: Pin, visit: int) -> None:
         card = self._card
-        if card is not None and card.substitute is not None:
-            result = await self._card_work(
-                lambda ch: jpki.verify_auth_pin(ch, pin), visit, on=card.substitute
-            )
-        else:
-            allow_real = card is not None and card.verify_on_card
-            result = await self._card_work(
-                lambda ch: jpki.guarded_verify(ch, pin, allow_real_card=allow_real), visit
-            )
-        if result is None:
+        challenge = self.service.new_challenge() if self.service else os.urandom(32)
+        allow_real = card is not None and card.verify_on_card
+
+        def authenticate(channel: CardChannel) -> jpki.Authentication:
+            return jpki.authenticate(channel, pin, challenge, allow_real_card=allow_real)
+
+        substitute = card.substitute if card is not None else None
+        auth = await self._card_work(authenticate, visit, on=substitute)
+        if auth is None:
             return
-        if result.verified:
-            self._go(Event.PIN_ACCEPTED, tries_left=result.tries_left)
-        elif result.blocked:
-            self._go(Event.PIN_BLOCKED, tries_left=0, fallback=guidance_for(FallbackReason.PIN_LOCKED))
-        else:
+        result = auth.verify
+        if result.blocked:
+            self._fallback(Event.PIN_BLOCKED, guidance_for(FallbackReason.PIN_LOCKED), tries_left=0)
+            return
+        if not result.verified:
             self._go(Event.PIN_REJECTED, tries_left=result.tries_left, wrong_pin=True)
+            return
+        self._go(Event.PIN_ACCEPTED, tries_left=result.tries_left)
+        if self.service is None:  # card practice without a back end
+            self._advance()
+            return
+        self._identity = self.service.check_identity(auth.certificate, auth.signature, challenge)
+        self._qualify(IdentityMethod.PIN)
+
+    def _qualify(self, method: IdentityMethod) -> None:
+        assert self.service is not None and self._identity is not None
+        result = self.service.confirm(self._identity, method)
+        if self._record is not None:
+            self._record.method = method
+            self._record.result = result
+        if result.needs_registration:
+            self._go(Event.NEEDS_REGISTRATION)
+        elif result.usable:
+            if result.qualification_only:
+                self._advance()  # 資格情報の提供のみ: no consent to share medical information
+            else:
+                self._go(Event.QUALIFIED)
+        else:
+            self._fallback(Event.NOT_QUALIFIED, self._guidance(result))
+
+    def register(self, accept: bool) -> None:
+        """保険証利用登録 (初回): 登録する / 登録しない."""
+        assert self.service is not None and self._identity is not None
+        if not accept:
+            guidance = qualification_guidance(
+                FallbackReason.NOT_REGISTERED,
+                title="マイナ保険証の利用登録をしませんでした",
+                cause="このカードは健康保険証としての利用登録がされていません。",
+                first_visit=self.clinic.first_visit,
+                remedy="利用登録は、このカードリーダーやマイナポータルでいつでもできます。",
+            )
+            self._fallback(Event.NOT_QUALIFIED, guidance)
+            return
+        assert self._identity.serial is not None
+        self.service.register(self._identity.serial)
+        self._go(Event.REGISTERED)
+        method = self._record.method if self._record and self._record.method else IdentityMethod.PIN
+        self._qualify(method)
+
+    # -- consent and the optional screens -------------------------------------------------------
+
+    def consent_all(self) -> None:
+        """全て同意する."""
+        self._set_consents(dict.fromkeys(CONSENT_TOPICS, True))
+        self._go(Event.CONSENTED)
+
+    def consent_individually(self) -> None:
+        """個別に同意する: one screen with each topic."""
+        self._go(Event.CONSENT_INDIVIDUAL)
+
+    def consent_detail(self, choices: dict[str, bool]) -> None:
+        unknown = set(choices) - set(CONSENT_TOPICS)
+        if unknown:
+            raise ValueError(f"unknown consent topics: {sorted(unknown)}")
+        self._set_consents({topic: choices.get(topic, False) for topic in CONSENT_TOPICS})
+        self._go(Event.CONSENTED)
+
+    def back_to_consent(self) -> None:
+        self._go(Event.BACK)
+
+    def high_cost(self, use: bool) -> None:
+        """高額療養費制度を利用する: consent to share 限度額情報 (reference §1.1 step 4)."""
+        if self._record is not None:
+            self._record.high_cost = use
+        self._advance()
+
+    def prescription(self, electronic: bool) -> None:
+        if self._record is not None:
+            self._record.prescription = "電子処方箋" if electronic else "紙の処方箋"
+        self._advance()
+
+    def subsidy(self, use: bool) -> None:
+        if self._record is not None:
+            self._record.subsidy = use
+        self._advance()
+
+    def _set_consents(self, consents: dict[str, bool]) -> None:
+        if self._record is not None:
+            self._record.consents = consents
+
+    def _advance(self) -> None:
+        """The next optional screen the clinic switched on after the current one, or 受付完了."""
+        order = [
+            (State.PRESCRIPTION, Event.ASK_PRESCRIPTION, self.clinic.prescription_screen),
+            (State.SUBSIDY, Event.ASK_SUBSIDY, self.clinic.subsidy_screen),
+        ]
+        current = self.state
+        passed = current not in (State.PRESCRIPTION, State.SUBSIDY)
+        for state, event, enabled in order:
+            if passed and enabled:
+                self._go(event)
+                return
+            if state is current:
+                passed = True
+        self._finish("complete")
+        self._go(Event.FINISH)
+
+    # -- endings -------------------------------------------------------------------------------
+
+    def _finish(self, outcome: str, guidance: FallbackGuidance | None = None) -> None:
+        if self._record is not None:
+            self._record.outcome = outcome
+            self._record.fallback = guidance
+            self._on_record(self._record)
+
+    def _fallback(self, event: Event, guidance: FallbackGuidance, **fields: Any) -> None:
+        self._finish("fallback", guidance)
+        self._go(event, fallback=guidance, **fields)
+
+    def _guidance(self, result: QualificationResult) -> FallbackGuidance:
+        person = result.person
+        child = (
+            person is None
+            or age_on(person.birth_date, self.service.as_of if self.service else dt.date.today()) < 18
+        )
+        share = result.share
+        if not result.processing_ok:
+            return qualification_guidance(
+                FallbackReason.CERTIFICATE,
+                title="電子証明書が使えません",
+                cause=result.error_message or result.cause,
+                share_label=share.label if share else None,
+                first_visit=self.clinic.first_visit,
+                child=child,
+                remedy="電子証明書の更新・再発行は、住民票のある市区町村の窓口で行えます。",
+            )
+        titles = {
+            Validity.INVALID: "資格が確認できませんでした（資格無効）",
+            Validity.INVALID_NEWER_EXISTS: "資格が確認できませんでした（新しい資格あり）",
+            Validity.NONE: "資格情報が見つかりませんでした",
+            Validity.MULTIPLE: "資格が複数見つかりました",
+        }
+        assert result.validity is not None
+        return qualification_guidance(
+            FallbackReason.NOT_QUALIFIED,
+            title=titles.get(result.validity, "資格が確認できませんでした"),
+            cause=result.cause,
+            share_label=share.label if share else None,
+            share_reason=share.reason if share else "",
+            first_visit=self.clinic.first_visit,
+            child=child,
+            remedy="加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。"
+            "マイナポータルの「健康保険証」でも確認できます。",
+        )
+
+    # -- card I/O ------------------------------------------------------------------------------
 
     def close(self) -> None:
         self._virtual_cards.shutdown(wait=False, cancel_futures=True)
-
-    # -- card I/O ------------------------------------------------------------------------------
 
     async def _card_work(
         self, job: Callable[[CardChannel], Any], visit: int, *, on: EmulatedCard | None = None
@@ -216,3 +422,11 @@ class Reception:
             log.info("result of an ended visit dropped")
             return None
         return result
+
+
+def _alert(result: QualificationResult) -> str:
+    if result.qualification_only:
+        return "電子証明書の有効期限が切れています。資格情報の提供のみ行います。市区町村で更新してください。"
+    if result.renewal_alert:
+        return "電子証明書の有効期限が近づいています。市区町村で更新手続きをしてください。"
+    return ""

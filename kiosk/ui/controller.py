@@ -62,6 +62,36 @@ class FlowController(QObject):
     def back(self) -> None:
         self.reception.back()
 
+    @Slot(str)
+    def answer(self, key: str) -> None:
+        """An answer on one of the choice screens, dispatched by the current state."""
+        from kiosk.flow.machine import State
+
+        state = self.reception.state
+        if state is State.REGISTRATION:
+            self.reception.register(key == "yes")
+        elif state is State.CONSENT:
+            if key == "all":
+                self.reception.consent_all()
+            else:
+                self.reception.consent_individually()
+        elif state is State.HIGH_COST:
+            self.reception.high_cost(key == "yes")
+        elif state is State.PRESCRIPTION:
+            self.reception.prescription(key == "electronic")
+        elif state is State.SUBSIDY:
+            self.reception.subsidy(key == "yes")
+        else:
+            log.error("answer %r arrived in state %s", key, state.name)
+
+    @Slot(object)
+    def consent_detail(self, choices: dict[str, bool]) -> None:
+        self.reception.consent_detail(choices)
+
+    @Slot()
+    def back_to_consent(self) -> None:
+        self.reception.back_to_consent()
+
     def submit_pin(self, pin: Pin) -> None:
         self._spawn(self.reception.submit_pin(pin))
 

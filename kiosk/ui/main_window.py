@@ -22,7 +22,14 @@ from kiosk.flow.machine import State
 from kiosk.flow.reception import Snapshot
 from kiosk.personas import Persona
 from kiosk.ui.controller import FlowController
-from kiosk.ui.screens import MethodSelectScreen, PinScreen, Screen, all_screens
+from kiosk.ui.screens import (
+    ChoiceScreen,
+    ConsentDetailScreen,
+    MethodSelectScreen,
+    PinScreen,
+    Screen,
+    all_screens,
+)
 
 READER_SIZE = (600, 860)  # portrait, like the reader's touch panel
 
@@ -127,6 +134,12 @@ class MainWindow(QMainWindow):
         self.notice.setAccessibleName("カードの扱い")
         self.notice.hide()
         column.addWidget(self.notice)
+        self.alert = QLabel()
+        self.alert.setObjectName("alert")
+        self.alert.setWordWrap(True)
+        self.alert.setAccessibleName("お知らせ")
+        self.alert.hide()
+        column.addWidget(self.alert)
         self.stack = QStackedWidget()
         self.screens: dict[State, Screen] = {}
         for screen in all_screens():
@@ -148,6 +161,13 @@ class MainWindow(QMainWindow):
         pin = self.pin_screen
         pin.pin_entered.connect(controller.submit_pin)
         pin.back_pressed.connect(controller.back)
+        for screen in self.screens.values():
+            if isinstance(screen, ChoiceScreen):
+                screen.chosen.connect(controller.answer)
+        detail = self.screens[State.CONSENT_DETAIL]
+        assert isinstance(detail, ConsentDetailScreen)
+        detail.decided.connect(controller.consent_detail)
+        detail.back_pressed.connect(controller.back_to_consent)
         controller.snapshot_changed.connect(self.show_snapshot)
         controller.reader_status.connect(self.status_bar.setText)
         self.show_snapshot(controller.snapshot)
@@ -167,6 +187,8 @@ class MainWindow(QMainWindow):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.notice.setText(snapshot.notice)
         self.notice.setVisible(bool(snapshot.notice))
+        self.alert.setText(snapshot.alert)
+        self.alert.setVisible(bool(snapshot.alert))
         screen = self.screens[snapshot.state]
         screen.show_snapshot(snapshot)
         self.stack.setCurrentWidget(screen)

@@ -328,6 +328,153 @@ class FallbackScreen(Screen):
         self.child_note.setText(guidance.child_note)
 
 
+class QualifyingScreen(Screen):
+    state = State.QUALIFYING
+
+    def __init__(self) -> None:
+        super().__init__("資格を確認しています", "しばらくお待ちください。カードを動かさないでください。")
+        self.layout_.addStretch(1)
+
+
+class ChoiceScreen(Screen):
+    """A question with large answer buttons (the consent and option screens)."""
+
+    chosen = Signal(str)
+
+    def __init__(self, title: str, subtitle: str, answers: list[tuple[str, str]], hint: str = "") -> None:
+        super().__init__(title, subtitle)
+        self.layout_.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        for index, (key, text) in enumerate(answers):
+            button = _button(text, "primary" if index == 0 else "")
+            button.setMinimumHeight(96)
+            button.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
+            self.buttons[key] = button
+            self.layout_.addWidget(button)
+        if hint:
+            self.layout_.addWidget(_label(hint, "hint"))
+        self.layout_.addStretch(1)
+
+    def showEvent(self, event: object) -> None:
+        next(iter(self.buttons.values())).setFocus()
+
+
+class RegistrationScreen(ChoiceScreen):
+    state = State.REGISTRATION
+
+    def __init__(self) -> None:
+        # 「利用登録していない方は、自動的に利用登録画面に切り替わります」(§1.5); the wording is a simulator choice.
+        super().__init__(
+            "マイナンバーカードの\n健康保険証利用登録",
+            "このカードは健康保険証として利用する登録がされていません。今、登録しますか。",
+            [("yes", "登録する"), ("no", "登録しない")],
+            "登録は一度だけです。保険が変わっても登録し直す必要はありません。",
+        )
+
+
+class ConsentScreen(ChoiceScreen):
+    state = State.CONSENT
+
+    def __init__(self) -> None:
+        # Since 2024-10-07 the three consents can be given on one screen (city.kagoshima, §1.1 step 4).
+        super().__init__(
+            "過去の医療情報などの提供",
+            "診療・薬剤、手術、特定健診などの情報を、この医療機関に提供することに同意しますか。",
+            [("all", "全て同意する"), ("individual", "個別に同意する")],
+            "「個別に同意する」では、項目ごとに「同意する」「同意しない」を選べます。",
+        )
+
+
+class ConsentDetailScreen(Screen):
+    """個別に同意する: each topic with 同意する / 同意しない, then 次へ."""
+
+    state = State.CONSENT_DETAIL
+    decided = Signal(object)  # dict[str, bool]
+    back_pressed = Signal()
+
+    def __init__(self, topics: tuple[str, ...] = ("診療・薬剤", "手術", "特定健診")) -> None:
+        super().__init__("情報ごとに選んでください", "")
+        self.choices: dict[str, bool | None] = dict.fromkeys(topics)
+        self.rows: dict[str, tuple[QPushButton, QPushButton]] = {}
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for row, topic in enumerate(topics):
+            label = _label(f"{topic}情報", "subtitle")
+            yes = _button("同意する", accessible=f"{topic}情報の提供に同意する")
+            no = _button("同意しない", accessible=f"{topic}情報の提供に同意しない")
+            for button in (yes, no):
+                button.setCheckable(True)
+            yes.clicked.connect(lambda _=False, t=topic: self._choose(t, True))
+            no.clicked.connect(lambda _=False, t=topic: self._choose(t, False))
+            grid.addWidget(label, row, 0)
+            grid.addWidget(yes, row, 1)
+            grid.addWidget(no, row, 2)
+            self.rows[topic] = (yes, no)
+        self.layout_.addLayout(grid)
+        self.next = _button("次へ", "primary")
+        self.next.clicked.connect(lambda: self.decided.emit({k: bool(v) for k, v in self.choices.items()}))
+        self.back = _button("戻る", accessible="同意の選択に戻る")
+        self.back.clicked.connect(self.back_pressed)
+        row_layout = QHBoxLayout()
+        row_layout.addWidget(self.back)
+        row_layout.addStretch(1)
+        row_layout.addWidget(self.next)
+        self.layout_.addLayout(row_layout)
+        self.layout_.addStretch(1)
+        self._refresh()
+
+    def _choose(self, topic: str, value: bool) -> None:
+        self.choices[topic] = value
+        self._refresh()
+
+    def _refresh(self) -> None:
+        for topic, (yes, no) in self.rows.items():
+            yes.setChecked(self.choices[topic] is True)
+            no.setChecked(self.choices[topic] is False)
+        self.next.setEnabled(all(v is not None for v in self.choices.values()))
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.choices = dict.fromkeys(self.choices)
+        self._refresh()
+
+
+class HighCostScreen(ChoiceScreen):
+    state = State.HIGH_COST
+
+    def __init__(self) -> None:
+        # 「「高額療養費制度を利用する」を選択すると…限度額情報…の提供の確認を行います」(ainj.co.jp, §1.1 step 4).
+        super().__init__(
+            "高額療養費制度",
+            "高額療養費制度を利用しますか。利用すると、限度額情報がこの医療機関に提供され、"
+            "窓口での支払いが自己負担限度額までになります。",
+            [("yes", "高額療養費制度を利用する"), ("no", "利用しない")],
+        )
+
+
+class PrescriptionScreen(ChoiceScreen):
+    state = State.PRESCRIPTION
+
+    def __init__(self) -> None:
+        super().__init__(
+            "処方箋の受け取り方法",
+            "処方箋の形式を選んでください。",
+            [("electronic", "電子処方箋"), ("paper", "紙の処方箋")],
+        )
+
+
+class SubsidyScreen(ChoiceScreen):
+    state = State.SUBSIDY
+
+    def __init__(self) -> None:
+        # 「医療費助成の各種受給者証を利用しますか」→「利用する」(city.kosai, §1.1 step 4, §2.6).
+        super().__init__(
+            "医療費助成",
+            "医療費助成の各種受給者証を利用しますか。",
+            [("yes", "利用する"), ("no", "利用しない")],
+            "紙の受給者証（医療証）も、引き続き窓口で提示してください。",
+        )
+
+
 def all_screens() -> list[Screen]:
     return [
         NoReaderScreen(),
@@ -337,6 +484,13 @@ def all_screens() -> list[Screen]:
         MethodSelectScreen(),
         PinScreen(),
         VerifyingScreen(),
+        QualifyingScreen(),
+        RegistrationScreen(),
+        ConsentScreen(),
+        ConsentDetailScreen(),
+        HighCostScreen(),
+        PrescriptionScreen(),
+        SubsidyScreen(),
         CompleteScreen(),
         FallbackScreen(),
     ]

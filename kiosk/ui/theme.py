@@ -16,6 +16,8 @@ QWidget { color: #111; background: #ffffff; }
 #readerFrame { background: #ffffff; border: 10px solid #26303b; border-radius: 24px; }
 #statusBar { background: #0b3c7a; color: #ffffff; padding: 10px 16px; }
 #cardNotice { background: #fff4d6; color: #5a3d00; padding: 8px 14px; font-size: 16px; }
+#alert { background: #ffe3e0; color: #7a1200; padding: 8px 14px; font-size: 16px; font-weight: bold; }
+QPushButton:checked { background: #0b5ed7; color: #ffffff; border-color: #08429a; }
 #title { font-size: 30px; font-weight: bold; color: #0b2a55; }
 #subtitle { font-size: 20px; color: #222; }
 #notice { font-size: 20px; color: #8a1c00; font-weight: bold; }

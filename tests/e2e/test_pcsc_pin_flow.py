@@ -70,7 +70,7 @@ def test_parent_pin_flow_through_pcscd(qtbot, pcsc_kiosk, child_card_on_vpcd):
     enter(qtbot, window, "1234")
     qtbot.waitUntil(lambda: controller.snapshot.state is State.COMPLETE, timeout=PCSC_WAIT_MS)
     assert card.profile.auth_pin_tries == 3
-    assert states[-3:] == [State.PIN_ENTRY, State.VERIFYING, State.COMPLETE]
+    assert states[-4:] == [State.PIN_ENTRY, State.VERIFYING, State.QUALIFYING, State.COMPLETE]
     assert bridge.apdu_count >= 9
 
     bridge.remove()

@@ -63,7 +63,7 @@ def test_parent_enters_childs_pin_and_reception_completes(qtbot, kiosk):
     confirm(qtbot, kiosk, State.COMPLETE)
     text = visible_text(kiosk.window.current_screen)
     assert "受付が完了しました" in text and "カードをお取りください" in text
-    assert kiosk.states[-3:] == [State.PIN_ENTRY, State.VERIFYING, State.COMPLETE]
+    assert kiosk.states[-4:] == [State.PIN_ENTRY, State.VERIFYING, State.QUALIFYING, State.COMPLETE]
     qtbot.mouseClick(kiosk.window.card_picker.take, Qt.MouseButton.LeftButton)
     assert kiosk.state is State.IDLE
 

@@ -35,6 +35,21 @@ def test_card_removed_returns_to_idle_from_every_state_with_a_card():
         assert TRANSITIONS[(state, Event.CARD_REMOVED)] is State.IDLE
 
 
-def test_complete_is_reached_only_through_a_verified_pin():
-    into_complete = [(s, e) for (s, e), t in TRANSITIONS.items() if t is State.COMPLETE]
-    assert into_complete == [(State.VERIFYING, Event.PIN_ACCEPTED)]
+def test_complete_is_reached_only_through_a_verified_identity_and_the_qualification_check():
+    """Every path from IDLE to COMPLETE passes VERIFYING --PIN_ACCEPTED--> QUALIFYING."""
+    graph: dict[State, set[tuple[Event, State]]] = {}
+    for (source, event), target in TRANSITIONS.items():
+        graph.setdefault(source, set()).add((event, target))
+    # Remove the edge that proves the identity: COMPLETE must become unreachable.
+    cut = {(State.VERIFYING, Event.PIN_ACCEPTED)}
+    seen, todo = {State.IDLE}, [State.IDLE]
+    while todo:
+        state = todo.pop()
+        for event, target in graph.get(state, ()):
+            if (state, event) in cut or target in seen:
+                continue
+            seen.add(target)
+            todo.append(target)
+    assert State.COMPLETE not in seen and State.CONSENT not in seen
+    into_qualifying = {(s, e) for (s, e), t in TRANSITIONS.items() if t is State.QUALIFYING}
+    assert into_qualifying == {(State.VERIFYING, Event.PIN_ACCEPTED), (State.REGISTRATION, Event.REGISTERED)}

@@ -1,0 +1,111 @@
+"""Date rules of マイナ保険証 reception, evaluated at a scenario's as-of date. Each cites its source.
+
+Sources: shared/reference/reception-flow.md (§ numbers below) and shared/seeds/ (000–004); the trail is
+in docs/domain.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+#: 電子証明書: the reader alerts from 3 months before expiry (§2.3).
+ALERT_MONTHS = 3
+#: Usable for qualification only until the end of the 3rd month after the expiry month (§2.3).
+GRACE_MONTHS = 3
+#: A newly submitted My Number can take up to 2 months to reach the system (seed 002 A5).
+REFLECTION_LAG_DAYS = 61
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def end_of_month(day: dt.date) -> dt.date:
+    return add_months(day.replace(day=1), 1) - dt.timedelta(days=1)
+
+
+class CertificateState(enum.Enum):
+    VALID = "valid"
+    EXPIRING = "expiring"  # 更新アラート: from 3 months before expiry (§2.3)
+    GRACE = "grace"  # expired, still usable: 資格情報の提供のみ (§2.3)
+    EXPIRED = "expired"  # beyond the grace period: error 006 (§1.2)
+    REVOKED = "revoked"  # 失効: error 006 (§1.2)
+    SUSPENDED = "suspended"  # 一時保留, e.g. a lost card (§2.3): error, and the 0120-95-0178 line
+    NOT_YET_VALID = "not yet valid"
+
+    @property
+    def usable(self) -> bool:
+        return self in (CertificateState.VALID, CertificateState.EXPIRING, CertificateState.GRACE)
+
+
+def certificate_state(
+    not_before: dt.date, not_after: dt.date, as_of: dt.date, status: str = "valid"
+) -> CertificateState:
+    """The user-auth certificate's standing on ``as_of`` (§1.2, §2.3)."""
+    if status == "revoked":
+        return CertificateState.REVOKED
+    if status == "suspended":
+        return CertificateState.SUSPENDED
+    if as_of < not_before:
+        return CertificateState.NOT_YET_VALID
+    if as_of <= not_after:
+        return (
+            CertificateState.EXPIRING
+            if as_of >= add_months(not_after, -ALERT_MONTHS)
+            else CertificateState.VALID
+        )
+    if as_of <= end_of_month(add_months(not_after.replace(day=1), GRACE_MONTHS)):
+        return CertificateState.GRACE
+    return CertificateState.EXPIRED
+
+
+def renewal_alert(not_after: dt.date, as_of: dt.date) -> bool:
+    """更新アラート on the reader from 3 months before to 3 months after expiry (§1.2, §2.3)."""
+    return add_months(not_after, -ALERT_MONTHS) <= as_of <= add_months(not_after, ALERT_MONTHS)
+
+
+def age_on(birth_date: dt.date, day: dt.date) -> int:
+    """Age in years; in Japanese law a birthday's age is reached the day before, which never matters here."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def is_preschool(birth_date: dt.date, as_of: dt.date) -> bool:
+    """未就学児: until the 31 March after the 6th birthday (the usual definition; §2.1 PreschoolClassification)."""
+    sixth = add_months(birth_date, 72)
+    first_march_end = dt.date(sixth.year if sixth <= dt.date(sixth.year, 3, 31) else sixth.year + 1, 3, 31)
+    return as_of <= first_march_end
+
+
+@dataclass(frozen=True)
+class Share:
+    """窓口負担割合. ``tenths`` is 1, 2 or 3 (割)."""
+
+    tenths: int
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.tenths}割"
+
+
+def patient_share(birth_date: dt.date, as_of: dt.date, elderly_tenths: int | None = None) -> Share:
+    """3割; 未就学児 2割; 70歳以上 1〜3割 (by income: the record says which) (§2.2, 別添3 説明書)."""
+    if is_preschool(birth_date, as_of):
+        return Share(2, "未就学児")
+    age = age_on(birth_date, as_of)
+    if age >= 70:
+        # The reference gives only "1〜3割" (income-dependent). Without a record value we assume the
+        # common case: 2割 from 70 to 74, 1割 from 75 (後期高齢者) — a simulator choice (docs/domain.md).
+        tenths = elderly_tenths or (2 if age < 75 else 1)
+        return Share(tenths, f"{age}歳（70歳以上は所得により1〜3割）")
+    return Share(3, "一般")
+
+
+def is_reflected(reflected_on: dt.date | None, as_of: dt.date) -> bool:
+    """Whether the insurer's registration (with the My Number) has reached the system by ``as_of``."""
+    return reflected_on is not None and reflected_on <= as_of

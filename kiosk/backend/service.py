@@ -1,0 +1,348 @@
+"""The simulated オンライン資格確認: people, insurers, insurance records and certificate links, and the
+qualification check a reception makes, in the result categories of the real interface.
+
+The identity step is real: the kiosk has the card sign a fresh challenge with the user-auth key after
+the PIN, and this service checks the signature against the certificate the card presented, then the
+certificate's validity and status at the as-of date, and only then looks the person up by the
+certificate's serial number (reference §1.8, §2.1). Face and 目視 identities carry the certificate read
+without a PIN, and are recorded as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+from dataclasses import dataclass, field
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+from hardware import pki
+from kiosk.backend import rules
+from kiosk.backend.rules import CertificateState, Share
+
+
+class Relation(enum.Enum):
+    SELF = "本人"
+    DEPENDENT = "家族"
+
+
+class Validity(enum.IntEnum):
+    """資格有効性 [OQSCD006] (reference §2.1)."""
+
+    VALID = 1  # 有効
+    INVALID = 2  # 無効
+    INVALID_NEWER_EXISTS = 3  # 無効（新しい資格あり）
+    NONE = 4  # 該当資格なし
+    MULTIPLE = 5  # 複数該当
+    VALID_UNREGISTERED = 6  # 有効（未登録）: 医療扶助 only
+
+    @property
+    def label(self) -> str:
+        return {
+            1: "有効",
+            2: "無効",
+            3: "無効（新しい資格あり）",
+            4: "該当資格なし",
+            5: "複数該当",
+            6: "有効（未登録）",
+        }[self.value]
+
+
+class IdentityMethod(enum.Enum):
+    FACE = "顔認証"
+    PIN = "暗証番号"
+    VISUAL = "目視"
+
+
+@dataclass(frozen=True)
+class Insurer:
+    number: str  # 保険者番号
+    name: str
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    kana: str
+    birth_date: dt.date
+    sex: str = "1"  # 1 男, 2 女 (as in the result file)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """One insurance record (被保険者 or 被扶養者) held by an insurer."""
+
+    person: str
+    insurer: str
+    symbol: str  # 記号
+    number: str  # 番号
+    branch: str  # 枝番
+    relation: Relation
+    acquired: dt.date  # 資格取得日
+    lost: dt.date | None = None  # 資格喪失日
+    reflected: dt.date | None = None  # when the insurer's data (with the My Number) reached the system
+    medical_aid: bool = False  # 医療扶助
+    elderly_tenths: int | None = None  # 70歳以上: 1, 2 or 3割 by income
+    limit_category: str = ""  # 限度額適用区分 (e.g. "A03"), shared when the patient consents
+
+    def valid_on(self, day: dt.date) -> bool:
+        return self.acquired <= day and (self.lost is None or day < self.lost)
+
+
+@dataclass
+class CardLink:
+    """The certificate serial → person link made at 保険証利用登録 (or the wrong person: 誤紐づけ)."""
+
+    certificate_serial: int
+    person: str
+    registered: bool = True
+    status: str = "valid"  # the certificate's status at the CA: valid | revoked | suspended
+
+
+@dataclass(frozen=True)
+class IdentityCheck:
+    ok: bool
+    serial: int | None = None
+    certificate_state: CertificateState | None = None
+    not_after: dt.date | None = None
+    error: str = ""  # 処理結果 message when not ok
+
+
+@dataclass(frozen=True)
+class QualificationResult:
+    """What the 資格確認端末 shows for one reception, in the real interface's terms (§2.1)."""
+
+    processing_ok: bool  # 処理結果状況 1 正常終了 / 2 エラー
+    validity: Validity | None
+    method: IdentityMethod
+    person: Person | None = None  # whom the system returned (not necessarily the card holder!)
+    coverage: Coverage | None = None
+    insurer: Insurer | None = None
+    share: Share | None = None
+    certificate_state: CertificateState | None = None
+    renewal_alert: bool = False
+    qualification_only: bool = False  # 資格情報の提供のみ (certificate in its grace period)
+    needs_registration: bool = False  # 保険証利用登録 not done yet
+    error_code: str = ""
+    error_message: str = ""
+    cause: str = ""  # why, in words, for the staff console and the practice explanation
+    candidates: tuple[Coverage, ...] = ()
+
+    @property
+    def usable(self) -> bool:
+        return self.processing_ok and self.validity in (Validity.VALID, Validity.VALID_UNREGISTERED)
+
+
+@dataclass
+class QualificationService:
+    as_of: dt.date
+    people: dict[str, Person] = field(default_factory=dict)
+    insurers: dict[str, Insurer] = field(default_factory=dict)
+    coverages: list[Coverage] = field(default_factory=list)
+    links: dict[int, CardLink] = field(default_factory=dict)
+    _challenges: set[bytes] = field(default_factory=set, repr=False)
+
+    # -- identity ------------------------------------------------------------------------------
+
+    def new_challenge(self) -> bytes:
+        """A fresh nonce the card must sign; each is accepted once."""
+        challenge = os.urandom(32)
+        self._challenges.add(challenge)
+        return challenge
+
+    def check_identity(
+        self, certificate_der: bytes, signature: bytes | None, challenge: bytes | None
+    ) -> IdentityCheck:
+        """Verify the challenge signature (PIN mode) and the certificate's validity at the as-of date."""
+        try:
+            certificate = x509.load_der_x509_certificate(certificate_der)
+        except ValueError:
+            return IdentityCheck(False, error="電子証明書を読み取れません")
+        if not pki.is_test_certificate(certificate_der):
+            return IdentityCheck(
+                False, error="この模擬環境は実物の電子証明書を照会しません（練習用の人物で照合します）"
+            )
+        if signature is not None:
+            if challenge is None or challenge not in self._challenges:
+                return IdentityCheck(False, error="チャレンジが無効です（再利用または不明）")
+            self._challenges.discard(challenge)
+            public = certificate.public_key()
+            assert isinstance(public, rsa.RSAPublicKey)
+            try:
+                public.verify(signature, challenge, padding.PKCS1v15(), hashes.SHA256())
+            except InvalidSignature:
+                return IdentityCheck(False, error="署名の検証に失敗しました")
+        serial = certificate.serial_number
+        link = self.links.get(serial)
+        state = rules.certificate_state(
+            certificate.not_valid_before_utc.date(),
+            certificate.not_valid_after_utc.date(),
+            self.as_of,
+            link.status if link else "valid",
+        )
+        return IdentityCheck(True, serial, state, certificate.not_valid_after_utc.date())
+
+    # -- registration --------------------------------------------------------------------------
+
+    def register(self, serial: int) -> None:
+        """保険証利用登録 at the reader (§1.5): afterwards the card works as a マイナ保険証."""
+        link = self.links.get(serial)
+        if link is not None:
+            link.registered = True
+
+    # -- qualification -------------------------------------------------------------------------
+
+    def confirm(self, identity: IdentityCheck, method: IdentityMethod) -> QualificationResult:
+        """オンライン資格確認 by card (照会区分 1) for a verified identity."""
+        if not identity.ok or identity.serial is None:
+            return QualificationResult(
+                False, None, method, error_message=identity.error, cause=identity.error
+            )
+        state = identity.certificate_state
+        assert state is not None and identity.not_after is not None
+        if not state.usable:
+            return self._certificate_error(state, method)
+        link = self.links.get(identity.serial)
+        alert = rules.renewal_alert(identity.not_after, self.as_of)
+        if link is None:
+            return QualificationResult(
+                True,
+                Validity.NONE,
+                method,
+                certificate_state=state,
+                renewal_alert=alert,
+                cause="この電子証明書は、どの資格情報にもひもづいていません（マイナンバーが保険者に登録されていない可能性）。",
+            )
+        if not link.registered:
+            return QualificationResult(
+                True, None, method, certificate_state=state, renewal_alert=alert, needs_registration=True
+            )
+        result = self._by_person(link.person, method)
+        return _with(
+            result,
+            certificate_state=state,
+            renewal_alert=alert,
+            qualification_only=state is CertificateState.GRACE,
+        )
+
+    def lookup_by_numbers(self, insurer: str, symbol: str, number: str, branch: str) -> QualificationResult:
+        """Staff look-up by 保険証 / 資格確認書 numbers (照会区分 2), e.g. during the 暫定措置 (§2.2)."""
+        matches = [
+            c
+            for c in self.coverages
+            if (c.insurer, c.symbol, c.number, c.branch) == (insurer, symbol, number, branch)
+            and rules.is_reflected(c.reflected or c.acquired, self.as_of)
+        ]
+        if not matches:
+            return QualificationResult(
+                True, Validity.NONE, IdentityMethod.VISUAL, cause="該当する記号・番号がありません。"
+            )
+        coverage = matches[0]
+        person = self.people.get(coverage.person)
+        if coverage.valid_on(self.as_of):
+            return self._result(Validity.VALID, IdentityMethod.VISUAL, person, coverage)
+        newer = [c for c in self._known(coverage.person) if c.valid_on(self.as_of)]
+        validity = Validity.INVALID_NEWER_EXISTS if newer else Validity.INVALID
+        return self._result(
+            validity, IdentityMethod.VISUAL, person, coverage, cause="この記号・番号の資格は喪失しています。"
+        )
+
+    def _known(self, person_id: str) -> list[Coverage]:
+        """Records the system has for this person at the as-of date (their My Number registered and reflected)."""
+        return [
+            c for c in self.coverages if c.person == person_id and rules.is_reflected(c.reflected, self.as_of)
+        ]
+
+    def _by_person(self, person_id: str, method: IdentityMethod) -> QualificationResult:
+        person = self.people.get(person_id)
+        known = self._known(person_id)
+        valid = [c for c in known if c.valid_on(self.as_of)]
+        pending = [
+            c for c in self.coverages if c.person == person_id and c.valid_on(self.as_of) and c not in known
+        ]
+        if len(valid) == 1:
+            coverage = valid[0]
+            validity = (
+                Validity.VALID_UNREGISTERED
+                if coverage.medical_aid and not coverage.reflected
+                else Validity.VALID
+            )
+            return self._result(validity, method, person, coverage)
+        if len(valid) > 1:
+            return self._result(
+                Validity.MULTIPLE,
+                method,
+                person,
+                None,
+                cause="有効な資格が複数あります。どちらの保険で受診するか確認してください。",
+                candidates=tuple(valid),
+            )
+        if pending:
+            cause = (
+                "新しい保険の登録（マイナンバー）が、まだオンライン資格確認に反映されていません。"
+                "出生・転職・扶養の変更の直後に起こりやすく、反映まで最長2か月ほどかかることがあります。"
+            )
+        elif known:
+            cause = "登録されている資格は喪失しています。新しい保険の手続きがまだの可能性があります。"
+        else:
+            cause = "保険者にマイナンバーが登録されていないか、まだ反映されていません。"
+        if known:
+            return self._result(
+                Validity.INVALID, method, person, max(known, key=lambda c: c.acquired), cause=cause
+            )
+        return self._result(Validity.NONE, method, person, None, cause=cause)
+
+    def _result(
+        self,
+        validity: Validity,
+        method: IdentityMethod,
+        person: Person | None,
+        coverage: Coverage | None,
+        cause: str = "",
+        candidates: tuple[Coverage, ...] = (),
+    ) -> QualificationResult:
+        share = None
+        if person is not None:
+            share = rules.patient_share(
+                person.birth_date, self.as_of, coverage.elderly_tenths if coverage else None
+            )
+        return QualificationResult(
+            True,
+            validity,
+            method,
+            person=person,
+            coverage=coverage,
+            insurer=self.insurers.get(coverage.insurer) if coverage else None,
+            share=share,
+            cause=cause,
+            candidates=candidates,
+        )
+
+    def _certificate_error(self, state: CertificateState, method: IdentityMethod) -> QualificationResult:
+        if state is CertificateState.SUSPENDED:
+            message = (
+                "電子証明書が一時保留（利用停止）されています。カードを紛失した場合は"
+                "マイナンバー総合フリーダイヤル 0120-95-0178 へ。"
+            )
+        else:
+            message = "受付窓口にご連絡ください。また市区町村で証明書の更新手続きをしてください。"
+        return QualificationResult(
+            False,
+            None,
+            method,
+            certificate_state=state,
+            error_code="006",
+            error_message=f"{message}【006:利用者証明用電子証明書の失効・有効期限切れ】",
+            cause=message,
+        )
+
+
+def _with(result: QualificationResult, **changes: object) -> QualificationResult:
+    from dataclasses import replace
+
+    return replace(result, **changes)
