@@ -97,6 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--reader", type=parse_reader, default=("pcsc", None), metavar="pcsc[:NAME]")
     enroll.add_argument("--roster", metavar="TOML", help="roster file (default: in the user's config folder)")
     enroll.add_argument("--timeout", type=float, default=60, help="seconds to wait for a card (default 60)")
+    scenario = sub.add_parser("scenario", help="check or run practice scenarios headless")
+    scenario_sub = scenario.add_subparsers(dest="scenario_command", metavar="ACTION", required=True)
+    check_files = scenario_sub.add_parser("check", help="validate scenario files")
+    check_files.add_argument("files", nargs="*", help="scenario .toml files (default: the whole library)")
+    run_files = scenario_sub.add_parser(
+        "run", help="run scenarios through the real flow, back end and cards; non-zero if an outcome differs"
+    )
+    run_files.add_argument("files", nargs="*", help="scenario .toml files (default: the whole library)")
+    run_files.add_argument("--json", action="store_true", help="one JSON object per scenario")
     roster = card_sub.add_parser("roster", help="list enrolled training cards")
     roster.add_argument("--roster", metavar="TOML", help="roster file (default: in the user's config folder)")
     return parser
@@ -305,12 +314,55 @@ def cmd_card_roster(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _scenario_paths(files: list[str]) -> list:
+    from pathlib import Path
+
+    from kiosk.scenarios.loader import library
+
+    return [Path(f) for f in files] if files else library()
+
+
+def cmd_scenario(args: argparse.Namespace) -> int:
+    import asyncio
+    import json
+
+    from kiosk.scenarios.loader import ScenarioError, load_scenario
+    from kiosk.scenarios.runner import format_run, run_scenario
+
+    paths = _scenario_paths(args.files)
+    if not paths:
+        print("error: no scenario files", file=sys.stderr)
+        return EXIT_USAGE
+    failures = 0
+    for path in paths:
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        if args.scenario_command == "check":
+            print(f"ok: {path}: {scenario.title}")
+            continue
+        run = asyncio.run(run_scenario(scenario))
+        failures += not run.ok
+        if args.json:
+            print(json.dumps(run.to_json(), ensure_ascii=False))
+        else:
+            print(format_run(run))
+    if args.scenario_command == "run" and not args.json:
+        print(f"{len(paths) - failures} passed, {failures} failed")
+    return EXIT_OK if failures == 0 else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
     if args.command == "readers":
         return cmd_readers()
+    if args.command == "scenario":
+        return cmd_scenario(args)
     if args.command == "card":
         commands = {"serve": cmd_card_serve, "enroll": cmd_card_enroll, "roster": cmd_card_roster}
         return commands[args.card_command](args)

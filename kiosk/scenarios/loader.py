@@ -1,0 +1,336 @@
+"""Scenario files: a practice situation as TOML, validated with messages that name the file and the entry.
+
+A scenario holds the as-of date, the clinic's settings, insurers, people (with their cards), insurance
+records, optionally a script of patient actions and the expected outcome. See docs/scenarios.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from hardware.profile import CardProfile, ProfileError, profile_from_mapping
+from kiosk.backend.rules import age_on
+from kiosk.backend.service import CardLink, Coverage, Insurer, Person, QualificationService, Relation
+from kiosk.domain.clinic import ClinicSettings
+from kiosk.personas import Persona
+from kiosk.resources import resources_dir
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be used; the message names the file, the entry and the problem."""
+
+
+@dataclass(frozen=True)
+class ScenarioPerson:
+    person: Person
+    relation: str  # as the family calls them: 長女, 父 …
+    card: CardProfile | None
+    linked_to: str  # whose records the card's certificate is linked to (another id: 誤紐づけ)
+    registered: bool  # 保険証利用登録
+
+
+@dataclass(frozen=True)
+class Expectation:
+    final: str | None = None  # a State value: "complete", "fallback", "read failed" …
+    validity: int | None = None
+    share: str | None = None
+    error_code: str | None = None
+    documents: tuple[str, ...] = ()
+    mislinked: bool | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    path: Path
+    title: str
+    lesson: str
+    as_of: dt.date
+    clinic: ClinicSettings
+    insurers: tuple[Insurer, ...]
+    people: tuple[ScenarioPerson, ...]
+    coverages: tuple[Coverage, ...]
+    script: tuple[str, ...] = ()
+    expect: Expectation | None = None
+    tags: tuple[str, ...] = field(default=())
+
+    @property
+    def key(self) -> str:
+        return self.path.stem
+
+    def service(self) -> QualificationService:
+        """A fresh back end for one run: links made from each card's certificate serial."""
+        service = QualificationService(
+            self.as_of,
+            people={p.person.id: p.person for p in self.people},
+            insurers={i.number: i for i in self.insurers},
+            coverages=list(self.coverages),
+        )
+        for p in self.people:
+            if p.card is not None:
+                service.links[p.card.certificate_serial] = CardLink(
+                    p.card.certificate_serial, p.linked_to, p.registered, p.card.certificate_status.value
+                )
+        return service
+
+    def personas(self) -> list[Persona]:
+        return [
+            Persona(p.person.id, p.person.name, p.relation, age_on(p.person.birth_date, self.as_of), p.card)
+            for p in self.people
+            if p.card is not None
+        ]
+
+    def holder_names(self) -> dict[int, str]:
+        return {p.card.certificate_serial: p.person.name for p in self.people if p.card is not None}
+
+
+def scenarios_dir() -> Path:
+    return resources_dir() / "scenarios"
+
+
+def library() -> list[Path]:
+    return sorted(scenarios_dir().glob("*.toml"))
+
+
+DEFAULT_SCENARIO = "01_child_normal_visit.toml"
+
+
+def load_default() -> Scenario:
+    return load_scenario(scenarios_dir() / DEFAULT_SCENARIO)
+
+
+def _date(where: str, value: Any) -> dt.date:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ScenarioError(f"{where}: expected a date like 2026-01-15, got {value!r}")
+    return value
+
+
+def _text(where: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ScenarioError(f"{where}: expected text in quotes, got {value!r}")
+    return value
+
+
+def _table(where: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ScenarioError(f"{where}: expected a table, got {value!r}")
+    return value
+
+
+def _list(where: str, value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ScenarioError(f"{where}: expected a list ([[…]] tables), got {value!r}")
+    return value
+
+
+def _only(where: str, data: dict[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise ScenarioError(
+            f"{where}: unknown field(s) {', '.join(unknown)}; known: {', '.join(sorted(allowed))}"
+        )
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: no such scenario file") from None
+    except IsADirectoryError:
+        raise ScenarioError(f"{path}: is a folder, not a scenario file") from None
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(f"{path}: not valid TOML: {exc}") from None
+    return parse_scenario(data, path)
+
+
+def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
+    top = {
+        "title",
+        "lesson",
+        "as_of",
+        "clinic",
+        "insurers",
+        "people",
+        "coverages",
+        "script",
+        "expect",
+        "tags",
+    }
+    _only(str(path), data, top)
+    for required in ("title", "lesson", "as_of", "people"):
+        if required not in data:
+            raise ScenarioError(f"{path}: {required}: missing")
+    title = _text(f"{path}: title", data["title"])
+    lesson = _text(f"{path}: lesson", data["lesson"])
+    as_of = _date(f"{path}: as_of", data["as_of"])
+
+    clinic_data = _table(f"{path}: clinic", data.get("clinic", {}))
+    clinic_fields = {f.name: f for f in fields(ClinicSettings)}
+    _only(f"{path}: clinic", clinic_data, set(clinic_fields))
+    for name, value in clinic_data.items():
+        expected = type(getattr(ClinicSettings(), name))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            continue
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ScenarioError(f"{path}: clinic.{name}: expected {expected.__name__}, got {value!r}")
+    clinic = replace(ClinicSettings(), **clinic_data)
+
+    insurers: list[Insurer] = []
+    for i, item in enumerate(_list(f"{path}: insurers", data.get("insurers", []))):
+        where = f"{path}: insurers[{i}]"
+        item = _table(where, item)
+        _only(where, item, {"number", "name"})
+        number = _text(f"{where}.number", item.get("number"))
+        if not (number.isdigit() and len(number) in (6, 8)):
+            raise ScenarioError(f"{where}.number: 保険者番号 is 6 or 8 digits, got {number!r}")
+        insurers.append(Insurer(number, _text(f"{where}.name", item.get("name"))))
+    insurer_numbers = {i.number for i in insurers}
+
+    people: list[ScenarioPerson] = []
+    for i, item in enumerate(_list(f"{path}: people", data["people"])):
+        where = f"{path}: people[{i}]"
+        item = _table(where, item)
+        _only(where, item, {"id", "name", "kana", "birth_date", "sex", "relation", "card"})
+        pid = _text(f"{where}.id", item.get("id"))
+        if any(p.person.id == pid for p in people):
+            raise ScenarioError(f"{where}.id: {pid!r} is used twice")
+        name = _text(f"{where}.name", item.get("name"))
+        birth = _date(f"{where}.birth_date", item.get("birth_date"))
+        sex = str(item.get("sex", "1"))
+        if sex not in ("1", "2"):
+            raise ScenarioError(f"{where}.sex: 1 (男) or 2 (女), got {sex!r}")
+        person = Person(pid, name, str(item.get("kana", "")), birth, sex)
+        card = None
+        linked_to, registered = pid, True
+        if "card" in item:
+            card_data = dict(_table(f"{where}.card", item["card"]))
+            linked_to = card_data.pop("linked_to", pid)
+            registered = card_data.pop("registered", True)
+            if not isinstance(registered, bool):
+                raise ScenarioError(f"{where}.card.registered: expected true or false, got {registered!r}")
+            try:
+                card = profile_from_mapping(
+                    {"holder": name, "birth_date": birth, **card_data}, f"{where}.card"
+                )
+            except ProfileError as exc:
+                raise ScenarioError(str(exc)) from None
+        people.append(ScenarioPerson(person, str(item.get("relation", "")), card, linked_to, registered))
+    ids = {p.person.id for p in people}
+    for i, p in enumerate(people):
+        if p.linked_to not in ids:
+            raise ScenarioError(f"{path}: people[{i}].card.linked_to: no person with id {p.linked_to!r}")
+
+    coverages: list[Coverage] = []
+    for i, item in enumerate(_list(f"{path}: coverages", data.get("coverages", []))):
+        where = f"{path}: coverages[{i}]"
+        item = _table(where, item)
+        allowed = {
+            "person", "insurer", "symbol", "number", "branch", "relation", "acquired", "lost", "reflected",
+            "medical_aid", "elderly_tenths", "limit_category",
+        }  # fmt: skip
+        _only(where, item, allowed)
+        person_id = _text(f"{where}.person", item.get("person"))
+        if person_id not in ids:
+            raise ScenarioError(f"{where}.person: no person with id {person_id!r}")
+        insurer = _text(f"{where}.insurer", item.get("insurer"))
+        if insurer not in insurer_numbers:
+            raise ScenarioError(f"{where}.insurer: {insurer!r} is not among the scenario's insurers")
+        relation_text = item.get("relation", "本人")
+        try:
+            relation = Relation(relation_text)
+        except ValueError:
+            raise ScenarioError(f"{where}.relation: 本人 or 家族, got {relation_text!r}") from None
+        lost = _date(f"{where}.lost", item["lost"]) if "lost" in item else None
+        acquired = _date(f"{where}.acquired", item.get("acquired"))
+        # Unless the file says otherwise, the registration reached the system a month after acquisition.
+        reflected = (
+            _date(f"{where}.reflected", item["reflected"])
+            if "reflected" in item
+            else acquired + dt.timedelta(days=30)
+        )
+        if item.get("reflected") is False:
+            reflected = None
+        elderly = item.get("elderly_tenths")
+        if elderly is not None and elderly not in (1, 2, 3):
+            raise ScenarioError(f"{where}.elderly_tenths: 1, 2 or 3, got {elderly!r}")
+        coverages.append(
+            Coverage(
+                person_id,
+                insurer,
+                str(item.get("symbol", "")),
+                str(item.get("number", "")),
+                str(item.get("branch", "00")),
+                relation,
+                acquired,
+                lost,
+                reflected,
+                bool(item.get("medical_aid", False)),
+                elderly,
+                str(item.get("limit_category", "")),
+            )
+        )
+
+    script_data = data.get("script", [])
+    script = tuple(
+        _text(f"{path}: script[{i}]", s) for i, s in enumerate(_list(f"{path}: script", script_data))
+    )
+    for i, step in enumerate(script):
+        _check_step(f"{path}: script[{i}]", step, ids)
+
+    expect = None
+    if "expect" in data:
+        item = _table(f"{path}: expect", data["expect"])
+        _only(f"{path}: expect", item, {"final", "validity", "share", "error_code", "documents", "mislinked"})
+        expect = Expectation(
+            item.get("final"),
+            item.get("validity"),
+            item.get("share"),
+            item.get("error_code"),
+            tuple(item.get("documents", ())),
+            item.get("mislinked"),
+        )
+    tags = tuple(str(t) for t in _list(f"{path}: tags", data.get("tags", [])))
+    return Scenario(
+        path,
+        title,
+        lesson,
+        as_of,
+        clinic,
+        tuple(insurers),
+        tuple(people),
+        tuple(coverages),
+        script,
+        expect,
+        tags,
+    )
+
+
+STEP_WORDS = {
+    "place": "place PERSON-ID | place other",
+    "remove": "remove",
+    "choose": "choose pin",
+    "pin": "pin NNNN",
+    "register": "register yes|no",
+    "consent": "consent all | consent individual TOPIC=yes|no …",
+    "high-cost": "high-cost yes|no",
+    "prescription": "prescription electronic|paper",
+    "subsidy": "subsidy yes|no",
+    "expect": "expect STATE",
+}
+
+
+def _check_step(where: str, step: str, ids: set[str]) -> None:
+    words = step.split()
+    if not words or words[0] not in STEP_WORDS:
+        known = "; ".join(STEP_WORDS.values())
+        raise ScenarioError(f"{where}: unknown step {step!r}; steps are: {known}")
+    if words[0] == "place" and (len(words) != 2 or (words[1] != "other" and words[1] not in ids)):
+        raise ScenarioError(f"{where}: {step!r}: place needs a person id with a card, or 'other'")
+    if words[0] == "pin" and (len(words) != 2 or not (len(words[1]) == 4 and words[1].isdigit())):
+        raise ScenarioError(f"{where}: {step!r}: pin needs 4 digits")

@@ -1,0 +1,215 @@
+"""Run a scenario's script headless: the real flow machine, back end and emulated cards, no Qt.
+
+Each run gets a fresh back end and fresh cards, places cards in an in-process reader, performs the
+scripted actions, and compares the outcome with the scenario's expectation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from hardware.card import OtherCard
+from hardware.jpki import Pin
+from hardware.readers.virtual import VirtualReader
+from kiosk.cards import CardPolicy
+from kiosk.flow.machine import State, UnexpectedEvent
+from kiosk.flow.reception import CONSENT_TOPICS, Reception, ReceptionRecord, Snapshot
+from kiosk.roster import Roster
+from kiosk.scenarios.loader import Scenario
+
+
+@dataclass
+class RunResult:
+    scenario: Scenario
+    transcript: list[str] = field(default_factory=list)
+    final_state: State | None = None
+    record: ReceptionRecord | None = None
+    mismatches: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.mismatches
+
+    def to_json(self) -> dict[str, Any]:
+        record = self.record
+        result = record.result if record else None
+        return {
+            "scenario": self.scenario.key,
+            "title": self.scenario.title,
+            "ok": self.ok,
+            "mismatches": self.mismatches,
+            "final_state": self.final_state.value if self.final_state else None,
+            "transcript": self.transcript,
+            "outcome": record.outcome if record else None,
+            "method": record.method.value if record and record.method else None,
+            "validity": int(result.validity) if result and result.validity else None,
+            "share": result.share.label if result and result.share else None,
+            "error_code": result.error_code if result else None,
+            "person": result.person.name if result and result.person else None,
+            "card_holder": record.card_holder if record else None,
+            "mislinked": mislinked(record),
+            "consents": record.consents if record else {},
+            "documents": list(record.fallback.documents) if record and record.fallback else [],
+        }
+
+
+def mislinked(record: ReceptionRecord | None) -> bool:
+    """誤紐づけ: the system returned someone other than the person holding the card."""
+    if record is None or record.result is None or record.result.person is None or not record.card_holder:
+        return False
+    return record.result.person.name != record.card_holder
+
+
+def describe(snapshot: Snapshot) -> str:
+    extra = []
+    if snapshot.tries_left is not None and snapshot.state in (State.METHOD_SELECT, State.PIN_ENTRY):
+        extra.append(f"残り{snapshot.tries_left}回")
+    if snapshot.wrong_pin:
+        extra.append("暗証番号が違います")
+    if snapshot.fallback is not None:
+        extra.append(snapshot.fallback.title)
+    if snapshot.message:
+        extra.append(snapshot.message)
+    if snapshot.alert:
+        extra.append(snapshot.alert)
+    return f"state: {snapshot.state.value}" + (f" ({'; '.join(extra)})" if extra else "")
+
+
+async def run_scenario(scenario: Scenario) -> RunResult:
+    run = RunResult(scenario)
+    if not scenario.script:
+        run.mismatches.append("the scenario has no script to run")
+        return run
+    reader = VirtualReader()
+    personas = {p.key: p for p in scenario.personas()}
+    records: list[ReceptionRecord] = []
+
+    async def run_on_card(job: Any) -> Any:
+        return await asyncio.wrap_future(reader.submit(job))
+
+    reception = Reception(
+        run_on_card,
+        lambda s: run.transcript.append("  " + describe(s)),
+        CardPolicy(list(personas.values()), Roster()),
+        service=scenario.service(),
+        clinic=scenario.clinic,
+        holders=lambda serial: scenario.holder_names().get(serial, ""),
+        on_record=records.append,
+        clock=lambda: dt.datetime.combine(scenario.as_of, dt.time(9, 0)),
+    )
+    reader.start(lambda _event: None)
+    reception.reader_ready()
+    try:
+        for step in scenario.script:
+            run.transcript.append(f"> {step}")
+            try:
+                await _perform(step, reception, reader, personas, run)
+            except (UnexpectedEvent, ValueError) as exc:
+                run.mismatches.append(
+                    f"step {step!r} is not possible in state {reception.state.value}: {exc}"
+                )
+                break
+    finally:
+        reception.close()
+        reader.close()
+    run.final_state = reception.state
+    run.record = records[-1] if records else None
+    _compare(run)
+    return run
+
+
+async def _perform(
+    step: str, reception: Reception, reader: VirtualReader, personas: dict, run: RunResult
+) -> None:
+    words = step.split()
+    verb, args = words[0], words[1:]
+    if verb == "place":
+        card = OtherCard() if args[0] == "other" else personas[args[0]].card
+        reader.insert(card)
+        await reception.card_placed()
+    elif verb == "remove":
+        reader.remove()
+        reception.card_removed()
+    elif verb == "choose":
+        if args != ["pin"]:
+            raise ValueError("only 'choose pin' is available")
+        reception.choose_pin()
+    elif verb == "pin":
+        await reception.submit_pin(Pin(args[0]))
+    elif verb == "register":
+        reception.register(args == ["yes"])
+    elif verb == "consent":
+        if args[:1] == ["all"]:
+            reception.consent_all()
+        else:
+            reception.consent_individually()
+            choices = dict(arg.split("=", 1) for arg in args[1:])
+            reception.consent_detail({t: choices.get(t, "no") == "yes" for t in CONSENT_TOPICS})
+    elif verb == "high-cost":
+        reception.high_cost(args == ["yes"])
+    elif verb == "prescription":
+        reception.prescription(args == ["electronic"])
+    elif verb == "subsidy":
+        reception.subsidy(args == ["yes"])
+    elif verb == "expect":
+        want = " ".join(args)
+        if reception.state.value != want:
+            run.mismatches.append(
+                f"after the steps before 'expect {want}', the reader is at {reception.state.value}"
+            )
+
+
+def _compare(run: RunResult) -> None:
+    expect = run.scenario.expect
+    if expect is None:
+        return
+    record = run.record
+    result = record.result if record else None
+    if expect.final is not None and run.final_state is not None and run.final_state.value != expect.final:
+        run.mismatches.append(f"final state: expected {expect.final}, got {run.final_state.value}")
+    if expect.validity is not None:
+        got = int(result.validity) if result and result.validity else None
+        if got != expect.validity:
+            run.mismatches.append(f"資格有効性: expected {expect.validity}, got {got}")
+    if expect.share is not None:
+        got_share = result.share.label if result and result.share else None
+        if got_share != expect.share:
+            run.mismatches.append(f"share: expected {expect.share}, got {got_share}")
+    if expect.error_code is not None:
+        got_code = result.error_code if result else None
+        if got_code != expect.error_code:
+            run.mismatches.append(f"error code: expected {expect.error_code}, got {got_code}")
+    for document in expect.documents:
+        listed = record.fallback.documents if record and record.fallback else ()
+        if not any(document in d for d in listed):
+            run.mismatches.append(f"fallback documents: expected {document!r} among {list(listed)}")
+    if expect.mislinked is not None and mislinked(record) != expect.mislinked:
+        run.mismatches.append(f"誤紐づけ: expected {expect.mislinked}, got {mislinked(record)}")
+
+
+def format_run(run: RunResult) -> str:
+    lines = [f"== {run.scenario.key}: {run.scenario.title}", *run.transcript]
+    record = run.record
+    if record and record.result:
+        r = record.result
+        who = r.person.name if r.person else "—"
+        validity = f"{int(r.validity)} {r.validity.label}" if r.validity else f"エラー {r.error_code}"
+        coverage = (
+            f"{r.insurer.name if r.insurer else ''} {r.coverage.symbol}-{r.coverage.number}-{r.coverage.branch}"
+            if r.coverage
+            else ""
+        )
+        share = r.share.label if r.share else "—"
+        lines.append(
+            f"  result: 資格有効性 {validity}; {who}; {coverage.strip()}; 負担 {share}; {record.method.value if record.method else ''}"
+        )
+        if mislinked(record):
+            lines.append(f"  ALARM: 誤紐づけ — card holder {record.card_holder}, data of {who}")
+    if record and record.fallback:
+        lines.append("  fallback: " + " / ".join(record.fallback.documents))
+    verdict = "OK" if run.ok else "MISMATCH: " + "; ".join(run.mismatches)
+    lines.append(f"  {verdict}")
+    return "\n".join(lines)
