@@ -308,6 +308,7 @@ class QualificationService:
     ) -> QualificationResult:
         share = None
         if person is not None:
+            # The share the patient will pay with any valid document, for the fallback screen.
             share = rules.patient_share(
                 person.birth_date, self.as_of, coverage.elderly_tenths if coverage else None
             )
@@ -315,7 +316,8 @@ class QualificationService:
             True,
             validity,
             method,
-            person=person,
+            # 該当資格なし discloses nobody: the system found no record to show.
+            person=None if validity is Validity.NONE else person,
             coverage=coverage,
             insurer=self.insurers.get(coverage.insurer) if coverage else None,
             share=share,

@@ -151,6 +151,14 @@ class Reception:
     # -- reader events -------------------------------------------------------------------------
 
     def reader_ready(self) -> None:
+        if self.clinic.reader_out_of_order:
+            self._snapshot = Snapshot(
+                State.NO_READER,
+                message="カードリーダーが故障しています。資格確認書、または資格情報のお知らせと"
+                "マイナンバーカードを受付窓口で提示してください。",
+            )
+            self._on_change(self._snapshot)
+            return
         if self.state is State.NO_READER:
             self._go(Event.READER_READY)
 

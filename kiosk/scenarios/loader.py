@@ -248,14 +248,14 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
             raise ScenarioError(f"{where}.relation: 本人 or 家族, got {relation_text!r}") from None
         lost = _date(f"{where}.lost", item["lost"]) if "lost" in item else None
         acquired = _date(f"{where}.acquired", item.get("acquired"))
-        # Unless the file says otherwise, the registration reached the system a month after acquisition.
-        reflected = (
-            _date(f"{where}.reflected", item["reflected"])
-            if "reflected" in item
-            else acquired + dt.timedelta(days=30)
-        )
+        # Unless the file says otherwise, the registration reached the system a month after acquisition;
+        # `reflected = false`: the insurer never received the My Number.
         if item.get("reflected") is False:
             reflected = None
+        elif "reflected" in item:
+            reflected = _date(f"{where}.reflected", item["reflected"])
+        else:
+            reflected = acquired + dt.timedelta(days=30)
         elderly = item.get("elderly_tenths")
         if elderly is not None and elderly not in (1, 2, 3):
             raise ScenarioError(f"{where}.elderly_tenths: 1, 2 or 3, got {elderly!r}")

@@ -116,7 +116,7 @@ async def run_scenario(scenario: Scenario) -> RunResult:
         reception.close()
         reader.close()
     run.final_state = reception.state
-    run.record = records[-1] if records else None
+    run.record = records[-1] if records else reception.record  # a visit that stopped half-way
     _compare(run)
     return run
 

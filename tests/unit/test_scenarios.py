@@ -1,0 +1,103 @@
+"""Every library scenario runs green, files are validated with helpful messages, and the CLI says so."""
+
+import asyncio
+import json
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.scenarios.loader import ScenarioError, library, load_scenario
+from kiosk.scenarios.runner import run_scenario
+
+LIBRARY = library()
+
+
+def test_the_library_covers_the_cases_the_issue_lists():
+    assert len(LIBRARY) >= 17
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=lambda p: p.stem)
+def test_library_scenario_runs_as_expected(path):
+    scenario = load_scenario(path)
+    assert scenario.lesson.strip() and scenario.expect is not None
+    run = asyncio.run(run_scenario(scenario))
+    assert run.ok, "\n".join(run.transcript + run.mismatches)
+
+
+def write(tmp_path, text):
+    path = tmp_path / "s.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = """
+title = "t"
+lesson = "l"
+as_of = 2026-01-15
+script = [{script}]
+[[insurers]]
+number = "06139991"
+name = "健保"
+[[people]]
+id = "a"
+name = "A"
+birth_date = 2018-05-14
+card = {{ auth_pin = "1234" }}
+[[coverages]]
+person = "{person}"
+insurer = "06139991"
+acquired = {acquired}
+"""
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"person": "b"}, "coverages[0].person: no person with id 'b'"),
+        ({"acquired": '"2020-01-01"'}, "coverages[0].acquired: expected a date"),
+        ({"script": '"dance"'}, "script[0]: unknown step 'dance'"),
+        ({"script": '"pin 12"'}, "pin needs 4 digits"),
+        ({"script": '"place zz"'}, "place needs a person id"),
+    ],
+)
+def test_errors_name_the_file_and_the_entry(tmp_path, kwargs, message):
+    values = {"person": "a", "acquired": "2020-01-01", "script": '"place a"'} | kwargs
+    path = write(tmp_path, MINIMAL.format(**values))
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_a_card_profile_error_inside_a_scenario_names_the_person(tmp_path):
+    path = write(
+        tmp_path,
+        MINIMAL.format(person="a", acquired="2020-01-01", script='"place a"').replace('"1234"', '"12"'),
+    )
+    with pytest.raises(ScenarioError, match=r"people\[0\]\.card.*auth_pin"):
+        load_scenario(path)
+
+
+def test_cli_run_fails_when_the_outcome_differs(tmp_path, capsys):
+    text = MINIMAL.format(person="a", acquired="2020-01-01", script='"place a", "choose pin", "pin 1234"')
+    path = write(tmp_path, text + '\n[expect]\nfinal = "complete"\nvalidity = 4\n')
+    assert main(["scenario", "run", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "MISMATCH" in out and "資格有効性: expected 4, got 1" in out
+
+
+def test_cli_run_json_and_check(capsys):
+    assert main(["scenario", "run", "--json", str(LIBRARY[0])]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["ok"] and record["validity"] == 1 and record["person"] == "山田 さくら"
+    assert main(["scenario", "check"]) == 0
+    assert capsys.readouterr().out.count("ok: ") == len(LIBRARY)
+
+
+def test_malformed_files_never_crash_the_cli(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"\xff\xfe not utf-8")
+    truncated = tmp_path / "cut.toml"
+    truncated.write_text('title = "x', encoding="utf-8")
+    assert main(["scenario", "check", str(bad), str(truncated), str(tmp_path / "missing.toml")]) == 1
+    err = capsys.readouterr().err
+    assert "not UTF-8" in err and "not valid TOML" in err and "no such scenario file" in err
