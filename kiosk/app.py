@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import signal
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,12 +13,12 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from hardware.readers.base import Reader
-from kiosk.cards import CardPolicy
 from kiosk.flow.machine import State
-from kiosk.personas import default_household
 from kiosk.roster import Roster, default_roster_path
+from kiosk.scenarios.loader import load_default, load_scenario
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.staff_console import StaffConsole
 from kiosk.ui.theme import apply_theme
 
 EXIT_OK, EXIT_READER = 0, 3
@@ -40,17 +39,22 @@ def application() -> QApplication:
 class Settings:
     roster: Path | None = None  # None: the default roster in the user's config folder
     real_card_verify: bool = False  # explicit opt-in: let a real card check the PIN (never at its last try)
+    scenario: Path | None = None  # None: the library's default household
+    result_folder: Path | None = None  # write each reception's OQSsiquc01res_face_… XML here
+    staff_console: bool = True
 
 
 def build_window(reader: Reader, settings: Settings | None = None) -> tuple[FlowController, MainWindow]:
     settings = settings or Settings()
-    personas = default_household()
-    # Keys and certificates take ~0.2 s a card: make them before anyone places a card.
-    threading.Thread(target=lambda: [p.card.prepare() for p in personas], name="warm-up", daemon=True).start()
-    roster = Roster.load(settings.roster or default_roster_path())
-    policy = CardPolicy(personas, roster, real_card_verify=settings.real_card_verify)
-    controller = FlowController(reader, policy)
-    window = MainWindow(controller, personas)
+    scenario = load_scenario(settings.scenario) if settings.scenario else load_default()
+    controller = FlowController(
+        reader,
+        scenario=scenario,
+        roster=Roster.load(settings.roster or default_roster_path()),
+        real_card_verify=settings.real_card_verify,
+        result_folder=settings.result_folder,
+    )
+    window = MainWindow(controller)
     controller.start()
     return controller, window
 
@@ -114,6 +118,11 @@ def run_gui(reader: Reader, settings: Settings | None = None) -> int:
     asyncio.set_event_loop(loop)
     controller, window = build_window(reader, settings)
     window.show()
+    console = None
+    if settings is None or settings.staff_console:
+        console = StaffConsole(controller)
+        console.move(window.x() + window.frameGeometry().width() + 10, window.y())
+        console.show()
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     try:

@@ -59,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="training-card roster (default: roster.toml in the user's config folder)",
     )
     parser.add_argument(
+        "--scenario", metavar="TOML", help="start with this scenario (default: the family visit)"
+    )
+    parser.add_argument(
+        "--result-folder",
+        metavar="DIR",
+        help="write each reception as an OQSsiquc01res_face_….xml result file into DIR (for a レセコン rehearsal)",
+    )
+    parser.add_argument(
+        "--no-staff-console", action="store_true", help="do not open the staff console window"
+    )
+    parser.add_argument(
         "--real-card-verify",
         action="store_true",
         help="opt in: let a real My Number card check the PIN typed (never when one try is left)."
@@ -376,9 +387,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_READER
-    from kiosk.app import Settings, check, run_gui
+    from pathlib import Path
 
-    settings = Settings(_roster_path(args.roster), real_card_verify=args.real_card_verify)
+    from kiosk.app import Settings, check, run_gui
+    from kiosk.scenarios.loader import ScenarioError, load_scenario
+
+    if args.scenario:
+        try:
+            load_scenario(args.scenario)
+        except ScenarioError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    settings = Settings(
+        _roster_path(args.roster),
+        real_card_verify=args.real_card_verify,
+        scenario=Path(args.scenario) if args.scenario else None,
+        result_folder=Path(args.result_folder) if args.result_folder else None,
+        staff_console=not args.no_staff_console,
+    )
     if args.real_card_verify:
         print(
             "note: --real-card-verify: a real My Number card will check the PIN typed, and a wrong PIN"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 
 # Must happen before Qt is imported anywhere (pytest-qt imports it while collecting).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,7 +14,9 @@ os.environ.setdefault("QT_API", "pyside6")
 import pytest
 
 #: PINs the tests type. Any log record carrying one of them fails the test that produced it.
-TEST_PINS = ("1234", "5678", "2468", "0000", "1111", "2222", "9999")
+TEST_PINS = ("1234", "5678", "2468", "0000", "1111", "2222", "9999", "1357", "4455", "8642")
+# A PIN as a token of its own: digits inside longer numbers (timestamps, file numbers) are not PINs.
+_PIN_PATTERN = re.compile(r"(?<!\d)(" + "|".join(TEST_PINS) + r")(?!\d)")
 
 
 class _PinLeakWatcher(logging.Handler):
@@ -25,7 +28,7 @@ class _PinLeakWatcher(logging.Handler):
         text = record.getMessage()
         if record.exc_info and record.exc_info[1] is not None:
             text += " " + str(record.exc_info[1])
-        if any(pin in text for pin in TEST_PINS):
+        if _PIN_PATTERN.search(text):
             self.leaks.append(f"{record.name}: {text}")
 
 

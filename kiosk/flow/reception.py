@@ -43,6 +43,10 @@ log = logging.getLogger("kiosk.reception")
 RunOnCard = Callable[[Callable[[CardChannel], Any]], Awaitable[Any]]
 
 CONSENT_TOPICS = ("診療・薬剤", "手術", "特定健診")  # reference §1.1 step 4
+OUT_OF_ORDER = (
+    "カードリーダーが故障しています。資格確認書、または資格情報のお知らせとマイナンバーカードを"
+    "受付窓口で提示してください。"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +134,21 @@ class Reception:
     def visit_card(self) -> VisitCard | None:
         return self._card
 
+    def use(
+        self,
+        policy: CardPolicy,
+        service: QualificationService | None,
+        clinic: ClinicSettings,
+        holders: Callable[[int], str] | None = None,
+    ) -> None:
+        """Switch scenario (its people, back end and clinic) between visits."""
+        if self.state not in (State.IDLE, State.NO_READER):
+            raise RuntimeError("a scenario can only be switched while no card is on the reader")
+        self.policy, self.service, self.clinic = policy, service, clinic
+        self._holders = holders or (lambda _serial: "")
+        if clinic.reader_out_of_order and self.state is State.IDLE:
+            self._go(Event.READER_LOST, message=OUT_OF_ORDER)
+
     @property
     def record(self) -> ReceptionRecord | None:
         """The current visit's record so far (complete once the visit reaches 受付完了 or the fallback)."""
@@ -152,11 +171,7 @@ class Reception:
 
     def reader_ready(self) -> None:
         if self.clinic.reader_out_of_order:
-            self._snapshot = Snapshot(
-                State.NO_READER,
-                message="カードリーダーが故障しています。資格確認書、または資格情報のお知らせと"
-                "マイナンバーカードを受付窓口で提示してください。",
-            )
+            self._snapshot = Snapshot(State.NO_READER, message=OUT_OF_ORDER)
             self._on_change(self._snapshot)
             return
         if self.state is State.NO_READER:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import sys
+import threading
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -13,7 +16,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 from hardware.jpki import Pin
 from hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
 from kiosk.cards import CardPolicy
-from kiosk.flow.reception import Reception, Snapshot
+from kiosk.flow.reception import Reception, ReceptionRecord, Snapshot
+from kiosk.personas import Persona
+from kiosk.resultfile import export
+from kiosk.roster import Roster
+from kiosk.scenarios.loader import Scenario
 
 log = logging.getLogger("kiosk.controller")
 
@@ -27,17 +34,87 @@ class FlowController(QObject):
 
     snapshot_changed = Signal(object)  # Snapshot
     reader_status = Signal(str)
+    record_added = Signal(object)  # ReceptionRecord, when a visit ends in 受付完了 or the fallback
+    scenario_changed = Signal(object)  # Scenario
+    log_line = Signal(str)  # the reviewable session log (never a PIN)
     _reader_event = Signal(object)  # ReaderEvent, emitted from any thread
 
     def __init__(
-        self, reader: Reader, policy: CardPolicy | None = None, parent: QObject | None = None
+        self,
+        reader: Reader,
+        policy: CardPolicy | None = None,
+        parent: QObject | None = None,
+        *,
+        scenario: Scenario | None = None,
+        result_folder: Path | None = None,
+        roster: Roster | None = None,
+        real_card_verify: bool = False,
     ) -> None:
         super().__init__(parent)
         self.reader = reader
-        self.reception = Reception(self._run_on_card, self.snapshot_changed.emit, policy)
+        self.result_folder = result_folder
+        self.roster = roster or Roster()
+        self.real_card_verify = real_card_verify
+        self.records: list[ReceptionRecord] = []
+        self.log: list[str] = []
         self._tasks: set[asyncio.Task[Any]] = set()
         self._readers: set[str] = set()
+        self.reception = Reception(
+            self._run_on_card, self._snapshot, policy, on_record=self._record, clock=dt.datetime.now
+        )
+        self.scenario: Scenario | None = None
+        self.personas: list[Persona] = list(policy.personas.values()) if policy else []
+        if scenario is not None:
+            self.load_scenario(scenario)
         self._reader_event.connect(self._on_reader_event)
+
+    def load_scenario(self, scenario: Scenario) -> None:
+        """Use ``scenario``'s people, back end and clinic settings from the next visit on."""
+        personas = scenario.personas()
+        policy = CardPolicy(personas, self.roster, real_card_verify=self.real_card_verify)
+        holders = scenario.holder_names()
+        self.reception.use(
+            policy, scenario.service(), scenario.clinic, lambda serial: holders.get(serial, "")
+        )
+        self.scenario, self.personas = scenario, personas
+        # Keys and certificates take ~0.2 s a card: make them before anyone places a card.
+        threading.Thread(
+            target=lambda: [p.card.prepare() for p in personas], name="warm-up", daemon=True
+        ).start()
+        self._write_log(f"シナリオ: {scenario.title}（{scenario.as_of:%Y-%m-%d} 時点）")
+        self.scenario_changed.emit(scenario)
+        if self._readers:
+            self.reception.reader_ready()
+
+    def _snapshot(self, snapshot: Snapshot) -> None:
+        self._write_log(
+            f"画面: {snapshot.state.value}" + (f"（{snapshot.message}）" if snapshot.message else "")
+        )
+        self.snapshot_changed.emit(snapshot)
+
+    def _record(self, record: ReceptionRecord) -> None:
+        self.records.append(record)
+        result = record.result
+        if result and result.validity:
+            summary = result.validity.label
+        else:
+            summary = record.fallback.title if record.fallback else ""
+        who = result.person.name if result and result.person else record.card_holder
+        method = record.method.value if record.method else ""
+        self._write_log(f"受付記録: {record.outcome} {who} {summary} {method}")
+        if self.result_folder is not None and result is not None:
+            try:
+                path = export(record, self.reception.clinic, self.result_folder)
+                self._write_log(f"結果ファイル: {path}")
+            except OSError as exc:
+                self._write_log(f"結果ファイルを書けません: {exc}")
+        self.record_added.emit(record)
+
+    def _write_log(self, text: str) -> None:
+        line = f"{dt.datetime.now():%H:%M:%S} {text}"
+        self.log.append(line)
+        log.info("%s", text)
+        self.log_line.emit(line)
 
     def start(self) -> None:
         self.snapshot_changed.emit(self.reception.snapshot)

@@ -57,19 +57,9 @@ class CardPicker(QFrame):
         layout.addWidget(hint)
         self.group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
-        for index, persona in enumerate(personas):
-            choice = QRadioButton(f"{persona.label}\n練習用暗証番号 {persona.practice_pin}")
-            choice.setAccessibleName(f"{persona.label}のカード")
-            choice.setStyleSheet("font-size: 16px; padding: 6px;")
-            self.group.addButton(choice, index)
-            self.choices[persona.key] = choice
-            layout.addWidget(choice)
-        other = QRadioButton(f"マイナンバーカード以外\n（{self.other_card.label}）")
-        other.setStyleSheet("font-size: 16px; padding: 6px;")
-        self.group.addButton(other, len(personas))
-        self.choices["other"] = other
-        layout.addWidget(other)
-        self.group.button(0).setChecked(True)
+        self.choice_box = QVBoxLayout()
+        layout.addLayout(self.choice_box)
+        self.set_personas(personas)
         self.place = QPushButton("カードを置く")
         self.take = QPushButton("カードを取る")
         self.reset = QPushButton("練習用カードのロックを解除")
@@ -84,6 +74,29 @@ class CardPicker(QFrame):
         self.place.clicked.connect(self.place_selected)
         self.take.clicked.connect(self.reader.remove)
         self.reset.clicked.connect(self.reset_selected)
+
+    def set_personas(self, personas: list[Persona]) -> None:
+        """Show the current scenario's people (and a card that is not a My Number card)."""
+        for button in list(self.group.buttons()):
+            self.group.removeButton(button)
+            button.deleteLater()
+        self.choices.clear()
+        self.personas = personas
+        for index, persona in enumerate(personas):
+            pin = persona.practice_pin
+            detail = f"練習用暗証番号 {pin}" if pin else "暗証番号なし（顔認証マイナンバーカード）"
+            choice = QRadioButton(f"{persona.label}\n{detail}")
+            choice.setAccessibleName(f"{persona.label}のカード")
+            choice.setStyleSheet("font-size: 16px; padding: 6px;")
+            self.group.addButton(choice, index)
+            self.choices[persona.key] = choice
+            self.choice_box.addWidget(choice)
+        other = QRadioButton(f"マイナンバーカード以外\n（{self.other_card.label}）")
+        other.setStyleSheet("font-size: 16px; padding: 6px;")
+        self.group.addButton(other, len(personas))
+        self.choices["other"] = other
+        self.choice_box.addWidget(other)
+        self.group.button(0).setChecked(True)
 
     def selected(self) -> Persona | None:
         index = self.group.checkedId()
@@ -110,6 +123,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self, controller: FlowController, personas: list[Persona] | None = None, title: str = ""
     ) -> None:
+        personas = personas if personas is not None else controller.personas
         super().__init__()
         self.controller = controller
         self.setWindowTitle(title or "マイナ受付シミュレータ")
@@ -169,8 +183,13 @@ class MainWindow(QMainWindow):
         detail.decided.connect(controller.consent_detail)
         detail.back_pressed.connect(controller.back_to_consent)
         controller.snapshot_changed.connect(self.show_snapshot)
+        controller.scenario_changed.connect(self._scenario_changed)
         controller.reader_status.connect(self.status_bar.setText)
         self.show_snapshot(controller.snapshot)
+
+    def _scenario_changed(self, _scenario: object) -> None:
+        if self.card_picker is not None:
+            self.card_picker.set_personas(self.controller.personas)
 
     @property
     def pin_screen(self) -> PinScreen:

@@ -8,7 +8,8 @@ import pytest
 
 from hardware.readers.virtual import VirtualReader
 from kiosk.flow.machine import State
-from kiosk.personas import Persona, default_household
+from kiosk.personas import Persona
+from kiosk.scenarios.loader import load_default
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
 
@@ -27,11 +28,11 @@ class Kiosk:
 
 
 @pytest.fixture
-def kiosk(qtbot, aloop):
+def kiosk(qtbot, aloop, tmp_path):
     reader = VirtualReader()
-    controller = FlowController(reader)
-    personas = default_household()
-    window = MainWindow(controller, personas)
+    controller = FlowController(reader, scenario=load_default(), result_folder=tmp_path / "results")
+    personas = controller.personas
+    window = MainWindow(controller)
     qtbot.addWidget(window)
     states: list[State] = []
     controller.snapshot_changed.connect(lambda s: states.append(s.state))

@@ -36,6 +36,20 @@ def type_on_keypad(qtbot, kiosk, digits: str) -> None:
         qtbot.mouseClick(pin.keys[digit], Qt.MouseButton.LeftButton)
 
 
+def answer(qtbot, kiosk, key: str) -> None:
+    screen = kiosk.window.current_screen
+    qtbot.mouseClick(screen.buttons[key], Qt.MouseButton.LeftButton)
+
+
+def finish_visit(qtbot, kiosk) -> None:
+    """The default clinic's screens after a valid result: 同意, 高額療養費, 医療費助成."""
+    assert kiosk.state is State.CONSENT
+    answer(qtbot, kiosk, "all")
+    answer(qtbot, kiosk, "no")  # 高額療養費: 利用しない
+    answer(qtbot, kiosk, "yes")  # 医療費助成: 利用する
+    assert kiosk.state is State.COMPLETE
+
+
 def confirm(qtbot, kiosk, expected: State) -> None:
     qtbot.mouseClick(kiosk.window.pin_screen.confirm, Qt.MouseButton.LeftButton)
     assert kiosk.state is State.VERIFYING
@@ -60,10 +74,15 @@ def test_parent_enters_childs_pin_and_reception_completes(qtbot, kiosk):
     assert pin_screen.boxes.text() == "●●●●"
     assert "1234" not in visible_text(pin_screen)
     assert not any(ch.isdigit() for ch in pin_screen.boxes.text() + pin_screen.boxes.accessibleName())
-    confirm(qtbot, kiosk, State.COMPLETE)
+    confirm(qtbot, kiosk, State.CONSENT)
+    assert kiosk.states[-4:] == [State.PIN_ENTRY, State.VERIFYING, State.QUALIFYING, State.CONSENT]
+    finish_visit(qtbot, kiosk)
     text = visible_text(kiosk.window.current_screen)
     assert "受付が完了しました" in text and "カードをお取りください" in text
-    assert kiosk.states[-4:] == [State.PIN_ENTRY, State.VERIFYING, State.QUALIFYING, State.COMPLETE]
+    record = kiosk.controller.records[-1]
+    assert record.result.person.name == "山田 さくら" and record.consents == dict.fromkeys(
+        ("診療・薬剤", "手術", "特定健診"), True
+    )
     qtbot.mouseClick(kiosk.window.card_picker.take, Qt.MouseButton.LeftButton)
     assert kiosk.state is State.IDLE
 
@@ -78,7 +97,7 @@ def test_physical_keyboard_types_corrects_and_confirms(qtbot, kiosk):
     qtbot.keyClicks(pin_screen, "78")
     qtbot.keyClick(pin_screen, Qt.Key.Key_Return)  # 確定
     assert kiosk.state is State.VERIFYING
-    qtbot.waitUntil(lambda: kiosk.state is State.COMPLETE, timeout=3000)
+    qtbot.waitUntil(lambda: kiosk.state is State.CONSENT, timeout=3000)
 
 
 def test_correct_key_deletes_one_digit(qtbot, kiosk):
@@ -88,7 +107,7 @@ def test_correct_key_deletes_one_digit(qtbot, kiosk):
     type_on_keypad(qtbot, kiosk, "129")
     qtbot.mouseClick(pin_screen.correct, Qt.MouseButton.LeftButton)
     type_on_keypad(qtbot, kiosk, "34")
-    confirm(qtbot, kiosk, State.COMPLETE)
+    confirm(qtbot, kiosk, State.CONSENT)
 
 
 def test_wrong_pin_shows_the_cards_real_counter(qtbot, kiosk):
@@ -141,15 +160,19 @@ def test_a_card_that_is_not_a_my_number_card_fails_to_read(qtbot, kiosk):
     assert "読み取りに失敗しました" in visible_text(kiosk.window.current_screen)
 
 
-@pytest.mark.parametrize("step", ["method", "pin", "complete", "fallback"])
+@pytest.mark.parametrize("step", ["method", "pin", "consent", "complete", "fallback"])
 def test_taking_the_card_away_at_any_step_returns_to_idle(qtbot, kiosk, step):
     place(qtbot, kiosk, "sakura")
     if step != "method":
         choose_pin(qtbot, kiosk)
         type_on_keypad(qtbot, kiosk, "12")
+    if step == "consent":
+        type_on_keypad(qtbot, kiosk, "34")
+        confirm(qtbot, kiosk, State.CONSENT)
     if step == "complete":
         type_on_keypad(qtbot, kiosk, "34")
-        confirm(qtbot, kiosk, State.COMPLETE)
+        confirm(qtbot, kiosk, State.CONSENT)
+        finish_visit(qtbot, kiosk)
     if step == "fallback":
         kiosk.personas["sakura"].card.profile.auth_pin_tries = 1
         type_on_keypad(qtbot, kiosk, "99")

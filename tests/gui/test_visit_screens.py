@@ -1,0 +1,102 @@
+"""The screens after the PIN, and the staff console, driven through the real widgets."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.flow.machine import State
+from kiosk.scenarios.loader import load_scenario, scenarios_dir
+from kiosk.ui.screens import ConsentDetailScreen
+from kiosk.ui.staff_console import StaffConsole
+from tests.gui.test_pin_flow import answer, choose_pin, confirm, place, type_on_keypad, visible_text
+
+pytestmark = pytest.mark.gui
+
+
+def to_consent(qtbot, kiosk, key="sakura", pin="1234"):
+    place(qtbot, kiosk, key)
+    choose_pin(qtbot, kiosk)
+    type_on_keypad(qtbot, kiosk, pin)
+    confirm(qtbot, kiosk, State.CONSENT)
+
+
+def test_individual_consent_is_recorded_and_exported(qtbot, kiosk, tmp_path):
+    to_consent(qtbot, kiosk)
+    answer(qtbot, kiosk, "individual")
+    detail = kiosk.window.current_screen
+    assert isinstance(detail, ConsentDetailScreen) and not detail.next.isEnabled()
+    yes_medicine, _ = detail.rows["診療・薬剤"]
+    _, no_surgery = detail.rows["手術"]
+    yes_checkup, _ = detail.rows["特定健診"]
+    for button in (yes_medicine, no_surgery, yes_checkup):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(detail.next, Qt.MouseButton.LeftButton)
+    assert kiosk.state is State.HIGH_COST
+    answer(qtbot, kiosk, "yes")
+    answer(qtbot, kiosk, "no")
+    assert kiosk.state is State.COMPLETE
+    record = kiosk.controller.records[-1]
+    assert record.consents == {"診療・薬剤": True, "手術": False, "特定健診": True}
+    assert record.high_cost is True and record.subsidy is False
+    files = list((tmp_path / "results").glob("OQSsiquc01res_face_*.xml"))
+    assert len(files) == 1
+    item = ET.parse(files[0]).getroot().find("MessageBody/ResultList/ResultOfQualificationConfirmation")
+    assert item.findtext("OperationInfoConsFlg") == "0" and item.findtext("PharmacistsInfoConsFlg") == "1"
+
+
+def test_switching_scenarios_changes_the_household_and_the_result(qtbot, kiosk):
+    kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "03_job_change_pending.toml"))
+    assert set(kiosk.window.card_picker.choices) == {"sakura", "taro", "other"}
+    place(qtbot, kiosk, "sakura")
+    choose_pin(qtbot, kiosk)
+    type_on_keypad(qtbot, kiosk, "1234")
+    confirm(qtbot, kiosk, State.FALLBACK)
+    text = visible_text(kiosk.window.current_screen)
+    assert "資格が確認できませんでした" in text and "反映" in text and "資格確認書" in text
+
+
+def test_renewal_alert_is_shown_during_the_visit(qtbot, kiosk):
+    kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "09_certificate_expiring.toml"))
+    to_consent(qtbot, kiosk)
+    assert kiosk.window.alert.isVisibleTo(kiosk.window) and "更新" in kiosk.window.alert.text()
+
+
+def test_registration_screen_then_consent(qtbot, kiosk):
+    kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "13_not_registered.toml"))
+    place(qtbot, kiosk, "sakura")
+    choose_pin(qtbot, kiosk)
+    type_on_keypad(qtbot, kiosk, "1234")
+    confirm(qtbot, kiosk, State.REGISTRATION)
+    answer(qtbot, kiosk, "yes")
+    assert kiosk.state is State.CONSENT
+
+
+def test_staff_console_lists_receptions_and_raises_the_mislink_alarm(qtbot, kiosk, tmp_path):
+    console = StaffConsole(kiosk.controller, log_folder=tmp_path / "logs")
+    qtbot.addWidget(console)
+    kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "07_mislinked.toml"))
+    to_consent(qtbot, kiosk)
+    answer(qtbot, kiosk, "all")
+    answer(qtbot, kiosk, "no")
+    assert console.table.rowCount() == 1
+    row = [console.table.item(0, c).text() for c in range(console.table.columnCount())]
+    assert row[1] == "山田 咲良" and row[6] == "1 有効" and row[8] == "暗証番号"
+    assert console.alarm.isVisibleTo(console) and "誤紐づけ" in console.alarm.text()
+    saved = console.save_log()
+    text = saved.read_text(encoding="utf-8")
+    assert "受付記録" in text and "1234" not in text
+
+
+def test_staff_console_scenario_picker(qtbot, kiosk):
+    console = StaffConsole(kiosk.controller)
+    qtbot.addWidget(console)
+    index = next(
+        i for i in range(console.scenarios.count()) if "08_pin_locked" in console.scenarios.itemText(i)
+    )
+    console.scenarios.setCurrentIndex(index)
+    qtbot.mouseClick(console.load_button, Qt.MouseButton.LeftButton)
+    assert kiosk.controller.scenario.key == "08_pin_locked"
+    assert "暗証番号ロック" in console.lesson.text()
