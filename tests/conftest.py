@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import re
@@ -47,32 +46,15 @@ def no_pin_in_logs():
     assert not watcher.leaks, f"a PIN reached the logs: {watcher.leaks}"
 
 
-# pytest-qt + qasync: one session loop that is never stopped, marked running only inside each test.
-# qasync's ``loop.stop()`` calls ``QApplication.exit()`` and silently breaks every later ``qtbot.wait*``
-# (shared/reference/style-anchors.md), so this loop is never stopped or closed.
+# pytest-qt + qasync: the session's one loop comes from the project's own pytest plugin (kiosk.testing),
+# which other projects use too; these names are what our tests call it.
 
 
 @pytest.fixture(scope="session")
-def qasync_loop(qapp):
-    import qasync
-
-    from kiosk.ui.theme import apply_theme
-
-    apply_theme(qapp)
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.events._set_running_loop(None)  # running only inside `aloop`
-    return loop
+def qasync_loop(kiosk_event_loop):
+    return kiosk_event_loop
 
 
 @pytest.fixture
-def aloop(qasync_loop):
-    problems = []
-    qasync_loop.set_exception_handler(lambda _loop, context: problems.append(context))
-    asyncio.events._set_running_loop(qasync_loop)
-    try:
-        yield qasync_loop
-    finally:
-        for task in asyncio.all_tasks(qasync_loop):
-            task.cancel()
-        asyncio.events._set_running_loop(None)
-    assert not problems, f"unhandled asyncio errors: {problems}"
+def aloop(kiosk_aloop):
+    return kiosk_aloop
