@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QApplication
 from hardware.card import OtherCard
 from hardware.readers.virtual import VirtualReader
 from kiosk.app import application
-from kiosk.cards import CardPolicy
 from kiosk.flow.machine import State
-from kiosk.personas import default_household
 from kiosk.roster import Roster, uid_key
+from kiosk.scenarios.loader import load_default, load_scenario, scenarios_dir
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.staff_console import StaffConsole
 
 
 async def until(condition, what: str, timeout: float = 5.0) -> None:
@@ -38,11 +38,12 @@ async def until(condition, what: str, timeout: float = 5.0) -> None:
 
 async def render(out: Path) -> None:
     reader = VirtualReader()
-    personas = default_household()
     training = OtherCard("練習用NFCカード", uid=bytes.fromhex("04C0FFEE1234"))
     roster = Roster(None, {uid_key(training.uid): "sakura"})
-    controller = FlowController(reader, CardPolicy(personas, roster))
-    window = MainWindow(controller, personas)
+    controller = FlowController(reader, scenario=load_default(), roster=roster)
+    window = MainWindow(controller)
+    console = StaffConsole(controller)
+    console.resize(1100, 700)
     controller.start()
     window.show()
     QApplication.processEvents()
@@ -78,8 +79,20 @@ async def render(out: Path) -> None:
     window.pin_screen.clear()
     await enter("0000", State.PIN_ENTRY)
     shot("04-wrong-pin")
-    await enter("1234", State.COMPLETE)
-    shot("05-complete")
+    await enter("1234", State.CONSENT)
+    shot("05-consent")
+    window.current_screen.buttons["individual"].click()
+    detail = window.current_screen
+    for topic, (yes, no) in detail.rows.items():
+        (no if topic == "手術" else yes).click()
+    shot("06-consent-individual")
+    detail.next.click()
+    shot("07-high-cost")
+    window.current_screen.buttons["no"].click()
+    shot("08-subsidy")
+    window.current_screen.buttons["yes"].click()
+    await reach(State.COMPLETE)
+    shot("09-complete")
     picker.take.click()
     await reach(State.IDLE)
     picker.place.click()
@@ -88,20 +101,45 @@ async def render(out: Path) -> None:
     for wrong in ("0000", "1111"):
         await enter(wrong, State.PIN_ENTRY)
     await enter("2222", State.FALLBACK)
-    shot("06-fallback-pin-locked")
+    shot("10-fallback-pin-locked")
     picker.take.click()
     picker.reset_selected()
     picker.select("other")
     picker.place.click()
     await reach(State.READ_FAILED)
-    shot("07-read-failed")
+    shot("11-read-failed")
     picker.take.click()
     reader.insert(training)
     await reach(State.METHOD_SELECT)
-    shot("08-training-card")
+    shot("12-training-card")
+    reader.remove()
+    await reach(State.IDLE)
+    controller.load_scenario(load_scenario(scenarios_dir() / "07_mislinked.toml"))
+    picker.select("sakura")
+    picker.place.click()
+    await reach(State.METHOD_SELECT)
+    window.current_screen.pin.click()
+    await enter("1234", State.CONSENT)
+    window.current_screen.buttons["all"].click()
+    window.current_screen.buttons["no"].click()
+    await reach(State.COMPLETE)
+    QApplication.processEvents()
+    path = out / "13-staff-console-mislinked.png"
+    console.grab().save(str(path))
+    print(path)
+    reader.remove()
+    await reach(State.IDLE)
+    controller.load_scenario(load_scenario(scenarios_dir() / "03_job_change_pending.toml"))
+    picker.select("sakura")
+    picker.place.click()
+    await reach(State.METHOD_SELECT)
+    window.current_screen.pin.click()
+    await enter("1234", State.FALLBACK)
+    shot("14-fallback-not-qualified")
     reader.remove()
     controller.close()
     window.close()
+    console.close()
 
 
 def main() -> int:

@@ -32,6 +32,31 @@ class State(enum.Enum):
     FALLBACK = "fallback"  # マイナ保険証で確認できません: 何を提示するか
 
 
+LABELS = {
+    "NO_READER": "リーダー使用不可",
+    "IDLE": "待機（カードを置いてください）",
+    "READING": "読み取り中",
+    "READ_FAILED": "読み取り失敗",
+    "METHOD_SELECT": "本人確認方法の選択",
+    "PIN_ENTRY": "暗証番号入力",
+    "VERIFYING": "暗証番号確認中",
+    "QUALIFYING": "資格確認中",
+    "REGISTRATION": "保険証利用登録",
+    "CONSENT": "同意の選択",
+    "CONSENT_DETAIL": "個別の同意",
+    "HIGH_COST": "高額療養費",
+    "PRESCRIPTION": "処方箋形式",
+    "SUBSIDY": "医療費助成",
+    "COMPLETE": "受付完了",
+    "FALLBACK": "マイナ保険証で確認できず（代わりの書類）",
+}
+
+
+def state_label(state: State) -> str:
+    """The screen's name in Japanese, for logs and the staff console."""
+    return LABELS[state.name]
+
+
 class Event(enum.Enum):
     READER_READY = "reader ready"
     READER_LOST = "reader lost"

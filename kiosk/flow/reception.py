@@ -384,16 +384,14 @@ class Reception:
                 remedy="電子証明書の更新・再発行は、住民票のある市区町村の窓口で行えます。",
             )
         titles = {
-            Validity.INVALID: "資格が確認できませんでした（資格無効）",
-            Validity.INVALID_NEWER_EXISTS: "資格が確認できませんでした（新しい資格あり）",
-            Validity.NONE: "資格情報が見つかりませんでした",
             Validity.MULTIPLE: "資格が複数見つかりました",
+            Validity.NONE: "資格情報が見つかりませんでした",
         }
         assert result.validity is not None
         return qualification_guidance(
             FallbackReason.NOT_QUALIFIED,
             title=titles.get(result.validity, "資格が確認できませんでした"),
-            cause=result.cause,
+            cause=f"（{result.validity.label}）{result.cause}",
             share_label=share.label if share else None,
             share_reason=share.reason if share else "",
             first_visit=self.clinic.first_visit,

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from hardware.jpki import Pin
 from hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
 from kiosk.cards import CardPolicy
+from kiosk.flow.machine import state_label
 from kiosk.flow.reception import Reception, ReceptionRecord, Snapshot
 from kiosk.personas import Persona
 from kiosk.resultfile import export
@@ -87,9 +88,8 @@ class FlowController(QObject):
             self.reception.reader_ready()
 
     def _snapshot(self, snapshot: Snapshot) -> None:
-        self._write_log(
-            f"画面: {snapshot.state.value}" + (f"（{snapshot.message}）" if snapshot.message else "")
-        )
+        detail = f"（{snapshot.message}）" if snapshot.message else ""
+        self._write_log(f"画面: {state_label(snapshot.state)}{detail}")
         self.snapshot_changed.emit(snapshot)
 
     def _record(self, record: ReceptionRecord) -> None:

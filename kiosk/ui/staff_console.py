@@ -131,6 +131,13 @@ class StaffConsole(QMainWindow):
         layout.addLayout(buttons)
         self.setCentralWidget(central)
         self.resize(1100, 760)
+        # An office screen, not a touch panel: undo the reader's large touch targets.
+        self.setStyleSheet(
+            "QPushButton { font-size: 15px; min-height: 30px; padding: 4px 14px; }"
+            " QTableWidget, QPlainTextEdit, QComboBox { font-size: 14px; }"
+        )
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
 
         controller.record_added.connect(self.add_record)
         controller.log_line.connect(self.log_view.appendPlainText)
@@ -165,6 +172,7 @@ class StaffConsole(QMainWindow):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row)
             self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
         self.table.selectRow(row)
         self._show(record)
 

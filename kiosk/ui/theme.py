@@ -33,7 +33,7 @@ QPushButton#primary { background: #0b5ed7; color: #ffffff; border-color: #08429a
 QPushButton#primary:disabled { background: #9bb8e3; color: #eef3fb; }
 QPushButton#key { font-size: 34px; min-height: 76px; min-width: 96px; }
 #pinBoxes { font-size: 44px; letter-spacing: 18px; color: #0b2a55; }
-#documentList { font-size: 20px; font-weight: bold; color: #0b2a55; }
+#documentList { font-size: 18px; font-weight: bold; color: #0b2a55; }
 #cardPicker { background: #f3f5f8; }
 #cardPicker QPushButton { font-size: 17px; min-height: 44px; }
 #cardPicker QLabel { background: transparent; }
