@@ -20,6 +20,7 @@ class State(enum.Enum):
     READ_FAILED = "read failed"  # 読み取りに失敗しました
     METHOD_SELECT = "method select"  # 本人確認方法の選択
     PIN_ENTRY = "pin entry"  # 暗証番号入力
+    VISUAL_CHECK = "visual check"  # 目視確認 by staff (目視モード用パスワード)
     VERIFYING = "verifying"  # 暗証番号を確認中
     QUALIFYING = "qualifying"  # オンライン資格確認中
     REGISTRATION = "registration"  # 保険証利用登録 (初回)
@@ -39,6 +40,7 @@ LABELS = {
     "READ_FAILED": "読み取り失敗",
     "METHOD_SELECT": "本人確認方法の選択",
     "PIN_ENTRY": "暗証番号入力",
+    "VISUAL_CHECK": "職員による目視確認",
     "VERIFYING": "暗証番号確認中",
     "QUALIFYING": "資格確認中",
     "REGISTRATION": "保険証利用登録",
@@ -70,6 +72,8 @@ class Event(enum.Enum):
     PIN_ACCEPTED = "pin accepted"
     PIN_REJECTED = "pin rejected"
     PIN_BLOCKED = "pin blocked"
+    VISUAL_REQUESTED = "visual requested"
+    VISUAL_CONFIRMED = "visual confirmed"
     NEEDS_REGISTRATION = "needs registration"
     REGISTERED = "registered"
     QUALIFIED = "qualified"  # valid: ask for consent
@@ -97,6 +101,14 @@ TRANSITIONS: dict[tuple[State, Event], State] = {
     (State.VERIFYING, Event.PIN_REJECTED): State.PIN_ENTRY,
     (State.VERIFYING, Event.PIN_BLOCKED): State.FALLBACK,
     (State.VERIFYING, Event.CARD_UNREADABLE): State.READ_FAILED,
+    # 目視確認: staff can step in at the method choice, during PIN entry, or after a PIN lock (§1.3).
+    **{
+        (s, Event.VISUAL_REQUESTED): State.VISUAL_CHECK
+        for s in (State.METHOD_SELECT, State.PIN_ENTRY, State.FALLBACK)
+    },
+    (State.VISUAL_CHECK, Event.BACK): State.METHOD_SELECT,
+    (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED): State.QUALIFYING,
+    (State.VISUAL_CHECK, Event.CARD_UNREADABLE): State.READ_FAILED,
     (State.QUALIFYING, Event.NEEDS_REGISTRATION): State.REGISTRATION,
     (State.REGISTRATION, Event.REGISTERED): State.QUALIFYING,
     (State.REGISTRATION, Event.NOT_QUALIFIED): State.FALLBACK,  # 登録しない

@@ -103,6 +103,7 @@ class Reception:
         service: QualificationService | None = None,
         clinic: ClinicSettings | None = None,
         holders: Callable[[int], str] | None = None,
+        photos: Callable[[int], bool] | None = None,
         on_record: Callable[[ReceptionRecord], None] | None = None,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
@@ -112,6 +113,9 @@ class Reception:
         self.service = service
         self.clinic = clinic or ClinicSettings()
         self._holders = holders or (lambda _serial: "")
+        self._photos = photos or (lambda _serial: True)
+        self._serial: int | None = None
+        self._identity_fallback = False  # the fallback came from the identity step: 目視 may help
         self._on_record = on_record or (lambda _r: None)
         self._clock = clock
         self.machine = FlowMachine()
@@ -140,12 +144,14 @@ class Reception:
         service: QualificationService | None,
         clinic: ClinicSettings,
         holders: Callable[[int], str] | None = None,
+        photos: Callable[[int], bool] | None = None,
     ) -> None:
         """Switch scenario (its people, back end and clinic) between visits."""
         if self.state not in (State.IDLE, State.NO_READER):
             raise RuntimeError("a scenario can only be switched while no card is on the reader")
         self.policy, self.service, self.clinic = policy, service, clinic
         self._holders = holders or (lambda _serial: "")
+        self._photos = photos or (lambda _serial: True)
         if clinic.reader_out_of_order and self.state is State.IDLE:
             self._go(Event.READER_LOST, message=OUT_OF_ORDER)
 
@@ -160,6 +166,8 @@ class Reception:
             self._card = None
             self._record = None
             self._identity = None
+            self._serial = None
+            self._identity_fallback = False
         if self._card is not None:
             fields.setdefault("notice", self._card.notice)
         if self._record is not None and self._record.result is not None:
@@ -206,6 +214,7 @@ class Reception:
             self._go(Event.CARD_UNREADABLE, message=plan.refusal)
             return
         self._card = plan
+        self._serial = found.certificate_serial
         holder = plan.persona.name if plan.persona else self._holders(found.certificate_serial or 0)
         self._record = ReceptionRecord(self._clock(), "", card_holder=holder, card_kind=plan.kind.value)
         tries = found.tries_left
@@ -229,6 +238,60 @@ class Reception:
 
     def back(self) -> None:
         self._go(Event.BACK, tries_left=self._snapshot.tries_left)
+
+    def _update(self, **fields: Any) -> None:
+        """Change what the current screen shows without changing screen."""
+        self._snapshot = replace(self._snapshot, **fields)
+        self._on_change(self._snapshot)
+
+    @property
+    def visual_check_possible(self) -> bool:
+        """Staff may step in before the PIN, during it, or after an identity failure (PIN lock, no PIN)."""
+        if self.state in (State.METHOD_SELECT, State.PIN_ENTRY):
+            return True
+        return self.state is State.FALLBACK and self._identity_fallback
+
+    def request_visual_check(self) -> None:
+        """職員が目視確認を始める (at the reader, with the facility's 目視モード用パスワード, §1.3)."""
+        if not self.visual_check_possible:
+            raise RuntimeError(f"目視確認 is not possible in state {self.state.name}")
+        self._go(Event.VISUAL_REQUESTED, tries_left=self._snapshot.tries_left)
+
+    def _has_photo(self) -> bool:
+        card = self._card
+        if card is not None and card.persona is not None:
+            return card.persona.initial_profile.photo
+        return self._photos(self._serial or 0)
+
+    def submit_visual_check(self, password: str) -> Awaitable[None]:
+        """The staff member confirmed the face against the card photo and typed the password.
+
+        Never the card PIN, refused for photo-less cards, and it leaves the PIN and face failure counts
+        as they are (§1.3).
+        """
+        if password != self.clinic.visual_check_password:
+            self._update(message="目視モード用パスワードが違います。")
+            return _done()
+        if not self._has_photo():
+            self._update(
+                message="顔写真のないカード（1歳未満のお子さんなど）は目視確認できません。"
+                "暗証番号で受付するか、資格確認書などを提示してください。"
+            )
+            return _done()
+        return self._visual_identity(self._visit)
+
+    async def _visual_identity(self, visit: int) -> None:
+        card = self._card
+        substitute = card.substitute if card is not None else None
+        certificate = await self._card_work(jpki.read_auth_certificate, visit, on=substitute)
+        if certificate is None:
+            return
+        self._go(Event.VISUAL_CONFIRMED)
+        if self.service is None:
+            self._advance()
+            return
+        self._identity = self.service.check_identity(certificate, None, None)
+        self._qualify(IdentityMethod.VISUAL)
 
     def submit_pin(self, pin: Pin) -> Awaitable[None]:
         """確定 pressed: switch to 確認中 at once (no second submit possible), then VERIFY on the card."""
@@ -364,6 +427,7 @@ class Reception:
 
     def _fallback(self, event: Event, guidance: FallbackGuidance, **fields: Any) -> None:
         self._finish("fallback", guidance)
+        self._identity_fallback = event is Event.PIN_BLOCKED
         self._go(event, fallback=guidance, **fields)
 
     def _guidance(self, result: QualificationResult) -> FallbackGuidance:

@@ -83,6 +83,9 @@ class Scenario:
             if p.card is not None
         ]
 
+    def photos(self) -> dict[int, bool]:
+        return {p.card.certificate_serial: p.card.photo for p in self.people if p.card is not None}
+
     def holder_names(self) -> dict[int, str]:
         return {p.card.certificate_serial: p.person.name for p in self.people if p.card is not None}
 
@@ -321,6 +324,7 @@ STEP_WORDS = {
     "high-cost": "high-cost yes|no",
     "prescription": "prescription electronic|paper",
     "subsidy": "subsidy yes|no",
+    "visual": "visual PASSWORD (staff 目視確認 with the 目視モード用パスワード)",
     "expect": "expect STATE",
 }
 

@@ -154,6 +154,9 @@ async def _perform(
         reception.prescription(args == ["electronic"])
     elif verb == "subsidy":
         reception.subsidy(args == ["yes"])
+    elif verb == "visual":
+        reception.request_visual_check()
+        await reception.submit_visual_check(args[0] if args else "")
     elif verb == "expect":
         want = " ".join(args)
         if reception.state.value != want:

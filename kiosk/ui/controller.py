@@ -139,6 +139,17 @@ class FlowController(QObject):
     def back(self) -> None:
         self.reception.back()
 
+    @Slot()
+    def request_visual_check(self) -> None:
+        if self.reception.visual_check_possible:
+            self.reception.request_visual_check()
+        else:
+            log.warning("目視確認 is not possible now (%s)", self.reception.state.name)
+
+    @Slot(str)
+    def submit_visual_check(self, password: str) -> None:
+        self._spawn(self.reception.submit_visual_check(password))
+
     @Slot(str)
     def answer(self, key: str) -> None:
         """An answer on one of the choice screens, dispatched by the current state."""

@@ -25,9 +25,11 @@ from kiosk.ui.controller import FlowController
 from kiosk.ui.screens import (
     ChoiceScreen,
     ConsentDetailScreen,
+    FallbackScreen,
     MethodSelectScreen,
     PinScreen,
     Screen,
+    VisualCheckScreen,
     all_screens,
 )
 
@@ -172,6 +174,14 @@ class MainWindow(QMainWindow):
         method = self.screens[State.METHOD_SELECT]
         assert isinstance(method, MethodSelectScreen)
         method.pin_chosen.connect(controller.choose_pin)
+        method.visual_requested.connect(controller.request_visual_check)
+        fallback = self.screens[State.FALLBACK]
+        assert isinstance(fallback, FallbackScreen)
+        fallback.visual_requested.connect(controller.request_visual_check)
+        visual = self.screens[State.VISUAL_CHECK]
+        assert isinstance(visual, VisualCheckScreen)
+        visual.submitted.connect(controller.submit_visual_check)
+        visual.back_pressed.connect(controller.back)
         pin = self.pin_screen
         pin.pin_entered.connect(controller.submit_pin)
         pin.back_pressed.connect(controller.back)

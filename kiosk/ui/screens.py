@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from hardware.jpki import Pin
 from kiosk.flow.machine import State
@@ -125,6 +125,7 @@ class ReadFailedScreen(Screen):
 class MethodSelectScreen(Screen):
     state = State.METHOD_SELECT
     pin_chosen = Signal()
+    visual_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__("本人確認の方法を選択してください")
@@ -139,6 +140,9 @@ class MethodSelectScreen(Screen):
             self.layout_.addWidget(button)
         self.layout_.addWidget(_label("顔認証は準備中です。「暗証番号」を選んでください。", "hint"))
         self.layout_.addStretch(1)
+        self.staff = _button("職員用：目視確認", "staff", "職員による目視確認を始める")
+        self.staff.clicked.connect(self.visual_requested)
+        self.layout_.addWidget(self.staff, 0, Qt.AlignmentFlag.AlignRight)
 
     def showEvent(self, event: object) -> None:
         self.pin.setFocus()
@@ -289,6 +293,7 @@ class FallbackScreen(Screen):
     """マイナ保険証で確認できなかったとき: what to present, what it costs, whom to ask."""
 
     state = State.FALLBACK
+    visual_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__("")
@@ -301,6 +306,8 @@ class FallbackScreen(Screen):
         self.remedy = _label("", "hint")
         self.child_note = _label("", "hint")
         self.take = _label("カードをお取りください", "notice")
+        self.staff = _button("職員用：目視確認", "staff", "職員による目視確認を始める")
+        self.staff.clicked.connect(self.visual_requested)
         for widget in (
             self.cause,
             self.documents_intro,
@@ -313,9 +320,13 @@ class FallbackScreen(Screen):
         ):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
+        self.layout_.addWidget(self.staff, 0, Qt.AlignmentFlag.AlignRight)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         guidance = snapshot.fallback
+        self.staff.setVisible(
+            snapshot.tries_left == 0 or "暗証番号が設定されていません" in (guidance.title if guidance else "")
+        )
         if guidance is None:
             return
         self.title.setText(guidance.title)
@@ -475,6 +486,63 @@ class SubsidyScreen(ChoiceScreen):
         )
 
 
+class VisualCheckScreen(Screen):
+    """職員による目視確認: the facility's 目視モード用パスワード, never the card PIN (§1.3)."""
+
+    state = State.VISUAL_CHECK
+    submitted = Signal(str)
+    back_pressed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(
+            "職員による目視確認",
+            "職員が、ご本人とカードの顔写真を見比べて確認します。",
+        )
+        self.layout_.addWidget(
+            _label(
+                "職員の方へ：医療機関ごとに設定された「目視モード用パスワード」を入力してください"
+                "（マイナンバーカードの暗証番号ではありません）。",
+                "hint",
+            )
+        )
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("目視モード用パスワード")
+        self.password.setStyleSheet("font-size: 26px; padding: 8px;")
+        self.password.returnPressed.connect(self._submit)
+        self.layout_.addWidget(self.password)
+        self.message = _label("", "notice")
+        self.layout_.addWidget(self.message)
+        row = QHBoxLayout()
+        self.back = _button("戻る", accessible="本人確認方法の選択に戻る")
+        self.back.clicked.connect(self._back)
+        self.confirm = _button("確認", "primary", "目視確認を完了する")
+        self.confirm.clicked.connect(self._submit)
+        row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.confirm)
+        self.layout_.addLayout(row)
+        self.layout_.addStretch(1)
+
+    def _submit(self) -> None:
+        text = self.password.text()
+        self.password.clear()
+        self.submitted.emit(text)
+
+    def _back(self) -> None:
+        self.password.clear()
+        self.back_pressed.emit()
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.message.setText(snapshot.message)
+
+    def showEvent(self, event: object) -> None:
+        self.password.setFocus()
+
+    def hideEvent(self, event: object) -> None:
+        self.password.clear()
+
+
 def all_screens() -> list[Screen]:
     return [
         NoReaderScreen(),
@@ -483,6 +551,7 @@ def all_screens() -> list[Screen]:
         ReadFailedScreen(),
         MethodSelectScreen(),
         PinScreen(),
+        VisualCheckScreen(),
         VerifyingScreen(),
         QualifyingScreen(),
         RegistrationScreen(),

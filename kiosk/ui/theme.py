@@ -31,6 +31,7 @@ QPushButton:focus { border: 4px solid #ff9d00; }
 QPushButton:disabled { color: #8a8a8a; background: #f0f0f0; border: 2px dashed #b0b0b0; }
 QPushButton#primary { background: #0b5ed7; color: #ffffff; border-color: #08429a; }
 QPushButton#primary:disabled { background: #9bb8e3; color: #eef3fb; }
+QPushButton#staff { font-size: 15px; min-height: 36px; background: #f4f4f4; border: 1px solid #888; }
 QPushButton#key { font-size: 34px; min-height: 76px; min-width: 96px; }
 #pinBoxes { font-size: 44px; letter-spacing: 18px; color: #0b2a55; }
 #documentList { font-size: 18px; font-weight: bold; color: #0b2a55; }

@@ -100,3 +100,28 @@ def test_staff_console_scenario_picker(qtbot, kiosk):
     qtbot.mouseClick(console.load_button, Qt.MouseButton.LeftButton)
     assert kiosk.controller.scenario.key == "08_pin_locked"
     assert "暗証番号ロック" in console.lesson.text()
+
+
+def test_staff_visual_check_at_the_reader_after_a_lock(qtbot, kiosk):
+    from kiosk.ui.screens import FallbackScreen, VisualCheckScreen
+
+    kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "19_pin_locked_visual_check.toml"))
+    place(qtbot, kiosk, "taro")
+    choose_pin(qtbot, kiosk)
+    for wrong, state in (("0000", State.PIN_ENTRY), ("1111", State.PIN_ENTRY), ("2222", State.FALLBACK)):
+        type_on_keypad(qtbot, kiosk, wrong)
+        confirm(qtbot, kiosk, state)
+    fallback = kiosk.window.current_screen
+    assert isinstance(fallback, FallbackScreen) and fallback.staff.isVisibleTo(fallback)
+    qtbot.mouseClick(fallback.staff, Qt.MouseButton.LeftButton)
+    screen = kiosk.window.current_screen
+    assert isinstance(screen, VisualCheckScreen)
+    assert screen.password.echoMode() == screen.password.EchoMode.Password
+    qtbot.keyClicks(screen.password, "0000")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "パスワードが違います" in screen.message.text())
+    assert screen.password.text() == ""
+    qtbot.keyClicks(screen.password, "7391")
+    qtbot.mouseClick(screen.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.state is State.CONSENT, timeout=3000)
+    assert kiosk.controller.records[-1].method.value == "目視"

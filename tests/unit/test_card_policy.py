@@ -184,3 +184,65 @@ def test_roster_round_trip_and_errors(tmp_path):
 
     with pytest.raises(RosterError, match="must start with 'uid:' or 'cert:'"):
         Roster.load(path)
+
+
+def visual_visit(card, password, *, lock_first=False, clinic_password="7391"):
+    from kiosk.backend.service import IdentityMethod
+    from kiosk.domain.clinic import ClinicSettings
+    from kiosk.scenarios.loader import load_default
+
+    scenario = load_default()
+
+    async def scenario_run():
+        reader = VirtualReader()
+        service = scenario.service()
+        from kiosk.backend.service import CardLink
+
+        service.links[card.profile.certificate_serial] = CardLink(card.profile.certificate_serial, "sakura")
+        reception = Reception(
+            lambda job: asyncio.wrap_future(reader.submit(job)),
+            service=service,
+            clinic=ClinicSettings(visual_check_password=clinic_password),
+            photos=lambda serial: card.profile.photo,
+        )
+        reception.reader_ready()
+        reader.insert(card)
+        await reception.card_placed()
+        if lock_first:
+            reception.choose_pin()
+            for wrong in ("0000", "1111", "2222"):
+                await reception.submit_pin(Pin(wrong))
+        reception.request_visual_check()
+        await reception.submit_visual_check(password)
+        reader.close()
+        return reception
+
+    reception = asyncio.run(scenario_run())
+    method = reception.record.method if reception.record else None
+    return reception, method is IdentityMethod.VISUAL
+
+
+def test_visual_check_with_the_facility_password_identifies_without_a_pin():
+    card = MyNumberCard(CardProfile("山田 さくら", "1234"))
+    reception, visual = visual_visit(card, "7391")
+    assert reception.state is State.CONSENT and visual
+    assert card.profile.auth_pin_tries == 3
+
+
+def test_visual_check_refuses_a_wrong_password_and_the_card_pin():
+    card = MyNumberCard(CardProfile("山田 さくら", "1234"))
+    reception, _ = visual_visit(card, "1234")
+    assert reception.state is State.VISUAL_CHECK and "パスワードが違います" in reception.snapshot.message
+
+
+def test_visual_check_is_refused_for_photo_less_cards():
+    card = MyNumberCard(CardProfile("山田 はな", "1357", photo=False))
+    reception, _ = visual_visit(card, "7391")
+    assert reception.state is State.VISUAL_CHECK and "顔写真のないカード" in reception.snapshot.message
+
+
+def test_visual_check_after_a_lock_does_not_reset_the_counter():
+    card = MyNumberCard(CardProfile("山田 さくら", "1234"))
+    reception, visual = visual_visit(card, "7391", lock_first=True)
+    assert reception.state is State.CONSENT and visual
+    assert card.profile.auth_pin_tries == 0  # still locked: only the 市区町村 can reset it

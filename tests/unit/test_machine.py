@@ -36,12 +36,12 @@ def test_card_removed_returns_to_idle_from_every_state_with_a_card():
 
 
 def test_complete_is_reached_only_through_a_verified_identity_and_the_qualification_check():
-    """Every path from IDLE to COMPLETE passes VERIFYING --PIN_ACCEPTED--> QUALIFYING."""
+    """Every path from IDLE to COMPLETE passes an identity check (PIN accepted, or staff 目視) first."""
     graph: dict[State, set[tuple[Event, State]]] = {}
     for (source, event), target in TRANSITIONS.items():
         graph.setdefault(source, set()).add((event, target))
     # Remove the edge that proves the identity: COMPLETE must become unreachable.
-    cut = {(State.VERIFYING, Event.PIN_ACCEPTED)}
+    cut = {(State.VERIFYING, Event.PIN_ACCEPTED), (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED)}
     seen, todo = {State.IDLE}, [State.IDLE]
     while todo:
         state = todo.pop()
@@ -52,4 +52,8 @@ def test_complete_is_reached_only_through_a_verified_identity_and_the_qualificat
             todo.append(target)
     assert State.COMPLETE not in seen and State.CONSENT not in seen
     into_qualifying = {(s, e) for (s, e), t in TRANSITIONS.items() if t is State.QUALIFYING}
-    assert into_qualifying == {(State.VERIFYING, Event.PIN_ACCEPTED), (State.REGISTRATION, Event.REGISTERED)}
+    assert into_qualifying == {
+        (State.VERIFYING, Event.PIN_ACCEPTED),
+        (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED),
+        (State.REGISTRATION, Event.REGISTERED),
+    }
