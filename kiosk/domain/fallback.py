@@ -12,8 +12,9 @@ Sources (see docs/domain.md for the full trail):
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class FallbackReason(enum.Enum):
@@ -121,3 +122,28 @@ def qualification_guidance(
         remedy=remedy,
         child_note=MEDICAL_CERTIFICATE_NOTE if child else "",
     )
+
+
+#: The old 健康保険証 could be used until 2025-12-01 (seed 002 A2; reference §2.2).
+OLD_CARD_LAST_DAY = dt.date(2025, 12, 1)
+#: 暫定措置: an expired 保険証 or the お知らせ alone is accepted, staff looking the numbers up online,
+#: until 2026-03-31 (事務連絡 2025-06-27 / 2025-11-12; reference §2.2).
+TRANSITIONAL_LAST_DAY = dt.date(2026, 3, 31)
+
+
+def transitional_documents(as_of: dt.date) -> tuple[str, ...]:
+    documents: list[str] = []
+    if as_of <= OLD_CARD_LAST_DAY:
+        documents.append("健康保険証（2025年12月1日まで使えます）")
+    if as_of <= TRANSITIONAL_LAST_DAY:
+        documents.append(
+            "有効期限切れの健康保険証、または「資格情報のお知らせ」のみ"
+            "（暫定措置：2026年3月31日まで。窓口で記号・番号から資格を確認します）"
+        )
+    return tuple(documents)
+
+
+def with_transitional(guidance: FallbackGuidance, as_of: dt.date) -> FallbackGuidance:
+    """Add what the date still allows (the old 保険証, the 暫定措置) to the documents to present."""
+    extra = transitional_documents(as_of)
+    return replace(guidance, documents=guidance.documents + extra) if extra else guidance

@@ -34,7 +34,13 @@ from kiosk.backend.service import (
 )
 from kiosk.cards import CardPolicy, VisitCard
 from kiosk.domain.clinic import ClinicSettings
-from kiosk.domain.fallback import FallbackGuidance, FallbackReason, guidance_for, qualification_guidance
+from kiosk.domain.fallback import (
+    FallbackGuidance,
+    FallbackReason,
+    guidance_for,
+    qualification_guidance,
+    with_transitional,
+)
 from kiosk.flow.machine import Event, FlowMachine, State
 from kiosk.roster import Roster
 
@@ -426,6 +432,7 @@ class Reception:
             self._on_record(self._record)
 
     def _fallback(self, event: Event, guidance: FallbackGuidance, **fields: Any) -> None:
+        guidance = with_transitional(guidance, self.service.as_of if self.service else dt.date.today())
         self._finish("fallback", guidance)
         self._identity_fallback = event is Event.PIN_BLOCKED
         self._go(event, fallback=guidance, **fields)

@@ -78,3 +78,20 @@ def test_preschool_ends_on_the_31_march_after_the_6th_birthday(birth, as_of, pre
 )
 def test_patient_share(birth, as_of, tenths, elderly):
     assert patient_share(birth, as_of, elderly).tenths == tenths
+
+
+@pytest.mark.parametrize(
+    ("as_of", "old_card", "transitional"),
+    [
+        (D(2025, 12, 1), True, True),
+        (D(2025, 12, 2), False, True),
+        (D(2026, 3, 31), False, True),
+        (D(2026, 4, 1), False, False),
+    ],
+)
+def test_fallback_documents_follow_the_transition_dates(as_of, old_card, transitional):
+    from kiosk.domain.fallback import transitional_documents
+
+    documents = " ".join(transitional_documents(as_of))
+    assert ("健康保険証（2025年12月1日まで" in documents) is old_card
+    assert ("暫定措置" in documents) is transitional
