@@ -20,6 +20,7 @@ class State(enum.Enum):
     READ_FAILED = "read failed"  # 読み取りに失敗しました
     METHOD_SELECT = "method select"  # 本人確認方法の選択
     PIN_ENTRY = "pin entry"  # 暗証番号入力
+    FACE = "face"  # 顔認証 (a simulated capture)
     VISUAL_CHECK = "visual check"  # 目視確認 by staff (目視モード用パスワード)
     VERIFYING = "verifying"  # 暗証番号を確認中
     QUALIFYING = "qualifying"  # オンライン資格確認中
@@ -30,6 +31,7 @@ class State(enum.Enum):
     PRESCRIPTION = "prescription"  # 処方箋形式の選択 (clinic setting)
     SUBSIDY = "subsidy"  # 医療費助成の受給者証 (clinic setting)
     COMPLETE = "complete"  # 受付完了・カードをお取りください
+    CANCELLED = "cancelled"  # 操作がなかったため中止: カードをお取りください
     FALLBACK = "fallback"  # マイナ保険証で確認できません: 何を提示するか
 
 
@@ -40,6 +42,7 @@ LABELS = {
     "READ_FAILED": "読み取り失敗",
     "METHOD_SELECT": "本人確認方法の選択",
     "PIN_ENTRY": "暗証番号入力",
+    "FACE": "顔認証",
     "VISUAL_CHECK": "職員による目視確認",
     "VERIFYING": "暗証番号確認中",
     "QUALIFYING": "資格確認中",
@@ -50,6 +53,7 @@ LABELS = {
     "PRESCRIPTION": "処方箋形式",
     "SUBSIDY": "医療費助成",
     "COMPLETE": "受付完了",
+    "CANCELLED": "操作がないため中止",
     "FALLBACK": "マイナ保険証で確認できず（代わりの書類）",
 }
 
@@ -72,6 +76,10 @@ class Event(enum.Enum):
     PIN_ACCEPTED = "pin accepted"
     PIN_REJECTED = "pin rejected"
     PIN_BLOCKED = "pin blocked"
+    FACE_CHOSEN = "face chosen"
+    FACE_MATCHED = "face matched"
+    FACE_LOCKED = "face locked"  # too many failures: back to the method choice, face disabled
+    INACTIVITY = "inactivity"
     VISUAL_REQUESTED = "visual requested"
     VISUAL_CONFIRMED = "visual confirmed"
     NEEDS_REGISTRATION = "needs registration"
@@ -87,6 +95,18 @@ class Event(enum.Enum):
 
 _ON_READER = [s for s in State if s is not State.NO_READER]
 _CARD_ON_READER = [s for s in State if s not in (State.NO_READER, State.IDLE)]
+_INTERACTIVE = [
+    State.METHOD_SELECT,
+    State.PIN_ENTRY,
+    State.FACE,
+    State.VISUAL_CHECK,
+    State.REGISTRATION,
+    State.CONSENT,
+    State.CONSENT_DETAIL,
+    State.HIGH_COST,
+    State.PRESCRIPTION,
+    State.SUBSIDY,
+]
 
 TRANSITIONS: dict[tuple[State, Event], State] = {
     (State.NO_READER, Event.READER_READY): State.IDLE,
@@ -94,6 +114,13 @@ TRANSITIONS: dict[tuple[State, Event], State] = {
     (State.READING, Event.CARD_IDENTIFIED): State.METHOD_SELECT,
     (State.READING, Event.CARD_UNREADABLE): State.READ_FAILED,
     (State.METHOD_SELECT, Event.PIN_CHOSEN): State.PIN_ENTRY,
+    (State.METHOD_SELECT, Event.FACE_CHOSEN): State.FACE,
+    (State.FACE, Event.FACE_MATCHED): State.QUALIFYING,
+    (State.FACE, Event.PIN_CHOSEN): State.PIN_ENTRY,  # 顔認証エラー時は暗証番号へ
+    (State.FACE, Event.PIN_BLOCKED): State.FALLBACK,
+    (State.FACE, Event.BACK): State.METHOD_SELECT,
+    (State.FACE, Event.FACE_LOCKED): State.METHOD_SELECT,
+    (State.FACE, Event.CARD_UNREADABLE): State.READ_FAILED,
     (State.METHOD_SELECT, Event.PIN_BLOCKED): State.FALLBACK,
     (State.PIN_ENTRY, Event.BACK): State.METHOD_SELECT,
     (State.PIN_ENTRY, Event.PIN_SUBMITTED): State.VERIFYING,
@@ -104,8 +131,11 @@ TRANSITIONS: dict[tuple[State, Event], State] = {
     # 目視確認: staff can step in at the method choice, during PIN entry, or after a PIN lock (§1.3).
     **{
         (s, Event.VISUAL_REQUESTED): State.VISUAL_CHECK
-        for s in (State.METHOD_SELECT, State.PIN_ENTRY, State.FALLBACK)
+        for s in (State.METHOD_SELECT, State.PIN_ENTRY, State.FACE, State.FALLBACK)
     },
+    # Nobody touched the reader for a while: stop the visit, nothing half-done is kept (the time is a
+    # setting; no source gives one).
+    **{(s, Event.INACTIVITY): State.CANCELLED for s in _INTERACTIVE},
     (State.VISUAL_CHECK, Event.BACK): State.METHOD_SELECT,
     (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED): State.QUALIFYING,
     (State.VISUAL_CHECK, Event.CARD_UNREADABLE): State.READ_FAILED,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import enum
 import logging
 import os
 from collections.abc import Awaitable, Callable
@@ -22,6 +23,7 @@ from typing import Any
 
 from hardware import jpki
 from hardware.jpki import Pin
+from hardware.profile import CardProfile
 from hardware.readers.base import CardChannel, NoCardError, ReaderError, ServiceUnavailableError
 from hardware.readers.virtual import EmulatedCard
 from kiosk.backend.rules import age_on
@@ -49,6 +51,32 @@ log = logging.getLogger("kiosk.reception")
 RunOnCard = Callable[[Callable[[CardChannel], Any]], Awaitable[Any]]
 
 CONSENT_TOPICS = ("診療・薬剤", "手術", "特定健診")  # reference §1.1 step 4
+
+
+class FaceCondition(enum.Enum):
+    """What the simulated camera sees (the practice controls beside the frame)."""
+
+    NONE = "none"
+    FRONT = "正面を向いて静止"
+    MASK = "マスクをしている"
+    MOVED = "途中で動いた"
+    TOO_FAR = "離れすぎ"
+    TOO_NEAR = "近すぎ"
+
+
+FACE_PROMPTS = {
+    FaceCondition.NONE: "画面の枠に顔を合わせてください。",
+    # 「画面のサイズに顔を合わせるように指示が出る。前後に動いてサイズが合うと認証」(§1.1 step 3)
+    FaceCondition.TOO_FAR: "もう少し近づいて、画面の枠に顔の大きさを合わせてください。",
+    FaceCondition.TOO_NEAR: "少し離れて、画面の枠に顔の大きさを合わせてください。",
+    # 「マスクをしていたら『マスクを外してください』」(TBS, §1.1 step 3)
+    FaceCondition.MASK: "マスクを外してください。",
+    # Moving the head causes an error and a restart from the beginning (TBS, §1.1 step 3).
+    FaceCondition.MOVED: "動かないでください。最初からやり直します。",
+}
+FACE_LOCKED_MESSAGE = (
+    "顔認証を続けて失敗したため、このカードでは顔認証を使えません。暗証番号を選ぶか、職員にお声がけください。"
+)
 OUT_OF_ORDER = (
     "カードリーダーが故障しています。資格確認書、または資格情報のお知らせとマイナンバーカードを"
     "受付窓口で提示してください。"
@@ -65,7 +93,8 @@ class Snapshot:
     fallback: FallbackGuidance | None = None
     message: str = ""
     notice: str = ""  # how this card is used (training card, real card protected), shown on every screen
-    alert: str = ""  # 更新アラート, 資格情報の提供のみ
+    alert: str = ""  # 更新アラート, 資格情報の提供のみ, カードの取り忘れ
+    face_locked: bool = False  # too many face failures with this card: 顔認証 is not offered
 
 
 @dataclass
@@ -108,8 +137,7 @@ class Reception:
         *,
         service: QualificationService | None = None,
         clinic: ClinicSettings | None = None,
-        holders: Callable[[int], str] | None = None,
-        photos: Callable[[int], bool] | None = None,
+        profiles: Callable[[int], CardProfile | None] | None = None,
         on_record: Callable[[ReceptionRecord], None] | None = None,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
@@ -118,9 +146,9 @@ class Reception:
         self.policy = policy or CardPolicy([], Roster())
         self.service = service
         self.clinic = clinic or ClinicSettings()
-        self._holders = holders or (lambda _serial: "")
-        self._photos = photos or (lambda _serial: True)
+        self._profiles = profiles or (lambda _serial: None)
         self._serial: int | None = None
+        self._face_failures: dict[int, int] = {}  # per card, for the session (the reader's count)
         self._identity_fallback = False  # the fallback came from the identity step: 目視 may help
         self._on_record = on_record or (lambda _r: None)
         self._clock = clock
@@ -149,15 +177,14 @@ class Reception:
         policy: CardPolicy,
         service: QualificationService | None,
         clinic: ClinicSettings,
-        holders: Callable[[int], str] | None = None,
-        photos: Callable[[int], bool] | None = None,
+        profiles: Callable[[int], CardProfile | None] | None = None,
     ) -> None:
         """Switch scenario (its people, back end and clinic) between visits."""
         if self.state not in (State.IDLE, State.NO_READER):
             raise RuntimeError("a scenario can only be switched while no card is on the reader")
         self.policy, self.service, self.clinic = policy, service, clinic
-        self._holders = holders or (lambda _serial: "")
-        self._photos = photos or (lambda _serial: True)
+        self._profiles = profiles or (lambda _serial: None)
+        self._face_failures.clear()
         if clinic.reader_out_of_order and self.state is State.IDLE:
             self._go(Event.READER_LOST, message=OUT_OF_ORDER)
 
@@ -178,6 +205,7 @@ class Reception:
             fields.setdefault("notice", self._card.notice)
         if self._record is not None and self._record.result is not None:
             fields.setdefault("alert", _alert(self._record.result))
+        fields.setdefault("face_locked", self._face_locked())
         self._snapshot = replace(Snapshot(state), **fields)
         self._on_change(self._snapshot)
 
@@ -221,7 +249,8 @@ class Reception:
             return
         self._card = plan
         self._serial = found.certificate_serial
-        holder = plan.persona.name if plan.persona else self._holders(found.certificate_serial or 0)
+        profile = self._card_profile()
+        holder = profile.holder if profile else ""
         self._record = ReceptionRecord(self._clock(), "", card_holder=holder, card_kind=plan.kind.value)
         tries = found.tries_left
         if plan.substitute is not None:
@@ -253,7 +282,7 @@ class Reception:
     @property
     def visual_check_possible(self) -> bool:
         """Staff may step in before the PIN, during it, or after an identity failure (PIN lock, no PIN)."""
-        if self.state in (State.METHOD_SELECT, State.PIN_ENTRY):
+        if self.state in (State.METHOD_SELECT, State.PIN_ENTRY, State.FACE):
             return True
         return self.state is State.FALLBACK and self._identity_fallback
 
@@ -263,11 +292,104 @@ class Reception:
             raise RuntimeError(f"目視確認 is not possible in state {self.state.name}")
         self._go(Event.VISUAL_REQUESTED, tries_left=self._snapshot.tries_left)
 
-    def _has_photo(self) -> bool:
+    # -- 顔認証 ----------------------------------------------------------------------------------
+
+    def _face_locked(self) -> bool:
+        return (
+            self._serial is not None
+            and self._face_failures.get(self._serial, 0) >= self.clinic.face_failure_limit
+        )
+
+    def choose_face(self) -> None:
+        if self._face_locked():
+            self._update(message=FACE_LOCKED_MESSAGE)
+            return
+        self._go(
+            Event.FACE_CHOSEN, tries_left=self._snapshot.tries_left, message=FACE_PROMPTS[FaceCondition.NONE]
+        )
+
+    def switch_to_pin(self) -> None:
+        """顔認証から暗証番号へ (the reader offers it when face authentication fails)."""
+        tries = self._snapshot.tries_left
+        if tries is None:
+            self._fallback(Event.PIN_BLOCKED, guidance_for(FallbackReason.NO_PIN_SET))
+        elif tries == 0:
+            self._fallback(Event.PIN_BLOCKED, guidance_for(FallbackReason.PIN_LOCKED), tries_left=0)
+        else:
+            self._go(Event.PIN_CHOSEN, tries_left=tries)
+
+    def face_attempt(self, condition: FaceCondition) -> Awaitable[None]:
+        """One simulated capture. The prompts are the ones patients report (§1.1 step 3)."""
+        if condition is not FaceCondition.FRONT:
+            self._update(message=FACE_PROMPTS[condition])
+            return _done()
+        if not self._has_photo():
+            self._update(
+                message="このカードには顔写真がないため、顔認証はできません。「暗証番号に切り替える」を押してください。"
+            )
+            return _done()
+        if self._face_mismatch():
+            serial = self._serial or 0
+            self._face_failures[serial] = self._face_failures.get(serial, 0) + 1
+            if self._face_locked():
+                self._go(Event.FACE_LOCKED, tries_left=self._snapshot.tries_left, message=FACE_LOCKED_MESSAGE)
+            else:
+                self._update(
+                    message="顔認証できませんでした。もう一度、枠に顔を合わせてください。"
+                    "「暗証番号に切り替える」こともできます。"
+                )
+            return _done()
+        if self._serial is not None:
+            self._face_failures.pop(self._serial, None)
+        return self._face_identity(self._visit)
+
+    def _face_mismatch(self) -> bool:
+        """Children's faces change faster than their card photo: a simulator rule (docs/domain.md).
+
+        A child under 15 whose card photo is 2 or more years old is not matched, as parents report
+        (reference §1.4: 「顔認証は"届かない"」, baby photo vs. now).
+        """
+        profile = self._card_profile()
+        if profile is None or profile.certificate_not_before is None:
+            return False
+        as_of = self.service.as_of if self.service else dt.date.today()
+        young = age_on(profile.birth_date, as_of) < 15
+        return young and (as_of - profile.certificate_not_before).days >= 730
+
+    async def _face_identity(self, visit: int) -> None:
+        card = self._card
+        substitute = card.substitute if card is not None else None
+        certificate = await self._card_work(jpki.read_auth_certificate, visit, on=substitute)
+        if certificate is None:
+            return
+        self._go(Event.FACE_MATCHED)
+        if self.service is None:
+            self._advance()
+            return
+        self._identity = self.service.check_identity(certificate, None, None)
+        self._qualify(IdentityMethod.FACE)
+
+    # -- inactivity ----------------------------------------------------------------------------
+
+    def inactivity(self) -> None:
+        """Nobody touched the reader for the clinic's inactivity time."""
+        if self.machine.can_fire(Event.INACTIVITY):
+            self._finish("cancelled")
+            self._go(Event.INACTIVITY)
+        elif self.state in (State.COMPLETE, State.FALLBACK, State.READ_FAILED, State.CANCELLED):
+            log.warning("card left on the reader after the visit")
+            self._update(alert="カードの取り忘れにご注意ください。カードをお取りください。")
+
+    def _card_profile(self) -> CardProfile | None:
+        """What the simulation knows of the card on the reader (its holder, photo, dates)."""
         card = self._card
         if card is not None and card.persona is not None:
-            return card.persona.initial_profile.photo
-        return self._photos(self._serial or 0)
+            return card.persona.initial_profile
+        return self._profiles(self._serial) if self._serial is not None else None
+
+    def _has_photo(self) -> bool:
+        profile = self._card_profile()
+        return profile.photo if profile is not None else True
 
     def submit_visual_check(self, password: str) -> Awaitable[None]:
         """The staff member confirmed the face against the card photo and typed the password.

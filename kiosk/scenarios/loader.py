@@ -83,11 +83,9 @@ class Scenario:
             if p.card is not None
         ]
 
-    def photos(self) -> dict[int, bool]:
-        return {p.card.certificate_serial: p.card.photo for p in self.people if p.card is not None}
-
-    def holder_names(self) -> dict[int, str]:
-        return {p.card.certificate_serial: p.person.name for p in self.people if p.card is not None}
+    def card_profiles(self) -> dict[int, CardProfile]:
+        """The scenario's cards by certificate serial: what the simulation knows of a card on the reader."""
+        return {p.card.certificate_serial: p.card for p in self.people if p.card is not None}
 
 
 def scenarios_dir() -> Path:

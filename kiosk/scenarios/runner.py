@@ -96,7 +96,7 @@ async def run_scenario(scenario: Scenario) -> RunResult:
         CardPolicy(list(personas.values()), Roster()),
         service=scenario.service(),
         clinic=scenario.clinic,
-        holders=lambda serial: scenario.holder_names().get(serial, ""),
+        profiles=scenario.card_profiles().get,
         on_record=records.append,
         clock=lambda: dt.datetime.combine(scenario.as_of, dt.time(9, 0)),
     )

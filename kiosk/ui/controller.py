@@ -11,13 +11,13 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from hardware.jpki import Pin
 from hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
 from kiosk.cards import CardPolicy
-from kiosk.flow.machine import state_label
-from kiosk.flow.reception import Reception, ReceptionRecord, Snapshot
+from kiosk.flow.machine import State, state_label
+from kiosk.flow.reception import FaceCondition, Reception, ReceptionRecord, Snapshot
 from kiosk.personas import Persona
 from kiosk.resultfile import export
 from kiosk.roster import Roster
@@ -50,8 +50,14 @@ class FlowController(QObject):
         result_folder: Path | None = None,
         roster: Roster | None = None,
         real_card_verify: bool = False,
+        inactivity_timer: Any = None,
     ) -> None:
         super().__init__(parent)
+        # Injectable so tests never wait for it: anything with start(ms), stop() and a timeout signal.
+        self.inactivity_timer = (
+            inactivity_timer if inactivity_timer is not None else QTimer(self, singleShot=True)
+        )
+        self.inactivity_timer.timeout.connect(self._inactive)
         self.reader = reader
         self.result_folder = result_folder
         self.roster = roster or Roster()
@@ -73,10 +79,7 @@ class FlowController(QObject):
         """Use ``scenario``'s people, back end and clinic settings from the next visit on."""
         personas = scenario.personas()
         policy = CardPolicy(personas, self.roster, real_card_verify=self.real_card_verify)
-        holders = scenario.holder_names()
-        self.reception.use(
-            policy, scenario.service(), scenario.clinic, lambda serial: holders.get(serial, "")
-        )
+        self.reception.use(policy, scenario.service(), scenario.clinic, scenario.card_profiles().get)
         self.scenario, self.personas = scenario, personas
         # Keys and certificates take ~0.2 s a card: make them before anyone places a card.
         threading.Thread(
@@ -88,6 +91,10 @@ class FlowController(QObject):
             self.reception.reader_ready()
 
     def _snapshot(self, snapshot: Snapshot) -> None:
+        if snapshot.state in (State.IDLE, State.NO_READER):
+            self.inactivity_timer.stop()
+        else:
+            self.touch()
         detail = f"（{snapshot.message}）" if snapshot.message else ""
         self._write_log(f"画面: {state_label(snapshot.state)}{detail}")
         self.snapshot_changed.emit(snapshot)
@@ -140,6 +147,27 @@ class FlowController(QObject):
         self.reception.back()
 
     @Slot()
+    def choose_face(self) -> None:
+        self.reception.choose_face()
+
+    @Slot(object)
+    def face_attempt(self, condition: FaceCondition) -> None:
+        self._spawn(self.reception.face_attempt(condition))
+
+    @Slot()
+    def switch_to_pin(self) -> None:
+        self.reception.switch_to_pin()
+
+    @Slot()
+    def touch(self) -> None:
+        """The patient did something: restart the inactivity timer."""
+        if self.reception.state not in (State.IDLE, State.NO_READER):
+            self.inactivity_timer.start(int(self.reception.clinic.inactivity_seconds * 1000))
+
+    def _inactive(self) -> None:
+        self.reception.inactivity()
+
+    @Slot()
     def request_visual_check(self) -> None:
         if self.reception.visual_check_possible:
             self.reception.request_visual_check()
@@ -153,8 +181,6 @@ class FlowController(QObject):
     @Slot(str)
     def answer(self, key: str) -> None:
         """An answer on one of the choice screens, dispatched by the current state."""
-        from kiosk.flow.machine import State
-
         state = self.reception.state
         if state is State.REGISTRATION:
             self.reception.register(key == "yes")

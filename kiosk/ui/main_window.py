@@ -25,6 +25,7 @@ from kiosk.ui.controller import FlowController
 from kiosk.ui.screens import (
     ChoiceScreen,
     ConsentDetailScreen,
+    FaceScreen,
     FallbackScreen,
     MethodSelectScreen,
     PinScreen,
@@ -175,6 +176,13 @@ class MainWindow(QMainWindow):
         assert isinstance(method, MethodSelectScreen)
         method.pin_chosen.connect(controller.choose_pin)
         method.visual_requested.connect(controller.request_visual_check)
+        method.face_chosen.connect(controller.choose_face)
+        face = self.screens[State.FACE]
+        assert isinstance(face, FaceScreen)
+        face.attempted.connect(controller.face_attempt)
+        face.pin_chosen.connect(controller.switch_to_pin)
+        face.back_pressed.connect(controller.back)
+        face.visual_requested.connect(controller.request_visual_check)
         fallback = self.screens[State.FALLBACK]
         assert isinstance(fallback, FallbackScreen)
         fallback.visual_requested.connect(controller.request_visual_check)
@@ -185,6 +193,7 @@ class MainWindow(QMainWindow):
         pin = self.pin_screen
         pin.pin_entered.connect(controller.submit_pin)
         pin.back_pressed.connect(controller.back)
+        pin.activity.connect(controller.touch)
         for screen in self.screens.values():
             if isinstance(screen, ChoiceScreen):
                 screen.chosen.connect(controller.answer)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPush
 
 from hardware.jpki import Pin
 from kiosk.flow.machine import State
-from kiosk.flow.reception import Snapshot
+from kiosk.flow.reception import FaceCondition, Snapshot
 
 PIN_LENGTH = 4
 
@@ -125,27 +125,35 @@ class ReadFailedScreen(Screen):
 class MethodSelectScreen(Screen):
     state = State.METHOD_SELECT
     pin_chosen = Signal()
+    face_chosen = Signal()
     visual_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__("本人確認の方法を選択してください")
         self.layout_.addStretch(1)
-        self.face = _button("顔認証", accessible="顔認証（このシミュレータでは準備中）")
-        self.face.setEnabled(False)
-        self.face.setToolTip("顔認証はこのシミュレータの次の版で練習できます")
+        self.face = _button("顔認証", "primary", "顔認証で本人確認")
+        self.face.clicked.connect(self.face_chosen)
         self.pin = _button("暗証番号", "primary", "暗証番号で本人確認")
         self.pin.clicked.connect(self.pin_chosen)
         for button in (self.face, self.pin):
             button.setMinimumHeight(110)
             self.layout_.addWidget(button)
-        self.layout_.addWidget(_label("顔認証は準備中です。「暗証番号」を選んでください。", "hint"))
+        self.message = _label("", "notice")
+        self.layout_.addWidget(self.message)
+        self.layout_.addWidget(
+            _label("お子さんのカードは、保護者が「暗証番号」を選んで入力できます。", "hint")
+        )
         self.layout_.addStretch(1)
         self.staff = _button("職員用：目視確認", "staff", "職員による目視確認を始める")
         self.staff.clicked.connect(self.visual_requested)
         self.layout_.addWidget(self.staff, 0, Qt.AlignmentFlag.AlignRight)
 
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.face.setEnabled(not snapshot.face_locked)
+        self.message.setText(snapshot.message)
+
     def showEvent(self, event: object) -> None:
-        self.pin.setFocus()
+        (self.face if self.face.isEnabled() else self.pin).setFocus()
 
 
 class PinScreen(Screen):
@@ -158,6 +166,7 @@ class PinScreen(Screen):
     state = State.PIN_ENTRY
     pin_entered = Signal(object)  # Pin
     back_pressed = Signal()
+    activity = Signal()  # a key was pressed: the patient is still there
 
     def __init__(self) -> None:
         super().__init__("暗証番号（数字4桁）を\n入力してください")
@@ -228,6 +237,7 @@ class PinScreen(Screen):
         self.back_pressed.emit()
 
     def _refresh(self) -> None:
+        self.activity.emit()
         count = len(self._digits)
         self.boxes.setText("●" * count + "○" * (PIN_LENGTH - count))
         self.boxes.setAccessibleDescription(f"{count}桁入力済み（4桁中）")
@@ -486,6 +496,74 @@ class SubsidyScreen(ChoiceScreen):
         )
 
 
+class FaceScreen(Screen):
+    """顔認証: a simulated capture. The camera frame shows a guide; practice buttons say what it sees.
+
+    No camera is used and no image of anyone is taken or stored.
+    """
+
+    state = State.FACE
+    attempted = Signal(object)  # FaceCondition
+    pin_chosen = Signal()
+    back_pressed = Signal()
+    visual_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("顔認証", "")
+        self.frame = _label("（カメラ）\n\n枠に顔を\n合わせてください", "hint")
+        self.frame.setFixedSize(200, 240)
+        self.frame.setStyleSheet(
+            "border: 6px solid #0b5ed7; border-radius: 100px; background: #f2f6fb; font-size: 18px;"
+        )
+        self.layout_.addWidget(self.frame, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.message = _label("", "notice")
+        self.layout_.addWidget(self.message)
+        practice = QGridLayout()
+        practice.setSpacing(6)
+        self.conditions: dict[FaceCondition, QPushButton] = {}
+        choices = [c for c in FaceCondition if c is not FaceCondition.NONE]
+        for index, condition in enumerate(choices):
+            button = _button(condition.value, "staff", f"練習：{condition.value}")
+            button.clicked.connect(lambda _=False, c=condition: self.attempted.emit(c))
+            practice.addWidget(button, index // 3, index % 3)
+            self.conditions[condition] = button
+        self.layout_.addWidget(_label("練習用：カメラに写る様子を選んでください", "hint"))
+        self.layout_.addLayout(practice)
+        self.to_pin = _button("暗証番号に切り替える", "primary")
+        self.to_pin.clicked.connect(self.pin_chosen)
+        self.layout_.addWidget(self.to_pin)
+        row = QHBoxLayout()
+        self.back = _button("戻る", accessible="本人確認方法の選択に戻る")
+        self.back.clicked.connect(self.back_pressed)
+        self.staff = _button("職員用：目視確認", "staff", "職員による目視確認を始める")
+        self.staff.clicked.connect(self.visual_requested)
+        row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.staff)
+        self.layout_.addLayout(row)
+        self.layout_.addStretch(1)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.message.setText(snapshot.message)
+
+    def showEvent(self, event: object) -> None:
+        self.conditions[FaceCondition.FRONT].setFocus()
+
+
+class CancelledScreen(Screen):
+    state = State.CANCELLED
+
+    def __init__(self) -> None:
+        # No source gives idle timeouts or their wording ([not found], §1.1 step 6): a simulator choice.
+        super().__init__(
+            "操作がなかったため、\n受付を中止しました",
+            "もう一度受付するときは、カードを置き直してください。",
+        )
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(_label("カードをお取りください", "notice"))
+        self.layout_.addStretch(2)
+
+
 class VisualCheckScreen(Screen):
     """職員による目視確認: the facility's 目視モード用パスワード, never the card PIN (§1.3)."""
 
@@ -551,6 +629,7 @@ def all_screens() -> list[Screen]:
         ReadFailedScreen(),
         MethodSelectScreen(),
         PinScreen(),
+        FaceScreen(),
         VisualCheckScreen(),
         VerifyingScreen(),
         QualifyingScreen(),
@@ -561,5 +640,6 @@ def all_screens() -> list[Screen]:
         PrescriptionScreen(),
         SubsidyScreen(),
         CompleteScreen(),
+        CancelledScreen(),
         FallbackScreen(),
     ]

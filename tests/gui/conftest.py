@@ -11,6 +11,7 @@ from kiosk.flow.machine import State
 from kiosk.personas import Persona
 from kiosk.scenarios.loader import load_default
 from kiosk.ui.controller import FlowController
+from kiosk.ui.fake_timer import FakeTimer
 from kiosk.ui.main_window import MainWindow
 
 
@@ -21,6 +22,7 @@ class Kiosk:
     reader: VirtualReader
     personas: dict[str, Persona]
     states: list[State]
+    timer: FakeTimer
 
     @property
     def state(self) -> State:
@@ -30,7 +32,10 @@ class Kiosk:
 @pytest.fixture
 def kiosk(qtbot, aloop, tmp_path):
     reader = VirtualReader()
-    controller = FlowController(reader, scenario=load_default(), result_folder=tmp_path / "results")
+    timer = FakeTimer()
+    controller = FlowController(
+        reader, scenario=load_default(), result_folder=tmp_path / "results", inactivity_timer=timer
+    )
     personas = controller.personas
     window = MainWindow(controller)
     qtbot.addWidget(window)
@@ -39,5 +44,5 @@ def kiosk(qtbot, aloop, tmp_path):
     controller.start()
     window.show()
     qtbot.waitExposed(window)
-    yield Kiosk(window, controller, reader, {p.key: p for p in personas}, states)
+    yield Kiosk(window, controller, reader, {p.key: p for p in personas}, states, timer)
     controller.close()

@@ -203,7 +203,7 @@ def visual_visit(card, password, *, lock_first=False, clinic_password="7391"):
             lambda job: asyncio.wrap_future(reader.submit(job)),
             service=service,
             clinic=ClinicSettings(visual_check_password=clinic_password),
-            photos=lambda serial: card.profile.photo,
+            profiles={card.profile.certificate_serial: card.profile}.get,
         )
         reception.reader_ready()
         reader.insert(card)

@@ -41,7 +41,11 @@ def test_complete_is_reached_only_through_a_verified_identity_and_the_qualificat
     for (source, event), target in TRANSITIONS.items():
         graph.setdefault(source, set()).add((event, target))
     # Remove the edge that proves the identity: COMPLETE must become unreachable.
-    cut = {(State.VERIFYING, Event.PIN_ACCEPTED), (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED)}
+    cut = {
+        (State.VERIFYING, Event.PIN_ACCEPTED),
+        (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED),
+        (State.FACE, Event.FACE_MATCHED),
+    }
     seen, todo = {State.IDLE}, [State.IDLE]
     while todo:
         state = todo.pop()
@@ -55,5 +59,6 @@ def test_complete_is_reached_only_through_a_verified_identity_and_the_qualificat
     assert into_qualifying == {
         (State.VERIFYING, Event.PIN_ACCEPTED),
         (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED),
+        (State.FACE, Event.FACE_MATCHED),
         (State.REGISTRATION, Event.REGISTERED),
     }
