@@ -21,6 +21,7 @@ from hardware.card import OtherCard
 from hardware.readers.virtual import VirtualReader
 from kiosk.app import application
 from kiosk.flow.machine import State
+from kiosk.flow.reception import FaceCondition
 from kiosk.roster import Roster, uid_key
 from kiosk.scenarios.loader import load_default, load_scenario, scenarios_dir
 from kiosk.ui.controller import FlowController
@@ -137,6 +138,38 @@ async def render(out: Path) -> None:
     await enter("1234", State.FALLBACK)
     shot("14-fallback-not-qualified")
     reader.remove()
+    await reach(State.IDLE)
+    controller.load_scenario(load_default())
+    picker.select("sakura")
+    picker.place.click()
+    await reach(State.METHOD_SELECT)
+    window.current_screen.face.click()
+    window.current_screen.conditions[FaceCondition.MASK].click()
+    await reach(State.FACE)
+    shot("15-face-mask")
+    window.current_screen.conditions[FaceCondition.FRONT].click()
+    await reach(State.FACE)
+    shot("16-face-child-not-matched")
+    window.current_screen.staff.click()
+    shot("17-visual-check")
+    controller.inactivity_timer.stop()
+    controller._inactive()
+    shot("18-cancelled")
+    reader.remove()
+    await reach(State.IDLE)
+    controller.load_scenario(load_scenario(scenarios_dir() / "13_not_registered.toml"))
+    picker.select("sakura")
+    picker.place.click()
+    await reach(State.METHOD_SELECT)
+    window.current_screen.pin.click()
+    await enter("1234", State.REGISTRATION)
+    shot("19-registration")
+    reader.remove()
+    await reach(State.IDLE)
+    picker.select("paper")
+    picker.place.click()
+    shot("20-paper-card")
+    picker.take.click()
     controller.close()
     window.close()
     console.close()

@@ -18,6 +18,7 @@ class State(enum.Enum):
     IDLE = "idle"  # マイナンバーカードを置いてください
     READING = "reading"  # 読み取り中
     READ_FAILED = "read failed"  # 読み取りに失敗しました
+    PAPER_CARD = "paper card"  # 健康保険証の読取確認 (a card without IC)
     METHOD_SELECT = "method select"  # 本人確認方法の選択
     PIN_ENTRY = "pin entry"  # 暗証番号入力
     FACE = "face"  # 顔認証 (a simulated capture)
@@ -40,6 +41,7 @@ LABELS = {
     "IDLE": "待機（カードを置いてください）",
     "READING": "読み取り中",
     "READ_FAILED": "読み取り失敗",
+    "PAPER_CARD": "健康保険証の読取確認",
     "METHOD_SELECT": "本人確認方法の選択",
     "PIN_ENTRY": "暗証番号入力",
     "FACE": "顔認証",
@@ -67,6 +69,7 @@ class Event(enum.Enum):
     READER_READY = "reader ready"
     READER_LOST = "reader lost"
     CARD_PLACED = "card placed"
+    PAPER_CARD_PLACED = "paper card placed"
     CARD_REMOVED = "card removed"
     CARD_IDENTIFIED = "card identified"  # a My Number card, retry counter read
     CARD_UNREADABLE = "card unreadable"  # not a My Number card, or the card failed
@@ -111,6 +114,7 @@ _INTERACTIVE = [
 TRANSITIONS: dict[tuple[State, Event], State] = {
     (State.NO_READER, Event.READER_READY): State.IDLE,
     (State.IDLE, Event.CARD_PLACED): State.READING,
+    (State.IDLE, Event.PAPER_CARD_PLACED): State.PAPER_CARD,
     (State.READING, Event.CARD_IDENTIFIED): State.METHOD_SELECT,
     (State.READING, Event.CARD_UNREADABLE): State.READ_FAILED,
     (State.METHOD_SELECT, Event.PIN_CHOSEN): State.PIN_ENTRY,

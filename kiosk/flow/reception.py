@@ -233,11 +233,23 @@ class Reception:
     def card_placed(self) -> Awaitable[None]:
         """A card arrived: show 読み取り中 at once, then read it. Await the result to follow the read."""
         if self.state is not State.IDLE:
-            log.warning("a card was placed while %s; ignored until the reader is idle", self.state.name)
+            log.info("a card was placed while %s; ignored until the reader is idle", self.state.name)
             return _done()
         self._visit += 1
         self._go(Event.CARD_PLACED)
         return self._read(self._visit)
+
+    def paper_card_placed(self, label: str) -> None:
+        """A card without an IC chip (an old 健康保険証, a 資格確認書) on the reader.
+
+        Readers detect it and show 「健康保険証の読取確認」 (ALMEX FAQ, reference §1.1 step 1); the
+        simulator sends the patient to the counter, where staff check the numbers.
+        """
+        if self.state is not State.IDLE:
+            log.info("a paper card was placed while %s; ignored", self.state.name)
+            return
+        self._visit += 1
+        self._go(Event.PAPER_CARD_PLACED, message=label)
 
     async def _read(self, visit: int) -> None:
         found = await self._card_work(jpki.survey, visit)

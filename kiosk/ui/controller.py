@@ -146,6 +146,14 @@ class FlowController(QObject):
     def back(self) -> None:
         self.reception.back()
 
+    @Slot(str)
+    def paper_card_placed(self, label: str) -> None:
+        self.reception.paper_card_placed(label)
+
+    @Slot()
+    def paper_card_removed(self) -> None:
+        self.reception.card_removed()
+
     @Slot()
     def choose_face(self) -> None:
         self.reception.choose_face()

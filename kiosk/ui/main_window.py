@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -40,6 +40,9 @@ READER_SIZE = (600, 860)  # portrait, like the reader's touch panel
 class CardPicker(QFrame):
     """Beside the reader: pick a family member's virtual card (or another IC card), place it, take it."""
 
+    paper_placed = Signal(str)
+    paper_removed = Signal()
+
     def __init__(self, reader: VirtualReader, personas: list[Persona]) -> None:
         super().__init__()
         self.setObjectName("cardPicker")
@@ -47,6 +50,7 @@ class CardPicker(QFrame):
         self.reader = reader
         self.personas = personas
         self.other_card = OtherCard()
+        self.paper_on_reader = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         heading = QLabel("練習用のカード")
@@ -75,7 +79,7 @@ class CardPicker(QFrame):
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.place.clicked.connect(self.place_selected)
-        self.take.clicked.connect(self.reader.remove)
+        self.take.clicked.connect(self.take_card)
         self.reset.clicked.connect(self.reset_selected)
 
     def set_personas(self, personas: list[Persona]) -> None:
@@ -94,6 +98,11 @@ class CardPicker(QFrame):
             self.group.addButton(choice, index)
             self.choices[persona.key] = choice
             self.choice_box.addWidget(choice)
+        paper = QRadioButton("ICチップのないカード\n（健康保険証・資格確認書）")
+        paper.setStyleSheet("font-size: 16px; padding: 6px;")
+        self.group.addButton(paper, len(personas) + 1)
+        self.choices["paper"] = paper
+        self.choice_box.addWidget(paper)
         other = QRadioButton(f"マイナンバーカード以外\n（{self.other_card.label}）")
         other.setStyleSheet("font-size: 16px; padding: 6px;")
         self.group.addButton(other, len(personas))
@@ -109,8 +118,20 @@ class CardPicker(QFrame):
         self.choices[key].setChecked(True)
 
     def place_selected(self) -> None:
+        if self.group.checkedId() == len(self.personas) + 1:
+            # No IC: nothing a PC/SC reader could see; the reader's optical sensor notices it.
+            self.paper_on_reader = True
+            self.paper_placed.emit("健康保険証・資格確認書")
+            return
         persona = self.selected()
         self.reader.insert(persona.card if persona else self.other_card)
+
+    def take_card(self) -> None:
+        if self.paper_on_reader:
+            self.paper_on_reader = False
+            self.paper_removed.emit()
+        else:
+            self.reader.remove()
 
     def reset_selected(self) -> None:
         persona = self.selected()
@@ -169,6 +190,8 @@ class MainWindow(QMainWindow):
         if isinstance(controller.reader, VirtualReader) and personas:
             self.card_picker = CardPicker(controller.reader, personas)
             self.card_picker.setFixedWidth(330)
+            self.card_picker.paper_placed.connect(controller.paper_card_placed)
+            self.card_picker.paper_removed.connect(controller.paper_card_removed)
             row.addWidget(self.card_picker)
         self.setCentralWidget(central)
 

@@ -140,9 +140,6 @@ class MethodSelectScreen(Screen):
             self.layout_.addWidget(button)
         self.message = _label("", "notice")
         self.layout_.addWidget(self.message)
-        self.layout_.addWidget(
-            _label("お子さんのカードは、保護者が「暗証番号」を選んで入力できます。", "hint")
-        )
         self.layout_.addStretch(1)
         self.staff = _button("職員用：目視確認", "staff", "職員による目視確認を始める")
         self.staff.clicked.connect(self.visual_requested)
@@ -550,6 +547,30 @@ class FaceScreen(Screen):
         self.conditions[FaceCondition.FRONT].setFocus()
 
 
+class PaperCardScreen(Screen):
+    state = State.PAPER_CARD
+
+    def __init__(self) -> None:
+        # 「健康保険証の読取確認」 is the ALMEX reader's screen for a card without IC (§1.1 step 1);
+        # what it says is [unverified]: this text is a simulator choice.
+        super().__init__("健康保険証の読取確認", "ICチップのないカードが置かれました。")
+        self.detail = _label("", "subtitle")
+        self.layout_.addWidget(self.detail)
+        self.layout_.addWidget(
+            _label(
+                "健康保険証・資格確認書は、受付窓口で職員に提示してください。"
+                "職員が記号・番号から資格を確認します。マイナンバーカードの場合は、"
+                "カバーやケースから取り出して置き直してください。",
+                "hint",
+            )
+        )
+        self.layout_.addWidget(_label("カードをお取りください", "notice"))
+        self.layout_.addStretch(1)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.detail.setText(f"（{snapshot.message}）" if snapshot.message else "")
+
+
 class CancelledScreen(Screen):
     state = State.CANCELLED
 
@@ -627,6 +648,7 @@ def all_screens() -> list[Screen]:
         IdleScreen(),
         ReadingScreen(),
         ReadFailedScreen(),
+        PaperCardScreen(),
         MethodSelectScreen(),
         PinScreen(),
         FaceScreen(),

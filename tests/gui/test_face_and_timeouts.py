@@ -98,3 +98,35 @@ def test_a_card_left_behind_after_completion_is_noticed(qtbot, kiosk):
     kiosk.timer.fire()
     assert kiosk.state is State.COMPLETE and "取り忘れ" in kiosk.window.alert.text()
     assert any("受付記録: complete" in line for line in kiosk.controller.log)
+
+
+def test_a_card_without_ic_goes_to_the_paper_card_screen(qtbot, kiosk):
+    picker = kiosk.window.card_picker
+    picker.select("paper")
+    qtbot.mouseClick(picker.place, Qt.MouseButton.LeftButton)
+    assert kiosk.state is State.PAPER_CARD
+    assert "健康保険証の読取確認" in visible_text(kiosk.window.current_screen)
+    assert not kiosk.reader.card_present()  # nothing a PC/SC reader could see
+    qtbot.mouseClick(picker.take, Qt.MouseButton.LeftButton)
+    assert kiosk.state is State.IDLE
+
+
+def test_a_whole_visit_by_keyboard_alone(qtbot, kiosk):
+    """Focus lands on the main action of each screen; Tab moves, Space presses, digits and Enter type."""
+    place(qtbot, kiosk, "sakura")
+    method = kiosk.window.current_screen
+    kiosk.window.activateWindow()
+    method.face.setFocus()  # where showEvent puts it; offscreen windows need it set explicitly
+    qtbot.keyClick(method.face, Qt.Key.Key_Tab)
+    assert method.pin.hasFocus()
+    qtbot.keyClick(method.pin, Qt.Key.Key_Space)
+    assert kiosk.state is State.PIN_ENTRY
+    pin_screen = kiosk.window.pin_screen
+    qtbot.keyClicks(pin_screen, "1234")
+    qtbot.keyClick(pin_screen, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: kiosk.state is State.CONSENT, timeout=3000)
+    for _ in range(3):
+        screen = kiosk.window.current_screen
+        first = next(iter(screen.buttons.values()))
+        qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert kiosk.state is State.COMPLETE

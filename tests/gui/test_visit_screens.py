@@ -49,7 +49,7 @@ def test_individual_consent_is_recorded_and_exported(qtbot, kiosk, tmp_path):
 
 def test_switching_scenarios_changes_the_household_and_the_result(qtbot, kiosk):
     kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "03_job_change_pending.toml"))
-    assert set(kiosk.window.card_picker.choices) == {"sakura", "taro", "other"}
+    assert set(kiosk.window.card_picker.choices) == {"sakura", "taro", "other", "paper"}
     place(qtbot, kiosk, "sakura")
     choose_pin(qtbot, kiosk)
     type_on_keypad(qtbot, kiosk, "1234")
