@@ -22,12 +22,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import Encoding
+from typing import TYPE_CHECKING
 
 from hardware import apdu as iso
-from hardware import pki
 from hardware.apdu import ApduError, CommandApdu
 from hardware.faceimage import face_png
 from hardware.profile import (
@@ -55,6 +52,9 @@ __all__ = [
     "MyNumberCard",
     "OtherCard",
 ]
+
+if TYPE_CHECKING:  # cryptography is imported when a card first needs a key (~50 ms at start-up)
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 log = logging.getLogger("hardware.card")
 
@@ -119,6 +119,12 @@ class Application:
         return next((fid for fid in table if fid & 0x1F == sfi and fid <= 0x1F), None)
 
 
+def _pki():
+    from hardware import pki
+
+    return pki
+
+
 def _padded(data: bytes, size: int | None) -> bytes:
     return data if size is None or len(data) >= size else data + b"\xff" * (size - len(data))
 
@@ -170,7 +176,9 @@ class MyNumberCard:
         availability = bytes((0x8F if p.has_signature_certificate else 0x00, 0x8F, 0x00))
         jpki.files[EF_CERT_AVAILABILITY] = ElementaryFile(lambda: availability)
         jpki.files[EF_AUTH_CERT] = ElementaryFile(lambda: self.auth_certificate_der, CERT_FILE_SIZE)
-        jpki.files[EF_AUTH_CA_CERT] = ElementaryFile(lambda: pki.test_ca(pki.AUTH_OU).der, CERT_FILE_SIZE)
+        jpki.files[EF_AUTH_CA_CERT] = ElementaryFile(
+            lambda: _pki().test_ca(_pki().AUTH_OU).der, CERT_FILE_SIZE
+        )
         jpki.pins[EF_AUTH_PIN] = PinObject(
             "auth_pin", "auth_pin_tries", AUTH_PIN_MAX_TRIES, is_four_digit_pin
         )
@@ -179,7 +187,9 @@ class MyNumberCard:
             jpki.files[EF_SIGN_CERT] = ElementaryFile(
                 lambda: self.sign_certificate_der, CERT_FILE_SIZE, read_pin=EF_SIGN_PASSWORD
             )
-            jpki.files[EF_SIGN_CA_CERT] = ElementaryFile(lambda: pki.test_ca(pki.SIGN_OU).der, CERT_FILE_SIZE)
+            jpki.files[EF_SIGN_CA_CERT] = ElementaryFile(
+                lambda: _pki().test_ca(_pki().SIGN_OU).der, CERT_FILE_SIZE
+            )
             jpki.pins[EF_SIGN_PASSWORD] = PinObject(
                 "sign_password", "sign_password_tries", SIGN_PASSWORD_MAX_TRIES, is_sign_password
             )
@@ -233,11 +243,11 @@ class MyNumberCard:
 
     @property
     def auth_key(self) -> rsa.RSAPrivateKey:
-        return pki.card_key(self.profile.certificate_serial, "auth")
+        return _pki().card_key(self.profile.certificate_serial, "auth")
 
     @property
     def sign_key(self) -> rsa.RSAPrivateKey:
-        return pki.card_key(self.profile.certificate_serial, "sign")
+        return _pki().card_key(self.profile.certificate_serial, "sign")
 
     def prepare(self) -> None:
         """Make the keys and certificates now (~0.2 s) rather than when the card is first read."""
@@ -247,6 +257,9 @@ class MyNumberCard:
 
     @cached_property
     def auth_certificate_der(self) -> bytes:
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        pki = _pki()
         p = self.profile
         assert p.certificate_not_before and p.certificate_not_after
         certificate = pki.issue_certificate(
@@ -261,6 +274,9 @@ class MyNumberCard:
 
     @cached_property
     def sign_certificate_der(self) -> bytes:
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        pki = _pki()
         p = self.profile
         assert p.certificate_not_before and p.certificate_not_after
         certificate = pki.issue_certificate(

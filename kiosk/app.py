@@ -44,7 +44,9 @@ class Settings:
     staff_console: bool = True
 
 
-def build_window(reader: Reader, settings: Settings | None = None) -> tuple[FlowController, MainWindow]:
+def build_window(
+    reader: Reader, settings: Settings | None = None, *, warm_up: bool = True
+) -> tuple[FlowController, MainWindow]:
     settings = settings or Settings()
     scenario = load_scenario(settings.scenario) if settings.scenario else load_default()
     controller = FlowController(
@@ -53,6 +55,7 @@ def build_window(reader: Reader, settings: Settings | None = None) -> tuple[Flow
         roster=Roster.load(settings.roster or default_roster_path()),
         real_card_verify=settings.real_card_verify,
         result_folder=settings.result_folder,
+        warm_up=warm_up,
     )
     window = MainWindow(controller)
     controller.start()
@@ -66,7 +69,7 @@ def check(
     app = application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    controller, window = build_window(reader, settings)
+    controller, window = build_window(reader, settings, warm_up=False)  # no card will be placed
     ready = asyncio.Event()
 
     def note(snapshot: object) -> None:

@@ -15,12 +15,6 @@ import enum
 import os
 from dataclasses import dataclass, field
 
-from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-
-from hardware import pki
 from kiosk.backend import rules
 from kiosk.backend.rules import CertificateState, Share
 
@@ -159,6 +153,13 @@ class QualificationService:
         self, certificate_der: bytes, signature: bytes | None, challenge: bytes | None
     ) -> IdentityCheck:
         """Verify the challenge signature (PIN mode) and the certificate's validity at the as-of date."""
+        from cryptography import x509
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+        from hardware import pki
+
         try:
             certificate = x509.load_der_x509_certificate(certificate_der)
         except ValueError:

@@ -51,6 +51,7 @@ class FlowController(QObject):
         roster: Roster | None = None,
         real_card_verify: bool = False,
         inactivity_timer: Any = None,
+        warm_up: bool = True,
     ) -> None:
         super().__init__(parent)
         # Injectable so tests never wait for it: anything with start(ms), stop() and a timeout signal.
@@ -59,6 +60,7 @@ class FlowController(QObject):
         )
         self.inactivity_timer.timeout.connect(self._inactive)
         self.reader = reader
+        self.warm_up = warm_up
         self.result_folder = result_folder
         self.roster = roster or Roster()
         self.real_card_verify = real_card_verify
@@ -81,10 +83,10 @@ class FlowController(QObject):
         policy = CardPolicy(personas, self.roster, real_card_verify=self.real_card_verify)
         self.reception.use(policy, scenario.service(), scenario.clinic, scenario.card_profiles().get)
         self.scenario, self.personas = scenario, personas
-        # Keys and certificates take ~0.2 s a card: make them before anyone places a card.
-        threading.Thread(
-            target=lambda: [p.card.prepare() for p in personas], name="warm-up", daemon=True
-        ).start()
+        if self.warm_up:  # keys and certificates take ~0.2 s a card: make them before anyone places a card
+            threading.Thread(
+                target=lambda: [p.card.prepare() for p in personas], name="warm-up", daemon=True
+            ).start()
         self._write_log(f"シナリオ: {scenario.title}（{scenario.as_of:%Y-%m-%d} 時点）")
         self.scenario_changed.emit(scenario)
         if self._readers:

@@ -1,0 +1,203 @@
+"""Application benchmarks: start-up, card placed → 本人確認方法の選択, the card work of a PIN visit,
+memory over 200 receptions, and the scenario library run.
+
+    PYTHONPATH=. QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py
+
+Prints each figure with the issue's target and, where one exists, a baseline measured in the same run.
+Results go in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+label = QLabel("ready")
+label.resize(600, 800)
+assert not label.grab().isNull()
+print("ok")
+"""
+
+
+def median_ms(values: list[float]) -> float:
+    return statistics.median(values) * 1000
+
+
+def run_seconds(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return time.perf_counter() - start
+
+
+def startup(rounds: int = 5) -> None:
+    bare = [run_seconds([sys.executable, "-c", BARE_WINDOW]) for _ in range(rounds)]
+    kiosk = [run_seconds([sys.executable, "-m", "kiosk", "--check"]) for _ in range(rounds)]
+    ratio = statistics.median(kiosk) / statistics.median(bare)
+    print(f"start-up to the idle screen painted (kiosk --check): {median_ms(kiosk):.0f} ms")
+    print(f"  baseline, a bare PySide6 window rendered:          {median_ms(bare):.0f} ms")
+    print(f"  ratio: {ratio:.2f}x (target <= 1.5x)")
+
+
+def scenario_library() -> None:
+    seconds = run_seconds([sys.executable, "-m", "kiosk", "scenario", "run"])
+    print(f"whole scenario library through 'kiosk scenario run': {seconds:.2f} s (target <= 10 s)")
+
+
+def rss_kib() -> tuple[int, int]:
+    fields = dict(
+        line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line
+    )
+    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+async def gui_figures(pcscd) -> None:
+    from hardware.readers.pcsc import PcscReader
+    from hardware.readers.virtual import VirtualReader
+    from hardware.vpcd import VpcdBridge
+    from kiosk.flow.machine import State
+    from kiosk.scenarios.loader import load_default
+    from kiosk.ui.controller import FlowController
+    from kiosk.ui.main_window import MainWindow
+
+    async def until(condition, timeout: float = 10.0) -> None:
+        deadline = time.perf_counter() + timeout
+        while not condition():
+            if time.perf_counter() > deadline:
+                raise TimeoutError("condition not reached")
+            await asyncio.sleep(0.0005)
+
+    # In-process: card placed -> 本人確認方法の選択 shown.
+    reader = VirtualReader()
+    controller = FlowController(reader, scenario=load_default())
+    window = MainWindow(controller)
+    controller.start()
+    window.show()
+    await until(lambda: controller.snapshot.state is State.IDLE)
+    sakura = next(p for p in controller.personas if p.key == "sakura")
+    sakura.card.prepare()
+    shown = []
+    for _ in range(50):
+        start = time.perf_counter()
+        reader.insert(sakura.card)
+        await until(lambda: window.current_screen.state is State.METHOD_SELECT)
+        shown.append(time.perf_counter() - start)
+        reader.remove()
+        await until(lambda: controller.snapshot.state is State.IDLE)
+    print(
+        f"card placed -> 本人確認方法の選択 shown, in-process: median {median_ms(shown):.1f} ms (target <= 50 ms)"
+    )
+
+    # Memory over 200 full receptions (PIN, consent, 高額療養費, 医療費助成, 受付完了, card taken).
+    from hardware.jpki import Pin
+
+    samples = {}
+    for n in range(1, 201):
+        reader.insert(sakura.card)
+        await until(lambda: controller.snapshot.state is State.METHOD_SELECT)
+        controller.choose_pin()
+        controller.submit_pin(Pin("1234"))
+        await until(lambda: controller.snapshot.state is State.CONSENT)
+        controller.answer("all")
+        controller.answer("no")
+        controller.answer("yes")
+        assert controller.snapshot.state is State.COMPLETE
+        reader.remove()
+        await until(lambda: controller.snapshot.state is State.IDLE)
+        if n in (100, 200):
+            samples[n] = rss_kib()
+    rss100, rss200 = samples[100][0], samples[200][0]
+    print(
+        f"RSS after 200 receptions: {rss200 / 1024:.1f} MB, peak {samples[200][1] / 1024:.1f} MB (target <= 200 MB);"
+        f" growth 100 -> 200: {(rss200 - rss100) / 1024:+.1f} MB (target: none)"
+    )
+    controller.close()
+    window.close()
+
+    # Through pcscd + vpcd.
+    reader = PcscReader(pcscd.reader)
+    controller = FlowController(reader, scenario=load_default())
+    window = MainWindow(controller)
+    controller.start()
+    await until(lambda: controller.snapshot.state is State.IDLE)
+    shown = []
+    for _ in range(10):
+        bridge = VpcdBridge(sakura.card, port=pcscd.port)
+        start = time.perf_counter()
+        bridge.insert()
+        await until(lambda: window.current_screen.state is State.METHOD_SELECT)
+        shown.append(time.perf_counter() - start)
+        bridge.remove()
+        await until(lambda: controller.snapshot.state is State.IDLE)  # pcscd saw the removal
+    print(
+        f"card placed -> 本人確認方法の選択 shown, pcscd + vpcd: median {median_ms(shown):.0f} ms (target <= 450 ms)"
+    )
+    controller.close()
+    window.close()
+
+
+def pin_visit_card_work(pcscd, rounds: int = 20) -> None:
+    from hardware import jpki
+    from hardware.readers.pcsc import run_once
+    from hardware.vpcd import VpcdBridge
+    from kiosk.personas import default_household
+
+    card = default_household()[0].card
+    card.prepare()
+    bridge = VpcdBridge(card, port=pcscd.port)
+    bridge.insert()
+    pcscd.wait_card(present=True)
+
+    def visit(channel):
+        jpki.survey(channel)  # select, token, tries (empty VERIFY), certificate
+        return jpki.authenticate(channel, jpki.Pin("1234"), os.urandom(32))  # verify, sign, certificate
+
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        assert run_once(pcscd.reader, visit).verify.verified
+        times.append(time.perf_counter() - start)
+    bridge.remove()
+    pcscd.wait_card(present=False)
+    print(
+        f"card work of a PIN visit through pcscd + vpcd: median {median_ms(times):.1f} ms (target <= 100 ms)"
+    )
+
+
+def main() -> None:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import application
+    from tests.support.pcscd import PcscdProcess
+
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    startup()
+    scenario_library()
+    pcscd = PcscdProcess(Path(tempfile.mkdtemp(prefix="bench-pcscd-")))
+    pcscd.start()
+    try:
+        pin_visit_card_work(pcscd)
+        app = application()
+        assert isinstance(app, QApplication)
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        with loop:
+            loop.run_until_complete(gui_figures(pcscd))
+    finally:
+        pcscd.stop()
+
+
+if __name__ == "__main__":
+    main()
