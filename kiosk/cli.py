@@ -137,7 +137,9 @@ def make_reader(kind: str, name: str | None) -> Reader:
     readers = list_readers()  # raises ServiceUnavailableError when pcscd is unusable
     if not readers:
         raise ServiceUnavailableError(
-            "PC/SC リーダーが見つかりません (pcscd is running but reports no readers)"
+            "PC/SC リーダーが見つかりません。USBリーダーの接続を確認してください。vsmartcard の仮想リーダー (vpcd) なら、"
+            "そのポート（既定 35963）を他のプログラムが使っていないか確認し、pcscd を再起動してください"
+            " (pcscd is running but reports no readers; a USB reader unplugged, or vpcd's port taken?)"
         )
     if name and not any(name in r.name for r in readers):
         known = ", ".join(repr(r.name) for r in readers)

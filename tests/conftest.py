@@ -58,3 +58,22 @@ def qasync_loop(kiosk_event_loop):
 @pytest.fixture
 def aloop(kiosk_aloop):
     return kiosk_aloop
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_pin_in_written_files(tmp_path_factory):
+    """After the whole run: no file the tests made the app write contains a PIN typed during it.
+
+    Card profiles, scenarios and rosters (.toml) are configuration: a profile holds the emulated card's
+    own PIN by design. Everything else (result XML, session logs, anything else written) must not.
+    """
+    yield
+    base = tmp_path_factory.getbasetemp()
+    leaks = []
+    for path in base.rglob("*"):
+        if not path.is_file() or path.suffix == ".toml" or path.name == "pcscd.log":
+            continue
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        if _PIN_PATTERN.search(text):
+            leaks.append(str(path))
+    assert not leaks, f"files written during the run contain a typed PIN: {leaks}"

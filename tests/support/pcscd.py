@@ -77,7 +77,7 @@ class PcscdProcess:
         )
         self._process: subprocess.Popen[bytes] | None = None
 
-    def start(self, timeout: float = 15) -> None:
+    def start(self, timeout: float = 15, *, wait_for_reader: bool = True) -> None:
         if (pid := running_pcscd()) is not None:
             raise PcscdUnavailable(
                 f"another pcscd is running (pid {pid}); these tests start their own."
@@ -90,7 +90,20 @@ class PcscdProcess:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
             )
-        wait_for(self._reader_listed, timeout, f"pcscd to list '{self.reader}'")
+        if wait_for_reader:
+            wait_for(self._reader_listed, timeout, f"pcscd to list '{self.reader}'")
+        else:
+            wait_for(self._service_up, timeout, "pcscd to answer")
+
+    def _service_up(self) -> bool:
+        from hardware.readers.base import ServiceUnavailableError
+        from hardware.readers.pcsc import list_readers
+
+        try:
+            list_readers()
+        except ServiceUnavailableError:
+            return False
+        return True
 
     def _reader_listed(self) -> bool:
         from hardware.readers.base import ServiceUnavailableError

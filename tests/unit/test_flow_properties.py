@@ -1,0 +1,195 @@
+"""Stateful property test: any sequence of reader events, key presses, timeouts and staff actions keeps
+the reception in a valid state, and 受付完了 is reached only after a verified identity and a valid
+qualification (hypothesis drives the real Reception with the in-process reader and back end)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from hardware.jpki import Pin
+from hardware.readers.virtual import VirtualReader
+from kiosk.backend.service import IdentityMethod
+from kiosk.cards import CardPolicy
+from kiosk.flow.machine import State, UnexpectedEvent
+from kiosk.flow.reception import FaceCondition, Reception
+from kiosk.roster import Roster
+from kiosk.scenarios.loader import load_scenario, scenarios_dir
+
+SCENARIOS = ["01_child_normal_visit.toml", "03_job_change_pending.toml", "19_pin_locked_visual_check.toml"]
+
+
+class ReceptionModel(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.loop = asyncio.new_event_loop()
+        self.scenario = load_scenario(scenarios_dir() / SCENARIOS[0])
+        self.reader = VirtualReader()
+        self.personas = self.scenario.personas()
+        self.records = []
+        self.snapshots = []
+        self.reception = Reception(
+            self._run_on_card,
+            self.snapshots.append,
+            CardPolicy(self.personas, Roster()),
+            service=self.scenario.service(),
+            clinic=self.scenario.clinic,
+            profiles=self.scenario.card_profiles().get,
+            on_record=self.records.append,
+        )
+        self.reception.reader_ready()
+        self.verified = False  # the model: an identity was proven in this visit
+
+    async def _run_on_card(self, job):
+        return await asyncio.wrap_future(self.reader.submit(job))
+
+    def run(self, awaitable) -> None:
+        self.loop.run_until_complete(awaitable)
+
+    def teardown(self) -> None:
+        self.reception.close()
+        self.reader.close()
+        self.loop.close()
+
+    def act(self, action) -> None:
+        """An action the UI would only offer on the right screen; elsewhere it must be refused loudly."""
+        try:
+            result = action()
+        except (UnexpectedEvent, RuntimeError):
+            return
+        if result is not None:
+            self.run(result)
+
+    @precondition(lambda self: self.reception.state is State.IDLE and not self.reader.card_present())
+    @rule(who=st.sampled_from(["sakura", "yuto", "taro", "taro", "other"]))
+    def place(self, who):
+        if self.reader.card_present():
+            return
+        card = next((p.card for p in self.personas if p.key == who), None)
+        if card is None:
+            from hardware.card import OtherCard
+
+            card = OtherCard()
+        self.reader.insert(card)
+        self.verified = False
+        self.run(self.reception.card_placed())
+
+    @precondition(lambda self: self.reception.state is not State.IDLE)
+    @rule(kind=st.sampled_from(["remove", "remove", "reader", "timeout"]))
+    def disturb(self, kind):
+        """Card taken away, reader unplugged and back, or nobody touching the screen."""
+        if kind == "remove":
+            self.reader.remove()
+            self.reception.card_removed()
+            self.verified = False
+        elif kind == "reader":
+            self.reception.reader_lost("unplugged")
+            self.reception.reader_ready()
+            self.verified = False
+        else:
+            self.reception.inactivity()
+
+    @precondition(lambda self: self.reception.state is State.METHOD_SELECT)
+    @rule()
+    def choose_pin(self):
+        self.act(self.reception.choose_pin)
+
+    @precondition(lambda self: self.reception.state is State.PIN_ENTRY)
+    @rule(pin=st.sampled_from(["1234", "5678", "2468", "0000"]))
+    def pin(self, pin):
+        if self.reception.state is not State.PIN_ENTRY:
+            return
+        self.run(self.reception.submit_pin(Pin(pin)))
+        if self.reception.state not in (State.PIN_ENTRY, State.FALLBACK, State.READ_FAILED, State.IDLE):
+            self.verified = True
+
+    @precondition(lambda self: self.reception.state in (State.METHOD_SELECT, State.FACE))
+    @rule(condition=st.sampled_from(list(FaceCondition)))
+    def face(self, condition):
+        if self.reception.state is State.METHOD_SELECT:
+            self.act(self.reception.choose_face)
+        if self.reception.state is State.FACE:
+            self.run(self.reception.face_attempt(condition))
+            if self.reception.state is not State.FACE and self.reception.state is not State.METHOD_SELECT:
+                self.verified = True
+
+    @precondition(lambda self: self.reception.visual_check_possible)
+    @rule(password=st.sampled_from(["0000", "7391", "1234"]))
+    def visual(self, password):
+        if not self.reception.visual_check_possible:
+            return
+        self.reception.request_visual_check()
+        self.run(self.reception.submit_visual_check(password))
+        if self.reception.state is not State.VISUAL_CHECK:
+            self.verified = True
+
+    @precondition(
+        lambda self: (
+            self.reception.state
+            in (
+                State.CONSENT,
+                State.CONSENT_DETAIL,
+                State.HIGH_COST,
+                State.PRESCRIPTION,
+                State.SUBSIDY,
+                State.REGISTRATION,
+            )
+        )
+    )
+    @rule(key=st.sampled_from(["all", "individual", "yes", "no", "electronic", "paper"]))
+    def answer(self, key):
+        r = self.reception
+        actions = {
+            State.CONSENT: (r.consent_all if key == "all" else r.consent_individually),
+            State.CONSENT_DETAIL: (lambda: r.consent_detail({"手術": key == "yes"})),
+            State.HIGH_COST: (lambda: r.high_cost(key == "yes")),
+            State.PRESCRIPTION: (lambda: r.prescription(key == "electronic")),
+            State.SUBSIDY: (lambda: r.subsidy(key == "yes")),
+            State.REGISTRATION: (lambda: r.register(key == "yes")),
+        }
+        action = actions.get(r.state)
+        if action is not None:
+            self.act(action)
+
+    @precondition(lambda self: self.reception.state in (State.PIN_ENTRY, State.FACE, State.VISUAL_CHECK))
+    @rule()
+    def back(self):
+        self.act(self.reception.back)
+
+    @precondition(lambda self: self.reception.state is State.IDLE)
+    @rule(name=st.sampled_from(SCENARIOS))
+    def switch_scenario(self, name):
+        self.scenario = load_scenario(scenarios_dir() / name)
+        self.personas = self.scenario.personas()
+        self.reception.use(
+            CardPolicy(self.personas, Roster()),
+            self.scenario.service(),
+            self.scenario.clinic,
+            self.scenario.card_profiles().get,
+        )
+
+    @invariant()
+    def state_is_consistent(self):
+        state = self.reception.state
+        assert isinstance(state, State)
+        if state is State.IDLE:
+            assert not self.reader.card_present() or self.reception.snapshot.state is State.IDLE
+        if state is State.PIN_ENTRY:
+            tries = self.reception.snapshot.tries_left
+            assert tries is not None and 1 <= tries <= 3
+
+    @invariant()
+    def completion_needs_identity_and_qualification(self):
+        for record in self.records:
+            if record.outcome == "complete":
+                assert record.method in (IdentityMethod.PIN, IdentityMethod.FACE, IdentityMethod.VISUAL)
+                assert record.result is not None and record.result.usable
+        if self.reception.state is State.COMPLETE:
+            assert self.verified
+
+
+ReceptionModel.TestCase.settings = settings(max_examples=120, stateful_step_count=40, deadline=None)
+TestReception = ReceptionModel.TestCase
