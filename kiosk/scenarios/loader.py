@@ -56,6 +56,7 @@ class Scenario:
     script: tuple[str, ...] = ()
     expect: Expectation | None = None
     tags: tuple[str, ...] = field(default=())
+    question: str = ""  # the practice choice that leads here, e.g. 「暗証番号を3回まちがえたら？」
 
     @property
     def key(self) -> str:
@@ -154,6 +155,7 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
     top = {
         "title",
         "lesson",
+        "question",
         "as_of",
         "clinic",
         "insurers",
@@ -297,19 +299,11 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
             item.get("mislinked"),
         )
     tags = tuple(str(t) for t in _list(f"{path}: tags", data.get("tags", [])))
+    question = _text(f"{path}: question", data["question"]) if "question" in data else ""
     return Scenario(
-        path,
-        title,
-        lesson,
-        as_of,
-        clinic,
-        tuple(insurers),
-        tuple(people),
-        tuple(coverages),
-        script,
-        expect,
-        tags,
-    )
+        path, title, lesson, as_of, clinic, tuple(insurers), tuple(people), tuple(coverages), script, expect, tags,
+        question,
+    )  # fmt: skip
 
 
 STEP_WORDS = {

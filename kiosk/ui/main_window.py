@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,7 @@ from kiosk.flow.machine import State
 from kiosk.flow.reception import Snapshot
 from kiosk.personas import Persona
 from kiosk.ui.controller import FlowController
+from kiosk.ui.practice_panel import PracticePanel
 from kiosk.ui.screens import (
     ChoiceScreen,
     ConsentDetailScreen,
@@ -77,7 +79,6 @@ class CardPicker(QFrame):
         self.status.setWordWrap(True)
         self.status.setStyleSheet("font-size: 15px;")
         layout.addWidget(self.status)
-        layout.addStretch(1)
         self.place.clicked.connect(self.place_selected)
         self.take.clicked.connect(self.take_card)
         self.reset.clicked.connect(self.reset_selected)
@@ -94,17 +95,17 @@ class CardPicker(QFrame):
             detail = f"練習用暗証番号 {pin}" if pin else "暗証番号なし（顔認証マイナンバーカード）"
             choice = QRadioButton(f"{persona.label}\n{detail}")
             choice.setAccessibleName(f"{persona.label}のカード")
-            choice.setStyleSheet("font-size: 16px; padding: 6px;")
+            choice.setStyleSheet("font-size: 15px; padding: 3px;")
             self.group.addButton(choice, index)
             self.choices[persona.key] = choice
             self.choice_box.addWidget(choice)
         paper = QRadioButton("ICチップのないカード\n（健康保険証・資格確認書）")
-        paper.setStyleSheet("font-size: 16px; padding: 6px;")
+        paper.setStyleSheet("font-size: 15px; padding: 3px;")
         self.group.addButton(paper, len(personas) + 1)
         self.choices["paper"] = paper
         self.choice_box.addWidget(paper)
         other = QRadioButton(f"マイナンバーカード以外\n（{self.other_card.label}）")
-        other.setStyleSheet("font-size: 16px; padding: 6px;")
+        other.setStyleSheet("font-size: 15px; padding: 3px;")
         self.group.addButton(other, len(personas))
         self.choices["other"] = other
         self.choice_box.addWidget(other)
@@ -187,12 +188,28 @@ class MainWindow(QMainWindow):
         row.addWidget(reader_frame, 0, Qt.AlignmentFlag.AlignTop)
 
         self.card_picker: CardPicker | None = None
+        self.practice: PracticePanel | None = None
         if isinstance(controller.reader, VirtualReader) and personas:
+            side = QVBoxLayout()
+            side.setSpacing(8)
             self.card_picker = CardPicker(controller.reader, personas)
-            self.card_picker.setFixedWidth(330)
             self.card_picker.paper_placed.connect(controller.paper_card_placed)
             self.card_picker.paper_removed.connect(controller.paper_card_removed)
-            row.addWidget(self.card_picker)
+            side.addWidget(self.card_picker)
+            if controller.scenario is not None:
+                self.practice = PracticePanel(controller)
+                side.insertWidget(0, self.practice.hint_area)
+                side.addWidget(self.practice, 1)
+            holder = QWidget()
+            holder.setLayout(side)
+            holder.setFixedWidth(380)  # leaves room for the vertical scroll bar: text wraps, never clips
+            scroll = QScrollArea()  # the side column scrolls; the reader screen never does
+            scroll.setWidget(holder)
+            scroll.setWidgetResizable(True)
+            scroll.setFixedWidth(400)
+            scroll.setFixedHeight(READER_SIZE[1])
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            row.addWidget(scroll, 0, Qt.AlignmentFlag.AlignTop)
         self.setCentralWidget(central)
 
         method = self.screens[State.METHOD_SELECT]

@@ -313,8 +313,8 @@ class FallbackScreen(Screen):
         self.remedy = _label("", "hint")
         self.child_note = _label("", "hint")
         self.take = _label("カードをお取りください", "notice")
-        self.staff = _button("職員用：目視確認", "staff", "職員による目視確認を始める")
-        self.staff.clicked.connect(self.visual_requested)
+        self.visual = _button("職員用：目視確認", "staff", "職員による目視確認を始める")
+        self.visual.clicked.connect(self.visual_requested)
         for widget in (
             self.cause,
             self.documents_intro,
@@ -327,11 +327,11 @@ class FallbackScreen(Screen):
         ):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
-        self.layout_.addWidget(self.staff, 0, Qt.AlignmentFlag.AlignRight)
+        self.layout_.addWidget(self.visual, 0, Qt.AlignmentFlag.AlignRight)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         guidance = snapshot.fallback
-        self.staff.setVisible(
+        self.visual.setVisible(
             snapshot.tries_left == 0 or "暗証番号が設定されていません" in (guidance.title if guidance else "")
         )
         if guidance is None:

@@ -18,6 +18,7 @@ QWidget { color: #111; background: #ffffff; }
 #cardNotice { background: #fff4d6; color: #5a3d00; padding: 8px 14px; font-size: 16px; }
 #alert { background: #ffe3e0; color: #7a1200; padding: 8px 14px; font-size: 16px; font-weight: bold; }
 QPushButton:checked { background: #0b5ed7; color: #ffffff; border-color: #08429a; }
+#hintBox { background: #e6f4ea; color: #0d3b1e; padding: 8px; font-size: 15px; border-radius: 8px; }
 #title { font-size: 30px; font-weight: bold; color: #0b2a55; }
 #subtitle { font-size: 20px; color: #222; }
 #notice { font-size: 20px; color: #8a1c00; font-weight: bold; }
@@ -36,7 +37,7 @@ QPushButton#key { font-size: 34px; min-height: 76px; min-width: 96px; }
 #pinBoxes { font-size: 44px; letter-spacing: 18px; color: #0b2a55; }
 #documentList { font-size: 18px; font-weight: bold; color: #0b2a55; }
 #cardPicker { background: #f3f5f8; }
-#cardPicker QPushButton { font-size: 17px; min-height: 44px; }
+#cardPicker QPushButton { font-size: 16px; min-height: 36px; padding: 4px 10px; }
 #cardPicker QLabel { background: transparent; }
 """
 

@@ -112,8 +112,9 @@ def test_staff_visual_check_at_the_reader_after_a_lock(qtbot, kiosk):
         type_on_keypad(qtbot, kiosk, wrong)
         confirm(qtbot, kiosk, state)
     fallback = kiosk.window.current_screen
-    assert isinstance(fallback, FallbackScreen) and fallback.staff.isVisibleTo(fallback)
-    qtbot.mouseClick(fallback.staff, Qt.MouseButton.LeftButton)
+    assert isinstance(fallback, FallbackScreen) and fallback.visual.isVisibleTo(fallback)
+    assert "職員に暗証番号を伝える必要はありません" in fallback.staff.text()
+    qtbot.mouseClick(fallback.visual, Qt.MouseButton.LeftButton)
     screen = kiosk.window.current_screen
     assert isinstance(screen, VisualCheckScreen)
     assert screen.password.echoMode() == screen.password.EchoMode.Password

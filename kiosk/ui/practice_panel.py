@@ -1,0 +1,127 @@
+"""家族で練習: practice choices, hints the real reader does not show, and the explanation after each visit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from kiosk.backend.rules import age_on
+from kiosk.domain.practice import HINTS, Explanation, explain, mislink_explanation
+from kiosk.domain.staff import mislinked
+from kiosk.flow.reception import ReceptionRecord, Snapshot
+from kiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
+from kiosk.ui.controller import FlowController
+
+
+def explanation_html(explanation: Explanation) -> str:
+    parts = [f"<h3>{explanation.title}</h3>", f"<p>{explanation.what_happened}</p>"]
+    if explanation.why:
+        parts.append(f"<p><b>なぜ：</b>{explanation.why}</p>")
+    if explanation.bring:
+        items = "".join(f"<li>{d}</li>" for d in explanation.bring)
+        parts.append(f"<p><b>次に持って行くもの（どれか一つ）：</b></p><ul>{items}</ul>")
+    if explanation.contacts:
+        items = "".join(f"<li><b>{who}</b>：{what}</li>" for who, what in explanation.contacts)
+        parts.append(f"<p><b>相談先：</b></p><ul>{items}</ul>")
+    for note in explanation.notes:
+        parts.append(f"<p>{note}</p>")
+    if explanation.at_home:
+        parts.append(f"<p><b>家で確認：</b>{explanation.at_home}</p>")
+    return "".join(parts)
+
+
+class PracticePanel(QFrame):
+    def __init__(self, controller: FlowController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.setObjectName("cardPicker")
+        self.setAccessibleName("家族で練習")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 16)
+        heading = QLabel("家族で練習")
+        heading.setStyleSheet("font-size: 18px; font-weight: bold;")
+        layout.addWidget(heading)
+        self.choices = QComboBox()
+        self.choices.setAccessibleName("練習する場面")
+        for path in library():
+            try:
+                scenario = load_scenario(path)
+            except ScenarioError:
+                continue
+            if scenario.question:
+                self.choices.addItem(scenario.question, str(path))
+        layout.addWidget(QLabel("ほかの場面を練習する："))
+        layout.addWidget(self.choices)
+        self.switch = QPushButton("この場面で練習する")
+        self.switch.clicked.connect(self.switch_scenario)
+        layout.addWidget(self.switch)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        # The hint sits at the top of the side column (MainWindow puts hint_area there), in sight while
+        # the patient works the reader.
+        self.hint_area = QFrame()
+        self.hint_area.setObjectName("cardPicker")
+        hint_layout = QVBoxLayout(self.hint_area)
+        hint_layout.setContentsMargins(16, 8, 16, 8)
+        self.show_hints = QCheckBox("ヒントを表示（実際のリーダーには出ません）")
+        self.show_hints.setStyleSheet("font-size: 14px;")
+        self.show_hints.setChecked(True)
+        self.show_hints.toggled.connect(lambda _on: self.show_snapshot(controller.snapshot))
+        hint_layout.addWidget(self.show_hints)
+        self.hint = QLabel()
+        self.hint.setObjectName("hintBox")
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName("ヒント")
+        hint_layout.addWidget(self.hint)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.explanation.setAccessibleName("この場面と、今回の受付の説明")
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.explanation.setStyleSheet("font-size: 15px;")
+        layout.insertWidget(1, self.explanation)
+        controller.snapshot_changed.connect(self.show_snapshot)
+        controller.record_added.connect(self.show_record)
+        controller.scenario_changed.connect(self._scenario_changed)
+        if controller.scenario is not None:
+            self._scenario_changed(controller.scenario)
+        self.show_snapshot(controller.snapshot)
+
+    def switch_scenario(self) -> None:
+        """Practice choices switch scenarios without restarting the app (between visits)."""
+        try:
+            self.controller.load_scenario(load_scenario(self.choices.currentData()))
+        except (ScenarioError, RuntimeError) as exc:
+            self.status.setText(f"切り替えられません（カードを取ってからもう一度）：{exc}")
+
+    def _scenario_changed(self, scenario: Scenario) -> None:
+        self.status.setText("")
+        index = self.choices.findData(str(scenario.path))
+        if index >= 0:
+            self.choices.setCurrentIndex(index)
+        self.explanation.setText(f"<h3>{scenario.title}</h3><p>{scenario.lesson.strip()}</p>")
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        hint = HINTS.get(snapshot.state, "") if self.show_hints.isChecked() else ""
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+
+    def show_record(self, record: ReceptionRecord) -> None:
+        scenario = self.controller.scenario
+        result = record.result
+        person = result.person if result else None
+        as_of = scenario.as_of if scenario else None
+        child = person is None or as_of is None or age_on(person.birth_date, as_of) < 18
+        if mislinked(record) and person is not None:
+            explanation = mislink_explanation(record.card_holder, person.name)
+        else:
+            explanation = explain(record, child)
+        self.explanation.setText(explanation_html(explanation))

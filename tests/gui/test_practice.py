@@ -1,0 +1,56 @@
+"""家族で練習: hints, the explanation after each visit, and switching scenarios from the practice choices."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.flow.machine import State
+from tests.gui.test_pin_flow import choose_pin, confirm, place, type_on_keypad
+
+pytestmark = pytest.mark.gui
+
+
+def test_hints_follow_the_screen_and_can_be_switched_off(qtbot, kiosk):
+    practice = kiosk.window.practice
+    place(qtbot, kiosk, "sakura")
+    assert "保護者" in practice.hint.text() and practice.hint.isVisibleTo(practice.hint_area)
+    choose_pin(qtbot, kiosk)
+    assert "残り入力回数" in practice.hint.text()
+    practice.show_hints.setChecked(False)
+    assert practice.hint.text() == "" and not practice.hint.isVisibleTo(practice.hint_area)
+
+
+def test_the_explanation_after_a_lock_says_why_what_to_bring_and_whom_to_ask(qtbot, kiosk):
+    place(qtbot, kiosk, "sakura")
+    choose_pin(qtbot, kiosk)
+    for wrong, state in (("0000", State.PIN_ENTRY), ("1111", State.PIN_ENTRY), ("2222", State.FALLBACK)):
+        type_on_keypad(qtbot, kiosk, wrong)
+        confirm(qtbot, kiosk, state)
+    text = kiosk.window.practice.explanation.text()
+    assert "暗証番号がロックされています" in text and "資格確認書" in text
+    assert "市区町村" in text and "医療証" in text
+
+
+def test_the_explanation_when_registration_is_pending_names_the_insurer_and_employer(qtbot, kiosk):
+    practice = kiosk.window.practice
+    index = next(i for i in range(practice.choices.count()) if "転職" in practice.choices.itemText(i))
+    practice.choices.setCurrentIndex(index)
+    qtbot.mouseClick(practice.switch, Qt.MouseButton.LeftButton)
+    assert kiosk.controller.scenario.key == "03_job_change_pending"
+    assert "転職" in practice.explanation.text()  # the scenario's lesson until the visit ends
+    place(qtbot, kiosk, "sakura")
+    choose_pin(qtbot, kiosk)
+    type_on_keypad(qtbot, kiosk, "1234")
+    confirm(qtbot, kiosk, State.FALLBACK)
+    text = practice.explanation.text()
+    assert "加入している保険者" in text and "勤務先" in text and "マイナポータル" in text
+
+
+def test_switching_is_refused_while_a_card_is_on_the_reader(qtbot, kiosk):
+    practice = kiosk.window.practice
+    place(qtbot, kiosk, "sakura")
+    practice.choices.setCurrentIndex(practice.choices.count() - 1)
+    qtbot.mouseClick(practice.switch, Qt.MouseButton.LeftButton)
+    assert "カードを取ってから" in practice.status.text()
+    assert kiosk.controller.scenario.key == "01_child_normal_visit"
