@@ -42,6 +42,8 @@ class Settings:
     scenario: Path | None = None  # None: the library's default household
     result_folder: Path | None = None  # write each reception's OQSsiquc01res_face_… XML here
     staff_console: bool = True
+    large_text: bool = False
+    high_contrast: bool = False
 
 
 def build_window(
@@ -58,6 +60,8 @@ def build_window(
         warm_up=warm_up,
     )
     window = MainWindow(controller)
+    window.large_text.setChecked(settings.large_text)
+    window.high_contrast.setChecked(settings.high_contrast)
     controller.start()
     return controller, window
 

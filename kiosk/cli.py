@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-staff-console", action="store_true", help="do not open the staff console window"
     )
     parser.add_argument(
+        "--large-text", action="store_true", help="start with large text (also in the 表示 menu)"
+    )
+    parser.add_argument(
+        "--high-contrast", action="store_true", help="start in high contrast (also in the 表示 menu)"
+    )
+    parser.add_argument(
         "--real-card-verify",
         action="store_true",
         help="opt in: let a real My Number card check the PIN typed (never when one try is left)."
@@ -406,6 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         scenario=Path(args.scenario) if args.scenario else None,
         result_folder=Path(args.result_folder) if args.result_folder else None,
         staff_console=not args.no_staff_console,
+        large_text=args.large_text,
+        high_contrast=args.high_contrast,
     )
     if args.real_card_verify:
         print(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -35,6 +37,8 @@ from kiosk.ui.screens import (
     VisualCheckScreen,
     all_screens,
 )
+from kiosk.ui.speech import Speaker, pin_progress
+from kiosk.ui.theme import apply_theme
 
 READER_SIZE = (600, 860)  # portrait, like the reader's touch panel
 
@@ -160,6 +164,7 @@ class MainWindow(QMainWindow):
         reader_frame = QFrame()
         reader_frame.setObjectName("readerFrame")
         reader_frame.setFixedSize(*READER_SIZE)
+        self.reader_frame = reader_frame
         reader_frame.setAccessibleName("顔認証付きカードリーダーの画面")
         column = QVBoxLayout(reader_frame)
         column.setContentsMargins(10, 10, 10, 10)
@@ -241,10 +246,45 @@ class MainWindow(QMainWindow):
         assert isinstance(detail, ConsentDetailScreen)
         detail.decided.connect(controller.consent_detail)
         detail.back_pressed.connect(controller.back_to_consent)
+        self.speaker = Speaker()
+        pin.activity.connect(lambda: self.speaker.say(pin_progress(self.pin_screen.entered_count)))
+        self._build_menu()
         controller.snapshot_changed.connect(self.show_snapshot)
         controller.scenario_changed.connect(self._scenario_changed)
         controller.reader_status.connect(self.status_bar.setText)
         self.show_snapshot(controller.snapshot)
+
+    def _build_menu(self) -> None:
+        """表示: large text, high contrast and spoken guidance, all switchable at any time (keyboard: Alt+V)."""
+        menu = self.menuBar().addMenu("表示(&V)")
+        self.large_text = QAction("大きな文字(&L)", self, checkable=True)
+        self.high_contrast = QAction("ハイコントラスト(&H)", self, checkable=True)
+        self.speech = QAction("音声案内(&S)", self, checkable=True)
+        if not self.speaker.available:
+            self.speech.setEnabled(False)
+            self.speech.setText("音声案内（PySide6-Addons が必要です）")
+        for action in (self.large_text, self.high_contrast):
+            action.toggled.connect(self._restyle)
+            menu.addAction(action)
+        self.speech.toggled.connect(self._toggle_speech)
+        menu.addAction(self.speech)
+
+    def _restyle(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        large = self.large_text.isChecked()
+        apply_theme(app, large_text=large, high_contrast=self.high_contrast.isChecked())
+        factor = 1.2 if large else 1.0
+        self.reader_frame.setFixedSize(round(READER_SIZE[0] * factor), round(READER_SIZE[1] * factor))
+
+    def _toggle_speech(self, on: bool) -> None:
+        self.speaker.enabled = on
+        if on:
+            self._speak(self.controller.snapshot)
+
+    def _speak(self, snapshot: Snapshot) -> None:
+        screen = self.screens[snapshot.state]
+        self.speaker.say("。".join(t for t in (screen.title.text().replace("\n", ""), snapshot.message) if t))
 
     def _scenario_changed(self, _scenario: object) -> None:
         if self.card_picker is not None:
@@ -269,4 +309,7 @@ class MainWindow(QMainWindow):
         self.alert.setVisible(bool(snapshot.alert))
         screen = self.screens[snapshot.state]
         screen.show_snapshot(snapshot)
+        changed = self.stack.currentWidget() is not screen
         self.stack.setCurrentWidget(screen)
+        if changed or snapshot.message:
+            self._speak(snapshot)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -52,6 +53,28 @@ def install_fonts(app: QApplication) -> str:
     return UI_FONT_FAMILY
 
 
-def apply_theme(app: QApplication) -> None:
+HIGH_CONTRAST = """
+QWidget { color: #ffffff; background: #000000; }
+#readerFrame { background: #000000; border: 10px solid #ffff00; }
+#statusBar { background: #000000; color: #ffff00; border-bottom: 3px solid #ffff00; }
+#title, #documentList, #pinBoxes { color: #ffff00; }
+#subtitle, #hint { color: #ffffff; }
+#notice { color: #ffd000; }
+QPushButton { background: #000000; color: #ffffff; border: 3px solid #ffffff; }
+QPushButton#primary { background: #ffff00; color: #000000; border: 3px solid #ffffff; }
+QPushButton:focus { border: 5px solid #00e5ff; }
+QPushButton:disabled { color: #9a9a9a; border: 3px dashed #9a9a9a; }
+#cardPicker, #hintBox { background: #101010; color: #ffffff; }
+"""
+
+
+def _scaled(style: str, factor: float) -> str:
+    """The stylesheet with every pixel size multiplied (large-text mode)."""
+    return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * factor)}px", style)
+
+
+def apply_theme(app: QApplication, *, large_text: bool = False, high_contrast: bool = False) -> None:
+    """The reader's look; large text scales every size by 1.25, high contrast is yellow/white on black."""
     install_fonts(app)
-    app.setStyleSheet(STYLE)
+    style = STYLE + (HIGH_CONTRAST if high_contrast else "")
+    app.setStyleSheet(_scaled(style, 1.25) if large_text else style)

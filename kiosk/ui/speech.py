@@ -1,0 +1,49 @@
+"""Spoken guidance: the real readers have none (reference §4); ours reads each screen and PIN key press.
+
+Uses Qt's text-to-speech when the QtTextToSpeech module is installed (PySide6-Addons); otherwise it is
+unavailable and says so. It never speaks a PIN digit: key presses are announced by count, in words.
+"""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger("kiosk.speech")
+
+COUNT_WORDS = ("", "一", "二", "三", "四")
+
+
+def pin_progress(count: int) -> str:
+    """What is said after a key on the PIN pad: how many digits are in, never which."""
+    if count == 0:
+        return "入力がありません"
+    return f"{COUNT_WORDS[count]}桁入力しました" if count < 4 else "四桁入力しました。確定を押してください"
+
+
+class Speaker:
+    """Speaks through QTextToSpeech when available; ``spoken`` keeps what was said (for tests)."""
+
+    def __init__(self, engine: object | None = None) -> None:
+        self.enabled = False
+        self.spoken: list[str] = []
+        self._engine = engine if engine is not None else self._make_engine()
+
+    @staticmethod
+    def _make_engine() -> object | None:
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech  # PySide6-Addons
+        except ImportError:
+            return None
+        engine = QTextToSpeech()
+        return engine
+
+    @property
+    def available(self) -> bool:
+        return self._engine is not None
+
+    def say(self, text: str) -> None:
+        if not self.enabled or not text:
+            return
+        self.spoken.append(text)
+        if self._engine is not None:
+            self._engine.say(text)  # type: ignore[attr-defined]
