@@ -257,36 +257,33 @@ class MyNumberCard:
 
     @cached_property
     def auth_certificate_der(self) -> bytes:
-        from cryptography.hazmat.primitives.serialization import Encoding
-
-        pki = _pki()
-        p = self.profile
-        assert p.certificate_not_before and p.certificate_not_after
-        certificate = pki.issue_certificate(
-            pki.test_ca(pki.AUTH_OU),
-            self.auth_key,
-            p.certificate_serial,
-            f"{p.certificate_serial:020d}",  # real subjects are a 20-digit number (§1.8)
-            p.certificate_not_before,
-            p.certificate_not_after,
-        )
-        return certificate.public_bytes(Encoding.DER)
+        # Real subjects are a 20-digit number (§1.8).
+        serial = self.profile.certificate_serial
+        return self._certificate(_pki().AUTH_OU, self.auth_key, serial, f"{serial:020d}")
 
     @cached_property
     def sign_certificate_der(self) -> bytes:
+        profile = self.profile
+        return self._certificate(
+            _pki().SIGN_OU, self.sign_key, profile.certificate_serial + 1, profile.holder, signature=True
+        )
+
+    def _certificate(
+        self, purpose_ou: str, key: rsa.RSAPrivateKey, serial: int, subject: str, *, signature: bool = False
+    ) -> bytes:
         from cryptography.hazmat.primitives.serialization import Encoding
 
         pki = _pki()
         p = self.profile
         assert p.certificate_not_before and p.certificate_not_after
         certificate = pki.issue_certificate(
-            pki.test_ca(pki.SIGN_OU),
-            self.sign_key,
-            p.certificate_serial + 1,
-            p.holder,
+            pki.test_ca(purpose_ou),
+            key,
+            serial,
+            subject,
             p.certificate_not_before,
             p.certificate_not_after,
-            signature=True,
+            signature=signature,
         )
         return certificate.public_bytes(Encoding.DER)
 

@@ -23,10 +23,11 @@ import enum
 import hashlib
 import os
 import tempfile
-import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from hardware.tomlfile import read_toml
 
 AUTH_PIN_MAX_TRIES = 3  # 利用者証明用電子証明書 (reference §1.4, [multi])
 SIGN_PASSWORD_MAX_TRIES = 5  # 署名用電子証明書
@@ -192,16 +193,7 @@ def profile_from_mapping(data: dict[str, Any], where: str = "card profile") -> C
 
 
 def load_profile(path: str | os.PathLike[str]) -> CardProfile:
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ProfileError(f"{path}: no such card profile") from None
-    except UnicodeDecodeError as exc:
-        raise ProfileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{path}: not valid TOML: {exc}") from None
-    return profile_from_mapping(data, str(path))
+    return profile_from_mapping(read_toml(path, "card profile", ProfileError), str(path))
 
 
 def profile_to_mapping(profile: CardProfile) -> dict[str, Any]:

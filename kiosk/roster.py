@@ -16,10 +16,11 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-import tomllib
 from pathlib import Path
 
 import platformdirs
+
+from hardware.tomlfile import read_toml
 
 
 class RosterError(ValueError):
@@ -47,10 +48,7 @@ class Roster:
     def load(cls, path: Path) -> Roster:
         if not path.exists():
             return cls(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise RosterError(f"{path}: not a valid roster file: {exc}") from None
+        data = read_toml(path, "roster", RosterError)
         cards = data.get("cards", {})
         if not isinstance(cards, dict) or not all(isinstance(v, str) for v in cards.values()):
             raise RosterError(f"{path}: [cards] must map card keys to persona names")

@@ -108,24 +108,35 @@ def list_readers() -> list[ReaderStatus]:
         scard.SCardReleaseContext(context)
 
 
+def _connect(context: Any, reader: str) -> tuple[int, Any, int]:
+    scard = _scard()
+    return scard.SCardConnect(
+        context, reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
+    )
+
+
+def _run_connected(hresult: int, handle: Any, protocol: int, reader: str, job: CardJob[T]) -> T:
+    """Turn SCardConnect's answer into an error people can act on, or run ``job`` and disconnect."""
+    scard = _scard()
+    if hresult in (scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_REMOVED_CARD):
+        raise NoCardError(f"カードが取り外されました ({_message(hresult)})")
+    if hresult in (scard.SCARD_E_UNKNOWN_READER, scard.SCARD_E_READER_UNAVAILABLE):
+        raise ServiceUnavailableError(f"カードリーダーが見つかりません: {reader} ({_message(hresult)})")
+    if hresult != scard.SCARD_S_SUCCESS:
+        raise ReaderError(f"cannot connect to the card in {reader}: {_message(hresult)}")
+    try:
+        return job(_PcscChannel(handle, protocol))
+    finally:
+        scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
+
+
 def run_once(reader: str, job: CardJob[T]) -> T:
     """Connect to the card in ``reader``, run ``job(channel)`` on this thread, disconnect (CLI use)."""
-    scard = _scard()
     context = establish_context()
     try:
-        hresult, handle, protocol = scard.SCardConnect(
-            context, reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
-        )
-        if hresult in (scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_REMOVED_CARD):
-            raise NoCardError(f"no card in {reader}")
-        if hresult != scard.SCARD_S_SUCCESS:
-            raise ReaderError(f"cannot connect to the card in {reader}: {_message(hresult)}")
-        try:
-            return job(_PcscChannel(handle, protocol))
-        finally:
-            scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
+        return _run_connected(*_connect(context, reader), reader, job)
     finally:
-        scard.SCardReleaseContext(context)
+        _scard().SCardReleaseContext(context)
 
 
 class _PcscChannel:
@@ -135,7 +146,7 @@ class _PcscChannel:
 
     def transmit(self, command: bytes) -> bytes:
         scard = _scard()
-        apdu_log.debug("> %s", hexs(command[:5]))  # the header only: a VERIFY body is a PIN
+        apdu_log.debug("> %s", hexs(command[:5]))  # the header only: a VERIFY body is secret
         hresult, answer = scard.SCardTransmit(self._handle, self._protocol, list(command))
         if hresult in (scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_RESET_CARD):
             raise NoCardError(f"カードが取り外されました (the card was removed: {_message(hresult)})")
@@ -204,7 +215,6 @@ class PcscReader(Reader):
     # -- hardware thread -----------------------------------------------------------------------
 
     def _run_job(self, job: CardJob[T]) -> T:
-        scard = _scard()
         self._guard.check()
         reader = self.active_reader
         if reader is None:
@@ -217,27 +227,12 @@ class PcscReader(Reader):
         if hresult in _service_errors():
             self._release_hw_context()
             raise ServiceUnavailableError(f"スマートカードサービスが止まりました ({_message(hresult)})")
-        if hresult in (scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_REMOVED_CARD):
-            raise NoCardError(f"カードが取り外されました ({_message(hresult)})")
-        if hresult in (scard.SCARD_E_UNKNOWN_READER, scard.SCARD_E_READER_UNAVAILABLE):
-            raise ServiceUnavailableError(f"カードリーダーが見つかりません: {reader} ({_message(hresult)})")
-        if hresult != scard.SCARD_S_SUCCESS:
-            raise ReaderError(f"cannot connect to the card in {reader}: {_message(hresult)}")
-        try:
-            return job(_PcscChannel(handle, protocol))
-        finally:
-            scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
+        return _run_connected(hresult, handle, protocol, reader, job)
 
     def _connect(self, reader: str) -> tuple[int, Any, int]:
-        scard = _scard()
         if self._hw_context is None:
             self._hw_context = establish_context()
-        return scard.SCardConnect(
-            self._hw_context,
-            reader,
-            scard.SCARD_SHARE_SHARED,
-            scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
-        )
+        return _connect(self._hw_context, reader)
 
     def _release_hw_context(self) -> None:
         if self._hw_context is not None:

@@ -7,12 +7,12 @@ records, optionally a script of patient actions and the expected outcome. See do
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from hardware.profile import CardProfile, ProfileError, profile_from_mapping
+from hardware.tomlfile import read_toml
 from kiosk.backend.rules import age_on
 from kiosk.backend.service import CardLink, Coverage, Insurer, Person, QualificationService, Relation
 from kiosk.domain.clinic import ClinicSettings
@@ -138,17 +138,7 @@ def _only(where: str, data: dict[str, Any], allowed: set[str]) -> None:
 
 def load_scenario(path: str | Path) -> Scenario:
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ScenarioError(f"{path}: no such scenario file") from None
-    except IsADirectoryError:
-        raise ScenarioError(f"{path}: is a folder, not a scenario file") from None
-    except UnicodeDecodeError as exc:
-        raise ScenarioError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"{path}: not valid TOML: {exc}") from None
-    return parse_scenario(data, path)
+    return parse_scenario(read_toml(path, "scenario", ScenarioError), path)
 
 
 def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:

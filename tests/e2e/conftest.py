@@ -33,3 +33,23 @@ def pcscd(pcscd_session):
     if not pcscd_session.running:
         pcscd_session.start()
     return pcscd_session
+
+
+@pytest.fixture
+def pcsc_kiosk(qtbot, aloop, pcscd):
+    """A kiosk window on the private pcscd's first vpcd slot; card practice without a back end."""
+    from hardware.readers.pcsc import PcscReader
+    from kiosk.flow.machine import State
+    from kiosk.ui.controller import FlowController
+    from kiosk.ui.main_window import MainWindow
+
+    reader = PcscReader(pcscd.reader, retry_interval=0.2)
+    controller = FlowController(reader)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    states: list[State] = []
+    controller.snapshot_changed.connect(lambda s: states.append(s.state))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.snapshot.state is State.IDLE, timeout=8000)
+    yield controller, window, states
+    controller.close()

@@ -16,29 +16,13 @@ from hardware.readers.base import ReaderEventKind
 from hardware.readers.pcsc import PcscReader
 from hardware.vpcd import VpcdBridge
 from kiosk.flow.machine import State
-from kiosk.ui.controller import FlowController
-from kiosk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.e2e
 WAIT_MS = 8000
 
 
-@pytest.fixture
-def kiosk_on_pcscd(qtbot, aloop, pcscd):
-    reader = PcscReader(pcscd.reader, retry_interval=0.2)
-    controller = FlowController(reader)
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    states: list[State] = []
-    controller.snapshot_changed.connect(lambda s: states.append(s.state))
-    controller.start()
-    qtbot.waitUntil(lambda: controller.snapshot.state is State.IDLE, timeout=WAIT_MS)
-    yield controller, window, states
-    controller.close()
-
-
-def test_pcscd_stopping_and_restarting_is_reported_and_recovered(qtbot, kiosk_on_pcscd, pcscd):
-    controller, window, _ = kiosk_on_pcscd
+def test_pcscd_stopping_and_restarting_is_reported_and_recovered(qtbot, pcsc_kiosk, pcscd):
+    controller, window, _ = pcsc_kiosk
     card = MyNumberCard(CardProfile("山田 さくら", "1234"))
     bridge = VpcdBridge(card, port=pcscd.port)
     bridge.insert()
@@ -80,8 +64,8 @@ class GatedCard(MyNumberCard):
         return super().execute(raw)
 
 
-def test_card_pulled_during_verify_is_not_reported_done(qtbot, kiosk_on_pcscd, pcscd):
-    controller, window, states = kiosk_on_pcscd
+def test_card_pulled_during_verify_is_not_reported_done(qtbot, pcsc_kiosk, pcscd):
+    controller, window, states = pcsc_kiosk
     card = GatedCard(CardProfile("山田 さくら", "1234"))
     bridge = VpcdBridge(card, port=pcscd.port)
     bridge.insert()

@@ -24,20 +24,6 @@ PCSC_WAIT_MS = 5000  # pcscd polls vpcd every 0.4 s
 
 
 @pytest.fixture
-def pcsc_kiosk(qtbot, aloop, pcscd):
-    reader = PcscReader(pcscd.reader)
-    controller = FlowController(reader)
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    states: list[State] = []
-    controller.snapshot_changed.connect(lambda s: states.append(s.state))
-    controller.start()
-    qtbot.waitUntil(lambda: controller.snapshot.state is State.IDLE, timeout=PCSC_WAIT_MS)
-    yield controller, window, states
-    controller.close()
-
-
-@pytest.fixture
 def child_card_on_vpcd(pcscd):
     card = MyNumberCard(CardProfile("山田 さくら", "1234"))
     bridge = VpcdBridge(card, port=pcscd.port)

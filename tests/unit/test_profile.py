@@ -83,7 +83,7 @@ def test_not_utf8_and_missing_files(tmp_path):
     path.write_bytes('holder = "山田"'.encode("shift_jis"))
     with pytest.raises(ProfileError, match="not UTF-8"):
         load_profile(path)
-    with pytest.raises(ProfileError, match="no such card profile"):
+    with pytest.raises(ProfileError, match="no such card profile file"):
         load_profile(tmp_path / "missing.toml")
 
 

@@ -1,0 +1,23 @@
+"""Read a TOML settings file (card profiles, scenarios, rosters) with messages that name the file."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+
+def read_toml(path: str | os.PathLike[str], what: str, error: type[Exception]) -> dict[str, Any]:
+    """The parsed file, or ``error`` saying which file and what is wrong with it (``what``: e.g. "scenario")."""
+    path = Path(path)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise error(f"{path}: no such {what} file") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder, not a {what} file") from None
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{path}: not valid TOML: {exc}") from None
