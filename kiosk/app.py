@@ -128,8 +128,14 @@ def run_gui(reader: Reader, settings: Settings | None = None) -> int:
     console = None
     if settings is None or settings.staff_console:
         console = StaffConsole(controller)
-        console.move(window.x() + window.frameGeometry().width() + 10, window.y())
+        area = window.screen().availableGeometry()
+        x = window.x() + window.frameGeometry().width() + 10
+        if x + console.frameGeometry().width() > area.right():  # no room to the right: keep it on screen
+            x = max(area.left(), area.right() - console.frameGeometry().width())
+        console.move(x, max(area.top(), window.y()))
         console.show()
+        window.raise_()  # on a small screen they overlap: the reader stays in front
+        window.activateWindow()
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     try:
