@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -161,6 +162,10 @@ class MyNumberCard:
             0x2A: self._sign,
             0x84: self._get_challenge,
         }
+        # The warm-up thread and the hardware thread may both want the certificates first.
+        self._certificate_lock = threading.Lock()
+        self._auth_certificate: bytes | None = None
+        self._sign_certificate: bytes | None = None
         self._apps = self._build_applications()
         self._powered = False
         self._clear_security_state()
@@ -255,14 +260,26 @@ class MyNumberCard:
         if self.profile.has_signature_certificate:
             _ = self.sign_certificate_der
 
-    @cached_property
+    @property
     def auth_certificate_der(self) -> bytes:
+        with self._certificate_lock:
+            if self._auth_certificate is None:
+                self._auth_certificate = self._make_auth_certificate()
+            return self._auth_certificate
+
+    @property
+    def sign_certificate_der(self) -> bytes:
+        with self._certificate_lock:
+            if self._sign_certificate is None:
+                self._sign_certificate = self._make_sign_certificate()
+            return self._sign_certificate
+
+    def _make_auth_certificate(self) -> bytes:
         # Real subjects are a 20-digit number (§1.8).
         serial = self.profile.certificate_serial
         return self._certificate(_pki().AUTH_OU, self.auth_key, serial, f"{serial:020d}")
 
-    @cached_property
-    def sign_certificate_der(self) -> bytes:
+    def _make_sign_certificate(self) -> bytes:
         profile = self.profile
         return self._certificate(
             _pki().SIGN_OU, self.sign_key, profile.certificate_serial + 1, profile.holder, signature=True

@@ -13,7 +13,6 @@ only when a card first needs them.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import threading
 from dataclasses import dataclass
 
@@ -35,14 +34,23 @@ def new_rsa_key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
-@functools.lru_cache(maxsize=256)
+_card_keys: dict[tuple[int, str], rsa.RSAPrivateKey] = {}
+_card_keys_lock = threading.Lock()
+
+
 def card_key(serial: int, purpose: str) -> rsa.RSAPrivateKey:
     """The key of the card whose certificate has ``serial``: made once per process, then reused.
 
     Two cards of the same holder in one process (a test suite, the card picker's reset) share a key, which
-    is what a re-read of the same physical card would show.
+    is what a re-read of the same physical card would show. The lock matters: the start-up warm-up thread
+    and the hardware thread may ask at the same moment, and two different keys would leave a certificate
+    that does not match the key that signs.
     """
-    return new_rsa_key()
+    with _card_keys_lock:
+        key = _card_keys.get((serial, purpose))
+        if key is None:
+            key = _card_keys[(serial, purpose)] = new_rsa_key()
+        return key
 
 
 @dataclass(frozen=True)
@@ -69,28 +77,40 @@ def _ca_name(purpose_ou: str, organization: str) -> x509.Name:
     )
 
 
-@functools.cache
+_cas: dict[tuple[str, str], CertificateAuthority] = {}
+
+
 def test_ca(purpose_ou: str = AUTH_OU, organization: str = TEST_ORGANIZATION) -> CertificateAuthority:
-    """The process-wide test CA for ``purpose_ou`` (user authentication or digital signature)."""
+    """The process-wide test CA for ``purpose_ou`` (user authentication or digital signature).
+
+    Made once under a lock: two threads asking first must get the same CA.
+    """
     with _lock:
-        key = new_rsa_key()
-        name = _ca_name(purpose_ou, organization)
-        now = dt.datetime(2015, 1, 1, tzinfo=dt.UTC)
-        certificate = (
-            x509.CertificateBuilder()
-            .subject_name(name)
-            .issuer_name(name)
-            .public_key(key.public_key())
-            .serial_number(1)
-            .not_valid_before(now)
-            .not_valid_after(now + dt.timedelta(days=365 * 30))
-            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .add_extension(
-                x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
-            )
-            .sign(key, hashes.SHA256())
+        ca = _cas.get((purpose_ou, organization))
+        if ca is None:
+            ca = _cas[(purpose_ou, organization)] = _make_ca(purpose_ou, organization)
+        return ca
+
+
+def _make_ca(purpose_ou: str, organization: str) -> CertificateAuthority:
+    key = new_rsa_key()
+    name = _ca_name(purpose_ou, organization)
+    now = dt.datetime(2015, 1, 1, tzinfo=dt.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now)
+        .not_valid_after(now + dt.timedelta(days=365 * 30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
         )
-        return CertificateAuthority(name, key, certificate)
+        .sign(key, hashes.SHA256())
+    )
+    return CertificateAuthority(name, key, certificate)
 
 
 def issue_certificate(

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from hardware.readers.base import Reader
@@ -18,7 +15,6 @@ from kiosk.roster import Roster, default_roster_path
 from kiosk.scenarios.loader import load_default, load_scenario
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.staff_console import StaffConsole
 from kiosk.ui.theme import apply_theme
 
 EXIT_OK, EXIT_READER = 0, 3
@@ -47,7 +43,7 @@ class Settings:
 
 
 def build_window(
-    reader: Reader, settings: Settings | None = None, *, warm_up: bool = True
+    reader: Reader, settings: Settings | None = None, *, warm_up: bool = True, watch_cards: bool = True
 ) -> tuple[FlowController, MainWindow]:
     settings = settings or Settings()
     scenario = load_scenario(settings.scenario) if settings.scenario else load_default()
@@ -62,62 +58,63 @@ def build_window(
     window = MainWindow(controller)
     window.large_text.setChecked(settings.large_text)
     window.high_contrast.setChecked(settings.high_contrast)
-    controller.start()
+    controller.start(watch_cards=watch_cards)
     return controller, window
 
 
 def check(
     reader: Reader, screenshot: str | None = None, timeout: float = 5.0, settings: Settings | None = None
 ) -> int:
-    """Start on ``reader``, wait until it is ready, render the idle screen offscreen, print one line."""
-    app = application()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    controller, window = build_window(reader, settings, warm_up=False)  # no card will be placed
-    ready = asyncio.Event()
+    """Start on ``reader``, wait until it is ready, render the idle screen offscreen, print one line.
 
-    def note(snapshot: object) -> None:
+    No card is read here, so no asyncio loop is needed: a plain Qt event loop waits for the reader.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    app = application()
+    controller, window = build_window(reader, settings, warm_up=False, watch_cards=False)
+    waiter = QEventLoop()
+    QTimer.singleShot(int(timeout * 1000), waiter.quit)
+
+    def note(_snapshot: object) -> None:
         if controller.snapshot.state is not State.NO_READER:
-            ready.set()
+            waiter.quit()
 
     controller.snapshot_changed.connect(note)
-    note(controller.snapshot)
-
-    async def wait_ready() -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(ready.wait(), timeout)
-
     try:
-        with loop:
-            loop.run_until_complete(wait_ready())
-            state = controller.snapshot.state
-            if state is State.NO_READER:
-                detail = controller.snapshot.message or "the reader did not become ready"
-                print(f"error: reader '{reader.description}' is not usable: {detail}", file=sys.stderr)
-                return EXIT_READER
-            idle = window.screens[State.IDLE]
-            window.stack.setCurrentWidget(idle)  # a card already on the reader must not hide the idle screen
-            window.resize(window.sizeHint())
-            image = window.grab()
-            if image.isNull():
-                print("error: the idle screen could not be rendered", file=sys.stderr)
-                return EXIT_READER
-            if screenshot and not image.save(screenshot):
-                print(f"error: cannot write {screenshot}", file=sys.stderr)
-                return EXIT_READER
-            title = idle.title.text().replace("\n", "")
-            card = "; a card is on the reader" if reader.card_present() else ""
-            print(
-                f"ok: reader '{reader.description}' ready{card}; idle screen 「{title}」 rendered "
-                f"{image.width()}x{image.height()} in {app.font().family()}"
-            )
-            return EXIT_OK
+        if controller.snapshot.state is State.NO_READER:
+            waiter.exec()
+        state = controller.snapshot.state
+        if state is State.NO_READER:
+            detail = controller.snapshot.message or "the reader did not become ready"
+            print(f"error: reader '{reader.description}' is not usable: {detail}", file=sys.stderr)
+            return EXIT_READER
+        idle = window.screens[State.IDLE]
+        window.stack.setCurrentWidget(idle)
+        image = window.reader_frame.grab()  # the reader's screen, as a patient sees it
+        if image.isNull():
+            print("error: the idle screen could not be rendered", file=sys.stderr)
+            return EXIT_READER
+        if screenshot and not image.save(screenshot):
+            print(f"error: cannot write {screenshot}", file=sys.stderr)
+            return EXIT_READER
+        title = idle.title.text().replace("\n", "")
+        card = "; a card is on the reader" if reader.card_present() else ""
+        print(
+            f"ok: reader '{reader.description}' ready{card}; idle screen 「{title}」 rendered "
+            f"{image.width()}x{image.height()} in {app.font().family()}"
+        )
+        return EXIT_OK
     finally:
         controller.close()
         window.close()
 
 
 def run_gui(reader: Reader, settings: Settings | None = None) -> int:
+    import asyncio
+
+    import qasync
+
     app = application()
     # Ctrl-C in the terminal quits at once: there is nothing to save, and a half-done visit is not kept.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -127,6 +124,8 @@ def run_gui(reader: Reader, settings: Settings | None = None) -> int:
     window.show()
     console = None
     if settings is None or settings.staff_console:
+        from kiosk.ui.staff_console import StaffConsole
+
         console = StaffConsole(controller)
         area = window.screen().availableGeometry()
         x = window.x() + window.frameGeometry().width() + 10

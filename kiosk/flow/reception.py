@@ -11,7 +11,6 @@ consent screens and the fallback.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import enum
 import logging
@@ -621,6 +620,8 @@ class Reception:
                 # Our own worker, not the loop's default executor: under qasync that is a QThread pool
                 # that outlives the loop.
                 future = self._virtual_cards.submit(job, _LocalChannel(on))
+                import asyncio
+
                 result = await asyncio.wrap_future(future)
         except NoCardError:
             if visit == self._visit:

@@ -100,6 +100,21 @@ def library() -> list[Path]:
 DEFAULT_SCENARIO = "01_child_normal_visit.toml"
 
 
+def practice_questions() -> list[tuple[str, Path]]:
+    """(question, file) for each library scenario that offers one, read without validating the rest."""
+    import tomllib
+
+    found = []
+    for path in library():
+        try:
+            question = tomllib.loads(path.read_text(encoding="utf-8")).get("question")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue  # the staff console and `kiosk scenario check` report broken files
+        if isinstance(question, str) and question:
+            found.append((question, path))
+    return found
+
+
 def load_default() -> Scenario:
     return load_scenario(scenarios_dir() / DEFAULT_SCENARIO)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 import sys
@@ -19,7 +18,6 @@ from kiosk.cards import CardPolicy
 from kiosk.flow.machine import State, state_label
 from kiosk.flow.reception import FaceCondition, Reception, ReceptionRecord, Snapshot
 from kiosk.personas import Persona
-from kiosk.resultfile import export
 from kiosk.roster import Roster
 from kiosk.scenarios.loader import Scenario
 
@@ -66,7 +64,8 @@ class FlowController(QObject):
         self.real_card_verify = real_card_verify
         self.records: list[ReceptionRecord] = []
         self.log: list[str] = []
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks: set[Any] = set()  # asyncio tasks in flight
+        self._watch_cards = True
         self._readers: set[str] = set()
         self.reception = Reception(
             self._run_on_card, self._snapshot, policy, on_record=self._record, clock=dt.datetime.now
@@ -112,6 +111,8 @@ class FlowController(QObject):
         method = record.method.value if record.method else ""
         self._write_log(f"受付記録: {record.outcome} {who} {summary} {method}")
         if self.result_folder is not None and result is not None:
+            from kiosk.resultfile import export
+
             try:
                 path = export(record, self.reception.clinic, self.result_folder)
                 self._write_log(f"結果ファイル: {path}")
@@ -125,7 +126,9 @@ class FlowController(QObject):
         log.info("%s", text)
         self.log_line.emit(line)
 
-    def start(self) -> None:
+    def start(self, *, watch_cards: bool = True) -> None:
+        """Begin watching the reader. ``watch_cards=False`` (kiosk --check) reports readers, reads no card."""
+        self._watch_cards = watch_cards
         self.snapshot_changed.emit(self.reception.snapshot)
         self.reader.start(self._reader_event.emit)
 
@@ -222,6 +225,8 @@ class FlowController(QObject):
     # -- reader --------------------------------------------------------------------------------
 
     async def _run_on_card(self, job: Callable[[CardChannel], Any]) -> Any:
+        import asyncio
+
         return await asyncio.wrap_future(self.reader.submit(job))
 
     @Slot(object)
@@ -244,16 +249,19 @@ class FlowController(QObject):
         elif kind is ReaderEventKind.SERVICE_RESTORED:
             self.reader_status.emit("スマートカードサービスに再接続しました")
         elif kind is ReaderEventKind.CARD_INSERTED:
-            self._spawn(self.reception.card_placed())
+            if self._watch_cards:
+                self._spawn(self.reception.card_placed())
         elif kind is ReaderEventKind.CARD_REMOVED:
             self.reception.card_removed()
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        import asyncio  # imported when the first card arrives, not at start-up (~40 ms)
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
 
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
+    def _task_done(self, task: Any) -> None:
         self._tasks.discard(task)
         if task.cancelled():
             return
@@ -262,6 +270,9 @@ class FlowController(QObject):
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def close(self) -> None:
+        # Stop the timer here, on the GUI thread: if Python's garbage collector later frees this object
+        # from another thread (the key warm-up), a running Qt timer would be killed from the wrong thread.
+        self.inactivity_timer.stop()
         for task in list(self._tasks):
             task.cancel()
         self.reader.close()

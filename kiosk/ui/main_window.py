@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -27,6 +29,7 @@ from kiosk.personas import Persona
 from kiosk.ui.controller import FlowController
 from kiosk.ui.practice_panel import PracticePanel
 from kiosk.ui.screens import (
+    SCREEN_TYPES,
     ChoiceScreen,
     ConsentDetailScreen,
     FaceScreen,
@@ -35,7 +38,6 @@ from kiosk.ui.screens import (
     PinScreen,
     Screen,
     VisualCheckScreen,
-    all_screens,
 )
 from kiosk.ui.speech import Speaker, pin_progress
 from kiosk.ui.theme import apply_theme
@@ -148,6 +150,18 @@ class CardPicker(QFrame):
         self.status.setText(f"{persona.name}さんのカードのロックを解除しました（練習用）。")
 
 
+class _Screens(dict):
+    """State -> screen, built on first access."""
+
+    def __init__(self, build: Callable[[State], Screen]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, state: State) -> Screen:
+        screen = self[state] = self._build(state)
+        return screen
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, controller: FlowController, personas: list[Persona] | None = None, title: str = ""
@@ -185,10 +199,8 @@ class MainWindow(QMainWindow):
         self.alert.hide()
         column.addWidget(self.alert)
         self.stack = QStackedWidget()
-        self.screens: dict[State, Screen] = {}
-        for screen in all_screens():
-            self.screens[screen.state] = screen
-            self.stack.addWidget(screen)
+        # Screens are built the first time they are needed: start-up pays for the idle screen only.
+        self.screens = _Screens(self._build_screen)
         column.addWidget(self.stack)
         row.addWidget(reader_frame, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -217,42 +229,48 @@ class MainWindow(QMainWindow):
             row.addWidget(scroll, 0, Qt.AlignmentFlag.AlignTop)
         self.setCentralWidget(central)
 
-        method = self.screens[State.METHOD_SELECT]
-        assert isinstance(method, MethodSelectScreen)
-        method.pin_chosen.connect(controller.choose_pin)
-        method.visual_requested.connect(controller.request_visual_check)
-        method.face_chosen.connect(controller.choose_face)
-        face = self.screens[State.FACE]
-        assert isinstance(face, FaceScreen)
-        face.attempted.connect(controller.face_attempt)
-        face.pin_chosen.connect(controller.switch_to_pin)
-        face.back_pressed.connect(controller.back)
-        face.visual_requested.connect(controller.request_visual_check)
-        fallback = self.screens[State.FALLBACK]
-        assert isinstance(fallback, FallbackScreen)
-        fallback.visual_requested.connect(controller.request_visual_check)
-        visual = self.screens[State.VISUAL_CHECK]
-        assert isinstance(visual, VisualCheckScreen)
-        visual.submitted.connect(controller.submit_visual_check)
-        visual.back_pressed.connect(controller.back)
-        pin = self.pin_screen
-        pin.pin_entered.connect(controller.submit_pin)
-        pin.back_pressed.connect(controller.back)
-        pin.activity.connect(controller.touch)
-        for screen in self.screens.values():
-            if isinstance(screen, ChoiceScreen):
-                screen.chosen.connect(controller.answer)
-        detail = self.screens[State.CONSENT_DETAIL]
-        assert isinstance(detail, ConsentDetailScreen)
-        detail.decided.connect(controller.consent_detail)
-        detail.back_pressed.connect(controller.back_to_consent)
         self.speaker = Speaker()
-        pin.activity.connect(lambda: self.speaker.say(pin_progress(self.pin_screen.entered_count)))
         self._build_menu()
         controller.snapshot_changed.connect(self.show_snapshot)
         controller.scenario_changed.connect(self._scenario_changed)
         controller.reader_status.connect(self.status_bar.setText)
         self.show_snapshot(controller.snapshot)
+
+    def _build_screen(self, state: State) -> Screen:
+        """Make the screen for ``state``, connect it to the controller and add it to the stack."""
+        controller = self.controller
+        screen = SCREEN_TYPES[state]()
+        if isinstance(screen, MethodSelectScreen):
+            screen.pin_chosen.connect(controller.choose_pin)
+            screen.visual_requested.connect(controller.request_visual_check)
+            screen.face_chosen.connect(controller.choose_face)
+        elif isinstance(screen, FaceScreen):
+            screen.attempted.connect(controller.face_attempt)
+            screen.pin_chosen.connect(controller.switch_to_pin)
+            screen.back_pressed.connect(controller.back)
+            screen.visual_requested.connect(controller.request_visual_check)
+        elif isinstance(screen, FallbackScreen):
+            screen.visual_requested.connect(controller.request_visual_check)
+        elif isinstance(screen, VisualCheckScreen):
+            screen.submitted.connect(controller.submit_visual_check)
+            screen.back_pressed.connect(controller.back)
+        elif isinstance(screen, PinScreen):
+            screen.pin_entered.connect(controller.submit_pin)
+            screen.back_pressed.connect(controller.back)
+            screen.activity.connect(controller.touch)
+            screen.activity.connect(lambda: self.speaker.say(pin_progress(screen.entered_count)))
+        elif isinstance(screen, ChoiceScreen):
+            screen.chosen.connect(controller.answer)
+        elif isinstance(screen, ConsentDetailScreen):
+            screen.decided.connect(controller.consent_detail)
+            screen.back_pressed.connect(controller.back_to_consent)
+        self.stack.addWidget(screen)
+        return screen
+
+    def build_all_screens(self) -> None:
+        """Make every screen now (tests that look at all of them, the screenshot script)."""
+        for state in SCREEN_TYPES:
+            _ = self.screens[state]
 
     def _build_menu(self) -> None:
         """表示: large text, high contrast and spoken guidance, all switchable at any time (keyboard: Alt+V)."""

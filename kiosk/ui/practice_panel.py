@@ -16,7 +16,7 @@ from kiosk.backend.rules import age_on
 from kiosk.domain.practice import HINTS, Explanation, explain, mislink_explanation
 from kiosk.domain.staff import mislinked
 from kiosk.flow.reception import ReceptionRecord, Snapshot
-from kiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
+from kiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
 from kiosk.ui.controller import FlowController
 
 
@@ -50,13 +50,8 @@ class PracticePanel(QFrame):
         layout.addWidget(heading)
         self.choices = QComboBox()
         self.choices.setAccessibleName("練習する場面")
-        for path in library():
-            try:
-                scenario = load_scenario(path)
-            except ScenarioError:
-                continue
-            if scenario.question:
-                self.choices.addItem(scenario.question, str(path))
+        for question, path in practice_questions():
+            self.choices.addItem(question, str(path))
         layout.addWidget(QLabel("ほかの場面を練習する："))
         layout.addWidget(self.choices)
         self.switch = QPushButton("この場面で練習する")

@@ -642,26 +642,32 @@ class VisualCheckScreen(Screen):
         self.password.clear()
 
 
+SCREEN_TYPES: dict[State, type[Screen]] = {
+    cls.state: cls
+    for cls in (
+        NoReaderScreen,
+        IdleScreen,
+        ReadingScreen,
+        ReadFailedScreen,
+        PaperCardScreen,
+        MethodSelectScreen,
+        PinScreen,
+        FaceScreen,
+        VisualCheckScreen,
+        VerifyingScreen,
+        QualifyingScreen,
+        RegistrationScreen,
+        ConsentScreen,
+        ConsentDetailScreen,
+        HighCostScreen,
+        PrescriptionScreen,
+        SubsidyScreen,
+        CompleteScreen,
+        CancelledScreen,
+        FallbackScreen,
+    )
+}
+
+
 def all_screens() -> list[Screen]:
-    return [
-        NoReaderScreen(),
-        IdleScreen(),
-        ReadingScreen(),
-        ReadFailedScreen(),
-        PaperCardScreen(),
-        MethodSelectScreen(),
-        PinScreen(),
-        FaceScreen(),
-        VisualCheckScreen(),
-        VerifyingScreen(),
-        QualifyingScreen(),
-        RegistrationScreen(),
-        ConsentScreen(),
-        ConsentDetailScreen(),
-        HighCostScreen(),
-        PrescriptionScreen(),
-        SubsidyScreen(),
-        CompleteScreen(),
-        CancelledScreen(),
-        FallbackScreen(),
-    ]
+    return [cls() for cls in SCREEN_TYPES.values()]

@@ -57,6 +57,8 @@ def test_large_text_and_high_contrast_switch_at_runtime(qtbot, kiosk, qapp):
 
 
 def test_every_reader_button_has_an_accessible_name(qtbot, kiosk):
+    kiosk.window.build_all_screens()
+    assert len(kiosk.window.screens) == len(State)
     for state, screen in kiosk.window.screens.items():
         assert screen.accessibleName() or state is State.FALLBACK, state
         for button in screen.findChildren(QPushButton):
