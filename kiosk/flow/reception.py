@@ -352,7 +352,7 @@ class Reception:
             return _done()
         if self._serial is not None:
             self._face_failures.pop(self._serial, None)
-        return self._face_identity(self._visit)
+        return self._pinless_identity(self._visit, Event.FACE_MATCHED, IdentityMethod.FACE)
 
     def _face_mismatch(self) -> bool:
         """Children's faces change faster than their card photo: a simulator rule (docs/domain.md).
@@ -367,18 +367,21 @@ class Reception:
         young = age_on(profile.birth_date, as_of) < 15
         return young and (as_of - profile.certificate_not_before).days >= 730
 
-    async def _face_identity(self, visit: int) -> None:
+    async def _pinless_identity(self, visit: int, event: Event, method: IdentityMethod) -> None:
+        """Face or 目視: the person was recognised at the reader; the certificate (read without a PIN)
+        identifies them to the back end, recorded with the method (reference §1.8: modelled at the
+        application layer, not as card-side authentication)."""
         card = self._card
         substitute = card.substitute if card is not None else None
         certificate = await self._card_work(jpki.read_auth_certificate, visit, on=substitute)
         if certificate is None:
             return
-        self._go(Event.FACE_MATCHED)
+        self._go(event)
         if self.service is None:
             self._advance()
             return
         self._identity = self.service.check_identity(certificate, None, None)
-        self._qualify(IdentityMethod.FACE)
+        self._qualify(method)
 
     # -- inactivity ----------------------------------------------------------------------------
 
@@ -417,20 +420,7 @@ class Reception:
                 "暗証番号で受付するか、資格確認書などを提示してください。"
             )
             return _done()
-        return self._visual_identity(self._visit)
-
-    async def _visual_identity(self, visit: int) -> None:
-        card = self._card
-        substitute = card.substitute if card is not None else None
-        certificate = await self._card_work(jpki.read_auth_certificate, visit, on=substitute)
-        if certificate is None:
-            return
-        self._go(Event.VISUAL_CONFIRMED)
-        if self.service is None:
-            self._advance()
-            return
-        self._identity = self.service.check_identity(certificate, None, None)
-        self._qualify(IdentityMethod.VISUAL)
+        return self._pinless_identity(self._visit, Event.VISUAL_CONFIRMED, IdentityMethod.VISUAL)
 
     def submit_pin(self, pin: Pin) -> Awaitable[None]:
         """確定 pressed: switch to 確認中 at once (no second submit possible), then VERIFY on the card."""
