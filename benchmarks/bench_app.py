@@ -58,6 +58,27 @@ def scenario_library() -> None:
     print(f"whole scenario library through 'kiosk scenario run': {seconds:.2f} s (target <= 10 s)")
 
 
+def gui_idle_cpu(args: list[str], seconds: float = 10.0) -> float:
+    """Share of a core the whole GUI process uses while it waits for a card (after start-up settles)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen([sys.executable, "-m", "kiosk", "--no-staff-console", *args], env=env)
+    try:
+        time.sleep(4)  # start-up and the key warm-up are not what is measured
+        stat = Path(f"/proc/{process.pid}/stat")
+
+        def ticks() -> int:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            return int(fields[11]) + int(fields[12])
+
+        start, wall = ticks(), time.perf_counter()
+        time.sleep(seconds)
+        used = (ticks() - start) / os.sysconf("SC_CLK_TCK")
+        return used / (time.perf_counter() - wall)
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
 def rss_kib() -> tuple[int, int]:
     fields = dict(
         line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line
@@ -192,6 +213,14 @@ def main() -> None:
     pcscd.start()
     try:
         pin_visit_card_work(pcscd)
+        virtual = gui_idle_cpu([])
+        pcsc = gui_idle_cpu(["--reader", f"pcsc:{pcscd.reader}"])
+        print(
+            f"CPU of the whole GUI waiting for a card, in-process reader: {virtual * 100:.2f}% of a core (target <= 1%)"
+        )
+        print(
+            f"CPU of the whole GUI waiting for a card, PC/SC reader:      {pcsc * 100:.2f}% of a core (target <= 1%)"
+        )
         app = application()
         assert isinstance(app, QApplication)
         app.setQuitOnLastWindowClosed(False)  # closing one kiosk window must not end the benchmark
