@@ -43,7 +43,12 @@ class Settings:
 
 
 def build_window(
-    reader: Reader, settings: Settings | None = None, *, warm_up: bool = True, watch_cards: bool = True
+    reader: Reader,
+    settings: Settings | None = None,
+    *,
+    warm_up: bool = True,
+    watch_cards: bool = True,
+    side_panels: bool = True,
 ) -> tuple[FlowController, MainWindow]:
     settings = settings or Settings()
     scenario = load_scenario(settings.scenario) if settings.scenario else load_default()
@@ -55,7 +60,7 @@ def build_window(
         result_folder=settings.result_folder,
         warm_up=warm_up,
     )
-    window = MainWindow(controller)
+    window = MainWindow(controller, side_panels=side_panels)
     window.large_text.setChecked(settings.large_text)
     window.high_contrast.setChecked(settings.high_contrast)
     controller.start(watch_cards=watch_cards)
@@ -72,7 +77,8 @@ def check(
     from PySide6.QtCore import QEventLoop, QTimer
 
     app = application()
-    controller, window = build_window(reader, settings, warm_up=False, watch_cards=False)
+    # Only the reader's screen is rendered: no side column, no key warm-up, no card read.
+    controller, window = build_window(reader, settings, warm_up=False, watch_cards=False, side_panels=False)
     waiter = QEventLoop()
     QTimer.singleShot(int(timeout * 1000), waiter.quit)
 

@@ -1,0 +1,115 @@
+"""Beside the reader: the practice card picker (virtual reader only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioButton, QVBoxLayout
+
+from hardware.card import OtherCard
+from hardware.readers.virtual import VirtualReader
+from kiosk.personas import Persona
+
+
+class CardPicker(QFrame):
+    """Beside the reader: pick a family member's virtual card (or another IC card), place it, take it."""
+
+    paper_placed = Signal(str)
+    paper_removed = Signal()
+
+    def __init__(self, reader: VirtualReader, personas: list[Persona]) -> None:
+        super().__init__()
+        self.setObjectName("cardPicker")
+        self.setAccessibleName("カード置き場（練習用）")
+        self.reader = reader
+        self.personas = personas
+        self.other_card = OtherCard()
+        self.paper_on_reader = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        heading = QLabel("練習用のカード")
+        heading.setStyleSheet("font-size: 22px; font-weight: bold;")
+        layout.addWidget(heading)
+        hint = QLabel(
+            "カードを選んで「カードを置く」を押してください。子どものカードは保護者が暗証番号を入力します。"
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("font-size: 15px;")
+        layout.addWidget(hint)
+        self.group = QButtonGroup(self)
+        self.choices: dict[str, QRadioButton] = {}
+        self.choice_box = QVBoxLayout()
+        layout.addLayout(self.choice_box)
+        self.set_personas(personas)
+        self.place = QPushButton("カードを置く")
+        self.take = QPushButton("カードを取る")
+        self.reset = QPushButton("練習用カードのロックを解除")
+        self.reset.setToolTip("市区町村の窓口で行う暗証番号の初期化の代わりです（練習用カードだけ）")
+        for button in (self.place, self.take, self.reset):
+            layout.addWidget(button)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("font-size: 15px;")
+        layout.addWidget(self.status)
+        self.place.clicked.connect(self.place_selected)
+        self.take.clicked.connect(self.take_card)
+        self.reset.clicked.connect(self.reset_selected)
+
+    def set_personas(self, personas: list[Persona]) -> None:
+        """Show the current scenario's people (and a card that is not a My Number card)."""
+        for button in list(self.group.buttons()):
+            self.group.removeButton(button)
+            button.deleteLater()
+        self.choices.clear()
+        self.personas = personas
+        for index, persona in enumerate(personas):
+            pin = persona.practice_pin
+            detail = f"練習用暗証番号 {pin}" if pin else "暗証番号なし（顔認証マイナンバーカード）"
+            choice = QRadioButton(f"{persona.label}\n{detail}")
+            choice.setAccessibleName(f"{persona.label}のカード")
+            choice.setStyleSheet("font-size: 15px; padding: 3px;")
+            self.group.addButton(choice, index)
+            self.choices[persona.key] = choice
+            self.choice_box.addWidget(choice)
+        paper = QRadioButton("ICチップのないカード\n（健康保険証・資格確認書）")
+        paper.setStyleSheet("font-size: 15px; padding: 3px;")
+        self.group.addButton(paper, len(personas) + 1)
+        self.choices["paper"] = paper
+        self.choice_box.addWidget(paper)
+        other = QRadioButton(f"マイナンバーカード以外\n（{self.other_card.label}）")
+        other.setStyleSheet("font-size: 15px; padding: 3px;")
+        self.group.addButton(other, len(personas))
+        self.choices["other"] = other
+        self.choice_box.addWidget(other)
+        self.group.button(0).setChecked(True)
+
+    def selected(self) -> Persona | None:
+        index = self.group.checkedId()
+        return self.personas[index] if 0 <= index < len(self.personas) else None
+
+    def select(self, key: str) -> None:
+        self.choices[key].setChecked(True)
+
+    def place_selected(self) -> None:
+        if self.group.checkedId() == len(self.personas) + 1:
+            # No IC: nothing a PC/SC reader could see; the reader's optical sensor notices it.
+            self.paper_on_reader = True
+            self.paper_placed.emit("健康保険証・資格確認書")
+            return
+        persona = self.selected()
+        self.reader.insert(persona.card if persona else self.other_card)
+
+    def take_card(self) -> None:
+        if self.paper_on_reader:
+            self.paper_on_reader = False
+            self.paper_removed.emit()
+        else:
+            self.reader.remove()
+
+    def reset_selected(self) -> None:
+        persona = self.selected()
+        if persona is None:
+            return
+        if self.reader.card is persona.card:
+            self.reader.remove()
+        persona.reset_card()
+        self.status.setText(f"{persona.name}さんのカードのロックを解除しました（練習用）。")
