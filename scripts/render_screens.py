@@ -61,6 +61,17 @@ async def render(out: Path) -> None:
     async def reach(state: State) -> None:
         await until(lambda: controller.snapshot.state is state and not controller.busy, state.name)
 
+    async def start_visit(scenario_file: str | None, who: str) -> None:
+        """Take any card away, switch scenario if asked, place ``who``'s card, wait for the method screen."""
+        if reader.card_present():
+            reader.remove()
+            await reach(State.IDLE)
+        if scenario_file is not None:
+            controller.load_scenario(load_scenario(scenarios_dir() / scenario_file))
+        picker.select(who)
+        picker.place.click()
+        await reach(State.METHOD_SELECT)
+
     async def enter(digits: str, then: State) -> None:
         for digit in digits:
             window.pin_screen.keys[digit].click()
@@ -113,12 +124,7 @@ async def render(out: Path) -> None:
     reader.insert(training)
     await reach(State.METHOD_SELECT)
     shot("12-training-card")
-    reader.remove()
-    await reach(State.IDLE)
-    controller.load_scenario(load_scenario(scenarios_dir() / "07_mislinked.toml"))
-    picker.select("sakura")
-    picker.place.click()
-    await reach(State.METHOD_SELECT)
+    await start_visit("07_mislinked.toml", "sakura")
     window.current_screen.pin.click()
     await enter("1234", State.CONSENT)
     window.current_screen.buttons["all"].click()
@@ -128,21 +134,11 @@ async def render(out: Path) -> None:
     path = out / "13-staff-console-mislinked.png"
     console.grab().save(str(path))
     print(path)
-    reader.remove()
-    await reach(State.IDLE)
-    controller.load_scenario(load_scenario(scenarios_dir() / "03_job_change_pending.toml"))
-    picker.select("sakura")
-    picker.place.click()
-    await reach(State.METHOD_SELECT)
+    await start_visit("03_job_change_pending.toml", "sakura")
     window.current_screen.pin.click()
     await enter("1234", State.FALLBACK)
     shot("14-fallback-not-qualified")
-    reader.remove()
-    await reach(State.IDLE)
-    controller.load_scenario(load_default())
-    picker.select("sakura")
-    picker.place.click()
-    await reach(State.METHOD_SELECT)
+    await start_visit("01_child_normal_visit.toml", "sakura")
     window.current_screen.face.click()
     window.current_screen.conditions[FaceCondition.MASK].click()
     await reach(State.FACE)
@@ -155,12 +151,7 @@ async def render(out: Path) -> None:
     controller.inactivity_timer.stop()
     controller._inactive()
     shot("18-cancelled")
-    reader.remove()
-    await reach(State.IDLE)
-    controller.load_scenario(load_scenario(scenarios_dir() / "13_not_registered.toml"))
-    picker.select("sakura")
-    picker.place.click()
-    await reach(State.METHOD_SELECT)
+    await start_visit("13_not_registered.toml", "sakura")
     window.current_screen.pin.click()
     await enter("1234", State.REGISTRATION)
     shot("19-registration")

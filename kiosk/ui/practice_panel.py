@@ -102,7 +102,7 @@ class PracticePanel(QFrame):
         index = self.choices.findData(str(scenario.path))
         if index >= 0:
             self.choices.setCurrentIndex(index)
-        self.explanation.setText(f"<h3>{scenario.title}</h3><p>{scenario.lesson.strip()}</p>")
+        self._explain(f"<h3>{scenario.title}</h3><p>{scenario.lesson.strip()}</p>")
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         hint = HINTS.get(snapshot.state, "") if self.show_hints.isChecked() else ""
@@ -119,4 +119,11 @@ class PracticePanel(QFrame):
             explanation = mislink_explanation(record.card_holder, person.name)
         else:
             explanation = explain(record, child)
-        self.explanation.setText(explanation_html(explanation))
+        self._explain(explanation_html(explanation))
+
+    def _explain(self, html: str) -> None:
+        # A wrapped label inside a scroll area is not given its height-for-width by the layout: set it,
+        # so the whole explanation is reachable by scrolling instead of cut off.
+        self.explanation.setText(html)
+        width = self.explanation.width() if self.explanation.width() > 100 else 330
+        self.explanation.setMinimumHeight(self.explanation.heightForWidth(width))

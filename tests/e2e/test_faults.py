@@ -16,6 +16,7 @@ from hardware.readers.base import ReaderEventKind
 from hardware.readers.pcsc import PcscReader
 from hardware.vpcd import VpcdBridge
 from kiosk.flow.machine import State
+from tests.e2e.test_pcsc_pin_flow import enter
 
 pytestmark = pytest.mark.e2e
 WAIT_MS = 8000
@@ -40,9 +41,7 @@ def test_pcscd_stopping_and_restarting_is_reported_and_recovered(qtbot, pcsc_kio
     try:
         qtbot.waitUntil(lambda: controller.snapshot.state is State.METHOD_SELECT, timeout=WAIT_MS)
         qtbot.mouseClick(window.current_screen.pin, Qt.MouseButton.LeftButton)
-        for digit in "1234":
-            qtbot.mouseClick(window.pin_screen.keys[digit], Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(window.pin_screen.confirm, Qt.MouseButton.LeftButton)
+        enter(qtbot, window, "1234")
         qtbot.waitUntil(lambda: controller.snapshot.state is State.COMPLETE, timeout=WAIT_MS)
     finally:
         bridge.remove()
@@ -71,9 +70,7 @@ def test_card_pulled_during_verify_is_not_reported_done(qtbot, pcsc_kiosk, pcscd
     bridge.insert()
     qtbot.waitUntil(lambda: controller.snapshot.state is State.METHOD_SELECT, timeout=WAIT_MS)
     qtbot.mouseClick(window.current_screen.pin, Qt.MouseButton.LeftButton)
-    for digit in "1234":
-        qtbot.mouseClick(window.pin_screen.keys[digit], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.pin_screen.confirm, Qt.MouseButton.LeftButton)
+    enter(qtbot, window, "1234")
     qtbot.waitUntil(card.entered.is_set, timeout=WAIT_MS)
 
     remover = threading.Thread(target=bridge.remove)

@@ -56,6 +56,13 @@ def confirm(qtbot, kiosk, expected: State) -> None:
     qtbot.waitUntil(lambda: not kiosk.controller.busy and kiosk.state is expected, timeout=3000)
 
 
+def lock_the_card(qtbot, kiosk) -> None:
+    """Three wrong PINs on the PIN screen: the card answers 63C2, 63C1, 63C0 and the fallback shows."""
+    for wrong, expected in (("0000", State.PIN_ENTRY), ("1111", State.PIN_ENTRY), ("2222", State.FALLBACK)):
+        type_on_keypad(qtbot, kiosk, wrong)
+        confirm(qtbot, kiosk, expected)
+
+
 def test_starts_on_the_idle_screen_in_the_bundled_font(kiosk, qapp):
     assert kiosk.state is State.IDLE
     assert "マイナンバーカードを" in kiosk.window.current_screen.title.text()
@@ -125,9 +132,7 @@ def test_wrong_pin_shows_the_cards_real_counter(qtbot, kiosk):
 def test_third_wrong_pin_locks_the_card_and_shows_the_fallback(qtbot, kiosk):
     place(qtbot, kiosk, "sakura")
     choose_pin(qtbot, kiosk)
-    for wrong, expected in (("0000", State.PIN_ENTRY), ("1111", State.PIN_ENTRY), ("2222", State.FALLBACK)):
-        type_on_keypad(qtbot, kiosk, wrong)
-        confirm(qtbot, kiosk, expected)
+    lock_the_card(qtbot, kiosk)
     text = visible_text(kiosk.window.current_screen)
     assert "暗証番号がロックされています" in text
     assert "資格確認書" in text and "資格情報のお知らせ ＋ マイナンバーカード" in text

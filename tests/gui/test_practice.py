@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.flow.machine import State
-from tests.gui.test_pin_flow import choose_pin, confirm, place, type_on_keypad
+from tests.gui.test_pin_flow import choose_pin, confirm, lock_the_card, place, type_on_keypad
 
 pytestmark = pytest.mark.gui
 
@@ -24,9 +24,7 @@ def test_hints_follow_the_screen_and_can_be_switched_off(qtbot, kiosk):
 def test_the_explanation_after_a_lock_says_why_what_to_bring_and_whom_to_ask(qtbot, kiosk):
     place(qtbot, kiosk, "sakura")
     choose_pin(qtbot, kiosk)
-    for wrong, state in (("0000", State.PIN_ENTRY), ("1111", State.PIN_ENTRY), ("2222", State.FALLBACK)):
-        type_on_keypad(qtbot, kiosk, wrong)
-        confirm(qtbot, kiosk, state)
+    lock_the_card(qtbot, kiosk)
     text = kiosk.window.practice.explanation.text()
     assert "暗証番号がロックされています" in text and "資格確認書" in text
     assert "市区町村" in text and "医療証" in text
