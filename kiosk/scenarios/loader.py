@@ -218,7 +218,7 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         linked_to, registered = pid, True
         if "card" in item:
             card_data = dict(_table(f"{where}.card", item["card"]))
-            linked_to = card_data.pop("linked_to", pid)
+            linked_to = _text(f"{where}.card.linked_to", card_data.pop("linked_to", pid))
             registered = card_data.pop("registered", True)
             if not isinstance(registered, bool):
                 raise ScenarioError(f"{where}.card.registered: expected true or false, got {registered!r}")
@@ -295,12 +295,29 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
     if "expect" in data:
         item = _table(f"{path}: expect", data["expect"])
         _only(f"{path}: expect", item, {"final", "validity", "share", "error_code", "documents", "mislinked"})
+        where = f"{path}: expect"
+        for name, kind in (
+            ("final", str),
+            ("validity", int),
+            ("share", str),
+            ("error_code", str),
+            ("mislinked", bool),
+        ):
+            value = item.get(name)
+            if value is not None and (
+                not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+            ):
+                raise ScenarioError(f"{where}.{name}: expected {kind.__name__}, got {value!r}")
+        documents = [
+            _text(f"{where}.documents[{i}]", d)
+            for i, d in enumerate(_list(f"{where}.documents", item.get("documents", [])))
+        ]
         expect = Expectation(
             item.get("final"),
             item.get("validity"),
             item.get("share"),
             item.get("error_code"),
-            tuple(item.get("documents", ())),
+            tuple(documents),
             item.get("mislinked"),
         )
     tags = tuple(str(t) for t in _list(f"{path}: tags", data.get("tags", [])))

@@ -101,3 +101,24 @@ def test_malformed_files_never_crash_the_cli(tmp_path, capsys):
     assert main(["scenario", "check", str(bad), str(truncated), str(tmp_path / "missing.toml")]) == 1
     err = capsys.readouterr().err
     assert "not UTF-8" in err and "not valid TOML" in err and "no such scenario file" in err
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('\n[expect]\ndocuments = 5\n', "expect.documents: expected a list"),
+        ('\n[expect]\nvalidity = "1"\n', "expect.validity: expected int"),
+    ],
+)
+def test_expectations_are_checked_too(tmp_path, extra, message):
+    path = write(tmp_path, MINIMAL.format(person="a", acquired="2020-01-01", script='"place a"') + extra)
+    with pytest.raises(ScenarioError, match=message):
+        load_scenario(path)
+
+
+def test_a_link_to_something_that_is_not_a_person_id_is_reported(tmp_path):
+    text = MINIMAL.format(person="a", acquired="2020-01-01", script='"place a"').replace(
+        'card = { auth_pin = "1234" }', 'card = { auth_pin = "1234", linked_to = [] }'
+    )
+    with pytest.raises(ScenarioError, match=r"people\[0\]\.card\.linked_to: expected text"):
+        load_scenario(write(tmp_path, text))
