@@ -106,7 +106,7 @@ def test_malformed_files_never_crash_the_cli(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ('\n[expect]\ndocuments = 5\n', "expect.documents: expected a list"),
+        ("\n[expect]\ndocuments = 5\n", "expect.documents: expected a list"),
         ('\n[expect]\nvalidity = "1"\n', "expect.validity: expected int"),
     ],
 )
