@@ -1,0 +1,67 @@
+"""Japanese by default, English through Qt Linguist: how texts are marked and translated.
+
+Qt-free, so the flow, the domain rules and the back end can mark their texts without importing Qt.
+The source language is Japanese: every text is written in Japanese in the code, extracted by
+``pyside6-lupdate`` into ``resources/translations/kiosk_en.ts`` and translated there (see docs/translations.md).
+
+- ``N_("…")`` marks a text where it is made (lupdate reads ``N_`` as ``QT_TR_NOOP``, context "").
+  With values, ``N_("残り{tries}回", tries=2)`` returns a :class:`Msg`: the formatted Japanese, as a ``str``
+  (logs, result files and tests see Japanese), that remembers its template so the screen can translate it.
+- ``t("…", **values)`` translates at once (UI code building its widgets).
+- ``translated(text)`` translates a text that was made elsewhere (a snapshot's message, a guidance line).
+- ``localized(ja, en)`` picks between the two spellings of a data file (a scenario's lesson).
+
+Placeholders are Python ``str.format`` fields; a test checks each translation has the same ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from hardware.text import N_, Msg
+
+__all__ = ["LANGUAGES", "N_", "Msg", "language", "localized", "set_language", "t", "translated"]
+
+LANGUAGES = {"ja": "日本語", "en": "English"}
+DEFAULT_LANGUAGE = "ja"
+
+_state: dict[str, Any] = {"language": DEFAULT_LANGUAGE, "lookup": None}
+
+
+def _lookup(text: str) -> str:
+    lookup = _state["lookup"]
+    return lookup(text) if lookup is not None else text
+
+
+def t(text: str, /, **values: Any) -> str:
+    """Translate the literal ``text`` now, then fill in ``values`` (themselves translated when texts)."""
+    found = _lookup(text)
+    return found.format(**{k: translated(v) for k, v in values.items()}) if values else found
+
+
+def translated(text: Any) -> Any:
+    """Translate a text marked elsewhere; anything that is not a marked text comes back unchanged."""
+    if isinstance(text, Msg):
+        return _lookup(text.template).format(**{k: translated(v) for k, v in text.values.items()})
+    if isinstance(text, str) and text:
+        return _lookup(text)
+    return text
+
+
+def language() -> str:
+    """The language shown now: "ja" or "en"."""
+    return _state["language"]
+
+
+def set_language(code: str, lookup: Callable[[str], str] | None) -> None:
+    """Switch language (called by ``kiosk.ui.language`` once the Qt translator is installed)."""
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {code!r} (known: {', '.join(LANGUAGES)})")
+    _state["language"] = code
+    _state["lookup"] = lookup
+
+
+def localized(ja: str, en: str | None) -> str:
+    """A data file's text in the current language: its English spelling when shown in English and given."""
+    return en if language() == "en" and en else ja

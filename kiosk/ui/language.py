@@ -1,0 +1,66 @@
+"""Switch the UI language at runtime with Qt's translator (the .qm files built from resources/translations)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from kiosk import i18n
+from kiosk.resources import resources_dir
+
+log = logging.getLogger("kiosk.language")
+
+
+class LanguageUnavailable(RuntimeError):
+    """The compiled translation is missing (the set-up builds it from the .ts file)."""
+
+
+def qm_path(code: str) -> Path:
+    return resources_dir() / "translations" / f"kiosk_{code}.qm"
+
+
+def available(code: str) -> bool:
+    """Japanese is the source language and always there; others need their compiled .qm."""
+    return code == i18n.DEFAULT_LANGUAGE or qm_path(code).is_file()
+
+
+class _Translators:
+    ours: QTranslator | None = None
+    qt: QTranslator | None = None  # Qt's own strings (standard buttons and dialogs)
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def switch(code: str) -> None:
+    """Show the UI in ``code`` ("ja" or "en"). Qt then sends LanguageChange to every widget."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("no QCoreApplication: create the application before switching language")
+    if code not in i18n.LANGUAGES:
+        raise ValueError(f"unknown language {code!r} (known: {', '.join(i18n.LANGUAGES)})")
+    ours = None
+    if code != i18n.DEFAULT_LANGUAGE:
+        ours = QTranslator(app)
+        if not ours.load(str(qm_path(code))):
+            raise LanguageUnavailable(
+                f"{qm_path(code)} is missing: scripts/run or scripts/test builds it from "
+                f"kiosk_{code}.ts beside it (pyside6-lrelease)"
+            )
+    qt = QTranslator(app)
+    if not qt.load(
+        QLocale(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        qt = None  # Qt's own strings stay in English: not worth failing for
+    for old in (_Translators.ours, _Translators.qt):
+        if old is not None:
+            QCoreApplication.removeTranslator(old)
+    _Translators.ours, _Translators.qt = ours, qt
+    i18n.set_language(code, _translate if ours is not None else None)
+    for new in (qt, ours):
+        if new is not None:
+            QCoreApplication.installTranslator(new)
+    log.info("language: %s", code)
