@@ -9,7 +9,8 @@ The source language is Japanese: every text is written in Japanese in the code, 
   (logs, result files and tests see Japanese), that remembers its template so the screen can translate it.
 - ``t("…", **values)`` translates at once (UI code building its widgets).
 - ``translated(text)`` translates a text that was made elsewhere (a snapshot's message, a guidance line).
-- ``localized(ja, en)`` picks between the two spellings of a data file (a scenario's lesson).
+- ``Bilingual(ja, en)`` is a data file's text with its English spelling (a scenario's lesson, a name);
+  ``translated`` picks the spelling, ``localized(ja, en)`` does the same for two plain strings.
 
 Placeholders are Python ``str.format`` fields; a test checks each translation has the same ones.
 """
@@ -21,12 +22,29 @@ from typing import Any
 
 from hardware.text import N_, Msg
 
-__all__ = ["LANGUAGES", "N_", "Msg", "language", "localized", "set_language", "t", "translated"]
+__all__ = ["LANGUAGES", "N_", "Bilingual", "Msg", "language", "localized", "set_language", "t", "translated"]
 
 LANGUAGES = {"ja": "日本語", "en": "English"}
 DEFAULT_LANGUAGE = "ja"
 
 _state: dict[str, Any] = {"language": DEFAULT_LANGUAGE, "lookup": None}
+
+
+class Bilingual(str):
+    """A text from a data file with its optional English spelling (a scenario's lesson, a person's name).
+
+    The str value is the Japanese; ``translated()`` shows ``en`` when the UI is in English and it is given.
+    """
+
+    en: str | None
+
+    def __new__(cls, ja: str, en: str | None = None) -> Bilingual:
+        text = super().__new__(cls, ja)
+        text.en = en
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Bilingual, (str(self), self.en))
 
 
 def _lookup(text: str) -> str:
@@ -42,6 +60,8 @@ def t(text: str, /, **values: Any) -> str:
 
 def translated(text: Any) -> Any:
     """Translate a text marked elsewhere; anything that is not a marked text comes back unchanged."""
+    if isinstance(text, Bilingual):
+        return localized(str(text), text.en)
     if isinstance(text, Msg):
         return _lookup(text.template).format(**{k: translated(v) for k, v in text.values.items()})
     if isinstance(text, str) and text:
