@@ -37,6 +37,7 @@ from hardware.profile import (
     is_four_digit_pin,
     is_sign_password,
 )
+from hardware.text import N_
 
 __all__ = [
     "AUTH_PIN_MAX_TRIES",
@@ -536,7 +537,9 @@ class OtherCard:
 
     ATR = bytes.fromhex("3B8F8001804F0CA000000306030001000000006A")  # PC/SC Part 3 ATR of a FeliCa-like card
 
-    def __init__(self, label: str = "交通系ICカード", uid: bytes = bytes.fromhex("04A1B2C3D4E5F6")) -> None:
+    def __init__(
+        self, label: str = N_("交通系ICカード"), uid: bytes = bytes.fromhex("04A1B2C3D4E5F6")
+    ) -> None:
         self.label = label
         self.uid = uid
 

@@ -12,6 +12,7 @@ from hardware import apdu as iso
 from hardware.apdu import ApduError, CommandApdu, ResponseApdu
 from hardware.card import AUTH_PIN_MAX_TRIES, EF_AUTH_CERT, EF_AUTH_KEY, EF_AUTH_PIN, EF_TOKEN, JPKI_AID
 from hardware.readers.base import CardChannel, ReaderError
+from hardware.text import N_
 
 
 class Pin:
@@ -21,7 +22,9 @@ class Pin:
 
     def __init__(self, digits: str) -> None:
         if not (len(digits) == 4 and digits.isascii() and digits.isdigit()):
-            raise ValueError("暗証番号は数字4桁です (the PIN must be 4 digits)")
+            raise ValueError(
+                "the PIN must be 4 digits"
+            )  # for programmers: the keypad only makes 4-digit PINs
         self._digits = digits
 
     def encoded(self) -> bytes:
@@ -90,7 +93,7 @@ def read_auth_pin_tries(channel: CardChannel) -> int | None:
     ``None`` when the card has no PIN set (a 顔認証マイナンバーカード).
     """
     if not select_jpki_ap(channel):
-        raise CardProtocolError("公的個人認証APがありません (no JPKI AP on this card)")
+        raise CardProtocolError(N_("公的個人認証APがありません"))
     sw = select_ef(channel, EF_AUTH_PIN)
     if sw != iso.SW_OK:
         raise CardProtocolError(f"cannot select the auth PIN (SW {sw:04X})")
@@ -117,7 +120,7 @@ class VerifyResult:
 def verify_auth_pin(channel: CardChannel, pin: Pin) -> VerifyResult:
     """VERIFY the user-authentication PIN (EF 0018). 63Cx: wrong, x left; 63C0 / 6984: blocked."""
     if not select_jpki_ap(channel):
-        raise CardProtocolError("公的個人認証APがありません (no JPKI AP on this card)")
+        raise CardProtocolError(N_("公的個人認証APがありません"))
     sw = select_ef(channel, EF_AUTH_PIN)
     if sw != iso.SW_OK:
         raise CardProtocolError(f"cannot select the auth PIN (SW {sw:04X})")
@@ -157,7 +160,7 @@ def read_binary_all(channel: CardChannel, fid: int) -> bytes:
 def read_auth_certificate(channel: CardChannel) -> bytes:
     """The 利用者証明用電子証明書 (EF 000A): readable without a PIN."""
     if not select_jpki_ap(channel):
-        raise CardProtocolError("公的個人認証APがありません (no JPKI AP on this card)")
+        raise CardProtocolError(N_("公的個人認証APがありません"))
     return read_binary_all(channel, EF_AUTH_CERT)
 
 
@@ -239,7 +242,17 @@ def survey(channel: CardChannel) -> CardSurvey:
 
 
 class RealCardProtected(ReaderError):
-    """A VERIFY that could cost a real card's owner a try was not sent."""
+    """A VERIFY that could cost a real card's owner a try was not sent.
+
+    The message (``args[0]``, marked) is for the screen; ``reason`` says why in English, for logs.
+    """
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.args[0]} ({self.reason})" if self.reason else str(self.args[0])
 
 
 def guarded_verify(channel: CardChannel, pin: Pin, *, allow_real_card: bool = False) -> VerifyResult:
@@ -251,10 +264,10 @@ def guarded_verify(channel: CardChannel, pin: Pin, *, allow_real_card: bool = Fa
     if found.is_real_mynumber_card:
         if not allow_real_card:
             raise RealCardProtected(
-                "実物のマイナンバーカードには暗証番号を送りません (real card: not opted in)"
+                N_("実物のマイナンバーカードには暗証番号を送りません"), "real card: not opted in"
             )
         if found.tries_left is not None and found.tries_left <= 1:
             raise RealCardProtected(
-                "残り1回のため、実物のカードでは照合しません (one try left on a real card)"
+                N_("残り1回のため、実物のカードでは照合しません"), "one try left on a real card"
             )
     return verify_auth_pin(channel, pin)

@@ -19,6 +19,7 @@ import threading
 from typing import Protocol
 
 from hardware.apdu import hexs
+from hardware.text import N_
 
 log = logging.getLogger("hardware.vpcd")
 
@@ -92,8 +93,11 @@ class VpcdBridge:
             sock = socket.create_connection((self.host, self.port), timeout=timeout)
         except OSError as exc:
             raise VpcdError(
-                f"vpcd に接続できません ({self.host}:{self.port}): pcscd と vsmartcard-vpcd は動いていますか?"
-                f" (cannot connect to vpcd: {exc})"
+                N_(
+                    "vpcd に接続できません ({address}): pcscd と vsmartcard-vpcd は動いていますか?（{detail}）",
+                    address=f"{self.host}:{self.port}",
+                    detail=str(exc),
+                )
             ) from exc
         sock.settimeout(None)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

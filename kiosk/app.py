@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from hardware.readers.base import Reader
+from kiosk import i18n
 from kiosk.flow.machine import State
+from kiosk.i18n import t
 from kiosk.roster import Roster, default_roster_path
 from kiosk.scenarios.loader import load_default, load_scenario
 from kiosk.ui.controller import FlowController
@@ -25,7 +27,7 @@ def application() -> QApplication:
     if app is None:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
-        app.setApplicationDisplayName("マイナ受付シミュレータ")
+        app.setApplicationDisplayName(t("マイナ受付シミュレータ"))
     assert isinstance(app, QApplication)
     apply_theme(app)
     return app
@@ -40,6 +42,7 @@ class Settings:
     staff_console: bool = True
     large_text: bool = False
     high_contrast: bool = False
+    language: str = "ja"  # "ja" or "en"; also in the 言語 menu
 
 
 def build_window(
@@ -51,6 +54,10 @@ def build_window(
     side_panels: bool = True,
 ) -> tuple[FlowController, MainWindow]:
     settings = settings or Settings()
+    if settings.language != i18n.language():
+        from kiosk.ui import language
+
+        language.switch(settings.language)
     scenario = load_scenario(settings.scenario) if settings.scenario else load_default()
     controller = FlowController(
         reader,

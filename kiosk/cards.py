@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from hardware.card import MyNumberCard
 from hardware.jpki import CardSurvey
+from kiosk.i18n import N_
 from kiosk.personas import Persona
 from kiosk.roster import Roster
 
@@ -49,13 +50,14 @@ class CardPolicy:
             persona = self._persona(self.roster.persona_for_uid(found.uid) if found.uid else None)
             if persona is None:
                 return VisitCard(
-                    CardKind.UNKNOWN, refusal="マイナンバーカードではないか、ICチップを読み取れませんでした。"
+                    CardKind.UNKNOWN,
+                    refusal=N_("マイナンバーカードではないか、ICチップを読み取れませんでした。"),
                 )
             return VisitCard(
                 CardKind.TRAINING,
                 persona,
                 persona.card,
-                notice=f"練習用カード：{persona.label}のカードとして扱います",
+                notice=N_("練習用カード：{persona}のカードとして扱います", persona=persona.label),
             )
         if found.test_certificate:
             return VisitCard(CardKind.EMULATED)
@@ -70,20 +72,31 @@ class CardPolicy:
                 CardKind.REAL,
                 persona,
                 verify_on_card=True,
-                notice="実物のカード：暗証番号をカードで照合します（設定で許可済み）",
+                notice=N_("実物のカード：暗証番号をカードで照合します（設定で許可済み）"),
             )
         if persona is None:
-            why = "暗証番号の残り回数が1回のため、実物のカードでは照合しません。" if one_left else ""
-            return VisitCard(
-                CardKind.REAL,
-                refusal=why + "実物のマイナンバーカードです。練習に使うには、練習用の人物に登録してください"
-                "（kiosk card enroll）。登録すると、暗証番号はカードに送らずに練習用の番号で照合します。",
-            )
+            if one_left:
+                refusal = N_(
+                    "暗証番号の残り回数が1回のため、実物のカードでは照合しません。"
+                    "実物のマイナンバーカードです。練習に使うには、練習用の人物に登録してください"
+                    "（{command}）。登録すると、暗証番号はカードに送らずに練習用の番号で照合します。",
+                    command="kiosk card enroll",
+                )
+            else:
+                refusal = N_(
+                    "実物のマイナンバーカードです。練習に使うには、練習用の人物に登録してください"
+                    "（{command}）。登録すると、暗証番号はカードに送らずに練習用の番号で照合します。",
+                    command="kiosk card enroll",
+                )
+            return VisitCard(CardKind.REAL, refusal=refusal)
         return VisitCard(
             CardKind.REAL,
             persona,
             persona.card,
-            notice=f"実物のカード：暗証番号はカードに送らず、{persona.name}さんの練習用の番号で照合します",
+            notice=N_(
+                "実物のカード：暗証番号はカードに送らず、{name}さんの練習用の番号で照合します",
+                name=persona.name,
+            ),
         )
 
     def _persona(self, key: str | None) -> Persona | None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from hardware.readers.base import Reader, ReaderError, ServiceUnavailableError
 from kiosk import __version__
+from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 EXIT_OK, EXIT_USAGE, EXIT_READER, EXIT_STARTUP = 0, 2, 3, 4
 log = logging.getLogger("kiosk")
@@ -74,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--high-contrast", action="store_true", help="start in high contrast (also in the 表示 menu)"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=DEFAULT_LANGUAGE,
+        help="language of the screens: ja (default) or en (also in the 言語 / Language menu)",
     )
     parser.add_argument(
         "--real-card-verify",
@@ -414,6 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         staff_console=not args.no_staff_console,
         large_text=args.large_text,
         high_contrast=args.high_contrast,
+        language=args.lang,
     )
     if args.real_card_verify:
         print(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from hardware.card import MyNumberCard
 from hardware.profile import CardProfile
+from kiosk.i18n import N_
 
 
 @dataclass
@@ -34,11 +35,9 @@ class Persona:
 
     @property
     def label(self) -> str:
-        return (
-            f"{self.name}（{self.relation}・{self.age}歳）"
-            if self.relation
-            else f"{self.name}（{self.age}歳）"
-        )
+        if self.relation:
+            return N_("{name}（{relation}・{age}歳）", name=self.name, relation=self.relation, age=self.age)
+        return N_("{name}（{age}歳）", name=self.name, age=self.age)
 
     def reset_card(self) -> None:
         """Unlock the practice card (what the 市区町村 window does for a real one)."""

@@ -35,6 +35,7 @@ from hardware.readers.base import (
     ServiceUnavailableError,
     T,
 )
+from hardware.text import N_
 
 log = logging.getLogger("hardware.pcsc")
 apdu_log = logging.getLogger("apdu")
@@ -47,8 +48,10 @@ def _scard() -> Any:
         from smartcard import scard
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise ServiceUnavailableError(
-            "pyscard が入っていません。PC/SC を使うには `pip install 'kiosk[pcsc]'` を実行してください"
-            " (pyscard is not installed; install the 'pcsc' extra)"
+            N_(
+                "pyscard が入っていません。PC/SC を使うには {command} を実行してください",
+                command="`pip install 'kiosk[pcsc]'`",
+            )
         ) from exc
     return scard
 
@@ -62,6 +65,12 @@ def _message(hresult: int) -> str:
     return f"{text} (0x{hresult & 0xFFFFFFFF:08X})"
 
 
+def _shown(exc: Exception) -> str:
+    """An error's message as raised (a marked ``Msg`` keeps its template; ``str(exc)`` would not)."""
+    text = exc.args[0] if len(exc.args) == 1 else None
+    return text if isinstance(text, str) else str(exc)
+
+
 def _service_errors() -> tuple[int, ...]:
     scard = _scard()
     return (scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED, scard.SCARD_E_INVALID_HANDLE)
@@ -73,8 +82,10 @@ def establish_context() -> Any:
     hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
     if hresult != scard.SCARD_S_SUCCESS:
         raise ServiceUnavailableError(
-            "スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください"
-            f" (cannot reach the PC/SC service: {_message(hresult)}; is pcscd running?)"
+            N_(
+                "スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください（{detail}）",
+                detail=_message(hresult),
+            )
         )
     return context
 
@@ -119,9 +130,15 @@ def _run_connected(hresult: int, handle: Any, protocol: int, reader: str, job: C
     """Turn SCardConnect's answer into an error people can act on, or run ``job`` and disconnect."""
     scard = _scard()
     if hresult in (scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_REMOVED_CARD):
-        raise NoCardError(f"カードが取り外されました ({_message(hresult)})")
+        raise NoCardError(N_("カードが取り外されました（{detail}）", detail=_message(hresult)))
     if hresult in (scard.SCARD_E_UNKNOWN_READER, scard.SCARD_E_READER_UNAVAILABLE):
-        raise ServiceUnavailableError(f"カードリーダーが見つかりません: {reader} ({_message(hresult)})")
+        raise ServiceUnavailableError(
+            N_(
+                "カードリーダーが見つかりません: {reader}（{detail}）",
+                reader=reader,
+                detail=_message(hresult),
+            )
+        )
     if hresult != scard.SCARD_S_SUCCESS:
         raise ReaderError(f"cannot connect to the card in {reader}: {_message(hresult)}")
     try:
@@ -149,14 +166,16 @@ class _PcscChannel:
         apdu_log.debug("> %s", hexs(command[:5]))  # the header only: a VERIFY body is secret
         hresult, answer = scard.SCardTransmit(self._handle, self._protocol, list(command))
         if hresult in (scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_RESET_CARD):
-            raise NoCardError(f"カードが取り外されました (the card was removed: {_message(hresult)})")
+            raise NoCardError(N_("カードが取り外されました（{detail}）", detail=_message(hresult)))
         if hresult in _service_errors() or hresult == scard.SCARD_E_READER_UNAVAILABLE:
-            raise ServiceUnavailableError(f"reader lost during a command: {_message(hresult)}")
+            raise ServiceUnavailableError(
+                N_("コマンドの途中でカードリーダーとの接続が切れました（{detail}）", detail=_message(hresult))
+            )
         if hresult != scard.SCARD_S_SUCCESS:
             raise ReaderError(f"transmit failed: {_message(hresult)}")
         answer = bytes(answer)
         if len(answer) < 2:  # seen when the card leaves during the command: no status word came back
-            raise ReaderError("カードから応答がありません (no answer from the card)")
+            raise ReaderError(N_("カードから応答がありません"))
         apdu_log.debug("< %s", hexs(answer[-2:]))
         return answer
 
@@ -218,7 +237,7 @@ class PcscReader(Reader):
         self._guard.check()
         reader = self.active_reader
         if reader is None:
-            raise NoCardError("カードが置かれていません (no card on the reader)")
+            raise NoCardError(N_("カードが置かれていません"))
         hresult, handle, protocol = self._connect(reader)
         if hresult in _service_errors():
             # pcscd may have restarted since the last job: the old context is dead, a new one may work.
@@ -226,7 +245,9 @@ class PcscReader(Reader):
             hresult, handle, protocol = self._connect(reader)
         if hresult in _service_errors():
             self._release_hw_context()
-            raise ServiceUnavailableError(f"スマートカードサービスが止まりました ({_message(hresult)})")
+            raise ServiceUnavailableError(
+                N_("スマートカードサービスが止まりました（{detail}）", detail=_message(hresult))
+            )
         return _run_connected(hresult, handle, protocol, reader, job)
 
     def _connect(self, reader: str) -> tuple[int, Any, int]:
@@ -262,7 +283,7 @@ class PcscReader(Reader):
                 except ServiceUnavailableError as exc:
                     if not service_lost:
                         service_lost = True
-                        self._emit(ReaderEventKind.SERVICE_LOST, detail=str(exc))
+                        self._emit(ReaderEventKind.SERVICE_LOST, detail=_shown(exc))
                     self._stop.wait(self.retry_interval)
                     continue
                 with self._lock:
@@ -325,7 +346,10 @@ class PcscReader(Reader):
             _scard().SCardReleaseContext(context)
         log.warning("PC/SC service lost: %s", why)
         # The cause first, so the UI names the service rather than the readers that went with it.
-        self._emit(ReaderEventKind.SERVICE_LOST, detail=f"スマートカードサービスとの接続が切れました ({why})")
+        self._emit(
+            ReaderEventKind.SERVICE_LOST,
+            detail=N_("スマートカードサービスとの接続が切れました（{detail}）", detail=why),
+        )
         for name in list(known):
             self._forget_reader(name)
         known.clear()

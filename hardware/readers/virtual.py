@@ -21,6 +21,7 @@ from hardware.readers.base import (
     ReaderListener,
     T,
 )
+from hardware.text import N_
 
 apdu_log = logging.getLogger("apdu")
 
@@ -129,7 +130,7 @@ class VirtualReader(Reader):
         def run() -> T:
             card = self.card
             if card is None:
-                raise NoCardError("カードが置かれていません (no card on the reader)")
+                raise NoCardError(N_("カードが置かれていません"))
             return job(_VirtualChannel(self, card))
 
         return self._executor.submit(run)
@@ -140,7 +141,7 @@ class VirtualReader(Reader):
             time.sleep(self.latency)  # simulated reader speed, on the hardware thread only
         with self._lock:
             if card not in self._cards:
-                raise NoCardError("カードが取り外されました (the card was removed)")
+                raise NoCardError(N_("カードが取り外されました"))
             apdu_log.debug("> %s", hexs(command[:5]))
             answer = card.execute(bytes(command))
         apdu_log.debug("< %s", hexs(answer[-2:]))

@@ -10,6 +10,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
+from kiosk.i18n import N_
+
 #: 電子証明書: the reader alerts from 3 months before expiry (§2.3).
 ALERT_MONTHS = 3
 #: Usable for qualification only until the end of the 3rd month after the expiry month (§2.3).
@@ -81,6 +83,10 @@ def is_preschool(birth_date: dt.date, as_of: dt.date) -> bool:
     return as_of <= first_march_end
 
 
+#: The reason of the ordinary 3割 share (not repeated on the fallback screen).
+GENERAL_SHARE_REASON = N_("一般")
+
+
 @dataclass(frozen=True)
 class Share:
     """窓口負担割合. ``tenths`` is 1, 2 or 3 (割)."""
@@ -90,20 +96,20 @@ class Share:
 
     @property
     def label(self) -> str:
-        return f"{self.tenths}割"
+        return N_("{tenths}割", tenths=self.tenths)
 
 
 def patient_share(birth_date: dt.date, as_of: dt.date, elderly_tenths: int | None = None) -> Share:
     """3割; 未就学児 2割; 70歳以上 1〜3割 (by income: the record says which) (§2.2, 別添3 説明書)."""
     if is_preschool(birth_date, as_of):
-        return Share(2, "未就学児")
+        return Share(2, N_("未就学児"))
     age = age_on(birth_date, as_of)
     if age >= 70:
         # The reference gives only "1〜3割" (income-dependent). Without a record value we assume the
         # common case: 2割 from 70 to 74, 1割 from 75 (後期高齢者) — a simulator choice (docs/domain.md).
         tenths = elderly_tenths or (2 if age < 75 else 1)
-        return Share(tenths, f"{age}歳（70歳以上は所得により1〜3割）")
-    return Share(3, "一般")
+        return Share(tenths, N_("{age}歳（70歳以上は所得により1〜3割）", age=age))
+    return Share(3, GENERAL_SHARE_REASON)
 
 
 def is_reflected(reflected_on: dt.date | None, as_of: dt.date) -> bool:

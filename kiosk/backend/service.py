@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 
 from kiosk.backend import rules
 from kiosk.backend.rules import CertificateState, Share
+from kiosk.i18n import N_
 
 
 class Relation(enum.Enum):
-    SELF = "本人"
-    DEPENDENT = "家族"
+    SELF = N_("本人")
+    DEPENDENT = N_("家族")
 
 
 class Validity(enum.IntEnum):
@@ -37,19 +38,19 @@ class Validity(enum.IntEnum):
     @property
     def label(self) -> str:
         return {
-            1: "有効",
-            2: "無効",
-            3: "無効（新しい資格あり）",
-            4: "該当資格なし",
-            5: "複数該当",
-            6: "有効（未登録）",
+            1: N_("有効"),
+            2: N_("無効"),
+            3: N_("無効（新しい資格あり）"),
+            4: N_("該当資格なし"),
+            5: N_("複数該当"),
+            6: N_("有効（未登録）"),
         }[self.value]
 
 
 class IdentityMethod(enum.Enum):
-    FACE = "顔認証"
-    PIN = "暗証番号"
-    VISUAL = "目視"
+    FACE = N_("顔認証")
+    PIN = N_("暗証番号")
+    VISUAL = N_("目視")
 
 
 @dataclass(frozen=True)
@@ -163,21 +164,21 @@ class QualificationService:
         try:
             certificate = x509.load_der_x509_certificate(certificate_der)
         except ValueError:
-            return IdentityCheck(False, error="電子証明書を読み取れません")
+            return IdentityCheck(False, error=N_("電子証明書を読み取れません"))
         if not pki.is_test_certificate(certificate_der):
             return IdentityCheck(
-                False, error="この模擬環境は実物の電子証明書を照会しません（練習用の人物で照合します）"
+                False, error=N_("この模擬環境は実物の電子証明書を照会しません（練習用の人物で照合します）")
             )
         if signature is not None:
             if challenge is None or challenge not in self._challenges:
-                return IdentityCheck(False, error="チャレンジが無効です（再利用または不明）")
+                return IdentityCheck(False, error=N_("チャレンジが無効です（再利用または不明）"))
             self._challenges.discard(challenge)
             public = certificate.public_key()
             assert isinstance(public, rsa.RSAPublicKey)
             try:
                 public.verify(signature, challenge, padding.PKCS1v15(), hashes.SHA256())
             except InvalidSignature:
-                return IdentityCheck(False, error="署名の検証に失敗しました")
+                return IdentityCheck(False, error=N_("署名の検証に失敗しました"))
         serial = certificate.serial_number
         link = self.links.get(serial)
         state = rules.certificate_state(
@@ -217,7 +218,9 @@ class QualificationService:
                 method,
                 certificate_state=state,
                 renewal_alert=alert,
-                cause="この電子証明書は、どの資格情報にもひもづいていません（マイナンバーが保険者に登録されていない可能性）。",
+                cause=N_(
+                    "この電子証明書は、どの資格情報にもひもづいていません（マイナンバーが保険者に登録されていない可能性）。"
+                ),
             )
         if not link.registered:
             return QualificationResult(
@@ -241,7 +244,7 @@ class QualificationService:
         ]
         if not matches:
             return QualificationResult(
-                True, Validity.NONE, IdentityMethod.VISUAL, cause="該当する記号・番号がありません。"
+                True, Validity.NONE, IdentityMethod.VISUAL, cause=N_("該当する記号・番号がありません。")
             )
         coverage = matches[0]
         person = self.people.get(coverage.person)
@@ -250,7 +253,11 @@ class QualificationService:
         newer = [c for c in self._known(coverage.person) if c.valid_on(self.as_of)]
         validity = Validity.INVALID_NEWER_EXISTS if newer else Validity.INVALID
         return self._result(
-            validity, IdentityMethod.VISUAL, person, coverage, cause="この記号・番号の資格は喪失しています。"
+            validity,
+            IdentityMethod.VISUAL,
+            person,
+            coverage,
+            cause=N_("この記号・番号の資格は喪失しています。"),
         )
 
     def _known(self, person_id: str) -> list[Coverage]:
@@ -280,18 +287,18 @@ class QualificationService:
                 method,
                 person,
                 None,
-                cause="有効な資格が複数あります。どちらの保険で受診するか確認してください。",
+                cause=N_("有効な資格が複数あります。どちらの保険で受診するか確認してください。"),
                 candidates=tuple(valid),
             )
         if pending:
-            cause = (
+            cause = N_(
                 "新しい保険の登録（マイナンバー）が、まだオンライン資格確認に反映されていません。"
                 "出生・転職・扶養の変更の直後に起こりやすく、反映まで最長2か月ほどかかることがあります。"
             )
         elif known:
-            cause = "登録されている資格は喪失しています。新しい保険の手続きがまだの可能性があります。"
+            cause = N_("登録されている資格は喪失しています。新しい保険の手続きがまだの可能性があります。")
         else:
-            cause = "保険者にマイナンバーが登録されていないか、まだ反映されていません。"
+            cause = N_("保険者にマイナンバーが登録されていないか、まだ反映されていません。")
         if known:
             return self._result(
                 Validity.INVALID, method, person, max(known, key=lambda c: c.acquired), cause=cause
@@ -328,19 +335,20 @@ class QualificationService:
 
     def _certificate_error(self, state: CertificateState, method: IdentityMethod) -> QualificationResult:
         if state is CertificateState.SUSPENDED:
-            message = (
+            message = N_(
                 "電子証明書が一時保留（利用停止）されています。カードを紛失した場合は"
                 "マイナンバー総合フリーダイヤル 0120-95-0178 へ。"
             )
         else:
-            message = "受付窓口にご連絡ください。また市区町村で証明書の更新手続きをしてください。"
+            message = N_("受付窓口にご連絡ください。また市区町村で証明書の更新手続きをしてください。")
         return QualificationResult(
             False,
             None,
             method,
             certificate_state=state,
             error_code="006",
-            error_message=f"{message}【006:利用者証明用電子証明書の失効・有効期限切れ】",
+            # The same Japanese as the real 処理結果 message (the result file's ErrorMessage).
+            error_message=N_("{message}【006:利用者証明用電子証明書の失効・有効期限切れ】", message=message),
             cause=message,
         )
 

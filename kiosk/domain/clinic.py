@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.i18n import N_
+
 
 @dataclass(frozen=True)
 class ClinicSettings:
-    name: str = "練習用クリニック"
+    name: str = N_("練習用クリニック")
     code: str = "1399999999"  # 医療機関コード (fictional)
     first_visit: bool = False  # 初診: the fallback offers the 被保険者資格申立書 (reference §2.2)
     prescription_screen: bool = False  # 処方箋形式の選択 (pharmacies / 電子処方箋 clinics, §1.1 step 4)

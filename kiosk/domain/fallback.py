@@ -16,6 +16,9 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, replace
 
+from kiosk.backend.rules import GENERAL_SHARE_REASON
+from kiosk.i18n import N_
+
 
 class FallbackReason(enum.Enum):
     PIN_LOCKED = "pin locked"
@@ -27,7 +30,11 @@ class FallbackReason(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class FallbackGuidance:
-    """The fallback screen's content. ``documents`` are alternatives: any one of them is enough."""
+    """The fallback screen's content. ``documents`` are alternatives: any one of them is enough.
+
+    The texts are marked, untranslated (the screen translates them); ``reason`` tells which case this is,
+    so code never has to test a text.
+    """
 
     title: str
     cause: str
@@ -36,44 +43,47 @@ class FallbackGuidance:
     staff: str
     remedy: str
     child_note: str
+    reason: FallbackReason | None = None
 
 
-NORMAL_SHARE = "窓口での自己負担は通常どおりです（3割。未就学児は2割、70歳以上の方は1〜3割）。"
-MEDICAL_CERTIFICATE_NOTE = (
+NORMAL_SHARE = N_("窓口での自己負担は通常どおりです（3割。未就学児は2割、70歳以上の方は1〜3割）。")
+MEDICAL_CERTIFICATE_NOTE = N_(
     "お子さんの医療費助成の「医療証」（市区町村の受給者証）は、マイナ保険証とは別に窓口で提示してください。"
 )
 
 _GUIDANCE = {
     FallbackReason.PIN_LOCKED: FallbackGuidance(
         # The exact reader wording for a lock is [unverified]; this text is a simulator choice (docs/domain.md).
-        title="暗証番号がロックされています",
-        cause="暗証番号を3回続けて間違えたため、このカードの利用者証明用電子証明書がロックされました。",
+        title=N_("暗証番号がロックされています"),
+        cause=N_("暗証番号を3回続けて間違えたため、このカードの利用者証明用電子証明書がロックされました。"),
         documents=(
-            "資格確認書",
-            "資格情報のお知らせ ＋ マイナンバーカード",
-            "マイナポータルの資格情報画面 ＋ マイナンバーカード",
+            N_("資格確認書"),
+            N_("資格情報のお知らせ ＋ マイナンバーカード"),
+            N_("マイナポータルの資格情報画面 ＋ マイナンバーカード"),
         ),
         share=NORMAL_SHARE,
-        staff="受付窓口の職員にお声がけください。職員に暗証番号を伝える必要はありません。",
-        remedy="ロックの解除（暗証番号の初期化）は、住民票のある市区町村の窓口で行えます。",
+        staff=N_("受付窓口の職員にお声がけください。職員に暗証番号を伝える必要はありません。"),
+        remedy=N_("ロックの解除（暗証番号の初期化）は、住民票のある市区町村の窓口で行えます。"),
         child_note=MEDICAL_CERTIFICATE_NOTE,
+        reason=FallbackReason.PIN_LOCKED,
     ),
 }
 
 
 _GUIDANCE[FallbackReason.NO_PIN_SET] = FallbackGuidance(
     # 顔認証マイナンバーカード: only face or 目視 (reference §1.3 "Limits"); the wording is a simulator choice.
-    title="このカードは暗証番号が設定されていません",
-    cause="顔認証マイナンバーカードは、顔認証または職員の目視確認で本人確認をします。",
+    title=N_("このカードは暗証番号が設定されていません"),
+    cause=N_("顔認証マイナンバーカードは、顔認証または職員の目視確認で本人確認をします。"),
     documents=(
-        "資格確認書",
-        "資格情報のお知らせ ＋ マイナンバーカード",
-        "マイナポータルの資格情報画面 ＋ マイナンバーカード",
+        N_("資格確認書"),
+        N_("資格情報のお知らせ ＋ マイナンバーカード"),
+        N_("マイナポータルの資格情報画面 ＋ マイナンバーカード"),
     ),
     share=NORMAL_SHARE,
-    staff="受付窓口の職員にお声がけください。職員が目視で本人確認をします。",
-    remedy="顔認証がうまくいかない場合も、職員による目視確認で受付できます。",
+    staff=N_("受付窓口の職員にお声がけください。職員が目視で本人確認をします。"),
+    remedy=N_("顔認証がうまくいかない場合も、職員による目視確認で受付できます。"),
     child_note=MEDICAL_CERTIFICATE_NOTE,
+    reason=FallbackReason.NO_PIN_SET,
 )
 
 
@@ -82,18 +92,23 @@ def guidance_for(reason: FallbackReason) -> FallbackGuidance:
 
 
 DOCUMENTS = (
-    "資格確認書",
-    "資格情報のお知らせ ＋ マイナンバーカード",
-    "マイナポータルの資格情報画面 ＋ マイナンバーカード",
+    N_("資格確認書"),
+    N_("資格情報のお知らせ ＋ マイナンバーカード"),
+    N_("マイナポータルの資格情報画面 ＋ マイナンバーカード"),
 )
-DECLARATION = "被保険者資格申立書（受付でお渡しします）＋ マイナンバーカード"
+DECLARATION = N_("被保険者資格申立書（受付でお渡しします）＋ マイナンバーカード")
 
 
 def share_text(share_label: str | None, reason: str = "") -> str:
     if share_label is None:
         return NORMAL_SHARE
-    why = f"（{reason}）" if reason and reason != "一般" else ""
-    return f"窓口での自己負担は通常どおり{share_label}です{why}。10割負担にはなりません。"
+    if reason and reason != GENERAL_SHARE_REASON:
+        return N_(
+            "窓口での自己負担は通常どおり{share}です（{reason}）。10割負担にはなりません。",
+            share=share_label,
+            reason=reason,
+        )
+    return N_("窓口での自己負担は通常どおり{share}です。10割負担にはなりません。", share=share_label)
 
 
 def qualification_guidance(
@@ -118,9 +133,10 @@ def qualification_guidance(
         cause=cause,
         documents=documents,
         share=share_text(share_label, share_reason),
-        staff="受付窓口の職員にお声がけください。",
+        staff=N_("受付窓口の職員にお声がけください。"),
         remedy=remedy,
         child_note=MEDICAL_CERTIFICATE_NOTE if child else "",
+        reason=reason,
     )
 
 
@@ -134,11 +150,13 @@ TRANSITIONAL_LAST_DAY = dt.date(2026, 3, 31)
 def transitional_documents(as_of: dt.date) -> tuple[str, ...]:
     documents: list[str] = []
     if as_of <= OLD_CARD_LAST_DAY:
-        documents.append("健康保険証（2025年12月1日まで使えます）")
+        documents.append(N_("健康保険証（2025年12月1日まで使えます）"))
     if as_of <= TRANSITIONAL_LAST_DAY:
         documents.append(
-            "有効期限切れの健康保険証、または「資格情報のお知らせ」のみ"
-            "（暫定措置：2026年3月31日まで。窓口で記号・番号から資格を確認します）"
+            N_(
+                "有効期限切れの健康保険証、または「資格情報のお知らせ」のみ"
+                "（暫定措置：2026年3月31日まで。窓口で記号・番号から資格を確認します）"
+            )
         )
     return tuple(documents)
 

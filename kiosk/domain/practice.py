@@ -10,35 +10,53 @@ from dataclasses import dataclass, field
 
 from kiosk.backend.rules import CertificateState
 from kiosk.backend.service import Validity
+from kiosk.domain.fallback import FallbackReason
 from kiosk.flow.machine import State
 from kiosk.flow.reception import ReceptionRecord
+from kiosk.i18n import N_
 
 HINTS: dict[State, str] = {
     # seed 004 FAQ 4-5; reference §1.4 (staff must not be told the PIN: uehara-cl)
-    State.METHOD_SELECT: "お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。"
-    "職員に暗証番号を伝える必要はありません。",
+    State.METHOD_SELECT: N_(
+        "お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。"
+        "職員に暗証番号を伝える必要はありません。"
+    ),
     # reference §1.1 step 3 (3 consecutive wrong PINs lock; a success resets; reset at the 市区町村)
-    State.PIN_ENTRY: "「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえると"
-    "ロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。",
+    State.PIN_ENTRY: N_(
+        "「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえると"
+        "ロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。"
+    ),
     # reference §1.4 (child face auth often fails: baby photo vs now); §1.1 (switch to PIN)
-    State.FACE: "子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。"
-    "うまくいかないときは「暗証番号に切り替える」を押します。",
+    State.FACE: N_(
+        "子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。"
+        "うまくいかないときは「暗証番号に切り替える」を押します。"
+    ),
     # reference §1.3 (目視 with the facility's password, not the PIN; not for photo-less cards)
-    State.VISUAL_CHECK: "目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。",
+    State.VISUAL_CHECK: N_(
+        "目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。"
+    ),
     # reference §1.1 step 4 (city.kagoshima)
-    State.CONSENT: "「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。",
+    State.CONSENT: N_(
+        "「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。"
+    ),
     # reference §1.1 step 4 (ainj.co.jp)
-    State.HIGH_COST: "「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。",
+    State.HIGH_COST: N_("「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。"),
     # reference §2.6; seed 003
-    State.SUBSIDY: "子ども医療費助成などの「医療証」は、マイナ保険証とは別の仕組みです。紙の受給者証も持って行きます。",
+    State.SUBSIDY: N_(
+        "子ども医療費助成などの「医療証」は、マイナ保険証とは別の仕組みです。紙の受給者証も持って行きます。"
+    ),
     # reference §2.2 (MHLW: 「自己負担が10割負担になることはありません」)
-    State.FALLBACK: "表示された書類を窓口で提示すれば、通常の負担割合で受診できます（10割負担にはなりません）。",
+    State.FALLBACK: N_(
+        "表示された書類を窓口で提示すれば、通常の負担割合で受診できます（10割負担にはなりません）。"
+    ),
     # reference §1.1 step 5 (card-left-behind risk)
-    State.COMPLETE: "カードの取り忘れに気をつけましょう。",
-    State.READ_FAILED: "カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。",
+    State.COMPLETE: N_("カードの取り忘れに気をつけましょう。"),
+    State.READ_FAILED: N_(
+        "カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。"
+    ),
 }
 
-CHECK_AT_HOME = (
+CHECK_AT_HOME = N_(
     "自宅では、マイナポータルで「健康保険証としての利用」が有効か、保険者名・資格取得日が紙の保険証や"
     "資格確認書と合っているかを確認できます。"  # seed 000 「自宅でできる確認」
 )
@@ -61,48 +79,66 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
     notes: tuple[str, ...] = ()
     if child:
         # seed 003: マイナ保険証と医療証はそもそも別の仕組み
-        notes = ("お子さんの医療費助成の「医療証」は、マイナ保険証とは別に窓口で提示します。",)
+        notes = (N_("お子さんの医療費助成の「医療証」は、マイナ保険証とは別に窓口で提示します。"),)
     if record.outcome == "cancelled":
         return Explanation(
-            "受付を中止しました",
-            "しばらく操作がなかったため、カードリーダーが受付を中止しました。もう一度カードを置けばやり直せます。",
+            N_("受付を中止しました"),
+            N_(
+                "しばらく操作がなかったため、カードリーダーが受付を中止しました。もう一度カードを置けばやり直せます。"
+            ),
             notes=notes,
         )
     if record.outcome == "complete" and result is not None:
         method = record.method.value if record.method else ""
-        share = result.share.label if result.share else ""
-        happened = f"{method}で本人確認をして、資格が確認できました（{result.validity.label if result.validity else ''}）。"
-        if share:
-            happened += f" 窓口での負担は{share}です。"
+        validity = result.validity.label if result.validity else ""
+        if result.share:
+            happened = N_(
+                "{method}で本人確認をして、資格が確認できました（{validity}）。 窓口での負担は{share}です。",
+                method=method,
+                validity=validity,
+                share=result.share.label,
+            )
+        else:
+            happened = N_(
+                "{method}で本人確認をして、資格が確認できました（{validity}）。",
+                method=method,
+                validity=validity,
+            )
         extra = ()
         if result.qualification_only:
             extra = (
-                "電子証明書の有効期限が切れているため、資格情報の提供のみでした。市区町村で更新しましょう。",
+                N_(
+                    "電子証明書の有効期限が切れているため、資格情報の提供のみでした。市区町村で更新しましょう。"
+                ),
             )
         elif result.renewal_alert:
-            extra = ("電子証明書の更新時期です。市区町村で更新手続きをしましょう。",)
-        return Explanation("受付できました", happened, notes=notes + extra, at_home=CHECK_AT_HOME)
+            extra = (N_("電子証明書の更新時期です。市区町村で更新手続きをしましょう。"),)
+        return Explanation(N_("受付できました"), happened, notes=notes + extra, at_home=CHECK_AT_HOME)
     fallback = record.fallback
     bring = fallback.documents if fallback else ()
     if result is None:
-        title = fallback.title if fallback else "受付できませんでした"
-        if "ロック" in title:
+        title = fallback.title if fallback else N_("受付できませんでした")
+        if fallback is not None and fallback.reason is FallbackReason.PIN_LOCKED:
             return Explanation(
                 title,
-                "暗証番号を3回続けてまちがえたため、カードの暗証番号がロックされました。",
-                "ロックは時間がたっても解除されません。",
+                N_("暗証番号を3回続けてまちがえたため、カードの暗証番号がロックされました。"),
+                N_("ロックは時間がたっても解除されません。"),
                 bring,
-                (("住民票のある市区町村の窓口", "暗証番号のロック解除（初期化）"),),
+                ((N_("住民票のある市区町村の窓口"), N_("暗証番号のロック解除（初期化）")),),
                 notes=notes,
             )
         return Explanation(title, fallback.cause if fallback else "", "", bring, notes=notes)
     if not result.processing_ok:
-        contacts = [("住民票のある市区町村の窓口", "電子証明書の更新・再発行")]
+        contacts = [(N_("住民票のある市区町村の窓口"), N_("電子証明書の更新・再発行"))]
         if result.certificate_state is CertificateState.SUSPENDED:
-            contacts.insert(0, ("マイナンバー総合フリーダイヤル 0120-95-0178", "紛失・一時停止の手続き"))
+            contacts.insert(
+                0, (N_("マイナンバー総合フリーダイヤル 0120-95-0178"), N_("紛失・一時停止の手続き"))
+            )
         return Explanation(
-            "電子証明書が使えませんでした",
-            "カードの利用者証明用電子証明書が有効期限切れ・失効・一時停止のため、マイナ保険証として使えませんでした。",
+            N_("電子証明書が使えませんでした"),
+            N_(
+                "カードの利用者証明用電子証明書が有効期限切れ・失効・一時停止のため、マイナ保険証として使えませんでした。"
+            ),
             result.error_message,
             bring,
             tuple(contacts),
@@ -111,16 +147,21 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
     contacts = (
         # seed 000: 相談先と伝え方
         (
-            "加入している保険者",
-            "被扶養者の登録状況と、マイナ保険証で資格が取れないこと（記号・番号、氏名、生年月日を伝える）",
+            N_("加入している保険者"),
+            N_(
+                "被扶養者の登録状況と、マイナ保険証で資格が取れないこと（記号・番号、氏名、生年月日を伝える）"
+            ),
         ),
-        ("勤務先の担当部署", "扶養の手続きの受付日、保険の切り替え時期"),
+        (N_("勤務先の担当部署"), N_("扶養の手続きの受付日、保険の切り替え時期")),
     )
     if result.validity is Validity.MULTIPLE:
-        contacts = (("加入している保険者", "資格が二重になっていないか（前の保険の喪失手続き）"),)
+        contacts = ((N_("加入している保険者"), N_("資格が二重になっていないか（前の保険の喪失手続き）")),)
     return Explanation(
-        "資格が確認できませんでした",
-        f"オンライン資格確認の結果は「{result.validity.label if result.validity else ''}」でした。",
+        N_("資格が確認できませんでした"),
+        N_(
+            "オンライン資格確認の結果は「{validity}」でした。",
+            validity=result.validity.label if result.validity else "",
+        ),
         result.cause,
         bring,
         contacts,
@@ -132,10 +173,14 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
 def mislink_explanation(card_holder: str, shown: str) -> Explanation:
     """誤紐づけ: the patient's screen completed, but the data is someone else's (seed 000)."""
     return Explanation(
-        "別の人の資格情報が表示されました（誤紐づけ）",
-        f"受付は完了しましたが、職員の端末には{card_holder}さんではなく{shown}さんの情報が表示されました。",
-        "氏名・生年月日などの入力ミスで、マイナンバーが別人の保険情報にひもづいている可能性があります。",
+        N_("別の人の資格情報が表示されました（誤紐づけ）"),
+        N_(
+            "受付は完了しましたが、職員の端末には{card_holder}さんではなく{shown}さんの情報が表示されました。",
+            card_holder=card_holder,
+            shown=shown,
+        ),
+        N_("氏名・生年月日などの入力ミスで、マイナンバーが別人の保険情報にひもづいている可能性があります。"),
         (),
-        (("加入している保険者・自治体", "別人の情報が表示されたこと（必ず連絡する）"),),
+        ((N_("加入している保険者・自治体"), N_("別人の情報が表示されたこと（必ず連絡する）")),),
         CHECK_AT_HOME,
     )

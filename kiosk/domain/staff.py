@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from kiosk.backend.rules import CertificateState
 from kiosk.backend.service import Validity
+from kiosk.domain.fallback import FallbackReason
 from kiosk.flow.reception import ReceptionRecord
+from kiosk.i18n import N_
 
-DOCUMENT_CHECK = (
+DOCUMENT_CHECK = N_(
     "資格確認書、または「資格情報のお知らせ」＋マイナンバーカード、またはマイナポータルの資格情報画面"
     "＋マイナンバーカードで資格を確認してください。初診なら被保険者資格申立書＋カード、再診なら口頭確認も可能です。"
     "自己負担は通常どおりで、10割にはなりません。"
@@ -34,51 +36,98 @@ def mislinked(record: ReceptionRecord) -> bool:
 
 
 def staff_action(record: ReceptionRecord) -> StaffAction:
+    """What the console shows for ``record``: marked texts, translated by the console when shown."""
     result = record.result
     if result is None:
-        if record.fallback is not None and "ロック" in record.fallback.title:
+        if record.fallback is not None and record.fallback.reason is FallbackReason.PIN_LOCKED:
             return StaffAction(
-                "暗証番号ロック",
-                "顔認証ができれば顔認証で、できなければ目視確認（目視モード用パスワード）で本人確認するか、"
-                + DOCUMENT_CHECK
-                + " ロック解除は住民票のある市区町村の窓口です。",
+                N_("暗証番号ロック"),
+                N_(
+                    "顔認証ができれば顔認証で、できなければ目視確認（目視モード用パスワード）で本人確認するか、"
+                    "{check} ロック解除は住民票のある市区町村の窓口です。",
+                    check=DOCUMENT_CHECK,
+                ),
             )
         if record.fallback is not None:
-            return StaffAction(record.fallback.title, "目視確認で本人確認するか、" + DOCUMENT_CHECK)
-        return StaffAction("受付中", "")
+            return StaffAction(
+                record.fallback.title, N_("目視確認で本人確認するか、{check}", check=DOCUMENT_CHECK)
+            )
+        return StaffAction(N_("受付中"), "")
     if not result.processing_ok:
-        lost = result.certificate_state is CertificateState.SUSPENDED
+        if result.certificate_state is CertificateState.SUSPENDED:
+            return StaffAction(
+                N_("エラー {code}: 電子証明書の失効・有効期限切れ（一時保留）", code=result.error_code),
+                N_(
+                    "{check} 電子証明書の更新は市区町村で行うよう案内してください。"
+                    " カード紛失の届け出後なら、マイナンバー総合フリーダイヤル 0120-95-0178。",
+                    check=DOCUMENT_CHECK,
+                ),
+            )
         return StaffAction(
-            f"エラー {result.error_code}: 電子証明書の失効・有効期限切れ" + ("（一時保留）" if lost else ""),
-            DOCUMENT_CHECK
-            + " 電子証明書の更新は市区町村で行うよう案内してください。"
-            + (" カード紛失の届け出後なら、マイナンバー総合フリーダイヤル 0120-95-0178。" if lost else ""),
+            N_("エラー {code}: 電子証明書の失効・有効期限切れ", code=result.error_code),
+            N_("{check} 電子証明書の更新は市区町村で行うよう案内してください。", check=DOCUMENT_CHECK),
         )
     if result.needs_registration:
         return StaffAction(
-            "保険証利用登録なし", "カードリーダーで利用登録ができます。登録しない場合は " + DOCUMENT_CHECK
+            N_("保険証利用登録なし"),
+            N_("カードリーダーで利用登録ができます。登録しない場合は {check}", check=DOCUMENT_CHECK),
         )
     alarm = ""
     if mislinked(record):
         person = result.person
         assert person is not None
-        alarm = (
-            f"別人の資格情報が表示されています（表示: {person.name} {person.birth_date:%Y-%m-%d}、"
-            f"カード: {record.card_holder}）。誤紐づけの可能性があります。受付を止めて本人に氏名・生年月日を確認し、"
-            "他人の医療情報は閲覧しないでください。本人には保険者・自治体への連絡を案内してください。"
+        alarm = N_(
+            "別人の資格情報が表示されています（表示: {name} {birth_date:%Y-%m-%d}、"
+            "カード: {holder}）。誤紐づけの可能性があります。受付を止めて本人に氏名・生年月日を確認し、"
+            "他人の医療情報は閲覧しないでください。本人には保険者・自治体への連絡を案内してください。",
+            name=person.name,
+            birth_date=person.birth_date,
+            holder=record.card_holder,
         )
     validity = result.validity
-    if validity in (Validity.VALID, Validity.VALID_UNREGISTERED):
-        action = "資格を確認しました。受付を進めてください。"
-        if result.qualification_only:
-            action += " 電子証明書の期限切れ後の猶予期間のため、資格情報の提供のみです（医療情報の提供はありません）。更新を案内してください。"
-        elif result.renewal_alert:
-            action += " 電子証明書の更新時期です。市区町村での更新を案内してください。"
-        return StaffAction(f"資格有効性 {int(validity)} {validity.label}", action, alarm)
     assert validity is not None
-    extra = {
-        Validity.INVALID_NEWER_EXISTS: " 新しい資格があります。新しい保険の資格確認書などで確認してください。",
-        Validity.MULTIPLE: " 有効な資格が複数あります。どの保険で受診するか本人に確認してください。",
-    }.get(validity, "")
-    cause = f" 考えられる原因: {result.cause}" if result.cause else ""
-    return StaffAction(f"資格有効性 {int(validity)} {validity.label}", DOCUMENT_CHECK + extra + cause, alarm)
+    summary = N_("資格有効性 {code} {label}", code=int(validity), label=validity.label)
+    if validity in (Validity.VALID, Validity.VALID_UNREGISTERED):
+        if result.qualification_only:
+            action = N_(
+                "資格を確認しました。受付を進めてください。"
+                " 電子証明書の期限切れ後の猶予期間のため、資格情報の提供のみです（医療情報の提供はありません）。"
+                "更新を案内してください。"
+            )
+        elif result.renewal_alert:
+            action = N_(
+                "資格を確認しました。受付を進めてください。 電子証明書の更新時期です。市区町村での更新を案内してください。"
+            )
+        else:
+            action = N_("資格を確認しました。受付を進めてください。")
+        return StaffAction(summary, action, alarm)
+    return StaffAction(summary, _not_qualified_action(validity, result.cause), alarm)
+
+
+def _not_qualified_action(validity: Validity, cause: str) -> str:
+    """The document check, what the validity adds, and the likely cause: one marked template per case."""
+    if validity is Validity.INVALID_NEWER_EXISTS:
+        if cause:
+            return N_(
+                "{check} 新しい資格があります。新しい保険の資格確認書などで確認してください。 考えられる原因: {cause}",
+                check=DOCUMENT_CHECK,
+                cause=cause,
+            )
+        return N_(
+            "{check} 新しい資格があります。新しい保険の資格確認書などで確認してください。",
+            check=DOCUMENT_CHECK,
+        )
+    if validity is Validity.MULTIPLE:
+        if cause:
+            return N_(
+                "{check} 有効な資格が複数あります。どの保険で受診するか本人に確認してください。 考えられる原因: {cause}",
+                check=DOCUMENT_CHECK,
+                cause=cause,
+            )
+        return N_(
+            "{check} 有効な資格が複数あります。どの保険で受診するか本人に確認してください。",
+            check=DOCUMENT_CHECK,
+        )
+    if cause:
+        return N_("{check} 考えられる原因: {cause}", check=DOCUMENT_CHECK, cause=cause)
+    return DOCUMENT_CHECK

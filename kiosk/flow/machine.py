@@ -10,6 +10,8 @@ import enum
 import logging
 from collections.abc import Callable
 
+from kiosk.i18n import N_
+
 log = logging.getLogger("kiosk.flow")
 
 
@@ -37,31 +39,31 @@ class State(enum.Enum):
 
 
 LABELS = {
-    "NO_READER": "リーダー使用不可",
-    "IDLE": "待機（カードを置いてください）",
-    "READING": "読み取り中",
-    "READ_FAILED": "読み取り失敗",
-    "PAPER_CARD": "健康保険証の読取確認",
-    "METHOD_SELECT": "本人確認方法の選択",
-    "PIN_ENTRY": "暗証番号入力",
-    "FACE": "顔認証",
-    "VISUAL_CHECK": "職員による目視確認",
-    "VERIFYING": "暗証番号確認中",
-    "QUALIFYING": "資格確認中",
-    "REGISTRATION": "保険証利用登録",
-    "CONSENT": "同意の選択",
-    "CONSENT_DETAIL": "個別の同意",
-    "HIGH_COST": "高額療養費",
-    "PRESCRIPTION": "処方箋形式",
-    "SUBSIDY": "医療費助成",
-    "COMPLETE": "受付完了",
-    "CANCELLED": "操作がないため中止",
-    "FALLBACK": "マイナ保険証で確認できず（代わりの書類）",
+    "NO_READER": N_("リーダー使用不可"),
+    "IDLE": N_("待機（カードを置いてください）"),
+    "READING": N_("読み取り中"),
+    "READ_FAILED": N_("読み取り失敗"),
+    "PAPER_CARD": N_("健康保険証の読取確認"),
+    "METHOD_SELECT": N_("本人確認方法の選択"),
+    "PIN_ENTRY": N_("暗証番号入力"),
+    "FACE": N_("顔認証"),
+    "VISUAL_CHECK": N_("職員による目視確認"),
+    "VERIFYING": N_("暗証番号確認中"),
+    "QUALIFYING": N_("資格確認中"),
+    "REGISTRATION": N_("保険証利用登録"),
+    "CONSENT": N_("同意の選択"),
+    "CONSENT_DETAIL": N_("個別の同意"),
+    "HIGH_COST": N_("高額療養費"),
+    "PRESCRIPTION": N_("処方箋形式"),
+    "SUBSIDY": N_("医療費助成"),
+    "COMPLETE": N_("受付完了"),
+    "CANCELLED": N_("操作がないため中止"),
+    "FALLBACK": N_("マイナ保険証で確認できず（代わりの書類）"),
 }
 
 
 def state_label(state: State) -> str:
-    """The screen's name in Japanese, for logs and the staff console."""
+    """The screen's name, for logs and the staff console (Japanese, marked for translation)."""
     return LABELS[state.name]
 
 

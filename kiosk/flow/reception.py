@@ -43,40 +43,41 @@ from kiosk.domain.fallback import (
     with_transitional,
 )
 from kiosk.flow.machine import Event, FlowMachine, State
+from kiosk.i18n import N_
 from kiosk.roster import Roster
 
 log = logging.getLogger("kiosk.reception")
 
 RunOnCard = Callable[[Callable[[CardChannel], Any]], Awaitable[Any]]
 
-CONSENT_TOPICS = ("診療・薬剤", "手術", "特定健診")  # reference §1.1 step 4
+CONSENT_TOPICS = (N_("診療・薬剤"), N_("手術"), N_("特定健診"))  # reference §1.1 step 4
 
 
 class FaceCondition(enum.Enum):
     """What the simulated camera sees (the practice controls beside the frame)."""
 
     NONE = "none"
-    FRONT = "正面を向いて静止"
-    MASK = "マスクをしている"
-    MOVED = "途中で動いた"
-    TOO_FAR = "離れすぎ"
-    TOO_NEAR = "近すぎ"
+    FRONT = N_("正面を向いて静止")
+    MASK = N_("マスクをしている")
+    MOVED = N_("途中で動いた")
+    TOO_FAR = N_("離れすぎ")
+    TOO_NEAR = N_("近すぎ")
 
 
 FACE_PROMPTS = {
-    FaceCondition.NONE: "画面の枠に顔を合わせてください。",
+    FaceCondition.NONE: N_("画面の枠に顔を合わせてください。"),
     # 「画面のサイズに顔を合わせるように指示が出る。前後に動いてサイズが合うと認証」(§1.1 step 3)
-    FaceCondition.TOO_FAR: "もう少し近づいて、画面の枠に顔の大きさを合わせてください。",
-    FaceCondition.TOO_NEAR: "少し離れて、画面の枠に顔の大きさを合わせてください。",
+    FaceCondition.TOO_FAR: N_("もう少し近づいて、画面の枠に顔の大きさを合わせてください。"),
+    FaceCondition.TOO_NEAR: N_("少し離れて、画面の枠に顔の大きさを合わせてください。"),
     # 「マスクをしていたら『マスクを外してください』」(TBS, §1.1 step 3)
-    FaceCondition.MASK: "マスクを外してください。",
+    FaceCondition.MASK: N_("マスクを外してください。"),
     # Moving the head causes an error and a restart from the beginning (TBS, §1.1 step 3).
-    FaceCondition.MOVED: "動かないでください。最初からやり直します。",
+    FaceCondition.MOVED: N_("動かないでください。最初からやり直します。"),
 }
-FACE_LOCKED_MESSAGE = (
+FACE_LOCKED_MESSAGE = N_(
     "顔認証を続けて失敗したため、このカードでは顔認証を使えません。暗証番号を選ぶか、職員にお声がけください。"
 )
-OUT_OF_ORDER = (
+OUT_OF_ORDER = N_(
     "カードリーダーが故障しています。資格確認書、または資格情報のお知らせとマイナンバーカードを"
     "受付窓口で提示してください。"
 )
@@ -157,7 +158,7 @@ class Reception:
         self._record: ReceptionRecord | None = None
         self._identity: IdentityCheck | None = None
         self._virtual_cards = ThreadPoolExecutor(max_workers=1, thread_name_prefix="virtual-card")
-        self._snapshot = Snapshot(State.NO_READER, message="カードリーダーを準備しています")
+        self._snapshot = Snapshot(State.NO_READER, message=N_("カードリーダーを準備しています"))
 
     @property
     def snapshot(self) -> Snapshot:
@@ -300,7 +301,7 @@ class Reception:
     def request_visual_check(self) -> None:
         """職員が目視確認を始める (at the reader, with the facility's 目視モード用パスワード, §1.3)."""
         if not self.visual_check_possible:
-            raise RuntimeError(f"目視確認 is not possible in state {self.state.name}")
+            raise RuntimeError(f"a visual check is not possible in state {self.state.name}")
         self._go(Event.VISUAL_REQUESTED, tries_left=self._snapshot.tries_left)
 
     # -- 顔認証 ----------------------------------------------------------------------------------
@@ -336,7 +337,9 @@ class Reception:
             return _done()
         if not self._has_photo():
             self._update(
-                message="このカードには顔写真がないため、顔認証はできません。「暗証番号に切り替える」を押してください。"
+                message=N_(
+                    "このカードには顔写真がないため、顔認証はできません。「暗証番号に切り替える」を押してください。"
+                )
             )
             return _done()
         if self._face_mismatch():
@@ -346,8 +349,10 @@ class Reception:
                 self._go(Event.FACE_LOCKED, tries_left=self._snapshot.tries_left, message=FACE_LOCKED_MESSAGE)
             else:
                 self._update(
-                    message="顔認証できませんでした。もう一度、枠に顔を合わせてください。"
-                    "「暗証番号に切り替える」こともできます。"
+                    message=N_(
+                        "顔認証できませんでした。もう一度、枠に顔を合わせてください。"
+                        "「暗証番号に切り替える」こともできます。"
+                    )
                 )
             return _done()
         if self._serial is not None:
@@ -392,7 +397,7 @@ class Reception:
             self._go(Event.INACTIVITY)
         elif self.state in (State.COMPLETE, State.FALLBACK, State.READ_FAILED, State.CANCELLED):
             log.warning("card left on the reader after the visit")
-            self._update(alert="カードの取り忘れにご注意ください。カードをお取りください。")
+            self._update(alert=N_("カードの取り忘れにご注意ください。カードをお取りください。"))
 
     def _card_profile(self) -> CardProfile | None:
         """What the simulation knows of the card on the reader (its holder, photo, dates)."""
@@ -412,12 +417,14 @@ class Reception:
         as they are (§1.3).
         """
         if password != self.clinic.visual_check_password:
-            self._update(message="目視モード用パスワードが違います。")
+            self._update(message=N_("目視モード用パスワードが違います。"))
             return _done()
         if not self._has_photo():
             self._update(
-                message="顔写真のないカード（1歳未満のお子さんなど）は目視確認できません。"
-                "暗証番号で受付するか、資格確認書などを提示してください。"
+                message=N_(
+                    "顔写真のないカード（1歳未満のお子さんなど）は目視確認できません。"
+                    "暗証番号で受付するか、資格確認書などを提示してください。"
+                )
             )
             return _done()
         return self._pinless_identity(self._visit, Event.VISUAL_CONFIRMED, IdentityMethod.VISUAL)
@@ -475,10 +482,10 @@ class Reception:
         if not accept:
             guidance = qualification_guidance(
                 FallbackReason.NOT_REGISTERED,
-                title="マイナ保険証の利用登録をしませんでした",
-                cause="このカードは健康保険証としての利用登録がされていません。",
+                title=N_("マイナ保険証の利用登録をしませんでした"),
+                cause=N_("このカードは健康保険証としての利用登録がされていません。"),
                 first_visit=self.clinic.first_visit,
-                remedy="利用登録は、このカードリーダーやマイナポータルでいつでもできます。",
+                remedy=N_("利用登録は、このカードリーダーやマイナポータルでいつでもできます。"),
             )
             self._fallback(Event.NOT_QUALIFIED, guidance)
             return
@@ -517,7 +524,7 @@ class Reception:
 
     def prescription(self, electronic: bool) -> None:
         if self._record is not None:
-            self._record.prescription = "電子処方箋" if electronic else "紙の処方箋"
+            self._record.prescription = N_("電子処方箋") if electronic else N_("紙の処方箋")
         self._advance()
 
     def subsidy(self, use: bool) -> None:
@@ -570,28 +577,30 @@ class Reception:
         if not result.processing_ok:
             return qualification_guidance(
                 FallbackReason.CERTIFICATE,
-                title="電子証明書が使えません",
+                title=N_("電子証明書が使えません"),
                 cause=result.error_message or result.cause,
                 share_label=share.label if share else None,
                 first_visit=self.clinic.first_visit,
                 child=child,
-                remedy="電子証明書の更新・再発行は、住民票のある市区町村の窓口で行えます。",
+                remedy=N_("電子証明書の更新・再発行は、住民票のある市区町村の窓口で行えます。"),
             )
         titles = {
-            Validity.MULTIPLE: "資格が複数見つかりました",
-            Validity.NONE: "資格情報が見つかりませんでした",
+            Validity.MULTIPLE: N_("資格が複数見つかりました"),
+            Validity.NONE: N_("資格情報が見つかりませんでした"),
         }
         assert result.validity is not None
         return qualification_guidance(
             FallbackReason.NOT_QUALIFIED,
-            title=titles.get(result.validity, "資格が確認できませんでした"),
-            cause=f"（{result.validity.label}）{result.cause}",
+            title=titles.get(result.validity, N_("資格が確認できませんでした")),
+            cause=N_("（{validity}）{cause}", validity=result.validity.label, cause=result.cause),
             share_label=share.label if share else None,
             share_reason=share.reason if share else "",
             first_visit=self.clinic.first_visit,
             child=child,
-            remedy="加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。"
-            "マイナポータルの「健康保険証」でも確認できます。",
+            remedy=N_(
+                "加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。"
+                "マイナポータルの「健康保険証」でも確認できます。"
+            ),
         )
 
     # -- card I/O ------------------------------------------------------------------------------
@@ -619,12 +628,12 @@ class Reception:
             return None
         except ServiceUnavailableError as exc:
             if visit == self._visit:
-                self.reader_lost(str(exc))
+                self.reader_lost(_shown(exc))
             return None
         except jpki.RealCardProtected as exc:
             if visit == self._visit:
                 log.warning("real card protected: %s", exc)
-                self._go(Event.CARD_UNREADABLE, message=str(exc))
+                self._go(Event.CARD_UNREADABLE, message=_shown(exc))
             return None
         except ReaderError as exc:
             if visit != self._visit:
@@ -632,7 +641,7 @@ class Reception:
             log.warning("card error: %s", exc)
             self._go(
                 Event.CARD_UNREADABLE,
-                message="カードの読み取り中にエラーが発生しました。カードを置き直してください。",
+                message=N_("カードの読み取り中にエラーが発生しました。カードを置き直してください。"),
             )
             return None
         if visit != self._visit:
@@ -641,9 +650,20 @@ class Reception:
         return result
 
 
+def _shown(exc: Exception) -> str:
+    """A reader error's text for a person: its message as raised, so a marked ``Msg`` keeps its template.
+
+    (``str(exc)`` would give a plain str, which the screen could no longer translate.)
+    """
+    text = exc.args[0] if len(exc.args) == 1 else None
+    return text if isinstance(text, str) else str(exc)
+
+
 def _alert(result: QualificationResult) -> str:
     if result.qualification_only:
-        return "電子証明書の有効期限が切れています。資格情報の提供のみ行います。市区町村で更新してください。"
+        return N_(
+            "電子証明書の有効期限が切れています。資格情報の提供のみ行います。市区町村で更新してください。"
+        )
     if result.renewal_alert:
-        return "電子証明書の有効期限が近づいています。市区町村で更新手続きをしてください。"
+        return N_("電子証明書の有効期限が近づいています。市区町村で更新手続きをしてください。")
     return ""

@@ -2,6 +2,10 @@
 
 A scenario holds the as-of date, the clinic's settings, insurers, people (with their cards), insurance
 records, optionally a script of patient actions and the expected outcome. See docs/scenarios.md.
+
+Texts the UI shows (title, lesson, question, names, relations) may carry an English spelling in a key
+``<field>_en`` next to them; they become :class:`kiosk.i18n.Bilingual` (the Japanese str, with ``.en``).
+Without it they stay plain Japanese.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from hardware.tomlfile import read_toml
 from kiosk.backend.rules import age_on
 from kiosk.backend.service import CardLink, Coverage, Insurer, Person, QualificationService, Relation
 from kiosk.domain.clinic import ClinicSettings
+from kiosk.i18n import Bilingual
 from kiosk.personas import Persona
 from kiosk.resources import resources_dir
 
@@ -107,11 +112,14 @@ def practice_questions() -> list[tuple[str, Path]]:
     found = []
     for path in library():
         try:
-            question = tomllib.loads(path.read_text(encoding="utf-8")).get("question")
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue  # the staff console and `kiosk scenario check` report broken files
+        question, english = data.get("question"), data.get("question_en")
         if isinstance(question, str) and question:
-            found.append((question, path))
+            found.append(
+                (Bilingual(question, english) if isinstance(english, str) and english else question, path)
+            )
     return found
 
 
@@ -129,6 +137,18 @@ def _text(where: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ScenarioError(f"{where}: expected text in quotes, got {value!r}")
     return value
+
+
+def _english(where: str, data: dict[str, Any], key: str, text: str) -> str:
+    """``text``, the field ``key`` of ``data`` (``where`` names it), with the English spelling ``<key>_en``.
+
+    Without ``<key>_en`` the text stays Japanese only (a Bilingual only when the file gives an English spelling).
+    """
+    if f"{key}_en" not in data:
+        return text
+    if key not in data:
+        raise ScenarioError(f"{where}_en: the English spelling of {key}, which is missing")
+    return Bilingual(text, _text(f"{where}_en", data[f"{key}_en"]))
 
 
 def _table(where: str, value: Any) -> dict[str, Any]:
@@ -170,45 +190,57 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         "expect",
         "tags",
     }
+    top |= {f"{name}_en" for name in ("title", "lesson", "question")}
     _only(str(path), data, top)
     for required in ("title", "lesson", "as_of", "people"):
         if required not in data:
             raise ScenarioError(f"{path}: {required}: missing")
-    title = _text(f"{path}: title", data["title"])
-    lesson = _text(f"{path}: lesson", data["lesson"])
+    title = _english(f"{path}: title", data, "title", _text(f"{path}: title", data["title"]))
+    lesson = _english(f"{path}: lesson", data, "lesson", _text(f"{path}: lesson", data["lesson"]))
     as_of = _date(f"{path}: as_of", data["as_of"])
 
-    clinic_data = _table(f"{path}: clinic", data.get("clinic", {}))
+    clinic_table = _table(f"{path}: clinic", data.get("clinic", {}))
     clinic_fields = {f.name: f for f in fields(ClinicSettings)}
-    _only(f"{path}: clinic", clinic_data, set(clinic_fields))
+    _only(f"{path}: clinic", clinic_table, set(clinic_fields) | {"name_en"})
+    clinic_data = {name: value for name, value in clinic_table.items() if name != "name_en"}
     for name, value in clinic_data.items():
         expected = type(getattr(ClinicSettings(), name))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             continue
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise ScenarioError(f"{path}: clinic.{name}: expected {expected.__name__}, got {value!r}")
+    if "name_en" in clinic_table:
+        clinic_data["name"] = _english(
+            f"{path}: clinic.name", clinic_table, "name", clinic_data.get("name", "")
+        )
     clinic = replace(ClinicSettings(), **clinic_data)
 
     insurers: list[Insurer] = []
     for i, item in enumerate(_list(f"{path}: insurers", data.get("insurers", []))):
         where = f"{path}: insurers[{i}]"
         item = _table(where, item)
-        _only(where, item, {"number", "name"})
+        _only(where, item, {"number", "name", "name_en"})
         number = _text(f"{where}.number", item.get("number"))
         if not (number.isdigit() and len(number) in (6, 8)):
             raise ScenarioError(f"{where}.number: 保険者番号 is 6 or 8 digits, got {number!r}")
-        insurers.append(Insurer(number, _text(f"{where}.name", item.get("name"))))
+        insurers.append(
+            Insurer(number, _english(f"{where}.name", item, "name", _text(f"{where}.name", item.get("name"))))
+        )
     insurer_numbers = {i.number for i in insurers}
 
     people: list[ScenarioPerson] = []
     for i, item in enumerate(_list(f"{path}: people", data["people"])):
         where = f"{path}: people[{i}]"
         item = _table(where, item)
-        _only(where, item, {"id", "name", "kana", "birth_date", "sex", "relation", "card"})
+        _only(
+            where,
+            item,
+            {"id", "name", "name_en", "kana", "birth_date", "sex", "relation", "relation_en", "card"},
+        )
         pid = _text(f"{where}.id", item.get("id"))
         if any(p.person.id == pid for p in people):
             raise ScenarioError(f"{where}.id: {pid!r} is used twice")
-        name = _text(f"{where}.name", item.get("name"))
+        name = _english(f"{where}.name", item, "name", _text(f"{where}.name", item.get("name")))
         birth = _date(f"{where}.birth_date", item.get("birth_date"))
         sex = str(item.get("sex", "1"))
         if sex not in ("1", "2"):
@@ -228,7 +260,8 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
                 )
             except ProfileError as exc:
                 raise ScenarioError(str(exc)) from None
-        people.append(ScenarioPerson(person, str(item.get("relation", "")), card, linked_to, registered))
+        relation_of = _english(f"{where}.relation", item, "relation", str(item.get("relation", "")))
+        people.append(ScenarioPerson(person, relation_of, card, linked_to, registered))
     ids = {p.person.id for p in people}
     for i, p in enumerate(people):
         if p.linked_to not in ids:
@@ -249,11 +282,12 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         insurer = _text(f"{where}.insurer", item.get("insurer"))
         if insurer not in insurer_numbers:
             raise ScenarioError(f"{where}.insurer: {insurer!r} is not among the scenario's insurers")
-        relation_text = item.get("relation", "本人")
+        relation_text = item.get("relation", Relation.SELF.value)
         try:
             relation = Relation(relation_text)
         except ValueError:
-            raise ScenarioError(f"{where}.relation: 本人 or 家族, got {relation_text!r}") from None
+            choices = " or ".join(r.value for r in Relation)
+            raise ScenarioError(f"{where}.relation: {choices}, got {relation_text!r}") from None
         lost = _date(f"{where}.lost", item["lost"]) if "lost" in item else None
         acquired = _date(f"{where}.acquired", item.get("acquired"))
         # Unless the file says otherwise, the registration reached the system a month after acquisition;
@@ -322,6 +356,7 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         )
     tags = tuple(str(t) for t in _list(f"{path}: tags", data.get("tags", [])))
     question = _text(f"{path}: question", data["question"]) if "question" in data else ""
+    question = _english(f"{path}: question", data, "question", question)
     return Scenario(
         path, title, lesson, as_of, clinic, tuple(insurers), tuple(people), tuple(coverages), script, expect, tags,
         question,

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioB
 
 from hardware.card import OtherCard
 from hardware.readers.virtual import VirtualReader
+from kiosk.i18n import N_, t, translated
 from kiosk.personas import Persona
+from kiosk.ui.widgets import WrappingChoice
 
 
 class CardPicker(QFrame):
@@ -19,31 +21,34 @@ class CardPicker(QFrame):
     def __init__(self, reader: VirtualReader, personas: list[Persona]) -> None:
         super().__init__()
         self.setObjectName("cardPicker")
-        self.setAccessibleName("カード置き場（練習用）")
+        self.setAccessibleName(t("カード置き場（練習用）"))
         self.reader = reader
         self.personas = personas
         self.other_card = OtherCard()
         self.paper_on_reader = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
-        heading = QLabel("練習用のカード")
+        heading = QLabel(t("練習用のカード"))
         heading.setStyleSheet("font-size: 22px; font-weight: bold;")
         layout.addWidget(heading)
         hint = QLabel(
-            "カードを選んで「カードを置く」を押してください。子どものカードは保護者が暗証番号を入力します。"
+            t(
+                "カードを選んで「カードを置く」を押してください。子どものカードは保護者が暗証番号を入力します。"
+            )
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("font-size: 15px;")
         layout.addWidget(hint)
         self.group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
+        self._rows: list[WrappingChoice] = []
         self.choice_box = QVBoxLayout()
         layout.addLayout(self.choice_box)
         self.set_personas(personas)
-        self.place = QPushButton("カードを置く")
-        self.take = QPushButton("カードを取る")
-        self.reset = QPushButton("練習用カードのロックを解除")
-        self.reset.setToolTip("市区町村の窓口で行う暗証番号の初期化の代わりです（練習用カードだけ）")
+        self.place = QPushButton(t("カードを置く"))
+        self.take = QPushButton(t("カードを取る"))
+        self.reset = QPushButton(t("練習用カードのロックを解除"))
+        self.reset.setToolTip(t("市区町村の窓口で行う暗証番号の初期化の代わりです（練習用カードだけ）"))
         for button in (self.place, self.take, self.reset):
             layout.addWidget(button)
         self.status = QLabel()
@@ -58,28 +63,37 @@ class CardPicker(QFrame):
         """Show the current scenario's people (and a card that is not a My Number card)."""
         for button in list(self.group.buttons()):
             self.group.removeButton(button)
-            button.deleteLater()
+        for row in self._rows:
+            row.deleteLater()
+        self._rows = []
         self.choices.clear()
         self.personas = personas
+
+        def add(key: str, number: int, text: str, accessible: str = "") -> None:
+            button = QRadioButton()
+            row = WrappingChoice(button, text)  # long names and translations wrap instead of being cut off
+            if accessible:
+                button.setAccessibleName(accessible)
+            row.label.setStyleSheet("font-size: 15px; padding: 3px 0;")
+            self.group.addButton(button, number)
+            self.choices[key] = button
+            self._rows.append(row)
+            self.choice_box.addWidget(row)
+
         for index, persona in enumerate(personas):
             pin = persona.practice_pin
-            detail = f"練習用暗証番号 {pin}" if pin else "暗証番号なし（顔認証マイナンバーカード）"
-            choice = QRadioButton(f"{persona.label}\n{detail}")
-            choice.setAccessibleName(f"{persona.label}のカード")
-            choice.setStyleSheet("font-size: 15px; padding: 3px;")
-            self.group.addButton(choice, index)
-            self.choices[persona.key] = choice
-            self.choice_box.addWidget(choice)
-        paper = QRadioButton("ICチップのないカード\n（健康保険証・資格確認書）")
-        paper.setStyleSheet("font-size: 15px; padding: 3px;")
-        self.group.addButton(paper, len(personas) + 1)
-        self.choices["paper"] = paper
-        self.choice_box.addWidget(paper)
-        other = QRadioButton(f"マイナンバーカード以外\n（{self.other_card.label}）")
-        other.setStyleSheet("font-size: 15px; padding: 3px;")
-        self.group.addButton(other, len(personas))
-        self.choices["other"] = other
-        self.choice_box.addWidget(other)
+            detail = (
+                t("練習用暗証番号 {pin}", pin=pin) if pin else t("暗証番号なし（顔認証マイナンバーカード）")
+            )
+            # Two lines, each translated on its own: who, then the card's PIN.
+            add(
+                persona.key,
+                index,
+                f"{translated(persona.label)}\n{detail}",
+                t("{person}のカード", person=persona.label),
+            )
+        add("paper", len(personas) + 1, t("ICチップのないカード\n（健康保険証・資格確認書）"))
+        add("other", len(personas), t("マイナンバーカード以外\n（{card}）", card=self.other_card.label))
         self.group.button(0).setChecked(True)
 
     def selected(self) -> Persona | None:
@@ -93,7 +107,8 @@ class CardPicker(QFrame):
         if self.group.checkedId() == len(self.personas) + 1:
             # No IC: nothing a PC/SC reader could see; the reader's optical sensor notices it.
             self.paper_on_reader = True
-            self.paper_placed.emit("健康保険証・資格確認書")
+            # The reader screen shows this label: marked here, translated there.
+            self.paper_placed.emit(N_("健康保険証・資格確認書"))
             return
         persona = self.selected()
         self.reader.insert(persona.card if persona else self.other_card)
@@ -112,4 +127,4 @@ class CardPicker(QFrame):
         if self.reader.card is persona.card:
             self.reader.remove()
         persona.reset_card()
-        self.status.setText(f"{persona.name}さんのカードのロックを解除しました（練習用）。")
+        self.status.setText(t("{name}さんのカードのロックを解除しました（練習用）。", name=persona.name))

@@ -17,6 +17,7 @@ from hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventK
 from kiosk.cards import CardPolicy
 from kiosk.flow.machine import State, state_label
 from kiosk.flow.reception import FaceCondition, Reception, ReceptionRecord, Snapshot
+from kiosk.i18n import N_, Msg
 from kiosk.personas import Persona
 from kiosk.roster import Roster
 from kiosk.scenarios.loader import Scenario
@@ -32,10 +33,12 @@ class FlowController(QObject):
     """
 
     snapshot_changed = Signal(object)  # Snapshot
-    reader_status = Signal(str)
+    # Marked texts (N_ literals or Msg), untranslated: whoever shows them translates them. ``object``, not
+    # ``str``: a str signal would hand over a plain copy, without the template a Msg remembers.
+    reader_status = Signal(object)
     record_added = Signal(object)  # ReceptionRecord, when a visit ends in 受付完了 or the fallback
     scenario_changed = Signal(object)  # Scenario
-    log_line = Signal(str)  # the reviewable session log (never a PIN)
+    log_line = Signal(object)  # a line of the reviewable session log (a Msg, never a PIN): see _write_log
     _reader_event = Signal(object)  # ReaderEvent, emitted from any thread
 
     def __init__(
@@ -63,7 +66,7 @@ class FlowController(QObject):
         self.roster = roster or Roster()
         self.real_card_verify = real_card_verify
         self.records: list[ReceptionRecord] = []
-        self.log: list[str] = []
+        self.log: list[str] = []  # Msg lines: Japanese as str (the saved log), translatable on screen
         self._tasks: set[Any] = set()  # asyncio tasks in flight
         self._watch_cards = True
         self._readers: set[str] = set()
@@ -86,7 +89,9 @@ class FlowController(QObject):
             threading.Thread(
                 target=lambda: [p.card.prepare() for p in personas], name="warm-up", daemon=True
             ).start()
-        self._write_log(f"シナリオ: {scenario.title}（{scenario.as_of:%Y-%m-%d} 時点）")
+        self._write_log(
+            N_("シナリオ: {title}（{date:%Y-%m-%d} 時点）", title=scenario.title, date=scenario.as_of)
+        )
         self.scenario_changed.emit(scenario)
         if self._readers:
             self.reception.reader_ready()
@@ -96,8 +101,11 @@ class FlowController(QObject):
             self.inactivity_timer.stop()
         else:
             self.touch()
-        detail = f"（{snapshot.message}）" if snapshot.message else ""
-        self._write_log(f"画面: {state_label(snapshot.state)}{detail}")
+        screen = state_label(snapshot.state)
+        if snapshot.message:
+            self._write_log(N_("画面: {screen}（{message}）", screen=screen, message=snapshot.message))
+        else:
+            self._write_log(N_("画面: {screen}", screen=screen))
         self.snapshot_changed.emit(snapshot)
 
     def _record(self, record: ReceptionRecord) -> None:
@@ -109,19 +117,33 @@ class FlowController(QObject):
             summary = record.fallback.title if record.fallback else ""
         who = result.person.name if result and result.person else record.card_holder
         method = record.method.value if record.method else ""
-        self._write_log(f"受付記録: {record.outcome} {who} {summary} {method}")
+        self._write_log(
+            N_(
+                "受付記録: {outcome} {who} {summary} {method}",
+                outcome=record.outcome,
+                who=who,
+                summary=summary,
+                method=method,
+            )
+        )
         if self.result_folder is not None and result is not None:
             from kiosk.resultfile import export
 
             try:
                 path = export(record, self.reception.clinic, self.result_folder)
-                self._write_log(f"結果ファイル: {path}")
+                self._write_log(N_("結果ファイル: {path}", path=str(path)))
             except OSError as exc:
-                self._write_log(f"結果ファイルを書けません: {exc}")
+                self._write_log(N_("結果ファイルを書けません: {error}", error=str(exc)))
         self.record_added.emit(record)
 
     def _write_log(self, text: str) -> None:
-        line = f"{dt.datetime.now():%H:%M:%S} {text}"
+        """Add a line to the session log: ``text`` is a marked text (N_), the time goes in front.
+
+        The line is a Msg: as a str it is the Japanese line (the saved log file stays Japanese, the clinic's
+        record); the staff console shows ``translated(line)``. Its template holds no words, so it is made
+        here directly and is not in the .ts (an unknown template is shown as it is).
+        """
+        line = Msg("{time} {text}", {"time": f"{dt.datetime.now():%H:%M:%S}", "text": text})
         self.log.append(line)
         log.info("%s", text)
         self.log_line.emit(line)
@@ -235,19 +257,19 @@ class FlowController(QObject):
         kind = event.kind
         if kind is ReaderEventKind.READER_ADDED:
             self._readers.add(event.reader)
-            self.reader_status.emit(f"カードリーダー: {event.reader}")
+            self.reader_status.emit(N_("カードリーダー: {reader}", reader=event.reader))
             self.reception.reader_ready()
         elif kind is ReaderEventKind.READER_REMOVED:
             self._readers.discard(event.reader)
             if not self._readers:
-                self.reader_status.emit("カードリーダーが接続されていません")
-                self.reception.reader_lost("カードリーダーが接続されていません。接続を確認してください。")
+                self.reader_status.emit(N_("カードリーダーが接続されていません"))
+                self.reception.reader_lost(N_("カードリーダーが接続されていません。接続を確認してください。"))
         elif kind is ReaderEventKind.SERVICE_LOST:
             self._readers.clear()
-            self.reader_status.emit("スマートカードサービスに接続できません")
-            self.reception.reader_lost(event.detail or "スマートカードサービスに接続できません。")
+            self.reader_status.emit(N_("スマートカードサービスに接続できません"))
+            self.reception.reader_lost(event.detail or N_("スマートカードサービスに接続できません。"))
         elif kind is ReaderEventKind.SERVICE_RESTORED:
-            self.reader_status.emit("スマートカードサービスに再接続しました")
+            self.reader_status.emit(N_("スマートカードサービスに再接続しました"))
         elif kind is ReaderEventKind.CARD_INSERTED:
             if self._watch_cards:
                 self._spawn(self.reception.card_placed())

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from kiosk import i18n
 from kiosk.resources import resources_dir
@@ -63,4 +64,6 @@ def switch(code: str) -> None:
     for new in (qt, ours):
         if new is not None:
             QCoreApplication.installTranslator(new)
+    if isinstance(app, QGuiApplication):
+        app.setApplicationDisplayName(i18n.t("マイナ受付シミュレータ"))
     log.info("language: %s", code)

@@ -5,23 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from hardware.readers.virtual import VirtualReader
+from kiosk import i18n
 from kiosk.flow.machine import State
 from kiosk.flow.reception import Snapshot
+from kiosk.i18n import t, translated
+from kiosk.ui import language
 from kiosk.ui.controller import FlowController
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ from kiosk.ui.screens import (
 )
 from kiosk.ui.speech import Speaker, pin_progress
 from kiosk.ui.theme import apply_theme
+from kiosk.ui.widgets import FittingScrollArea
 
 READER_SIZE = (600, 860)  # portrait, like the reader's touch panel
 
@@ -66,10 +69,26 @@ class MainWindow(QMainWindow):
         *,
         side_panels: bool = True,
     ) -> None:
-        personas = personas if personas is not None else controller.personas
         super().__init__()
         self.controller = controller
-        self.setWindowTitle(title or "マイナ受付シミュレータ")
+        self._personas = personas
+        self._title = title
+        self._side_panels = side_panels
+        self._status = ""  # the reader's status line, untranslated
+        self.speaker = Speaker()
+        self._build_menu()
+        self._build_central()
+        controller.snapshot_changed.connect(self.show_snapshot)
+        controller.scenario_changed.connect(self._scenario_changed)
+        controller.reader_status.connect(self._reader_status)
+        self.show_snapshot(controller.snapshot)
+
+    def _build_central(self) -> None:
+        """Build every widget that shows text; called again when the language changes."""
+        controller = self.controller
+        personas = self._personas if self._personas is not None else controller.personas
+        self._language = i18n.language()
+        self.setWindowTitle(translated(self._title) if self._title else t("マイナ受付シミュレータ"))
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(16, 16, 16, 16)
@@ -77,25 +96,26 @@ class MainWindow(QMainWindow):
 
         reader_frame = QFrame()
         reader_frame.setObjectName("readerFrame")
-        reader_frame.setFixedSize(*READER_SIZE)
+        reader_frame.setFixedSize(*self._reader_size())
         self.reader_frame = reader_frame
-        reader_frame.setAccessibleName("顔認証付きカードリーダーの画面")
+        reader_frame.setAccessibleName(t("顔認証付きカードリーダーの画面"))
         column = QVBoxLayout(reader_frame)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(0)
-        self.status_bar = QLabel("マイナ受付シミュレータ")
+        self.status_bar = QLabel(translated(self._status) or t("マイナ受付シミュレータ"))
         self.status_bar.setObjectName("statusBar")
+        self.status_bar.setWordWrap(True)  # a long reader name wraps rather than being cut off
         column.addWidget(self.status_bar)
         self.notice = QLabel()
         self.notice.setObjectName("cardNotice")
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("カードの扱い")
+        self.notice.setAccessibleName(t("カードの扱い"))
         self.notice.hide()
         column.addWidget(self.notice)
         self.alert = QLabel()
         self.alert.setObjectName("alert")
         self.alert.setWordWrap(True)
-        self.alert.setAccessibleName("お知らせ")
+        self.alert.setAccessibleName(t("お知らせ"))
         self.alert.hide()
         column.addWidget(self.alert)
         self.stack = QStackedWidget()
@@ -106,7 +126,7 @@ class MainWindow(QMainWindow):
 
         self.card_picker: CardPicker | None = None
         self.practice: PracticePanel | None = None
-        if side_panels and isinstance(controller.reader, VirtualReader) and personas:
+        if self._side_panels and isinstance(controller.reader, VirtualReader) and personas:
             # Imported here: the side column's widgets cost start-up time that kiosk --check does not need.
             from kiosk.ui.card_picker import CardPicker
             from kiosk.ui.practice_panel import PracticePanel
@@ -124,21 +144,41 @@ class MainWindow(QMainWindow):
             holder = QWidget()
             holder.setLayout(side)
             holder.setFixedWidth(380)  # leaves room for the vertical scroll bar: text wraps, never clips
-            scroll = QScrollArea()  # the side column scrolls; the reader screen never does
-            scroll.setWidget(holder)
-            scroll.setWidgetResizable(True)
+            scroll = FittingScrollArea(holder)  # the side column scrolls
+            scroll.setFrameShape(QFrame.Shape.StyledPanel)
             scroll.setFixedWidth(400)
             scroll.setFixedHeight(READER_SIZE[1])
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             row.addWidget(scroll, 0, Qt.AlignmentFlag.AlignTop)
-        self.setCentralWidget(central)
+        self.setCentralWidget(central)  # deletes the previous one, if any
 
-        self.speaker = Speaker()
-        self._build_menu()
-        controller.snapshot_changed.connect(self.show_snapshot)
-        controller.scenario_changed.connect(self._scenario_changed)
-        controller.reader_status.connect(self.status_bar.setText)
-        self.show_snapshot(controller.snapshot)
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._language != i18n.language():
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        """Show everything in the new language: rebuild the widgets, keep what the user set and sees."""
+        choices = self.card_picker.choices if self.card_picker is not None else {}
+        picked = next((key for key, button in choices.items() if button.isChecked()), None)
+        paper = self.card_picker is not None and self.card_picker.paper_on_reader
+        hints = self.practice.show_hints.isChecked() if self.practice is not None else None
+        explained = self.practice.explained if self.practice is not None else None
+        self._set_menu_texts()
+        self._build_central()
+        if self.card_picker is not None:
+            if picked is not None:
+                self.card_picker.select(picked)
+            self.card_picker.paper_on_reader = paper
+        if self.practice is not None:
+            if hints is not None:
+                self.practice.show_hints.setChecked(hints)
+            if explained is not None:
+                self.practice.show_record(explained)
+        self.show_snapshot(self.controller.snapshot)
+
+    def _reader_status(self, text: str) -> None:
+        self._status = text
+        self.status_bar.setText(translated(text))
 
     def _build_screen(self, state: State) -> Screen:
         """Make the screen for ``state``, connect it to the controller and add it to the stack."""
@@ -177,27 +217,57 @@ class MainWindow(QMainWindow):
             _ = self.screens[state]
 
     def _build_menu(self) -> None:
-        """表示: large text, high contrast and spoken guidance, all switchable at any time (keyboard: Alt+V)."""
-        menu = self.menuBar().addMenu("表示(&V)")
-        self.large_text = QAction("大きな文字(&L)", self, checkable=True)
-        self.high_contrast = QAction("ハイコントラスト(&H)", self, checkable=True)
-        self.speech = QAction("音声案内(&S)", self, checkable=True)
-        if not self.speaker.available:
-            self.speech.setEnabled(False)
-            self.speech.setText("音声案内（PySide6-Addons が必要です）")
+        """表示 (Alt+V): large text, high contrast, spoken guidance; 言語 (Alt+L): 日本語 / English. Any time."""
+        self.view_menu = self.menuBar().addMenu("")
+        self.large_text = QAction(self, checkable=True)
+        self.high_contrast = QAction(self, checkable=True)
+        self.speech = QAction(self, checkable=True)
+        self.speech.setEnabled(self.speaker.available)
         for action in (self.large_text, self.high_contrast):
             action.toggled.connect(self._restyle)
-            menu.addAction(action)
+            self.view_menu.addAction(action)
         self.speech.toggled.connect(self._toggle_speech)
-        menu.addAction(self.speech)
+        self.view_menu.addAction(self.speech)
+        self.language_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self)
+        self.languages: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)  # each language in its own words
+            action.setChecked(code == i18n.language())
+            action.setEnabled(language.available(code))
+            action.triggered.connect(lambda _on=False, code=code: self.set_language(code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.languages[code] = action
+        self._set_menu_texts()
+
+    def _set_menu_texts(self) -> None:
+        self.view_menu.setTitle(t("表示(&V)"))
+        self.large_text.setText(t("大きな文字(&L)"))
+        self.high_contrast.setText(t("ハイコントラスト(&H)"))
+        if self.speaker.available:
+            self.speech.setText(t("音声案内(&S)"))
+        else:
+            self.speech.setText(t("音声案内（PySide6-Addons が必要です）"))
+        self.language_menu.setTitle(t("言語 / Language(&G)"))
+        for code, action in self.languages.items():
+            action.setChecked(code == i18n.language())
+            if not action.isEnabled():
+                action.setToolTip(t("翻訳ファイルがありません（scripts/run で作られます）"))
+
+    def set_language(self, code: str) -> None:
+        """Switch the whole UI to ``code``; the visit in progress goes on, its screen redrawn in the new language."""
+        language.switch(code)
+
+    def _reader_size(self) -> tuple[int, int]:
+        factor = 1.2 if self.large_text.isChecked() else 1.0
+        return round(READER_SIZE[0] * factor), round(READER_SIZE[1] * factor)
 
     def _restyle(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        large = self.large_text.isChecked()
-        apply_theme(app, large_text=large, high_contrast=self.high_contrast.isChecked())
-        factor = 1.2 if large else 1.0
-        self.reader_frame.setFixedSize(round(READER_SIZE[0] * factor), round(READER_SIZE[1] * factor))
+        apply_theme(app, large_text=self.large_text.isChecked(), high_contrast=self.high_contrast.isChecked())
+        self.reader_frame.setFixedSize(*self._reader_size())
 
     def _toggle_speech(self, on: bool) -> None:
         self.speaker.enabled = on
@@ -206,7 +276,8 @@ class MainWindow(QMainWindow):
 
     def _speak(self, snapshot: Snapshot) -> None:
         screen = self.screens[snapshot.state]
-        self.speaker.say("。".join(t for t in (screen.title.text().replace("\n", ""), snapshot.message) if t))
+        parts = (screen.title.text().replace("\n", " "), translated(snapshot.message))
+        self.speaker.say(t("{first}。{second}", first=parts[0], second=parts[1]) if parts[1] else parts[0])
 
     def _scenario_changed(self, _scenario: object) -> None:
         if self.card_picker is not None:
@@ -225,9 +296,9 @@ class MainWindow(QMainWindow):
         return widget
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.notice.setText(snapshot.notice)
+        self.notice.setText(translated(snapshot.notice))
         self.notice.setVisible(bool(snapshot.notice))
-        self.alert.setText(snapshot.alert)
+        self.alert.setText(translated(snapshot.alert))
         self.alert.setVisible(bool(snapshot.alert))
         screen = self.screens[snapshot.state]
         screen.show_snapshot(snapshot)

@@ -16,24 +16,32 @@ from kiosk.backend.rules import age_on
 from kiosk.domain.practice import HINTS, Explanation, explain, mislink_explanation
 from kiosk.domain.staff import mislinked
 from kiosk.flow.reception import ReceptionRecord, Snapshot
+from kiosk.i18n import t, translated
 from kiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
 from kiosk.ui.controller import FlowController
+from kiosk.ui.widgets import WrappingChoice
 
 
 def explanation_html(explanation: Explanation) -> str:
-    parts = [f"<h3>{explanation.title}</h3>", f"<p>{explanation.what_happened}</p>"]
+    """The explanation as rich text, in the current language (its texts are translated here, one by one)."""
+    parts = [f"<h3>{translated(explanation.title)}</h3>", f"<p>{translated(explanation.what_happened)}</p>"]
     if explanation.why:
-        parts.append(f"<p><b>なぜ：</b>{explanation.why}</p>")
+        why = t("<b>なぜ：</b>{why}", why=explanation.why)
+        parts.append(f"<p>{why}</p>")
     if explanation.bring:
-        items = "".join(f"<li>{d}</li>" for d in explanation.bring)
-        parts.append(f"<p><b>次に持って行くもの（どれか一つ）：</b></p><ul>{items}</ul>")
+        heading = t("次に持って行くもの（どれか一つ）：")
+        items = "".join(f"<li>{translated(d)}</li>" for d in explanation.bring)
+        parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
     if explanation.contacts:
-        items = "".join(f"<li><b>{who}</b>：{what}</li>" for who, what in explanation.contacts)
-        parts.append(f"<p><b>相談先：</b></p><ul>{items}</ul>")
+        heading = t("相談先：")
+        contacts = [t("<b>{who}</b>：{what}", who=who, what=what) for who, what in explanation.contacts]
+        items = "".join(f"<li>{contact}</li>" for contact in contacts)
+        parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
     for note in explanation.notes:
-        parts.append(f"<p>{note}</p>")
+        parts.append(f"<p>{translated(note)}</p>")
     if explanation.at_home:
-        parts.append(f"<p><b>家で確認：</b>{explanation.at_home}</p>")
+        at_home = t("<b>家で確認：</b>{at_home}", at_home=explanation.at_home)
+        parts.append(f"<p>{at_home}</p>")
     return "".join(parts)
 
 
@@ -41,20 +49,23 @@ class PracticePanel(QFrame):
     def __init__(self, controller: FlowController) -> None:
         super().__init__()
         self.controller = controller
+        self.explained: ReceptionRecord | None = None  # the visit explained now (None: the scenario's lesson)
         self.setObjectName("cardPicker")
-        self.setAccessibleName("家族で練習")
+        self.setAccessibleName(t("家族で練習"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 16)
-        heading = QLabel("家族で練習")
+        heading = QLabel(t("家族で練習"))
         heading.setStyleSheet("font-size: 18px; font-weight: bold;")
         layout.addWidget(heading)
         self.choices = QComboBox()
-        self.choices.setAccessibleName("練習する場面")
+        self.choices.setAccessibleName(t("練習する場面"))
         for question, path in practice_questions():
-            self.choices.addItem(question, str(path))
-        layout.addWidget(QLabel("ほかの場面を練習する："))
+            self.choices.addItem(translated(question), str(path))
+        other = QLabel(t("ほかの場面を練習する："))
+        other.setWordWrap(True)
+        layout.addWidget(other)
         layout.addWidget(self.choices)
-        self.switch = QPushButton("この場面で練習する")
+        self.switch = QPushButton(t("この場面で練習する"))
         self.switch.clicked.connect(self.switch_scenario)
         layout.addWidget(self.switch)
         self.status = QLabel()
@@ -66,20 +77,21 @@ class PracticePanel(QFrame):
         self.hint_area.setObjectName("cardPicker")
         hint_layout = QVBoxLayout(self.hint_area)
         hint_layout.setContentsMargins(16, 8, 16, 8)
-        self.show_hints = QCheckBox("ヒントを表示（実際のリーダーには出ません）")
-        self.show_hints.setStyleSheet("font-size: 14px;")
+        self.show_hints = QCheckBox()
+        hints_row = WrappingChoice(self.show_hints, t("ヒントを表示（実際のリーダーには出ません）"))
+        hints_row.label.setStyleSheet("font-size: 14px;")
         self.show_hints.setChecked(True)
         self.show_hints.toggled.connect(lambda _on: self.show_snapshot(controller.snapshot))
-        hint_layout.addWidget(self.show_hints)
+        hint_layout.addWidget(hints_row)
         self.hint = QLabel()
         self.hint.setObjectName("hintBox")
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("ヒント")
+        self.hint.setAccessibleName(t("ヒント"))
         hint_layout.addWidget(self.hint)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
-        self.explanation.setAccessibleName("この場面と、今回の受付の説明")
+        self.explanation.setAccessibleName(t("この場面と、今回の受付の説明"))
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.explanation.setStyleSheet("font-size: 15px;")
         layout.insertWidget(1, self.explanation)
@@ -95,21 +107,26 @@ class PracticePanel(QFrame):
         try:
             self.controller.load_scenario(load_scenario(self.choices.currentData()))
         except (ScenarioError, RuntimeError) as exc:
-            self.status.setText(f"切り替えられません（カードを取ってからもう一度）：{exc}")
+            self.status.setText(
+                t("切り替えられません（カードを取ってからもう一度）：{error}", error=str(exc))
+            )
 
     def _scenario_changed(self, scenario: Scenario) -> None:
+        self.explained = None
         self.status.setText("")
         index = self.choices.findData(str(scenario.path))
         if index >= 0:
             self.choices.setCurrentIndex(index)
-        self._explain(f"<h3>{scenario.title}</h3><p>{scenario.lesson.strip()}</p>")
+        # translated() before strip(): strip() would drop a Bilingual's English spelling.
+        self._explain(f"<h3>{translated(scenario.title)}</h3><p>{translated(scenario.lesson).strip()}</p>")
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        hint = HINTS.get(snapshot.state, "") if self.show_hints.isChecked() else ""
+        hint = translated(HINTS.get(snapshot.state, "")) if self.show_hints.isChecked() else ""
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
 
     def show_record(self, record: ReceptionRecord) -> None:
+        self.explained = record
         scenario = self.controller.scenario
         result = record.result
         person = result.person if result else None

@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hardware.jpki import Pin
+from kiosk.domain.fallback import FallbackReason
 from kiosk.flow.machine import State
 from kiosk.flow.reception import FaceCondition, Snapshot
+from kiosk.i18n import N_, t, translated
+from kiosk.ui.widgets import FittingScrollArea
 
 PIN_LENGTH = 4
 
@@ -62,13 +73,13 @@ class NoReaderScreen(Screen):
     state = State.NO_READER
 
     def __init__(self) -> None:
-        super().__init__("カードリーダーが使用できません", "受付窓口にお声がけください。")
+        super().__init__(t("カードリーダーが使用できません"), t("受付窓口にお声がけください。"))
         self.detail = _label("", "hint")
         self.layout_.addWidget(self.detail)
         self.layout_.addStretch(1)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.detail.setText(snapshot.message)
+        self.detail.setText(translated(snapshot.message))
 
 
 class IdleScreen(Screen):
@@ -76,11 +87,11 @@ class IdleScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(
-            "マイナンバーカードを\n置いてください",
-            "カードをカバーやケースから取り出して、読み取り部に置いてください。",
+            t("マイナンバーカードを\n置いてください"),
+            t("カードをカバーやケースから取り出して、読み取り部に置いてください。"),
         )
         self.layout_.insertStretch(0, 1)
-        slot = _label("カード置き場", "hint")
+        slot = _label(t("カード置き場"), "hint")
         slot.setFixedHeight(150)
         slot.setStyleSheet(
             "border: 4px dashed #0b5ed7; border-radius: 16px; color: #0b5ed7; font-size: 22px;"
@@ -88,7 +99,7 @@ class IdleScreen(Screen):
         self.layout_.addSpacing(10)
         self.layout_.addWidget(slot)
         self.layout_.addWidget(
-            _label("職員がカードをお預かりしたり、\n暗証番号を伺うことはありません。", "hint")
+            _label(t("職員がカードをお預かりしたり、\n暗証番号を伺うことはありません。"), "hint")
         )
         self.layout_.addStretch(1)
 
@@ -97,7 +108,7 @@ class ReadingScreen(Screen):
     state = State.READING
 
     def __init__(self) -> None:
-        super().__init__("読み取り中です", "カードを動かさないでください。")
+        super().__init__(t("読み取り中です"), t("カードを動かさないでください。"))
         self.layout_.addStretch(1)
 
 
@@ -105,21 +116,23 @@ class ReadFailedScreen(Screen):
     state = State.READ_FAILED
 
     def __init__(self) -> None:
-        super().__init__("読み取りに失敗しました", "")
+        super().__init__(t("読み取りに失敗しました"), "")
         self.detail = _label("", "subtitle")
         self.layout_.addWidget(self.detail)
         self.layout_.addWidget(
             _label(
-                "カードケースから取り出して、マイナンバーカードを置き直してください。"
-                "読み取れない場合は受付窓口にお声がけください。",
+                t(
+                    "カードケースから取り出して、マイナンバーカードを置き直してください。"
+                    "読み取れない場合は受付窓口にお声がけください。"
+                ),
                 "hint",
             )
         )
-        self.layout_.addWidget(_label("カードをお取りください", "notice"))
+        self.layout_.addWidget(_label(t("カードをお取りください"), "notice"))
         self.layout_.addStretch(1)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.detail.setText(snapshot.message)
+        self.detail.setText(translated(snapshot.message))
 
 
 class MethodSelectScreen(Screen):
@@ -129,11 +142,11 @@ class MethodSelectScreen(Screen):
     visual_requested = Signal()
 
     def __init__(self) -> None:
-        super().__init__("本人確認の方法を選択してください")
+        super().__init__(t("本人確認の方法を選択してください"))
         self.layout_.addStretch(1)
-        self.face = _button("顔認証", "primary", "顔認証で本人確認")
+        self.face = _button(t("顔認証"), "primary", t("顔認証で本人確認"))
         self.face.clicked.connect(self.face_chosen)
-        self.pin = _button("暗証番号", "primary", "暗証番号で本人確認")
+        self.pin = _button(t("暗証番号"), "primary", t("暗証番号で本人確認"))
         self.pin.clicked.connect(self.pin_chosen)
         for button in (self.face, self.pin):
             button.setMinimumHeight(110)
@@ -141,13 +154,13 @@ class MethodSelectScreen(Screen):
         self.message = _label("", "notice")
         self.layout_.addWidget(self.message)
         self.layout_.addStretch(1)
-        self.staff = _button("職員用：目視確認", "staff", "職員による目視確認を始める")
+        self.staff = _button(t("職員用：目視確認"), "staff", t("職員による目視確認を始める"))
         self.staff.clicked.connect(self.visual_requested)
         self.layout_.addWidget(self.staff, 0, Qt.AlignmentFlag.AlignRight)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.face.setEnabled(not snapshot.face_locked)
-        self.message.setText(snapshot.message)
+        self.message.setText(translated(snapshot.message))
 
     def showEvent(self, event: object) -> None:
         (self.face if self.face.isEnabled() else self.pin).setFocus()
@@ -166,11 +179,11 @@ class PinScreen(Screen):
     activity = Signal()  # a key was pressed: the patient is still there
 
     def __init__(self) -> None:
-        super().__init__("暗証番号（数字4桁）を\n入力してください")
+        super().__init__(t("暗証番号（数字4桁）を\n入力してください"))
         self._digits: list[str] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.boxes = _label("", "pinBoxes", wrap=False)
-        self.boxes.setAccessibleName("入力した桁数")
+        self.boxes.setAccessibleName(t("入力した桁数"))
         self.tries = _label("", "hint")
         self.warning = _label("", "notice")
         self.layout_.addWidget(self.boxes)
@@ -181,16 +194,16 @@ class PinScreen(Screen):
         self.keys: dict[str, QPushButton] = {}
         for index, digit in enumerate("123456789"):
             self._add_key(grid, digit, index // 3, index % 3)
-        self.correct = _button("訂正", accessible="1桁消す（訂正）")
+        self.correct = _button(t("訂正"), accessible=t("1桁消す（訂正）"))
         self.correct.clicked.connect(self.delete_digit)
         grid.addWidget(self.correct, 3, 0)
         self._add_key(grid, "0", 3, 1)
-        self.confirm = _button("確定", "primary", "暗証番号を確定")
+        self.confirm = _button(t("確定"), "primary", t("暗証番号を確定"))
         self.confirm.clicked.connect(self.submit)
         grid.addWidget(self.confirm, 3, 2)
         self.layout_.addLayout(grid)
         row = QHBoxLayout()
-        self.back = _button("戻る", accessible="本人確認方法の選択に戻る")
+        self.back = _button(t("戻る"), accessible=t("本人確認方法の選択に戻る"))
         self.back.clicked.connect(self._go_back)
         row.addWidget(self.back)
         row.addStretch(1)
@@ -199,7 +212,7 @@ class PinScreen(Screen):
         self._refresh()
 
     def _add_key(self, grid: QGridLayout, digit: str, row: int, column: int) -> None:
-        key = _button(digit, "key", f"数字 {digit}")
+        key = _button(digit, "key", t("数字 {digit}", digit=digit))
         key.clicked.connect(lambda: self.add_digit(digit))
         grid.addWidget(key, row, column)
         self.keys[digit] = key
@@ -237,18 +250,20 @@ class PinScreen(Screen):
         self.activity.emit()
         count = len(self._digits)
         self.boxes.setText("●" * count + "○" * (PIN_LENGTH - count))
-        self.boxes.setAccessibleDescription(f"{count}桁入力済み（4桁中）")
+        self.boxes.setAccessibleDescription(
+            t("{count}桁入力済み（{total}桁中）", count=count, total=PIN_LENGTH)
+        )
         self.confirm.setEnabled(count == PIN_LENGTH)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.clear()
         tries = snapshot.tries_left
-        self.tries.setText(f"残り入力回数：{tries}回" if tries is not None else "")
+        self.tries.setText(t("残り入力回数：{tries}回", tries=tries) if tries is not None else "")
         if snapshot.wrong_pin:
             self.warning.setText(
-                f"暗証番号が違います。\nあと{tries}回間違えるとロックされます。"
+                t("暗証番号が違います。\nあと{tries}回間違えるとロックされます。", tries=tries)
                 if tries and tries > 1
-                else "暗証番号が違います。\n次に間違えるとロックされます。"
+                else t("暗証番号が違います。\n次に間違えるとロックされます。")
             )
         else:
             self.warning.setText("")
@@ -278,7 +293,7 @@ class VerifyingScreen(Screen):
     state = State.VERIFYING
 
     def __init__(self) -> None:
-        super().__init__("確認しています", "カードを動かさないでください。")
+        super().__init__(t("確認しています"), t("カードを動かさないでください。"))
         self.layout_.addStretch(1)
 
 
@@ -287,12 +302,12 @@ class CompleteScreen(Screen):
 
     def __init__(self) -> None:
         # The exact completion wording is [unverified] (reference §1.1 step 5): a simulator choice.
-        super().__init__("受付が完了しました", "")
+        super().__init__(t("受付が完了しました"), "")
         self.layout_.addStretch(1)
-        take = _label("カードをお取りください", "notice")
+        take = _label(t("カードをお取りください"), "notice")
         take.setStyleSheet("font-size: 34px;")
         self.layout_.addWidget(take)
-        self.layout_.addWidget(_label("お名前を呼ばれるまでお待ちください。", "subtitle"))
+        self.layout_.addWidget(_label(t("お名前を呼ばれるまでお待ちください。"), "subtitle"))
         self.layout_.addStretch(2)
 
 
@@ -304,16 +319,21 @@ class FallbackScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__("")
+        body = QWidget()
+        body.setObjectName("screenBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(self.layout_.spacing())
         self.cause = _label("", "subtitle")
-        self.documents_intro = _label("次のいずれかを受付窓口で提示してください", "hint")
+        self.documents_intro = _label(t("次のいずれかを受付窓口で提示してください"), "hint")
         self.documents = _label("", "documentList")
         self.documents.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.share = _label("", "hint")
         self.staff = _label("", "hint")
         self.remedy = _label("", "hint")
         self.child_note = _label("", "hint")
-        self.take = _label("カードをお取りください", "notice")
-        self.visual = _button("職員用：目視確認", "staff", "職員による目視確認を始める")
+        self.take = _label(t("カードをお取りください"), "notice")
+        self.visual = _button(t("職員用：目視確認"), "staff", t("職員による目視確認を始める"))
         self.visual.clicked.connect(self.visual_requested)
         for widget in (
             self.cause,
@@ -323,34 +343,41 @@ class FallbackScreen(Screen):
             self.staff,
             self.remedy,
             self.child_note,
-            self.take,
         ):
-            self.layout_.addWidget(widget)
-        self.layout_.addStretch(1)
+            column.addWidget(widget)
+        column.addStretch(1)
+        # Long guidance scrolls instead of being cut off (a stretched translation, large text).
+        area = FittingScrollArea(body)
+        area.setStyleSheet("QScrollArea, #screenBody { background: transparent; }")
+        area.viewport().setAutoFillBackground(False)
+        self.layout_.addWidget(area, 1)
+        self.layout_.addWidget(self.take)
         self.layout_.addWidget(self.visual, 0, Qt.AlignmentFlag.AlignRight)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         guidance = snapshot.fallback
-        self.visual.setVisible(
-            snapshot.tries_left == 0 or "暗証番号が設定されていません" in (guidance.title if guidance else "")
-        )
+        no_pin = guidance is not None and guidance.reason is FallbackReason.NO_PIN_SET
+        self.visual.setVisible(snapshot.tries_left == 0 or no_pin)
         if guidance is None:
             return
-        self.title.setText(guidance.title)
-        self.setAccessibleName(guidance.title)
-        self.cause.setText(guidance.cause)
-        self.documents.setText("\n".join(f"・{d}" for d in guidance.documents))
-        self.share.setText(guidance.share)
-        self.staff.setText(guidance.staff)
-        self.remedy.setText(guidance.remedy)
-        self.child_note.setText(guidance.child_note)
+        title = translated(guidance.title)
+        self.title.setText(title)
+        self.setAccessibleName(title)
+        self.cause.setText(translated(guidance.cause))
+        self.documents.setText("\n".join(t("・{document}", document=d) for d in guidance.documents))
+        self.share.setText(translated(guidance.share))
+        self.staff.setText(translated(guidance.staff))
+        self.remedy.setText(translated(guidance.remedy))
+        self.child_note.setText(translated(guidance.child_note))
 
 
 class QualifyingScreen(Screen):
     state = State.QUALIFYING
 
     def __init__(self) -> None:
-        super().__init__("資格を確認しています", "しばらくお待ちください。カードを動かさないでください。")
+        super().__init__(
+            t("資格を確認しています"), t("しばらくお待ちください。カードを動かさないでください。")
+        )
         self.layout_.addStretch(1)
 
 
@@ -383,10 +410,10 @@ class RegistrationScreen(ChoiceScreen):
     def __init__(self) -> None:
         # 「利用登録していない方は、自動的に利用登録画面に切り替わります」(§1.5); the wording is a simulator choice.
         super().__init__(
-            "マイナンバーカードの\n健康保険証利用登録",
-            "このカードは健康保険証として利用する登録がされていません。今、登録しますか。",
-            [("yes", "登録する"), ("no", "登録しない")],
-            "登録は一度だけです。保険が変わっても登録し直す必要はありません。",
+            t("マイナンバーカードの\n健康保険証利用登録"),
+            t("このカードは健康保険証として利用する登録がされていません。今、登録しますか。"),
+            [("yes", t("登録する")), ("no", t("登録しない"))],
+            t("登録は一度だけです。保険が変わっても登録し直す必要はありません。"),
         )
 
 
@@ -396,10 +423,10 @@ class ConsentScreen(ChoiceScreen):
     def __init__(self) -> None:
         # Since 2024-10-07 the three consents can be given on one screen (city.kagoshima, §1.1 step 4).
         super().__init__(
-            "過去の医療情報などの提供",
-            "診療・薬剤、手術、特定健診などの情報を、この医療機関に提供することに同意しますか。",
-            [("all", "全て同意する"), ("individual", "個別に同意する")],
-            "「個別に同意する」では、項目ごとに「同意する」「同意しない」を選べます。",
+            t("過去の医療情報などの提供"),
+            t("診療・薬剤、手術、特定健診などの情報を、この医療機関に提供することに同意しますか。"),
+            [("all", t("全て同意する")), ("individual", t("個別に同意する"))],
+            t("「個別に同意する」では、項目ごとに「同意する」「同意しない」を選べます。"),
         )
 
 
@@ -410,16 +437,16 @@ class ConsentDetailScreen(Screen):
     decided = Signal(object)  # dict[str, bool]
     back_pressed = Signal()
 
-    def __init__(self, topics: tuple[str, ...] = ("診療・薬剤", "手術", "特定健診")) -> None:
-        super().__init__("情報ごとに選んでください", "")
+    def __init__(self, topics: tuple[str, ...] = (N_("診療・薬剤"), N_("手術"), N_("特定健診"))) -> None:
+        super().__init__(t("情報ごとに選んでください"), "")
         self.choices: dict[str, bool | None] = dict.fromkeys(topics)
         self.rows: dict[str, tuple[QPushButton, QPushButton]] = {}
         grid = QGridLayout()
         grid.setSpacing(10)
         for row, topic in enumerate(topics):
-            label = _label(f"{topic}情報", "subtitle")
-            yes = _button("同意する", accessible=f"{topic}情報の提供に同意する")
-            no = _button("同意しない", accessible=f"{topic}情報の提供に同意しない")
+            label = _label(t("{topic}情報", topic=topic), "subtitle")
+            yes = _button(t("同意する"), accessible=t("{topic}情報の提供に同意する", topic=topic))
+            no = _button(t("同意しない"), accessible=t("{topic}情報の提供に同意しない", topic=topic))
             for button in (yes, no):
                 button.setCheckable(True)
             yes.clicked.connect(lambda _=False, t=topic: self._choose(t, True))
@@ -429,9 +456,9 @@ class ConsentDetailScreen(Screen):
             grid.addWidget(no, row, 2)
             self.rows[topic] = (yes, no)
         self.layout_.addLayout(grid)
-        self.next = _button("次へ", "primary")
+        self.next = _button(t("次へ"), "primary")
         self.next.clicked.connect(lambda: self.decided.emit({k: bool(v) for k, v in self.choices.items()}))
-        self.back = _button("戻る", accessible="同意の選択に戻る")
+        self.back = _button(t("戻る"), accessible=t("同意の選択に戻る"))
         self.back.clicked.connect(self.back_pressed)
         row_layout = QHBoxLayout()
         row_layout.addWidget(self.back)
@@ -462,10 +489,12 @@ class HighCostScreen(ChoiceScreen):
     def __init__(self) -> None:
         # 「「高額療養費制度を利用する」を選択すると…限度額情報…の提供の確認を行います」(ainj.co.jp, §1.1 step 4).
         super().__init__(
-            "高額療養費制度",
-            "高額療養費制度を利用しますか。利用すると、限度額情報がこの医療機関に提供され、"
-            "窓口での支払いが自己負担限度額までになります。",
-            [("yes", "高額療養費制度を利用する"), ("no", "利用しない")],
+            t("高額療養費制度"),
+            t(
+                "高額療養費制度を利用しますか。利用すると、限度額情報がこの医療機関に提供され、"
+                "窓口での支払いが自己負担限度額までになります。"
+            ),
+            [("yes", t("高額療養費制度を利用する")), ("no", t("利用しない"))],
         )
 
 
@@ -474,9 +503,9 @@ class PrescriptionScreen(ChoiceScreen):
 
     def __init__(self) -> None:
         super().__init__(
-            "処方箋の受け取り方法",
-            "処方箋の形式を選んでください。",
-            [("electronic", "電子処方箋"), ("paper", "紙の処方箋")],
+            t("処方箋の受け取り方法"),
+            t("処方箋の形式を選んでください。"),
+            [("electronic", t("電子処方箋")), ("paper", t("紙の処方箋"))],
         )
 
 
@@ -486,10 +515,10 @@ class SubsidyScreen(ChoiceScreen):
     def __init__(self) -> None:
         # 「医療費助成の各種受給者証を利用しますか」→「利用する」(city.kosai, §1.1 step 4, §2.6).
         super().__init__(
-            "医療費助成",
-            "医療費助成の各種受給者証を利用しますか。",
-            [("yes", "利用する"), ("no", "利用しない")],
-            "紙の受給者証（医療証）も、引き続き窓口で提示してください。",
+            t("医療費助成"),
+            t("医療費助成の各種受給者証を利用しますか。"),
+            [("yes", t("利用する")), ("no", t("利用しない"))],
+            t("紙の受給者証（医療証）も、引き続き窓口で提示してください。"),
         )
 
 
@@ -506,8 +535,8 @@ class FaceScreen(Screen):
     visual_requested = Signal()
 
     def __init__(self) -> None:
-        super().__init__("顔認証", "")
-        self.frame = _label("（カメラ）\n\n枠に顔を\n合わせてください", "hint")
+        super().__init__(t("顔認証"), "")
+        self.frame = _label(t("（カメラ）\n\n枠に顔を\n合わせてください"), "hint")
         self.frame.setFixedSize(200, 240)
         self.frame.setStyleSheet(
             "border: 6px solid #0b5ed7; border-radius: 100px; background: #f2f6fb; font-size: 18px;"
@@ -520,19 +549,21 @@ class FaceScreen(Screen):
         self.conditions: dict[FaceCondition, QPushButton] = {}
         choices = [c for c in FaceCondition if c is not FaceCondition.NONE]
         for index, condition in enumerate(choices):
-            button = _button(condition.value, "staff", f"練習：{condition.value}")
+            button = _button(
+                translated(condition.value), "staff", t("練習：{condition}", condition=condition.value)
+            )
             button.clicked.connect(lambda _=False, c=condition: self.attempted.emit(c))
-            practice.addWidget(button, index // 3, index % 3)
+            practice.addWidget(button, index // 2, index % 2)  # two a row: room for longer words
             self.conditions[condition] = button
-        self.layout_.addWidget(_label("練習用：カメラに写る様子を選んでください", "hint"))
+        self.layout_.addWidget(_label(t("練習用：カメラに写る様子を選んでください"), "hint"))
         self.layout_.addLayout(practice)
-        self.to_pin = _button("暗証番号に切り替える", "primary")
+        self.to_pin = _button(t("暗証番号に切り替える"), "primary")
         self.to_pin.clicked.connect(self.pin_chosen)
         self.layout_.addWidget(self.to_pin)
         row = QHBoxLayout()
-        self.back = _button("戻る", accessible="本人確認方法の選択に戻る")
+        self.back = _button(t("戻る"), accessible=t("本人確認方法の選択に戻る"))
         self.back.clicked.connect(self.back_pressed)
-        self.staff = _button("職員用：目視確認", "staff", "職員による目視確認を始める")
+        self.staff = _button(t("職員用：目視確認"), "staff", t("職員による目視確認を始める"))
         self.staff.clicked.connect(self.visual_requested)
         row.addWidget(self.back)
         row.addStretch(1)
@@ -541,7 +572,7 @@ class FaceScreen(Screen):
         self.layout_.addStretch(1)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.message.setText(snapshot.message)
+        self.message.setText(translated(snapshot.message))
 
     def showEvent(self, event: object) -> None:
         self.conditions[FaceCondition.FRONT].setFocus()
@@ -553,22 +584,24 @@ class PaperCardScreen(Screen):
     def __init__(self) -> None:
         # 「健康保険証の読取確認」 is the ALMEX reader's screen for a card without IC (§1.1 step 1);
         # what it says is [unverified]: this text is a simulator choice.
-        super().__init__("健康保険証の読取確認", "ICチップのないカードが置かれました。")
+        super().__init__(t("健康保険証の読取確認"), t("ICチップのないカードが置かれました。"))
         self.detail = _label("", "subtitle")
         self.layout_.addWidget(self.detail)
         self.layout_.addWidget(
             _label(
-                "健康保険証・資格確認書は、受付窓口で職員に提示してください。"
-                "職員が記号・番号から資格を確認します。マイナンバーカードの場合は、"
-                "カバーやケースから取り出して置き直してください。",
+                t(
+                    "健康保険証・資格確認書は、受付窓口で職員に提示してください。"
+                    "職員が記号・番号から資格を確認します。マイナンバーカードの場合は、"
+                    "カバーやケースから取り出して置き直してください。"
+                ),
                 "hint",
             )
         )
-        self.layout_.addWidget(_label("カードをお取りください", "notice"))
+        self.layout_.addWidget(_label(t("カードをお取りください"), "notice"))
         self.layout_.addStretch(1)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.detail.setText(f"（{snapshot.message}）" if snapshot.message else "")
+        self.detail.setText(t("（{message}）", message=snapshot.message) if snapshot.message else "")
 
 
 class CancelledScreen(Screen):
@@ -577,11 +610,11 @@ class CancelledScreen(Screen):
     def __init__(self) -> None:
         # No source gives idle timeouts or their wording ([not found], §1.1 step 6): a simulator choice.
         super().__init__(
-            "操作がなかったため、\n受付を中止しました",
-            "もう一度受付するときは、カードを置き直してください。",
+            t("操作がなかったため、\n受付を中止しました"),
+            t("もう一度受付するときは、カードを置き直してください。"),
         )
         self.layout_.addStretch(1)
-        self.layout_.addWidget(_label("カードをお取りください", "notice"))
+        self.layout_.addWidget(_label(t("カードをお取りください"), "notice"))
         self.layout_.addStretch(2)
 
 
@@ -594,28 +627,30 @@ class VisualCheckScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(
-            "職員による目視確認",
-            "職員が、ご本人とカードの顔写真を見比べて確認します。",
+            t("職員による目視確認"),
+            t("職員が、ご本人とカードの顔写真を見比べて確認します。"),
         )
         self.layout_.addWidget(
             _label(
-                "職員の方へ：医療機関ごとに設定された「目視モード用パスワード」を入力してください"
-                "（マイナンバーカードの暗証番号ではありません）。",
+                t(
+                    "職員の方へ：医療機関ごとに設定された「目視モード用パスワード」を入力してください"
+                    "（マイナンバーカードの暗証番号ではありません）。"
+                ),
                 "hint",
             )
         )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("目視モード用パスワード")
+        self.password.setAccessibleName(t("目視モード用パスワード"))
         self.password.setStyleSheet("font-size: 26px; padding: 8px;")
         self.password.returnPressed.connect(self._submit)
         self.layout_.addWidget(self.password)
         self.message = _label("", "notice")
         self.layout_.addWidget(self.message)
         row = QHBoxLayout()
-        self.back = _button("戻る", accessible="本人確認方法の選択に戻る")
+        self.back = _button(t("戻る"), accessible=t("本人確認方法の選択に戻る"))
         self.back.clicked.connect(self._back)
-        self.confirm = _button("確認", "primary", "目視確認を完了する")
+        self.confirm = _button(t("確認"), "primary", t("目視確認を完了する"))
         self.confirm.clicked.connect(self._submit)
         row.addWidget(self.back)
         row.addStretch(1)
@@ -633,7 +668,7 @@ class VisualCheckScreen(Screen):
         self.back_pressed.emit()
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.message.setText(snapshot.message)
+        self.message.setText(translated(snapshot.message))
 
     def showEvent(self, event: object) -> None:
         self.password.setFocus()

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import logging
 
+from kiosk.i18n import N_, translated
+
 log = logging.getLogger("kiosk.speech")
 
-COUNT_WORDS = ("", "一", "二", "三", "四")
+#: What is said after 0, 1, 2, 3 and 4 digits: counts in words, one whole text each (never a digit).
+PIN_PROGRESS = (
+    N_("入力がありません"),
+    N_("一桁入力しました"),
+    N_("二桁入力しました"),
+    N_("三桁入力しました"),
+    N_("四桁入力しました。確定を押してください"),
+)
 
 
 def pin_progress(count: int) -> str:
-    """What is said after a key on the PIN pad: how many digits are in, never which."""
-    if count == 0:
-        return "入力がありません"
-    return f"{COUNT_WORDS[count]}桁入力しました" if count < 4 else "四桁入力しました。確定を押してください"
+    """What is said after a key on the PIN pad: how many digits are in, never which (in the UI's language)."""
+    return translated(PIN_PROGRESS[count])
 
 
 class Speaker:

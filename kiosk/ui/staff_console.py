@@ -3,6 +3,11 @@
 Each reception as it arrives (name, birth date, insurer, 記号・番号, share, 資格有効性, consents, identity
 method), the action staff should take, a red alarm when the data belongs to someone else (誤紐づけ), the
 scenario picker, and the session log (no PINs) that can be saved for review.
+
+Texts follow the UI language: the console's own texts through ``t()``, the records, staff actions, scenario
+texts and log lines (marked, untranslated, in the domain objects and the controller) through ``translated()``
+when they are put into a widget; ``retranslate()`` shows everything again after a language change. The saved
+log stays Japanese (the clinic's record).
 """
 
 from __future__ import annotations
@@ -11,15 +16,18 @@ import datetime as dt
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,35 +35,65 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import i18n
 from kiosk.domain.staff import staff_action
 from kiosk.flow.reception import ReceptionRecord
+from kiosk.i18n import N_, t, translated
 from kiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
 from kiosk.ui.controller import FlowController
 
-COLUMNS = ("時刻", "氏名", "生年月日", "保険者", "記号・番号・枝番", "負担", "資格有効性", "同意", "本人確認")
+COLUMNS = (
+    N_("時刻"),
+    N_("氏名"),
+    N_("生年月日"),
+    N_("保険者"),
+    N_("記号・番号・枝番"),
+    N_("負担"),
+    N_("資格有効性"),
+    N_("同意"),
+    N_("本人確認"),
+)
+
+
+def _consents(consents: dict[str, bool]) -> str:
+    marks = [
+        t("{topic}○", topic=topic) if given else t("{topic}×", topic=topic)
+        for topic, given in consents.items()
+    ]
+    text = marks[0] if marks else "—"
+    for mark in marks[1:]:
+        text = t("{first}・{second}", first=text, second=mark)
+    return text
 
 
 def record_row(record: ReceptionRecord) -> list[str]:
+    """The reception's row in the table, in the current language."""
     result = record.result
     person = result.person if result else None
     coverage = result.coverage if result else None
     if result is None:
-        validity = record.fallback.title if record.fallback else "—"
+        validity = translated(record.fallback.title) if record.fallback else "—"
     elif result.validity is not None:
-        validity = f"{int(result.validity)} {result.validity.label}"
+        validity = f"{int(result.validity)} {translated(result.validity.label)}"  # the code, then its name
     else:
-        validity = f"エラー {result.error_code}" if result.error_code else "—"
-    consents = "・".join(f"{k}{'○' if v else '×'}" for k, v in record.consents.items()) or "—"
+        validity = t("エラー {code}", code=result.error_code) if result.error_code else "—"
     return [
         f"{record.time:%H:%M:%S}",
-        person.name if person else (record.card_holder or "—"),
+        translated(person.name) if person else (translated(record.card_holder) or "—"),
         f"{person.birth_date:%Y-%m-%d}" if person else "—",
-        result.insurer.name if result and result.insurer else "—",
-        f"{coverage.symbol}・{coverage.number}・{coverage.branch}" if coverage else "—",
-        result.share.label if result and result.share and result.usable else "—",
+        translated(result.insurer.name) if result and result.insurer else "—",
+        t(
+            "{symbol}・{number}・{branch}",
+            symbol=coverage.symbol,
+            number=coverage.number,
+            branch=coverage.branch,
+        )
+        if coverage
+        else "—",
+        translated(result.share.label) if result and result.share and result.usable else "—",
         validity,
-        consents,
-        record.method.value if record.method else "—",
+        _consents(record.consents),
+        translated(record.method.value) if record.method else "—",
     ]
 
 
@@ -63,24 +101,32 @@ class StaffConsole(QMainWindow):
     def __init__(self, controller: FlowController, log_folder: Path | None = None) -> None:
         super().__init__()
         self.controller = controller
+        self._language = i18n.language()  # the language the texts are in (see changeEvent)
         self.log_folder = log_folder or platformdirs.user_log_path("kiosk")
-        self.setWindowTitle("資格確認端末（模擬）— マイナ受付シミュレータ")
-        self.setAccessibleName("資格確認端末（模擬）")
+        self._status_text: str = (
+            ""  # the status line, marked and untranslated (shown again on a language change)
+        )
+        self._shown_record: ReceptionRecord | None = None
         central = QWidget()
         layout = QVBoxLayout(central)
 
         picker = QHBoxLayout()
-        picker.addWidget(QLabel("シナリオ:"))
+        self.scenario_label = QLabel()
+        picker.addWidget(self.scenario_label)
         self.scenarios = QComboBox()
-        self.scenarios.setAccessibleName("シナリオの選択")
         self.paths = library()
+        self._scenario_titles: list[str | None] = []  # the title, or None when the file cannot be read
+        self._scenario_errors: list[str] = []
         for path in self.paths:
             try:
-                self.scenarios.addItem(f"{path.stem}  {load_scenario(path).title}", str(path))
+                self._scenario_titles.append(load_scenario(path).title)
+                self._scenario_errors.append("")
             except ScenarioError as exc:
-                self.scenarios.addItem(f"{path.stem}（読み込めません: {exc}）", str(path))
+                self._scenario_titles.append(None)
+                self._scenario_errors.append(str(exc))
+            self.scenarios.addItem("", str(path))
         picker.addWidget(self.scenarios, 1)
-        self.load_button = QPushButton("このシナリオにする")
+        self.load_button = QPushButton()
         self.load_button.clicked.connect(self.load_selected)
         picker.addWidget(self.load_button)
         layout.addLayout(picker)
@@ -93,17 +139,14 @@ class StaffConsole(QMainWindow):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAccessibleName("受付一覧")
         self.table.itemSelectionChanged.connect(self._show_selected)
         splitter.addWidget(self.table)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         self.alarm = QLabel()
         self.alarm.setWordWrap(True)
-        self.alarm.setAccessibleName("警告")
         self.alarm.setStyleSheet(
             "background: #b00020; color: white; font-size: 17px; font-weight: bold; padding: 10px;"
         )
@@ -112,22 +155,26 @@ class StaffConsole(QMainWindow):
         self.summary.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.action = QLabel()
         self.action.setWordWrap(True)
-        self.action.setAccessibleName("職員の対応")
         self.action.setStyleSheet("font-size: 15px;")
         for widget in (self.alarm, self.summary, self.action):
             detail_layout.addWidget(widget)
         detail_layout.addStretch(1)
-        splitter.addWidget(detail)
+        # Scrollable: a long alarm and action (longer still in English) scroll instead of being squeezed.
+        detail_area = QScrollArea()
+        detail_area.setWidget(detail)
+        detail_area.setWidgetResizable(True)
+        detail_area.setFrameShape(QFrame.Shape.NoFrame)
+        splitter.addWidget(detail_area)
         self.log_view = QPlainTextEdit()
         self.log_view.setReadOnly(True)
-        self.log_view.setAccessibleName("セッションのログ")
         splitter.addWidget(self.log_view)
+        splitter.setSizes([200, 260, 200])
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
-        self.visual_button = QPushButton("目視確認を始める（リーダーにパスワード画面を表示）")
+        self.visual_button = QPushButton()
         self.visual_button.clicked.connect(controller.request_visual_check)
         buttons.addWidget(self.visual_button)
-        self.save_button = QPushButton("ログを保存")
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_log)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -142,31 +189,82 @@ class StaffConsole(QMainWindow):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
 
+        self.retranslate()
         controller.record_added.connect(self.add_record)
-        controller.log_line.connect(self.log_view.appendPlainText)
+        controller.log_line.connect(self._add_log_line)
         controller.scenario_changed.connect(self.show_scenario)
-        for line in controller.log:
-            self.log_view.appendPlainText(line)
-        for record in controller.records:
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._language != i18n.language():
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language; the data (log lines, records, the scenario) is kept."""
+        self._language = i18n.language()
+        self.setWindowTitle(t("資格確認端末（模擬）— マイナ受付シミュレータ"))
+        self.setAccessibleName(t("資格確認端末（模擬）"))
+        self.scenario_label.setText(t("シナリオ:"))
+        self.scenarios.setAccessibleName(t("シナリオの選択"))
+        for index, (path, title, error) in enumerate(
+            zip(self.paths, self._scenario_titles, self._scenario_errors, strict=True)
+        ):
+            if title is None:
+                text = t("{key}（読み込めません: {error}）", key=path.stem, error=error)
+            else:
+                text = f"{path.stem}  {translated(title)}"  # the file's name, then its title
+            self.scenarios.setItemText(index, text)
+        self.load_button.setText(t("このシナリオにする"))
+        self.status.setText(translated(self._status_text))
+        self.table.setHorizontalHeaderLabels([translated(column) for column in COLUMNS])
+        self.table.setAccessibleName(t("受付一覧"))
+        self.alarm.setAccessibleName(t("警告"))
+        self.action.setAccessibleName(t("職員の対応"))
+        self.log_view.setAccessibleName(t("セッションのログ"))
+        self.visual_button.setText(t("目視確認を始める（リーダーにパスワード画面を表示）"))
+        self.save_button.setText(t("ログを保存"))
+
+        self.log_view.setPlainText("\n".join(translated(line) for line in self.controller.log))
+        self.log_view.moveCursor(QTextCursor.MoveOperation.End)
+        shown_record = self._shown_record
+        selected = sorted({index.row() for index in self.table.selectedIndexes()})
+        self.table.setRowCount(0)
+        for record in self.controller.records:
             self.add_record(record)
-        if controller.scenario is not None:
-            self.show_scenario(controller.scenario)
+        if selected:
+            self.table.selectRow(selected[-1])
+        if shown_record is not None:
+            self._show(shown_record)
+        if self.controller.scenario is not None:
+            self.show_scenario(self.controller.scenario)
+
+    def _add_log_line(self, line: str) -> None:
+        self.log_view.appendPlainText(translated(line))
 
     def show_scenario(self, scenario: Scenario) -> None:
         self.lesson.setText(
-            f"<b>{scenario.title}</b>（{scenario.as_of:%Y年%m月%d日} 時点）<br>{scenario.lesson.strip()}"
+            t(
+                "<b>{title}</b>（{date:%Y年%m月%d日} 時点）<br>{lesson}",
+                title=scenario.title,
+                date=scenario.as_of,
+                lesson=translated(scenario.lesson).strip(),
+            )
         )
         index = self.scenarios.findData(str(scenario.path))
         if index >= 0:
             self.scenarios.setCurrentIndex(index)
 
+    def _set_status(self, text: str) -> None:
+        self._status_text = text
+        self.status.setText(translated(text))
+
     def load_selected(self) -> None:
         path = Path(self.scenarios.currentData())
         try:
             self.controller.load_scenario(load_scenario(path))
-            self.status.setText("")
+            self._set_status("")
         except (ScenarioError, RuntimeError) as exc:
-            self.status.setText(f"シナリオを切り替えられません: {exc}")
+            self._set_status(N_("シナリオを切り替えられません: {error}", error=str(exc)))
 
     def add_record(self, record: ReceptionRecord) -> None:
         row = self.table.rowCount()
@@ -185,15 +283,17 @@ class StaffConsole(QMainWindow):
             self._show(self.controller.records[max(rows)])
 
     def _show(self, record: ReceptionRecord) -> None:
+        self._shown_record = record
         action = staff_action(record)
-        self.summary.setText(action.summary)
-        self.action.setText(action.action)
-        self.alarm.setText(action.alarm)
+        self.summary.setText(translated(action.summary))
+        self.action.setText(translated(action.action))
+        self.alarm.setText(translated(action.alarm))
         self.alarm.setVisible(bool(action.alarm))
 
     def save_log(self) -> Path:
+        """Save the session log, in Japanese whatever the UI language: it is the clinic's record."""
         self.log_folder.mkdir(parents=True, exist_ok=True)
         path = self.log_folder / f"kiosk-session-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
         path.write_text("\n".join(self.controller.log) + "\n", encoding="utf-8")
-        self.status.setText(f"ログを保存しました: {path}")
+        self._set_status(N_("ログを保存しました: {path}", path=str(path)))
         return path

@@ -1,0 +1,184 @@
+"""A walk through every screen of the real app on the virtual reader, stopping at each one.
+
+Used by ``scripts/render_screens.py`` (the docs' screenshots, in each language) and by the tests that look at
+every screen (all text translated, nothing clipped). Runs on the asyncio loop of the caller (qasync).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from hardware.card import OtherCard
+from hardware.readers.virtual import VirtualReader
+from kiosk.flow.machine import State
+from kiosk.flow.reception import FaceCondition
+from kiosk.i18n import N_
+from kiosk.roster import Roster, uid_key
+from kiosk.scenarios.loader import load_default, load_scenario, scenarios_dir
+from kiosk.ui.controller import FlowController
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.staff_console import StaffConsole
+
+#: A plain NFC card enrolled as さくら's training card.
+TRAINING_CARD_UID = bytes.fromhex("04C0FFEE1234")
+
+Stop = Callable[[str, QWidget], None]
+
+
+@dataclass
+class TourKiosk:
+    reader: VirtualReader
+    controller: FlowController
+    window: MainWindow
+    console: StaffConsole
+
+    def close(self) -> None:
+        self.controller.close()
+        self.window.close()
+        self.console.close()
+
+
+def make_kiosk() -> TourKiosk:
+    """A kiosk on a fresh virtual reader with the default household and one enrolled training card."""
+    reader = VirtualReader()
+    roster = Roster(None, {uid_key(TRAINING_CARD_UID): "sakura"})
+    controller = FlowController(reader, scenario=load_default(), roster=roster)
+    window = MainWindow(controller)
+    console = StaffConsole(controller)
+    console.resize(1100, 700)
+    controller.start()
+    console.show()  # laid out like on a clinic's second screen
+    window.show()
+    return TourKiosk(reader, controller, window, console)
+
+
+async def until(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError(f"the tour did not reach: {what}")
+        await asyncio.sleep(0.01)
+
+
+async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
+    """Go through every screen; call ``stop(name, widget)`` at each. Returns the names in order."""
+    reader, controller, window, console = kiosk.reader, kiosk.controller, kiosk.window, kiosk.console
+    picker = window.card_picker
+    assert picker is not None
+    names: list[str] = []
+
+    def at(name: str, widget: QWidget | None = None) -> None:
+        # Layout requests post further layout requests up the widget tree: let the chain run out.
+        for _ in range(5):
+            QApplication.processEvents()
+        names.append(name)
+        stop(name, widget or window)
+
+    async def reach(state: State) -> None:
+        await until(lambda: controller.snapshot.state is state and not controller.busy, state.name)
+
+    async def start_visit(scenario_file: str | None, who: str) -> None:
+        """Take any card away, switch scenario if asked, place ``who``'s card, wait for the method screen."""
+        if reader.card_present():
+            reader.remove()
+            await reach(State.IDLE)
+        if scenario_file is not None:
+            controller.load_scenario(load_scenario(scenarios_dir() / scenario_file))
+        assert window.card_picker is not None
+        window.card_picker.select(who)
+        window.card_picker.place.click()
+        await reach(State.METHOD_SELECT)
+
+    async def enter(digits: str, then: State) -> None:
+        for digit in digits:
+            window.pin_screen.keys[digit].click()
+        window.pin_screen.confirm.click()
+        await reach(then)
+
+    await reach(State.IDLE)
+    at("01-idle")
+    picker.select("sakura")
+    picker.place.click()
+    await reach(State.METHOD_SELECT)
+    at("02-method-select")
+    window.current_screen.pin.click()
+    for digit in "12":
+        window.pin_screen.keys[digit].click()
+    at("03-pin-entry")
+    window.pin_screen.clear()
+    await enter("0000", State.PIN_ENTRY)
+    at("04-wrong-pin")
+    await enter("1234", State.CONSENT)
+    at("05-consent")
+    window.current_screen.buttons["individual"].click()
+    detail = window.current_screen
+    for index, (yes, no) in enumerate(detail.rows.values()):
+        (no if index == 1 else yes).click()  # no to the second topic (手術)
+    at("06-consent-individual")
+    detail.next.click()
+    at("07-high-cost")
+    window.current_screen.buttons["no"].click()
+    at("08-subsidy")
+    window.current_screen.buttons["yes"].click()
+    await reach(State.COMPLETE)
+    at("09-complete")
+    picker.take.click()
+    await reach(State.IDLE)
+    picker.place.click()
+    await reach(State.METHOD_SELECT)
+    window.current_screen.pin.click()
+    for wrong in ("0000", "1111"):
+        await enter(wrong, State.PIN_ENTRY)
+    await enter("2222", State.FALLBACK)
+    at("10-fallback-pin-locked")
+    picker.take.click()
+    picker.reset_selected()
+    picker.select("other")
+    picker.place.click()
+    await reach(State.READ_FAILED)
+    at("11-read-failed")
+    picker.take.click()
+    reader.insert(OtherCard(N_("練習用NFCカード"), uid=TRAINING_CARD_UID))
+    await reach(State.METHOD_SELECT)
+    at("12-training-card")
+    await start_visit("07_mislinked.toml", "sakura")
+    window.current_screen.pin.click()
+    await enter("1234", State.CONSENT)
+    window.current_screen.buttons["all"].click()
+    window.current_screen.buttons["no"].click()
+    await reach(State.COMPLETE)
+    at("13-staff-console-mislinked", console)
+    await start_visit("03_job_change_pending.toml", "sakura")
+    window.current_screen.pin.click()
+    await enter("1234", State.FALLBACK)
+    at("14-fallback-not-qualified")
+    await start_visit("01_child_normal_visit.toml", "sakura")
+    window.current_screen.face.click()
+    window.current_screen.conditions[FaceCondition.MASK].click()
+    await reach(State.FACE)
+    at("15-face-mask")
+    window.current_screen.conditions[FaceCondition.FRONT].click()
+    await reach(State.FACE)
+    at("16-face-child-not-matched")
+    window.current_screen.staff.click()
+    at("17-visual-check")
+    controller.inactivity_timer.stop()
+    controller._inactive()
+    at("18-cancelled")
+    await start_visit("13_not_registered.toml", "sakura")
+    window.current_screen.pin.click()
+    await enter("1234", State.REGISTRATION)
+    at("19-registration")
+    reader.remove()
+    await reach(State.IDLE)
+    assert window.card_picker is not None
+    window.card_picker.select("paper")
+    window.card_picker.place.click()
+    at("20-paper-card")
+    window.card_picker.take.click()
+    return names

@@ -1,0 +1,62 @@
+"""Small widgets the screens and side panels share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
+
+
+class FittingScrollArea(QScrollArea):
+    """A vertical scroll area whose content grows with its word-wrapped texts.
+
+    QScrollArea sizes a resizable widget by height-for-width only when it lays itself out again, and a
+    nested label whose text changes does not ask it to: the label is left a line short, cut off at the top
+    and bottom. Here every layout request inside the content sets the content's minimum height afresh.
+    """
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for widget in (content, *content.findChildren(QWidget)):
+            if widget.layout() is not None:
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        content = self.widget()
+        if event.type() == QEvent.Type.LayoutRequest and content.layout() is not None:
+            content.setMinimumHeight(content.layout().totalHeightForWidth(content.width()))
+        return super().eventFilter(watched, event)
+
+
+class WrappingChoice(QWidget):
+    """A radio button or check box whose text wraps (Qt's own do not): the button, then a word-wrapped label.
+
+    Clicking the label acts on the button; the button keeps the text as its accessible name.
+    """
+
+    def __init__(self, button: QAbstractButton, text: str) -> None:
+        super().__init__()
+        self.button = button
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setBuddy(button)
+        button.setAccessibleName(text.replace("\n", " "))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        self.label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.label
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and self.button.isEnabled()
+        ):
+            self.button.click()
+            return True
+        return super().eventFilter(watched, event)

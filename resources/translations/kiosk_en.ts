@@ -1,0 +1,1842 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="ja_JP">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../kiosk/backend/rules.py" line="+87"/>
+        <source>一般</source>
+        <extracomment>電子証明書: the reader alerts from 3 months before expiry (§2.3). Usable for qualification only until the end of the 3rd month after the expiry month (§2.3). A newly submitted My Number can take up to 2 months to reach the system (seed 002 A5). The reason of the ordinary 3割 share (not repeated on the fallback screen).</extracomment>
+        <translation>standard</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{tenths}割</source>
+        <translation>{tenths}0%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>未就学児</source>
+        <translation>preschool child</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{age}歳（70歳以上は所得により1〜3割）</source>
+        <translation>age {age}; from age 70: 10-30% by income</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/backend/service.py" line="+24"/>
+        <source>本人</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家族</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>有効</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>無効</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>無効（新しい資格あり）</source>
+        <translation>Invalid (newer eligibility exists)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>該当資格なし</source>
+        <translation>No matching eligibility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>複数該当</source>
+        <translation>Multiple matches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有効（未登録）</source>
+        <translation>Valid (unregistered)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../kiosk/flow/machine.py" line="+49"/>
+        <location filename="../../kiosk/ui/screens.py" line="+147"/>
+        <location line="+391"/>
+        <source>顔認証</source>
+        <translation>Face recognition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../kiosk/ui/screens.py" line="-389"/>
+        <source>暗証番号</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目視</source>
+        <translation>Visual check</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>電子証明書を読み取れません</source>
+        <translation>Cannot read the electronic certificate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>この模擬環境は実物の電子証明書を照会しません（練習用の人物で照合します）</source>
+        <translation>This simulator does not check real electronic certificates (it uses practice people)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>チャレンジが無効です（再利用または不明）</source>
+        <translation>Invalid challenge (reused or unknown)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>署名の検証に失敗しました</source>
+        <translation>Signature check failed</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>この電子証明書は、どの資格情報にもひもづいていません（マイナンバーが保険者に登録されていない可能性）。</source>
+        <translation>This electronic certificate is not linked to any eligibility record (the My Number may not be registered with the insurer).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>該当する記号・番号がありません。</source>
+        <translation>No record has this symbol and number.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>この記号・番号の資格は喪失しています。</source>
+        <translation>The eligibility under this symbol and number has ended.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>有効な資格が複数あります。どちらの保険で受診するか確認してください。</source>
+        <translation>There are several valid eligibility records. Confirm which insurance the patient will use.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>新しい保険の登録（マイナンバー）が、まだオンライン資格確認に反映されていません。出生・転職・扶養の変更の直後に起こりやすく、反映まで最長2か月ほどかかることがあります。</source>
+        <translation>The new insurance registration (My Number) has not yet reached the online eligibility check. This often happens right after a birth, a job change or a change of dependents; it can take up to about 2 months.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>登録されている資格は喪失しています。新しい保険の手続きがまだの可能性があります。</source>
+        <translation>The registered eligibility has ended. The new insurance may not be set up yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保険者にマイナンバーが登録されていないか、まだ反映されていません。</source>
+        <translation>The My Number is not registered with the insurer, or has not reached the system yet.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>電子証明書が一時保留（利用停止）されています。カードを紛失した場合はマイナンバー総合フリーダイヤル 0120-95-0178 へ。</source>
+        <translation>The electronic certificate is suspended. If you lost the card, call the My Number toll-free line 0120-95-0178.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>受付窓口にご連絡ください。また市区町村で証明書の更新手続きをしてください。</source>
+        <translation>Please contact the reception desk, and renew the certificate at your city office.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{message}【006:利用者証明用電子証明書の失効・有効期限切れ】</source>
+        <translation>{message} [006: user authentication certificate revoked or expired]</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/cards.py" line="+54"/>
+        <source>マイナンバーカードではないか、ICチップを読み取れませんでした。</source>
+        <translation>This is not a My Number Card, or its IC chip could not be read.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>練習用カード：{persona}のカードとして扱います</source>
+        <translation>Practice card: used as the card of {persona}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>実物のカード：暗証番号をカードで照合します（設定で許可済み）</source>
+        <translation>Real card: the PIN is checked on the card (allowed in settings)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>暗証番号の残り回数が1回のため、実物のカードでは照合しません。実物のマイナンバーカードです。練習に使うには、練習用の人物に登録してください（{command}）。登録すると、暗証番号はカードに送らずに練習用の番号で照合します。</source>
+        <translation>Only 1 PIN try is left, so the PIN is not checked on a real card. This is a real My Number Card. To practice with it, register it to a practice person ({command}). Then the PIN is not sent to the card but checked against the practice PIN.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>実物のマイナンバーカードです。練習に使うには、練習用の人物に登録してください（{command}）。登録すると、暗証番号はカードに送らずに練習用の番号で照合します。</source>
+        <translation>This is a real My Number Card. To practice with it, register it to a practice person ({command}). Then the PIN is not sent to the card but checked against the practice PIN.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>実物のカード：暗証番号はカードに送らず、{name}さんの練習用の番号で照合します</source>
+        <translation>Real card: the PIN is not sent to the card, but checked against {name}&apos;s practice PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/clinic.py" line="+12"/>
+        <source>練習用クリニック</source>
+        <translation>Practice Clinic</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/fallback.py" line="+49"/>
+        <source>窓口での自己負担は通常どおりです（3割。未就学児は2割、70歳以上の方は1〜3割）。</source>
+        <translation>You pay the usual share at the desk (30%; preschool children 20%, age 70 and over 10-30%).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>お子さんの医療費助成の「医療証」（市区町村の受給者証）は、マイナ保険証とは別に窓口で提示してください。</source>
+        <translation>Show your child&apos;s medical subsidy certificate (from the city office) at the desk, separately from the My Number Card.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>暗証番号がロックされています</source>
+        <translation>Your PIN is locked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暗証番号を3回続けて間違えたため、このカードの利用者証明用電子証明書がロックされました。</source>
+        <translation>A wrong PIN was entered 3 times in a row, so this card&apos;s user authentication certificate is locked.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+18"/>
+        <location line="+17"/>
+        <source>資格確認書</source>
+        <translation>Certificate of Eligibility</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+18"/>
+        <location line="+17"/>
+        <source>資格情報のお知らせ ＋ マイナンバーカード</source>
+        <translation>Notice of Eligibility Information + My Number Card</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+18"/>
+        <location line="+17"/>
+        <source>マイナポータルの資格情報画面 ＋ マイナンバーカード</source>
+        <translation>Mynaportal eligibility screen + My Number Card</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>受付窓口の職員にお声がけください。職員に暗証番号を伝える必要はありません。</source>
+        <translation>Please speak to the staff at the reception desk. You do not need to tell them your PIN.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ロックの解除（暗証番号の初期化）は、住民票のある市区町村の窓口で行えます。</source>
+        <translation>To unlock it (reset the PIN), go to the city office where you are registered as a resident.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>このカードは暗証番号が設定されていません</source>
+        <translation>This card has no PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>顔認証マイナンバーカードは、顔認証または職員の目視確認で本人確認をします。</source>
+        <translation>With a face-recognition My Number Card, your identity is checked by face recognition or a visual check by staff.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>受付窓口の職員にお声がけください。職員が目視で本人確認をします。</source>
+        <translation>Please speak to the staff at the reception desk. Staff will check your identity visually.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>顔認証がうまくいかない場合も、職員による目視確認で受付できます。</source>
+        <translation>If face recognition does not work, staff can still check you in with a visual check.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>被保険者資格申立書（受付でお渡しします）＋ マイナンバーカード</source>
+        <translation>Eligibility declaration form (given at reception) + My Number Card</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>窓口での自己負担は通常どおり{share}です（{reason}）。10割負担にはなりません。</source>
+        <translation>You pay the usual {share} at the desk ({reason}). You will not pay the full 100%.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>窓口での自己負担は通常どおり{share}です。10割負担にはなりません。</source>
+        <translation>You pay the usual {share} at the desk. You will not pay the full 100%.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>受付窓口の職員にお声がけください。</source>
+        <translation>Please speak to the staff at the reception desk.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>健康保険証（2025年12月1日まで使えます）</source>
+        <extracomment>The old 健康保険証 could be used until 2025-12-01 (seed 002 A2; reference §2.2). 暫定措置: an expired 保険証 or the お知らせ alone is accepted, staff looking the numbers up online, until 2026-03-31 (事務連絡 2025-06-27 / 2025-11-12; reference §2.2).</extracomment>
+        <translation>Health insurance card (valid until December 1, 2025)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>有効期限切れの健康保険証、または「資格情報のお知らせ」のみ（暫定措置：2026年3月31日まで。窓口で記号・番号から資格を確認します）</source>
+        <translation>An expired health insurance card, or the Notice of Eligibility Information alone (interim measure until March 31, 2026: staff check eligibility by the symbol and number)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/practice.py" line="+21"/>
+        <source>お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。職員に暗証番号を伝える必要はありません。</source>
+        <translation>For a child&apos;s card, a parent places the card, chooses &quot;PIN&quot; and enters the child&apos;s 4-digit PIN. You do not need to tell staff the PIN.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえるとロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。</source>
+        <translation>&quot;Tries left&quot; is stored on the card: how many more wrong PINs it allows. 3 wrong PINs in a row lock it; your city office unlocks it. A correct PIN resets it to 3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。うまくいかないときは「暗証番号に切り替える」を押します。</source>
+        <translation>Children&apos;s faces change as they grow, so face recognition may not match the card photo. If it fails, press &quot;Use PIN instead&quot;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。</source>
+        <translation>Staff do the visual check. The password is the clinic&apos;s, not the card&apos;s PIN.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。</source>
+        <translation>With &quot;Choose one by one&quot; you decide on consent separately for treatment and medication, surgery, and specific health checkups.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。</source>
+        <translation>If you choose to use the high-cost medical care benefit, your payment limit is shared with the clinic.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>子ども医療費助成などの「医療証」は、マイナ保険証とは別の仕組みです。紙の受給者証も持って行きます。</source>
+        <translation>Medical subsidy certificates (e.g. for children) are separate from the My Number Card. Bring the paper certificate too.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>表示された書類を窓口で提示すれば、通常の負担割合で受診できます（10割負担にはなりません）。</source>
+        <translation>Show a listed document at the reception desk and you pay your usual share (not the full cost).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>カードの取り忘れに気をつけましょう。</source>
+        <translation>Don&apos;t forget your card.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。</source>
+        <translation>Take the card out of its case or cover and place it again. Only My Number Cards can be read.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>自宅では、マイナポータルで「健康保険証としての利用」が有効か、保険者名・資格取得日が紙の保険証や資格確認書と合っているかを確認できます。</source>
+        <translation>On Mynaportal you can check that use as a health insurance card is active, and that the insurer name and coverage start date match your paper insurance card or Certificate of Eligibility.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>お子さんの医療費助成の「医療証」は、マイナ保険証とは別に窓口で提示します。</source>
+        <translation>Show your child&apos;s medical subsidy certificate at the reception desk too; it is separate from the My Number Card.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>受付を中止しました</source>
+        <translation>Check-in cancelled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>しばらく操作がなかったため、カードリーダーが受付を中止しました。もう一度カードを置けばやり直せます。</source>
+        <translation>Nothing happened for a while, so the card reader cancelled the check-in. Place the card again to start over.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{method}で本人確認をして、資格が確認できました（{validity}）。 窓口での負担は{share}です。</source>
+        <translation>Identity checked ({method}); eligibility confirmed ({validity}). You pay {share} at the desk.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{method}で本人確認をして、資格が確認できました（{validity}）。</source>
+        <translation>Identity checked ({method}); eligibility confirmed ({validity}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>電子証明書の有効期限が切れているため、資格情報の提供のみでした。市区町村で更新しましょう。</source>
+        <translation>The electronic certificate has expired, so only eligibility information was provided. Renew it at your city office.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>電子証明書の更新時期です。市区町村で更新手続きをしましょう。</source>
+        <translation>It is time to renew the electronic certificate. Renew it at your city office.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>受付できました</source>
+        <translation>Check-in complete</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>受付できませんでした</source>
+        <translation>Could not check in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>暗証番号を3回続けてまちがえたため、カードの暗証番号がロックされました。</source>
+        <translation>The PIN was wrong 3 times in a row, so the card&apos;s PIN is locked.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ロックは時間がたっても解除されません。</source>
+        <translation>The lock does not clear with time.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>住民票のある市区町村の窓口</source>
+        <translation>Your city office (where you are registered)</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>暗証番号のロック解除（初期化）</source>
+        <translation>Unlocking (resetting) the PIN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>電子証明書の更新・再発行</source>
+        <translation>Renewing or reissuing the electronic certificate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>マイナンバー総合フリーダイヤル 0120-95-0178</source>
+        <translation>My Number toll-free line 0120-95-0178</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>紛失・一時停止の手続き</source>
+        <translation>Reporting a loss, suspending the card</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>電子証明書が使えませんでした</source>
+        <translation>Electronic certificate not usable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>カードの利用者証明用電子証明書が有効期限切れ・失効・一時停止のため、マイナ保険証として使えませんでした。</source>
+        <translation>The card&apos;s user authentication certificate has expired, been revoked or been suspended, so it could not be used as a health insurance card.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+8"/>
+        <source>加入している保険者</source>
+        <translation>Your insurer</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>被扶養者の登録状況と、マイナ保険証で資格が取れないこと（記号・番号、氏名、生年月日を伝える）</source>
+        <translation>Whether the dependent is registered, and that the My Number Card shows no eligibility (give the insurance symbol and number, name and date of birth)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>勤務先の担当部署</source>
+        <translation>The responsible department at your employer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>扶養の手続きの受付日、保険の切り替え時期</source>
+        <translation>When the dependent application was accepted, and when the insurance changes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>資格が二重になっていないか（前の保険の喪失手続き）</source>
+        <translation>Whether you are enrolled twice (ending the previous insurance)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../kiosk/flow/reception.py" line="+594"/>
+        <source>資格が確認できませんでした</source>
+        <translation>Eligibility not confirmed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>オンライン資格確認の結果は「{validity}」でした。</source>
+        <translation>Online eligibility check result: &quot;{validity}&quot;.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>別の人の資格情報が表示されました（誤紐づけ）</source>
+        <translation>Another person&apos;s eligibility was shown (wrong link)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>受付は完了しましたが、職員の端末には{card_holder}さんではなく{shown}さんの情報が表示されました。</source>
+        <translation>Check-in finished, but the staff terminal showed {shown}&apos;s information instead of {card_holder}&apos;s.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>氏名・生年月日などの入力ミスで、マイナンバーが別人の保険情報にひもづいている可能性があります。</source>
+        <translation>A typo in a name or date of birth may have linked the My Number to someone else&apos;s insurance record.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>加入している保険者・自治体</source>
+        <translation>Your insurer or city office</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>別人の情報が表示されたこと（必ず連絡する）</source>
+        <translation>That another person&apos;s information was shown (always report it)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/staff.py" line="+20"/>
+        <source>資格確認書、または「資格情報のお知らせ」＋マイナンバーカード、またはマイナポータルの資格情報画面＋マイナンバーカードで資格を確認してください。初診なら被保険者資格申立書＋カード、再診なら口頭確認も可能です。自己負担は通常どおりで、10割にはなりません。</source>
+        <translation>Check eligibility with the Certificate of Eligibility, the Notice of Eligibility Information + My Number Card, or the Mynaportal eligibility screen + My Number Card. First visit: an eligibility declaration form + card is also accepted; return visit: oral confirmation is possible. The patient pays the usual share, not 100%.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>暗証番号ロック</source>
+        <translation>PIN locked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>顔認証ができれば顔認証で、できなければ目視確認（目視モード用パスワード）で本人確認するか、{check} ロック解除は住民票のある市区町村の窓口です。</source>
+        <translation>Confirm identity by face recognition if possible, otherwise by visual check (visual-check password). Or: {check} The PIN is unlocked at the city office where the patient is registered as a resident.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>目視確認で本人確認するか、{check}</source>
+        <translation>Confirm identity by visual check. Or: {check}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>受付中</source>
+        <translation>Check-in in progress</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>エラー {code}: 電子証明書の失効・有効期限切れ（一時保留）</source>
+        <translation>Error {code}: electronic certificate revoked or expired (suspended)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{check} 電子証明書の更新は市区町村で行うよう案内してください。 カード紛失の届け出後なら、マイナンバー総合フリーダイヤル 0120-95-0178。</source>
+        <translation>{check} Tell the patient to renew the electronic certificate at the city office. If the lost card has been reported: My Number toll-free line 0120-95-0178.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>エラー {code}: 電子証明書の失効・有効期限切れ</source>
+        <translation>Error {code}: electronic certificate revoked or expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{check} 電子証明書の更新は市区町村で行うよう案内してください。</source>
+        <translation>{check} Tell the patient to renew the electronic certificate at the city office.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>保険証利用登録なし</source>
+        <translation>Not registered as health insurance card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>カードリーダーで利用登録ができます。登録しない場合は {check}</source>
+        <translation>The patient can register at the card reader. If not registering: {check}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>別人の資格情報が表示されています（表示: {name} {birth_date:%Y-%m-%d}、カード: {holder}）。誤紐づけの可能性があります。受付を止めて本人に氏名・生年月日を確認し、他人の医療情報は閲覧しないでください。本人には保険者・自治体への連絡を案内してください。</source>
+        <translation>Another person&apos;s eligibility is shown (shown: {name} {birth_date:%Y-%m-%d}, card: {holder}). The card may be linked to the wrong person. Stop the check-in, confirm the patient&apos;s name and date of birth, and do not view the other person&apos;s medical information. Ask the patient to contact their insurer or city office.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>資格有効性 {code} {label}</source>
+        <translation>Eligibility {code} {label}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>資格を確認しました。受付を進めてください。 電子証明書の期限切れ後の猶予期間のため、資格情報の提供のみです（医療情報の提供はありません）。更新を案内してください。</source>
+        <translation>Eligibility confirmed. Continue the check-in. The electronic certificate has expired and is in its grace period, so only eligibility information is provided (no medical information). Advise renewal.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>資格を確認しました。受付を進めてください。 電子証明書の更新時期です。市区町村での更新を案内してください。</source>
+        <translation>Eligibility confirmed. Continue the check-in. The electronic certificate is due for renewal: advise renewal at the city office.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>資格を確認しました。受付を進めてください。</source>
+        <translation>Eligibility confirmed. Continue the check-in.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{check} 新しい資格があります。新しい保険の資格確認書などで確認してください。 考えられる原因: {cause}</source>
+        <translation>{check} A newer eligibility exists: check it with the new insurance&apos;s Certificate of Eligibility or similar. Possible cause: {cause}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{check} 新しい資格があります。新しい保険の資格確認書などで確認してください。</source>
+        <translation>{check} A newer eligibility exists: check it with the new insurance&apos;s Certificate of Eligibility or similar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{check} 有効な資格が複数あります。どの保険で受診するか本人に確認してください。 考えられる原因: {cause}</source>
+        <translation>{check} There are several valid eligibility records: ask the patient which insurance to use. Possible cause: {cause}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{check} 有効な資格が複数あります。どの保険で受診するか本人に確認してください。</source>
+        <translation>{check} There are several valid eligibility records: ask the patient which insurance to use.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{check} 考えられる原因: {cause}</source>
+        <translation>{check} Possible cause: {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/flow/machine.py" line="-7"/>
+        <source>リーダー使用不可</source>
+        <translation>Reader unavailable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待機（カードを置いてください）</source>
+        <translation>Waiting (place a card)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>読み取り中</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>読み取り失敗</source>
+        <translation>Read failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../kiosk/ui/screens.py" line="+438"/>
+        <source>健康保険証の読取確認</source>
+        <translation>Health insurance card check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本人確認方法の選択</source>
+        <translation>Choosing the identity check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暗証番号入力</source>
+        <translation>PIN entry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../kiosk/ui/screens.py" line="+43"/>
+        <source>職員による目視確認</source>
+        <translation>Visual check by staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暗証番号確認中</source>
+        <translation>Checking PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>資格確認中</source>
+        <translation>Checking eligibility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保険証利用登録</source>
+        <translation>Health insurance card registration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同意の選択</source>
+        <translation>Consent choice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>個別の同意</source>
+        <translation>Individual consent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>高額療養費</source>
+        <translation>High-cost medical care benefit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>処方箋形式</source>
+        <translation>Prescription type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../kiosk/ui/screens.py" line="-112"/>
+        <source>医療費助成</source>
+        <translation>Medical expense subsidy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>受付完了</source>
+        <translation>Check-in complete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>操作がないため中止</source>
+        <translation>Cancelled (no activity)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>マイナ保険証で確認できず（代わりの書類）</source>
+        <translation>Not confirmed by My Number Card (other documents)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/flow/reception.py" line="-541"/>
+        <location filename="../../kiosk/ui/screens.py" line="-78"/>
+        <source>診療・薬剤</source>
+        <translation>Treatment and medication</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../kiosk/ui/screens.py" line="+0"/>
+        <source>手術</source>
+        <translation>Surgery</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../kiosk/ui/screens.py" line="+0"/>
+        <source>特定健診</source>
+        <translation>Specific health checkup</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>正面を向いて静止</source>
+        <translation>Facing front, still</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>マスクをしている</source>
+        <translation>Wearing a mask</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>途中で動いた</source>
+        <translation>Moved midway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>離れすぎ</source>
+        <translation>Too far</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>近すぎ</source>
+        <translation>Too close</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>画面の枠に顔を合わせてください。</source>
+        <translation>Fit your face in the frame on the screen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>もう少し近づいて、画面の枠に顔の大きさを合わせてください。</source>
+        <translation>Move a little closer so your face fits the frame.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>少し離れて、画面の枠に顔の大きさを合わせてください。</source>
+        <translation>Move back a little so your face fits the frame.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>マスクを外してください。</source>
+        <translation>Please remove your mask.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>動かないでください。最初からやり直します。</source>
+        <translation>Please keep still. Starting over.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>顔認証を続けて失敗したため、このカードでは顔認証を使えません。暗証番号を選ぶか、職員にお声がけください。</source>
+        <translation>Face recognition failed too many times and cannot be used with this card. Choose PIN or ask a staff member.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>カードリーダーが故障しています。資格確認書、または資格情報のお知らせとマイナンバーカードを受付窓口で提示してください。</source>
+        <translation>The card reader is out of order. Please show your Certificate of Eligibility, or your Notice of Eligibility Information and My Number Card, at the reception desk.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>カードリーダーを準備しています</source>
+        <translation>Preparing the card reader</translation>
+    </message>
+    <message>
+        <location line="+180"/>
+        <source>このカードには顔写真がないため、顔認証はできません。「暗証番号に切り替える」を押してください。</source>
+        <translation>This card has no photo, so face recognition is not possible. Please press &quot;Use PIN instead&quot;.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>顔認証できませんでした。もう一度、枠に顔を合わせてください。「暗証番号に切り替える」こともできます。</source>
+        <translation>Face not recognized. Please fit your face in the frame again, or press &quot;Use PIN instead&quot;.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>カードの取り忘れにご注意ください。カードをお取りください。</source>
+        <translation>Don&apos;t forget your card. Please take your card.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>目視モード用パスワードが違います。</source>
+        <translation>Wrong visual check mode password.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>顔写真のないカード（1歳未満のお子さんなど）は目視確認できません。暗証番号で受付するか、資格確認書などを提示してください。</source>
+        <translation>Cards without a photo (such as for children under 1) cannot be checked visually. Check in with the PIN, or show a Certificate of Eligibility or similar.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>マイナ保険証の利用登録をしませんでした</source>
+        <translation>Card not registered as a health insurance card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>このカードは健康保険証としての利用登録がされていません。</source>
+        <translation>This card is not registered for use as a health insurance card.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>利用登録は、このカードリーダーやマイナポータルでいつでもできます。</source>
+        <translation>You can register at any time on this card reader or on Mynaportal.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location filename="../../kiosk/ui/screens.py" line="+68"/>
+        <source>電子処方箋</source>
+        <translation>Electronic prescription</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../kiosk/ui/screens.py" line="+0"/>
+        <source>紙の処方箋</source>
+        <translation>Paper prescription</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>電子証明書が使えません</source>
+        <translation>The electronic certificate cannot be used</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>電子証明書の更新・再発行は、住民票のある市区町村の窓口で行えます。</source>
+        <translation>You can renew or reissue the electronic certificate at the city office where you are registered as a resident.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>資格が複数見つかりました</source>
+        <translation>More than one eligibility record was found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>資格情報が見つかりませんでした</source>
+        <translation>No eligibility information was found</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>（{validity}）{cause}</source>
+        <translation>({validity}) {cause}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。マイナポータルの「健康保険証」でも確認できます。</source>
+        <translation>Ask your insurer (or employer) whether your My Number is registered. You can also check under &quot;Health insurance card&quot; on Mynaportal.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>カードの読み取り中にエラーが発生しました。カードを置き直してください。</source>
+        <translation>An error occurred while reading the card. Please place the card again.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>電子証明書の有効期限が切れています。資格情報の提供のみ行います。市区町村で更新してください。</source>
+        <translation>The electronic certificate has expired. Only your eligibility information will be provided. Please renew it at your city office.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>電子証明書の有効期限が近づいています。市区町村で更新手続きをしてください。</source>
+        <translation>The electronic certificate expires soon. Please renew it at your city office.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/personas.py" line="+39"/>
+        <source>{name}（{relation}・{age}歳）</source>
+        <translation>{name} ({relation}, {age})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}（{age}歳）</source>
+        <translation>{name} ({age})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/card_picker.py" line="+24"/>
+        <source>カード置き場（練習用）</source>
+        <translation>Card tray (practice)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>練習用のカード</source>
+        <translation>Practice cards</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>カードを選んで「カードを置く」を押してください。子どものカードは保護者が暗証番号を入力します。</source>
+        <translation>Choose a card and press &quot;Place card&quot;. For a child&apos;s card, a parent enters the PIN.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>カードを置く</source>
+        <translation>Place card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>カードを取る</source>
+        <translation>Take card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>練習用カードのロックを解除</source>
+        <translation>Unlock practice card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>市区町村の窓口で行う暗証番号の初期化の代わりです（練習用カードだけ）</source>
+        <translation>Stands in for the PIN reset at the city office (practice cards only)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>練習用暗証番号 {pin}</source>
+        <translation>Practice PIN {pin}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>暗証番号なし（顔認証マイナンバーカード）</source>
+        <translation>No PIN (face-recognition-only card)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{person}のカード</source>
+        <translation>Card: {person}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICチップのないカード
+（健康保険証・資格確認書）</source>
+        <translation>Card without IC chip
+(insurance card, Certificate of Eligibility)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>マイナンバーカード以外
+（{card}）</source>
+        <translation>Not a My Number Card
+({card})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>健康保険証・資格確認書</source>
+        <translation>Health insurance card / Certificate of Eligibility</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{name}さんのカードのロックを解除しました（練習用）。</source>
+        <translation>Unlocked {name}&apos;s card (practice).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controller.py" line="+93"/>
+        <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
+        <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>画面: {screen}（{message}）</source>
+        <translation>Screen: {screen} ({message})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>画面: {screen}</source>
+        <translation>Screen: {screen}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>受付記録: {outcome} {who} {summary} {method}</source>
+        <translation>Check-in record: {outcome} {who} {summary} {method}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>結果ファイル: {path}</source>
+        <translation>Result file: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>結果ファイルを書けません: {error}</source>
+        <translation>Cannot write the result file: {error}</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>カードリーダー: {reader}</source>
+        <translation>Card reader: {reader}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>カードリーダーが接続されていません</source>
+        <translation>No card reader connected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>カードリーダーが接続されていません。接続を確認してください。</source>
+        <translation>No card reader connected. Please check the connection.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>スマートカードサービスに接続できません</source>
+        <translation>Cannot connect to the smart card service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>スマートカードサービスに接続できません。</source>
+        <translation>Cannot connect to the smart card service.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>スマートカードサービスに再接続しました</source>
+        <translation>Reconnected to the smart card service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="+30"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+91"/>
+        <location line="+14"/>
+        <source>マイナ受付シミュレータ</source>
+        <translation>My Number Reception Simulator</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="-4"/>
+        <source>顔認証付きカードリーダーの画面</source>
+        <translation>Face-recognition card reader screen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>カードの扱い</source>
+        <translation>How this card is used</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>お知らせ</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>表示(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>大きな文字(&amp;L)</source>
+        <translation>&amp;Large text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ハイコントラスト(&amp;H)</source>
+        <translation>&amp;High contrast</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>音声案内(&amp;S)</source>
+        <translation>&amp;Spoken guidance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>音声案内（PySide6-Addons が必要です）</source>
+        <translation>Spoken guidance (needs PySide6-Addons)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>言語 / Language(&amp;G)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>翻訳ファイルがありません（scripts/run で作られます）</source>
+        <translation>Translation file missing (scripts/run builds it)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{first}。{second}</source>
+        <translation>{first}. {second}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/practice_panel.py" line="+29"/>
+        <source>&lt;b&gt;なぜ：&lt;/b&gt;{why}</source>
+        <translation>&lt;b&gt;Why:&lt;/b&gt; {why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>次に持って行くもの（どれか一つ）：</source>
+        <translation>Next time, bring one of these:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>相談先：</source>
+        <translation>Whom to contact:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;{who}&lt;/b&gt;：{what}</source>
+        <translation>&lt;b&gt;{who}&lt;/b&gt;: {what}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;家で確認：&lt;/b&gt;{at_home}</source>
+        <translation>&lt;b&gt;Check at home:&lt;/b&gt; {at_home}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+3"/>
+        <source>家族で練習</source>
+        <translation>Family practice</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>練習する場面</source>
+        <translation>Situation to practice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ほかの場面を練習する：</source>
+        <translation>Practice another situation:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>この場面で練習する</source>
+        <translation>Practice this</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>ヒントを表示（実際のリーダーには出ません）</source>
+        <translation>Show hints (real readers don&apos;t)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ヒント</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>この場面と、今回の受付の説明</source>
+        <translation>About this situation and this check-in</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>切り替えられません（カードを取ってからもう一度）：{error}</source>
+        <translation>Cannot switch (take the card, then try again): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens.py" line="-432"/>
+        <source>カードリーダーが使用できません</source>
+        <translation>The card reader cannot be used</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>受付窓口にお声がけください。</source>
+        <translation>Please ask at the reception desk.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>マイナンバーカードを
+置いてください</source>
+        <translation>Please place your
+My Number Card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>カードをカバーやケースから取り出して、読み取り部に置いてください。</source>
+        <translation>Take the card out of its cover or case and place it on the reader.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>カード置き場</source>
+        <translation>Place card here</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>職員がカードをお預かりしたり、
+暗証番号を伺うことはありません。</source>
+        <translation>Staff will never take your card
+or ask for your PIN.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>読み取り中です</source>
+        <translation>Reading...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+185"/>
+        <source>カードを動かさないでください。</source>
+        <translation>Please do not move the card.</translation>
+    </message>
+    <message>
+        <location line="-177"/>
+        <source>読み取りに失敗しました</source>
+        <translation>Could not read the card</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>カードケースから取り出して、マイナンバーカードを置き直してください。読み取れない場合は受付窓口にお声がけください。</source>
+        <translation>Take your My Number Card out of its case and place it again. If it still cannot be read, please ask at the reception desk.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+176"/>
+        <location line="+28"/>
+        <location line="+265"/>
+        <location line="+17"/>
+        <source>カードをお取りください</source>
+        <translation>Please take your card</translation>
+    </message>
+    <message>
+        <location line="-472"/>
+        <source>本人確認の方法を選択してください</source>
+        <translation>Choose how to confirm your identity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>顔認証で本人確認</source>
+        <translation>Confirm identity by face recognition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>暗証番号で本人確認</source>
+        <translation>Confirm identity by PIN</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+179"/>
+        <location line="+230"/>
+        <source>職員用：目視確認</source>
+        <translation>Staff: visual check</translation>
+    </message>
+    <message>
+        <location line="-409"/>
+        <location line="+179"/>
+        <location line="+230"/>
+        <source>職員による目視確認を始める</source>
+        <translation>Start a visual check by staff</translation>
+    </message>
+    <message>
+        <location line="-384"/>
+        <source>暗証番号（数字4桁）を
+入力してください</source>
+        <translation>Enter your PIN
+(4 digits)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>入力した桁数</source>
+        <translation>Digits entered</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>訂正</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1桁消す（訂正）</source>
+        <translation>Delete one digit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>確定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>暗証番号を確定</source>
+        <translation>Confirm PIN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+255"/>
+        <location line="+103"/>
+        <location line="+87"/>
+        <source>戻る</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="-445"/>
+        <location line="+358"/>
+        <location line="+87"/>
+        <source>本人確認方法の選択に戻る</source>
+        <translation>Back to choosing how to confirm identity</translation>
+    </message>
+    <message>
+        <location line="-436"/>
+        <source>数字 {digit}</source>
+        <translation>Digit {digit}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{count}桁入力済み（{total}桁中）</source>
+        <translation>{count} of {total} digits entered</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>残り入力回数：{tries}回</source>
+        <translation>Tries left: {tries}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>暗証番号が違います。
+あと{tries}回間違えるとロックされます。</source>
+        <translation>Wrong PIN.
+The card locks after {tries} more wrong tries.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>暗証番号が違います。
+次に間違えるとロックされます。</source>
+        <translation>Wrong PIN.
+The card locks if the next try is wrong.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>確認しています</source>
+        <translation>Checking...</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>受付が完了しました</source>
+        <translation>Check-in complete</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>お名前を呼ばれるまでお待ちください。</source>
+        <translation>Please wait until your name is called.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>次のいずれかを受付窓口で提示してください</source>
+        <translation>Please show one of these at the reception desk</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>・{document}</source>
+        <translation>• {document}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>資格を確認しています</source>
+        <translation>Checking your eligibility</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>しばらくお待ちください。カードを動かさないでください。</source>
+        <translation>Please wait. Do not move the card.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>マイナンバーカードの
+健康保険証利用登録</source>
+        <translation>Register your My Number Card
+as a health insurance card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>このカードは健康保険証として利用する登録がされていません。今、登録しますか。</source>
+        <translation>This card is not registered for use as a health insurance card. Register it now?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登録する</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>登録しない</source>
+        <translation>Don&apos;t register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登録は一度だけです。保険が変わっても登録し直す必要はありません。</source>
+        <translation>You only need to register once, even if your insurance changes.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>過去の医療情報などの提供</source>
+        <translation>Sharing your past medical information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>診療・薬剤、手術、特定健診などの情報を、この医療機関に提供することに同意しますか。</source>
+        <translation>Do you consent to sharing your treatment and medication, surgery, specific health checkup and other information with this medical facility?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全て同意する</source>
+        <translation>Agree to all</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>個別に同意する</source>
+        <translation>Choose one by one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>「個別に同意する」では、項目ごとに「同意する」「同意しない」を選べます。</source>
+        <translation>With &quot;Choose one by one&quot;, you can choose &quot;Agree&quot; or &quot;Disagree&quot; for each item.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>情報ごとに選んでください</source>
+        <translation>Choose for each kind of information</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{topic}情報</source>
+        <translation>{topic}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同意する</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{topic}情報の提供に同意する</source>
+        <translation>Agree to share {topic} information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同意しない</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{topic}情報の提供に同意しない</source>
+        <translation>Do not agree to share {topic} information</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>次へ</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>同意の選択に戻る</source>
+        <translation>Back to the consent choice</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>高額療養費制度</source>
+        <translation>High-cost medical care benefit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>高額療養費制度を利用しますか。利用すると、限度額情報がこの医療機関に提供され、窓口での支払いが自己負担限度額までになります。</source>
+        <translation>Use the high-cost medical care benefit? Your payment limit information goes to this facility, and you pay no more than your limit at the desk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>高額療養費制度を利用する</source>
+        <translation>Use the benefit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <source>利用しない</source>
+        <translation>Don&apos;t use</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>処方箋の受け取り方法</source>
+        <translation>How to get your prescription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>処方箋の形式を選んでください。</source>
+        <translation>Choose the type of prescription.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>医療費助成の各種受給者証を利用しますか。</source>
+        <translation>Do you want to use a medical subsidy certificate?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>利用する</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紙の受給者証（医療証）も、引き続き窓口で提示してください。</source>
+        <translation>Please still show your paper medical subsidy certificate at the desk.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>（カメラ）
+
+枠に顔を
+合わせてください</source>
+        <translation>(Camera)
+
+Fit your face
+in the frame</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>練習：{condition}</source>
+        <translation>Practice: {condition}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>練習用：カメラに写る様子を選んでください</source>
+        <translation>Practice: choose what the camera sees</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>暗証番号に切り替える</source>
+        <translation>Use PIN instead</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>ICチップのないカードが置かれました。</source>
+        <translation>A card without an IC chip was placed.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>健康保険証・資格確認書は、受付窓口で職員に提示してください。職員が記号・番号から資格を確認します。マイナンバーカードの場合は、カバーやケースから取り出して置き直してください。</source>
+        <translation>Show your health insurance card or Certificate of Eligibility at the desk; staff check its symbol and number. For a My Number Card, remove its case and place it again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>（{message}）</source>
+        <translation>({message})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>操作がなかったため、
+受付を中止しました</source>
+        <translation>Check-in cancelled
+(no activity)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>もう一度受付するときは、カードを置き直してください。</source>
+        <translation>To check in again, place your card again.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>職員が、ご本人とカードの顔写真を見比べて確認します。</source>
+        <translation>Staff will compare you with the photo on your card.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>職員の方へ：医療機関ごとに設定された「目視モード用パスワード」を入力してください（マイナンバーカードの暗証番号ではありません）。</source>
+        <translation>For staff: enter this facility&apos;s visual check mode password (not the My Number Card PIN).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>目視モード用パスワード</source>
+        <translation>Visual check mode password</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>確認</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>目視確認を完了する</source>
+        <translation>Complete the visual check</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/speech.py" line="+17"/>
+        <source>入力がありません</source>
+        <extracomment>What is said after 0, 1, 2, 3 and 4 digits: counts in words, one whole text each (never a digit).</extracomment>
+        <translation>Nothing entered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一桁入力しました</source>
+        <translation>One digit entered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>二桁入力しました</source>
+        <translation>Two digits entered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>三桁入力しました</source>
+        <translation>Three digits entered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>四桁入力しました。確定を押してください</source>
+        <translation>Four digits entered. Press OK</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_console.py" line="+46"/>
+        <source>時刻</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生年月日</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保険者</source>
+        <translation>Insurer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>記号・番号・枝番</source>
+        <translation>Symbol / No. / Branch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>負担</source>
+        <translation>Co-pay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>資格有効性</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同意</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本人確認</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{topic}○</source>
+        <translation>{topic}: yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{topic}×</source>
+        <translation>{topic}: no</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{first}・{second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>エラー {code}</source>
+        <translation>Error {code}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{symbol}・{number}・{branch}</source>
+        <translation>{symbol} / {number} / {branch}</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>資格確認端末（模擬）— マイナ受付シミュレータ</source>
+        <translation>Eligibility check terminal (simulated) — My Number Reception Simulator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>資格確認端末（模擬）</source>
+        <translation>Eligibility check terminal (simulated)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>シナリオ:</source>
+        <translation>Scenario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>シナリオの選択</source>
+        <translation>Choose a scenario</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{key}（読み込めません: {error}）</source>
+        <translation>{key} (cannot be read: {error})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>このシナリオにする</source>
+        <translation>Use this scenario</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>受付一覧</source>
+        <translation>Check-in list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>職員の対応</source>
+        <translation>What staff should do</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>セッションのログ</source>
+        <translation>Session log</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目視確認を始める（リーダーにパスワード画面を表示）</source>
+        <translation>Start visual check (password screen on the reader)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ログを保存</source>
+        <translation>Save log</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&lt;b&gt;{title}&lt;/b&gt;（{date:%Y年%m月%d日} 時点）&lt;br&gt;{lesson}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; (as of {date:%Y-%m-%d})&lt;br&gt;{lesson}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>シナリオを切り替えられません: {error}</source>
+        <translation>Cannot switch the scenario: {error}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>ログを保存しました: {path}</source>
+        <translation>Log saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/jpki.py" line="+96"/>
+        <location line="+27"/>
+        <location line="+40"/>
+        <source>公的個人認証APがありません</source>
+        <translation>This card has no JPKI application</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>実物のマイナンバーカードには暗証番号を送りません</source>
+        <translation>The PIN is not sent to a real My Number Card</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>残り1回のため、実物のカードでは照合しません</source>
+        <translation>Only 1 try left, so the PIN is not checked on a real card</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/readers/pcsc.py" line="+52"/>
+        <source>pyscard が入っていません。PC/SC を使うには {command} を実行してください</source>
+        <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください（{detail}）</source>
+        <translation>Cannot connect to the smart card service (pcscd). Check that pcscd is running ({detail})</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+36"/>
+        <source>カードが取り外されました（{detail}）</source>
+        <translation>The card was removed ({detail})</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>カードリーダーが見つかりません: {reader}（{detail}）</source>
+        <translation>Card reader not found: {reader} ({detail})</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>コマンドの途中でカードリーダーとの接続が切れました（{detail}）</source>
+        <translation>The connection to the card reader was lost during a command ({detail})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>カードから応答がありません</source>
+        <translation>No answer from the card</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <location filename="../../hardware/readers/virtual.py" line="+133"/>
+        <source>カードが置かれていません</source>
+        <translation>No card on the reader</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>スマートカードサービスが止まりました（{detail}）</source>
+        <translation>The smart card service stopped ({detail})</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>スマートカードサービスとの接続が切れました（{detail}）</source>
+        <translation>Lost the connection to the smart card service ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/readers/virtual.py" line="+11"/>
+        <source>カードが取り外されました</source>
+        <translation>The card was removed</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/vpcd.py" line="+97"/>
+        <source>vpcd に接続できません ({address}): pcscd と vsmartcard-vpcd は動いていますか?（{detail}）</source>
+        <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/tour.py" line="+146"/>
+        <source>練習用NFCカード</source>
+        <extracomment>A plain NFC card enrolled as さくら&apos;s training card.</extracomment>
+        <translation>NFC practice card</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/card.py" line="+541"/>
+        <source>交通系ICカード</source>
+        <extracomment>公的個人認証AP (JPKI AP), selected by DF name. 券面事項入力補助AP. Holds the 12-digit My Number: the kiosk never selects it on a real card. 券面事項確認AP (the card face: photo, name and address images). A contactless My Number ATR listed in pcsc-tools&apos; smartcard_list.txt (reference §1.1). Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (reference §1.3).</extracomment>
+        <translation>transit IC card</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <location filename="../../kiosk/ui/language.py" line="+68"/>
+        <source>マイナ受付シミュレータ</source>
+        <translation>My Number Reception Simulator</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,204 @@
+"""Languages at runtime: English everywhere a person looks, a visit that survives a switch, and no text cut off
+on any screen in Japanese, English or a pseudo-localised run (every text stretched by a third)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QScrollArea,
+    QTableWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from kiosk import i18n
+from kiosk.flow.machine import State
+from kiosk.ui import language
+from kiosk.ui.tour import make_kiosk, tour
+from tests.gui.test_pin_flow import choose_pin, place, type_on_keypad
+
+pytestmark = pytest.mark.gui
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
+ALLOWED_JAPANESE = {"日本語"}  # the language menu names each language in its own words
+
+
+@pytest.fixture
+def switch_language(qapp):
+    """Switch the UI language for one test; always back to Japanese afterwards."""
+    yield language.switch
+    language.switch("ja")
+    QCoreApplication.processEvents()
+
+
+def _item_texts(widget: QWidget) -> list[str]:
+    texts = []
+    if isinstance(widget, QComboBox):
+        texts += [widget.itemText(i) for i in range(widget.count())]
+    if isinstance(widget, QTableWidget):
+        for column in range(widget.columnCount()):
+            header = widget.horizontalHeaderItem(column)
+            texts.append(header.text() if header else "")
+            for row in range(widget.rowCount()):
+                item = widget.item(row, column)
+                texts.append(item.text() if item else "")
+    return texts
+
+
+def shown_texts(root: QWidget) -> list[str]:
+    """Every text of ``root`` a person can see or hear through a screen reader."""
+    texts = [root.windowTitle()]
+    if isinstance(root, QMainWindow):
+        for menu_action in root.menuBar().actions():
+            texts.append(menu_action.text())
+            texts += [a.text() for a in menu_action.menu().actions()] if menu_action.menu() else []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        texts += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
+            texts.append(widget.toPlainText())
+        texts += _item_texts(widget)
+    return [text for text in texts if text]
+
+
+def japanese_in(root: QWidget) -> list[str]:
+    return [text for text in shown_texts(root) if JAPANESE.search(text) and text not in ALLOWED_JAPANESE]
+
+
+def _in_scroll_area(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea | QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Visible labels and buttons whose text does not fit the space the layout gave them."""
+    problems = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or not isinstance(widget, QLabel | QAbstractButton):
+            continue
+        text = widget.text()
+        if not text or (
+            isinstance(widget, QLabel) and widget.pixmap() is not None and not widget.pixmap().isNull()
+        ):
+            continue
+        size = widget.size()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            need_width, need_height = 0, widget.heightForWidth(size.width())
+            # Japanese wraps between any two characters; a Latin word cannot be broken.
+            words = re.findall(r"[^\s\u3000-\u9fff\uff00-\uffef]+", re.sub(r"<[^>]+>", " ", text))
+            longest = max(words, key=widget.fontMetrics().horizontalAdvance, default="")
+            need_width = widget.fontMetrics().horizontalAdvance(longest) + 2 * widget.margin()
+        else:
+            hint = widget.sizeHint() if isinstance(widget, QAbstractButton) else widget.minimumSizeHint()
+            need_width, need_height = hint.width(), hint.height()
+        if need_width > size.width() + 1 or need_height > size.height() + 1:
+            problems.append(
+                f"{type(widget).__name__} {text[:50]!r}: needs {need_width}x{need_height}, has {size.width()}x{size.height()}"
+            )
+        elif (
+            not _in_scroll_area(widget)
+            and widget.visibleRegion().boundingRect().size() != widget.rect().size()
+        ):
+            problems.append(f"{type(widget).__name__} {text[:50]!r}: partly outside its window")
+    return problems
+
+
+def run_tour(qtbot, aloop, stop) -> list[str]:
+    kiosk = make_kiosk()
+    qtbot.addWidget(kiosk.window)
+    qtbot.addWidget(kiosk.console)
+    try:
+        task = aloop.create_task(tour(kiosk, stop))
+        qtbot.waitUntil(task.done, timeout=60_000)
+        return task.result()
+    finally:
+        kiosk.close()
+
+
+def pseudo(text: str) -> str:
+    """Stretch each line by a third, keeping {placeholders}: the room any future language may need."""
+
+    def stretch(line: str) -> str:
+        padding = "~" * math.ceil(len(line) / 3)  # in words of four: a line can still wrap
+        return f"[{line} {' '.join(padding[i : i + 4] for i in range(0, len(padding), 4))}]"
+
+    return "\n".join(stretch(line) if line else line for line in text.split("\n"))
+
+
+def test_switching_language_mid_visit_keeps_the_visit(qtbot, kiosk, switch_language):
+    place(qtbot, kiosk, "yuto")
+    assert kiosk.window.current_screen.title.text() != ""
+    japanese_title = kiosk.window.current_screen.title.text()
+    switch_language("en")
+    qtbot.waitUntil(lambda: kiosk.window.current_screen.title.text() != japanese_title)
+    assert kiosk.state is State.METHOD_SELECT
+    assert not JAPANESE.search(kiosk.window.current_screen.title.text())
+    assert kiosk.window.languages["en"].isChecked()
+    assert kiosk.window.card_picker.selected().key == "yuto"  # the choice beside the reader is kept
+    choose_pin(qtbot, kiosk)
+    type_on_keypad(qtbot, kiosk, "5678")
+    assert kiosk.window.pin_screen.entered_count == 4
+    switch_language("ja")
+    qtbot.waitUntil(lambda: JAPANESE.search(kiosk.window.current_screen.title.text()) is not None)
+    assert kiosk.state is State.PIN_ENTRY
+    # The keypad was rebuilt: digits typed before the switch are not carried over (nor kept anywhere).
+    assert kiosk.window.pin_screen.entered_count == 0
+
+
+def test_language_menu_switches_and_the_window_follows(qtbot, kiosk, switch_language):
+    kiosk.window.languages["en"].trigger()
+    qtbot.waitUntil(
+        lambda: i18n.language() == "en" and kiosk.window.windowTitle() == "My Number Reception Simulator"
+    )
+    kiosk.window.languages["ja"].trigger()
+    qtbot.waitUntil(lambda: kiosk.window.windowTitle() == "マイナ受付シミュレータ")
+
+
+def test_every_screen_in_english_shows_no_japanese(qtbot, kiosk_aloop, switch_language):
+    switch_language("en")
+    found: dict[str, list[str]] = {}
+
+    def look(name: str, widget: QWidget) -> None:
+        if leftovers := japanese_in(widget):
+            found[name] = leftovers
+
+    names = run_tour(qtbot, kiosk_aloop, look)
+    assert len(names) == 20
+    assert not found, "Japanese left on English screens:\n" + "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+@pytest.mark.parametrize("mode", ["ja", "en", "pseudo"])
+def test_no_text_is_cut_off_on_any_screen(qtbot, kiosk_aloop, switch_language, mode):
+    if mode == "pseudo":
+        switch_language("en")
+        i18n.set_language("en", lambda text: pseudo(QCoreApplication.translate("", text)))
+    else:
+        switch_language(mode)
+    found: dict[str, list[str]] = {}
+
+    def look(name: str, widget: QWidget) -> None:
+        if problems := clipped(widget):
+            found[name] = problems
+
+    run_tour(qtbot, kiosk_aloop, look)
+    assert not found, f"text cut off ({mode}):\n" + "\n".join(f"{k}: {v}" for k, v in found.items())
