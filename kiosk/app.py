@@ -111,7 +111,7 @@ def check(
         if screenshot and not image.save(screenshot):
             print(f"error: cannot write {screenshot}", file=sys.stderr)
             return EXIT_READER
-        title = idle.title.text().replace("\n", "")
+        title = idle.title.text().replace("\n", "" if i18n.language() == "ja" else " ")
         card = "; a card is on the reader" if reader.card_present() else ""
         print(
             f"ok: reader '{reader.description}' ready{card}; idle screen 「{title}」 rendered "

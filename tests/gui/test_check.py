@@ -1,9 +1,13 @@
 """`kiosk --check` on the embedded default, as a user runs it (a subprocess, offscreen)."""
 
+import os
+import shutil
 import subprocess
 import sys
 
 from PySide6.QtGui import QImage
+
+from kiosk.resources import resources_dir
 
 
 def test_check_renders_the_idle_screen_and_names_the_reader(tmp_path):
@@ -20,3 +24,35 @@ def test_check_renders_the_idle_screen_and_names_the_reader(tmp_path):
     assert "マイナンバーカードを置いてください" in line and "BIZ UDGothic" in line
     image = QImage(str(shot))
     assert not image.isNull() and (image.width(), image.height()) == (600, 860)  # the reader screen
+
+
+def test_check_in_english_renders_the_english_idle_screen():
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--check", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "「Please place your My Number Card」" in result.stdout
+
+
+def test_a_missing_translation_is_named_not_a_crash(tmp_path):
+    """Without the compiled .qm (the set-up builds it), English stops with a message saying how to get it."""
+    resources = tmp_path / "resources"
+    for part in resources_dir().iterdir():  # the same resources, but translations without the .qm
+        if part.name != "translations":
+            (resources / part.name).parent.mkdir(exist_ok=True)
+            (resources / part.name).symlink_to(part)
+    (resources / "translations").mkdir()
+    shutil.copy(resources_dir() / "translations" / "kiosk_en.ts", resources / "translations")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--check", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "KIOSK_RESOURCES": str(resources)},
+    )
+    assert result.returncode != 0
+    assert "kiosk_en.qm is missing" in result.stderr and "pyside6-lrelease" in result.stderr
+    assert "Traceback" not in result.stderr
