@@ -27,12 +27,12 @@
     <message>
         <location filename="../../kiosk/backend/service.py" line="+24"/>
         <source>本人</source>
-        <translation>Self</translation>
+        <translation>Insured person</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>家族</source>
-        <translation>Family</translation>
+        <translation>Dependent</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -111,7 +111,7 @@
     <message>
         <location line="+25"/>
         <source>該当する記号・番号がありません。</source>
-        <translation>No record has this symbol and number.</translation>
+        <translation>No record matches this symbol and number.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -121,12 +121,12 @@
     <message>
         <location line="+30"/>
         <source>有効な資格が複数あります。どちらの保険で受診するか確認してください。</source>
-        <translation>There are several valid eligibility records. Confirm which insurance the patient will use.</translation>
+        <translation>There are several valid eligibility records. Please confirm which insurance to use for this visit.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>新しい保険の登録（マイナンバー）が、まだオンライン資格確認に反映されていません。出生・転職・扶養の変更の直後に起こりやすく、反映まで最長2か月ほどかかることがあります。</source>
-        <translation>The new insurance registration (My Number) has not yet reached the online eligibility check. This often happens right after a birth, a job change or a change of dependents; it can take up to about 2 months.</translation>
+        <translation>The new insurance registration (My Number) is not yet reflected in the online eligibility check. This often happens right after a birth, a job change or a change of dependents; it can take up to about 2 months to be reflected.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -136,7 +136,7 @@
     <message>
         <location line="+2"/>
         <source>保険者にマイナンバーが登録されていないか、まだ反映されていません。</source>
-        <translation>The My Number is not registered with the insurer, or has not reached the system yet.</translation>
+        <translation>The My Number is not registered with the insurer, or it is not reflected yet.</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -196,7 +196,7 @@
     <message>
         <location line="+2"/>
         <source>お子さんの医療費助成の「医療証」（市区町村の受給者証）は、マイナ保険証とは別に窓口で提示してください。</source>
-        <translation>Show your child&apos;s medical subsidy certificate (from the city office) at the desk, separately from the My Number Card.</translation>
+        <translation>Please show your child&apos;s medical subsidy certificate (issued by the city office) at the desk, separately from your My Number Card.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -313,12 +313,12 @@
     <message>
         <location line="+4"/>
         <source>「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。</source>
-        <translation>With &quot;Choose one by one&quot; you decide on consent separately for treatment and medication, surgery, and specific health checkups.</translation>
+        <translation>If you choose &quot;Choose individually&quot;, you can decide whether to consent separately for treatment and medication, surgery, and specific health checkup information.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。</source>
-        <translation>If you choose to use the high-cost medical care benefit, your payment limit is shared with the clinic.</translation>
+        <translation>If you choose &quot;Use the benefit&quot;, your payment limit information is shared with the medical facility.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -424,7 +424,7 @@
     <message>
         <location line="+0"/>
         <source>紛失・一時停止の手続き</source>
-        <translation>Reporting a loss, suspending the card</translation>
+        <translation>Reporting a lost card and suspending it</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -511,7 +511,7 @@
     <message>
         <location line="+2"/>
         <source>顔認証ができれば顔認証で、できなければ目視確認（目視モード用パスワード）で本人確認するか、{check} ロック解除は住民票のある市区町村の窓口です。</source>
-        <translation>Confirm identity by face recognition if possible, otherwise by visual check (visual-check password). Or: {check} The PIN is unlocked at the city office where the patient is registered as a resident.</translation>
+        <translation>Confirm identity by face recognition if possible, otherwise by visual check (visual check mode password). Or: {check} The PIN is unlocked at the city office where the patient is registered as a resident.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -546,7 +546,7 @@
     <message>
         <location line="+4"/>
         <source>保険証利用登録なし</source>
-        <translation>Not registered as health insurance card</translation>
+        <translation>Not registered for use as a health insurance card</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -658,7 +658,7 @@
     <message>
         <location line="+1"/>
         <source>保険証利用登録</source>
-        <translation>Health insurance card registration</translation>
+        <translation>Registration for use as a health insurance card</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -747,17 +747,17 @@
     <message>
         <location line="+4"/>
         <source>画面の枠に顔を合わせてください。</source>
-        <translation>Fit your face in the frame on the screen.</translation>
+        <translation>Please fit your face in the frame on the screen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>もう少し近づいて、画面の枠に顔の大きさを合わせてください。</source>
-        <translation>Move a little closer so your face fits the frame.</translation>
+        <translation>Please move a little closer so your face fits the frame.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>少し離れて、画面の枠に顔の大きさを合わせてください。</source>
-        <translation>Move back a little so your face fits the frame.</translation>
+        <translation>Please move back a little so your face fits the frame.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -772,7 +772,7 @@
     <message>
         <location line="+3"/>
         <source>顔認証を続けて失敗したため、このカードでは顔認証を使えません。暗証番号を選ぶか、職員にお声がけください。</source>
-        <translation>Face recognition failed too many times and cannot be used with this card. Choose PIN or ask a staff member.</translation>
+        <translation>Face recognition failed too many times and cannot be used with this card. Please choose PIN or ask the staff.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -807,12 +807,12 @@
     <message>
         <location line="+5"/>
         <source>顔写真のないカード（1歳未満のお子さんなど）は目視確認できません。暗証番号で受付するか、資格確認書などを提示してください。</source>
-        <translation>Cards without a photo (such as for children under 1) cannot be checked visually. Check in with the PIN, or show a Certificate of Eligibility or similar.</translation>
+        <translation>Cards without a photo (such as for children under 1) cannot be checked visually. Please check in with your PIN, or show a Certificate of Eligibility or a similar document.</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>マイナ保険証の利用登録をしませんでした</source>
-        <translation>Card not registered as a health insurance card</translation>
+        <translation>You did not register the card for use as a health insurance card</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -864,7 +864,7 @@
     <message>
         <location line="+6"/>
         <source>加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。マイナポータルの「健康保険証」でも確認できます。</source>
-        <translation>Ask your insurer (or employer) whether your My Number is registered. You can also check under &quot;Health insurance card&quot; on Mynaportal.</translation>
+        <translation>Please ask your insurer (or employer) whether your My Number is registered. You can also check under &quot;Health insurance card&quot; on Mynaportal.</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -904,7 +904,7 @@
     <message>
         <location line="+5"/>
         <source>カードを選んで「カードを置く」を押してください。子どものカードは保護者が暗証番号を入力します。</source>
-        <translation>Choose a card and press &quot;Place card&quot;. For a child&apos;s card, a parent enters the PIN.</translation>
+        <translation>Please choose a card and press &quot;Place card&quot;. For a child&apos;s card, a parent enters the PIN.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1173,7 +1173,7 @@ My Number Card</translation>
     <message>
         <location line="+1"/>
         <source>カードをカバーやケースから取り出して、読み取り部に置いてください。</source>
-        <translation>Take the card out of its cover or case and place it on the reader.</translation>
+        <translation>Please take the card out of its cover or case and place it on the reader.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1206,7 +1206,7 @@ or ask for your PIN.</translation>
     <message>
         <location line="+6"/>
         <source>カードケースから取り出して、マイナンバーカードを置き直してください。読み取れない場合は受付窓口にお声がけください。</source>
-        <translation>Take your My Number Card out of its case and place it again. If it still cannot be read, please ask at the reception desk.</translation>
+        <translation>Please take your My Number Card out of its case and place it again. If it still cannot be read, please ask at the reception desk.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1220,7 +1220,7 @@ or ask for your PIN.</translation>
     <message>
         <location line="-472"/>
         <source>本人確認の方法を選択してください</source>
-        <translation>Choose how to confirm your identity</translation>
+        <translation>Please choose how to confirm your identity</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1250,8 +1250,8 @@ or ask for your PIN.</translation>
         <location line="-384"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
-        <translation>Enter your PIN
-(4 digits)</translation>
+        <translation>Please enter your
+4-digit PIN</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1402,17 +1402,17 @@ as a health insurance card</translation>
     <message>
         <location line="+0"/>
         <source>個別に同意する</source>
-        <translation>Choose one by one</translation>
+        <translation>Choose individually</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>「個別に同意する」では、項目ごとに「同意する」「同意しない」を選べます。</source>
-        <translation>With &quot;Choose one by one&quot;, you can choose &quot;Agree&quot; or &quot;Disagree&quot; for each item.</translation>
+        <translation>With &quot;Choose individually&quot;, you can choose &quot;Agree&quot; or &quot;Disagree&quot; for each item.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>情報ごとに選んでください</source>
-        <translation>Choose for each kind of information</translation>
+        <translation>Please choose for each type of information</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1427,7 +1427,7 @@ as a health insurance card</translation>
     <message>
         <location line="+0"/>
         <source>{topic}情報の提供に同意する</source>
-        <translation>Agree to share {topic} information</translation>
+        <translation>Agree to share information: {topic}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1437,7 +1437,7 @@ as a health insurance card</translation>
     <message>
         <location line="+0"/>
         <source>{topic}情報の提供に同意しない</source>
-        <translation>Do not agree to share {topic} information</translation>
+        <translation>Do not agree to share information: {topic}</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1457,7 +1457,7 @@ as a health insurance card</translation>
     <message>
         <location line="+2"/>
         <source>高額療養費制度を利用しますか。利用すると、限度額情報がこの医療機関に提供され、窓口での支払いが自己負担限度額までになります。</source>
-        <translation>Use the high-cost medical care benefit? Your payment limit information goes to this facility, and you pay no more than your limit at the desk.</translation>
+        <translation>Do you want to use the high-cost medical care benefit? Your payment limit information goes to this medical facility, and you pay no more than your limit at the desk.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1478,7 +1478,7 @@ as a health insurance card</translation>
     <message>
         <location line="+1"/>
         <source>処方箋の形式を選んでください。</source>
-        <translation>Choose the type of prescription.</translation>
+        <translation>Please choose the type of prescription.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1529,7 +1529,7 @@ in the frame</translation>
     <message>
         <location line="+6"/>
         <source>健康保険証・資格確認書は、受付窓口で職員に提示してください。職員が記号・番号から資格を確認します。マイナンバーカードの場合は、カバーやケースから取り出して置き直してください。</source>
-        <translation>Show your health insurance card or Certificate of Eligibility at the desk; staff check its symbol and number. For a My Number Card, remove its case and place it again.</translation>
+        <translation>Please show your health insurance card or Certificate of Eligibility to the staff at the reception desk. Staff will check your eligibility from its symbol and number. If it is a My Number Card, take it out of its cover or case and place it again.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1546,7 +1546,7 @@ in the frame</translation>
     <message>
         <location line="+1"/>
         <source>もう一度受付するときは、カードを置き直してください。</source>
-        <translation>To check in again, place your card again.</translation>
+        <translation>To check in again, please place your card again.</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -1556,7 +1556,7 @@ in the frame</translation>
     <message>
         <location line="+5"/>
         <source>職員の方へ：医療機関ごとに設定された「目視モード用パスワード」を入力してください（マイナンバーカードの暗証番号ではありません）。</source>
-        <translation>For staff: enter this facility&apos;s visual check mode password (not the My Number Card PIN).</translation>
+        <translation>For staff: please enter this facility&apos;s visual check mode password (not the My Number Card PIN).</translation>
     </message>
     <message>
         <location line="+8"/>
