@@ -29,3 +29,12 @@ class Msg(str):
 def N_(text: str, /, **values: Any) -> str:
     """Mark ``text`` (one literal) for translation; with ``values``, format it and keep the template."""
     return Msg(text, values) if values else text
+
+
+def shown_message(exc: BaseException) -> str:
+    """An exception's text for a person: its message as raised, so a marked ``Msg`` keeps its template.
+
+    ``str(exc)`` would give a plain str, which the screen could no longer translate.
+    """
+    text = exc.args[0] if len(exc.args) == 1 else None
+    return text if isinstance(text, str) else str(exc)

@@ -35,7 +35,7 @@ from hardware.readers.base import (
     ServiceUnavailableError,
     T,
 )
-from hardware.text import N_
+from hardware.text import N_, shown_message
 
 log = logging.getLogger("hardware.pcsc")
 apdu_log = logging.getLogger("apdu")
@@ -63,12 +63,6 @@ def _message(hresult: int) -> str:
     except Exception:
         text = "unknown error"
     return f"{text} (0x{hresult & 0xFFFFFFFF:08X})"
-
-
-def _shown(exc: Exception) -> str:
-    """An error's message as raised (a marked ``Msg`` keeps its template; ``str(exc)`` would not)."""
-    text = exc.args[0] if len(exc.args) == 1 else None
-    return text if isinstance(text, str) else str(exc)
 
 
 def _service_errors() -> tuple[int, ...]:
@@ -283,7 +277,7 @@ class PcscReader(Reader):
                 except ServiceUnavailableError as exc:
                     if not service_lost:
                         service_lost = True
-                        self._emit(ReaderEventKind.SERVICE_LOST, detail=_shown(exc))
+                        self._emit(ReaderEventKind.SERVICE_LOST, detail=shown_message(exc))
                     self._stop.wait(self.retry_interval)
                     continue
                 with self._lock:

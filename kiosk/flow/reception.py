@@ -25,6 +25,7 @@ from hardware.jpki import Pin
 from hardware.profile import CardProfile
 from hardware.readers.base import CardChannel, NoCardError, ReaderError, ServiceUnavailableError
 from hardware.readers.virtual import EmulatedCard
+from hardware.text import shown_message
 from kiosk.backend.rules import age_on
 from kiosk.backend.service import (
     IdentityCheck,
@@ -628,12 +629,12 @@ class Reception:
             return None
         except ServiceUnavailableError as exc:
             if visit == self._visit:
-                self.reader_lost(_shown(exc))
+                self.reader_lost(shown_message(exc))
             return None
         except jpki.RealCardProtected as exc:
             if visit == self._visit:
                 log.warning("real card protected: %s", exc)
-                self._go(Event.CARD_UNREADABLE, message=_shown(exc))
+                self._go(Event.CARD_UNREADABLE, message=shown_message(exc))
             return None
         except ReaderError as exc:
             if visit != self._visit:
@@ -648,15 +649,6 @@ class Reception:
             log.info("result of an ended visit dropped")
             return None
         return result
-
-
-def _shown(exc: Exception) -> str:
-    """A reader error's text for a person: its message as raised, so a marked ``Msg`` keeps its template.
-
-    (``str(exc)`` would give a plain str, which the screen could no longer translate.)
-    """
-    text = exc.args[0] if len(exc.args) == 1 else None
-    return text if isinstance(text, str) else str(exc)
 
 
 def _alert(result: QualificationResult) -> str:

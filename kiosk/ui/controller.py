@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from kiosk.roster import Roster
 from kiosk.scenarios.loader import Scenario
 
 log = logging.getLogger("kiosk.controller")
+
+RECENT_LOG_LINES = 500  # what the staff console shows (and re-translates on a language switch)
 
 
 class FlowController(QObject):
@@ -66,7 +69,10 @@ class FlowController(QObject):
         self.roster = roster or Roster()
         self.real_card_verify = real_card_verify
         self.records: list[ReceptionRecord] = []
-        self.log: list[str] = []  # Msg lines: Japanese as str (the saved log), translatable on screen
+        self.log: list[str] = []  # the session log, in Japanese (the clinic's record, saved as it is)
+        # The last lines again, as marked texts the staff console can show in any language. Bounded: a kiosk
+        # runs all day, and a marked line weighs ~2 KB where its Japanese str weighs ~0.15 KB.
+        self.recent_log: deque[str] = deque(maxlen=RECENT_LOG_LINES)
         self._tasks: set[Any] = set()  # asyncio tasks in flight
         self._watch_cards = True
         self._readers: set[str] = set()
@@ -144,7 +150,8 @@ class FlowController(QObject):
         here directly and is not in the .ts (an unknown template is shown as it is).
         """
         line = Msg("{time} {text}", {"time": f"{dt.datetime.now():%H:%M:%S}", "text": text})
-        self.log.append(line)
+        self.log.append(str(line))
+        self.recent_log.append(line)
         log.info("%s", text)
         self.log_line.emit(line)
 

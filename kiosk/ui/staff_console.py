@@ -40,7 +40,7 @@ from kiosk.domain.staff import staff_action
 from kiosk.flow.reception import ReceptionRecord
 from kiosk.i18n import N_, t, translated
 from kiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
-from kiosk.ui.controller import FlowController
+from kiosk.ui.controller import RECENT_LOG_LINES, FlowController
 
 COLUMNS = (
     N_("時刻"),
@@ -167,6 +167,9 @@ class StaffConsole(QMainWindow):
         splitter.addWidget(detail_area)
         self.log_view = QPlainTextEdit()
         self.log_view.setReadOnly(True)
+        self.log_view.setMaximumBlockCount(
+            RECENT_LOG_LINES
+        )  # the whole log is saved; the view keeps the latest
         splitter.addWidget(self.log_view)
         splitter.setSizes([200, 260, 200])
         layout.addWidget(splitter, 1)
@@ -224,7 +227,7 @@ class StaffConsole(QMainWindow):
         self.visual_button.setText(t("目視確認を始める（リーダーにパスワード画面を表示）"))
         self.save_button.setText(t("ログを保存"))
 
-        self.log_view.setPlainText("\n".join(translated(line) for line in self.controller.log))
+        self.log_view.setPlainText("\n".join(translated(line) for line in self.controller.recent_log))
         self.log_view.moveCursor(QTextCursor.MoveOperation.End)
         shown_record = self._shown_record
         selected = sorted({index.row() for index in self.table.selectedIndexes()})

@@ -132,3 +132,18 @@ def test_staff_visual_check_at_the_reader_after_a_lock(qtbot, kiosk):
     qtbot.mouseClick(screen.confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: kiosk.state is State.CONSENT, timeout=3000)
     assert kiosk.controller.records[-1].method.value == "目視"
+
+
+def test_the_console_log_view_is_bounded_and_the_saved_log_is_whole(qtbot, kiosk, tmp_path):
+    """A kiosk runs all day: the view keeps the latest lines, the saved log (Japanese) keeps every line."""
+    from kiosk.i18n import N_
+    from kiosk.ui.controller import RECENT_LOG_LINES
+
+    console = StaffConsole(kiosk.controller, log_folder=tmp_path)
+    qtbot.addWidget(console)
+    for number in range(RECENT_LOG_LINES + 50):
+        kiosk.controller._write_log(N_("結果ファイル: {path}", path=f"{number}.xml"))
+    assert len(kiosk.controller.recent_log) == RECENT_LOG_LINES
+    assert console.log_view.blockCount() <= RECENT_LOG_LINES
+    saved = console.save_log().read_text(encoding="utf-8")
+    assert "結果ファイル: 0.xml" in saved and f"結果ファイル: {RECENT_LOG_LINES + 49}.xml" in saved
