@@ -381,6 +381,29 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     return EXIT_OK if failures == 0 else 1
 
 
+#: The app's Qt-free modules (and what they import), loaded before PySide6 by ``import_core_before_qt``.
+QT_FREE_CORE = (
+    "kiosk.flow.reception",
+    "kiosk.scenarios.loader",
+    "kiosk.domain.staff",
+    "kiosk.domain.practice",
+)
+
+
+def import_core_before_qt(*, with_asyncio: bool) -> None:
+    """Import the Qt-free modules the GUI needs before PySide6 is imported.
+
+    Once PySide6.QtCore is in, shiboken6 checks every later import of a .py module for ``__feature__``
+    switches by reading the module's source (``inspect.getsource``): ~25 ms over our modules at start-up,
+    and more for asyncio (docs/performance.md). A module imported before PySide6 skips that check.
+    ``kiosk --check`` reads no card, so it does without asyncio (imported with the first card instead).
+    """
+    import importlib
+
+    for name in (*QT_FREE_CORE, *(("asyncio",) if with_asyncio else ())):
+        importlib.import_module(name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -404,6 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_READER
     from pathlib import Path
 
+    import_core_before_qt(with_asyncio=not args.check)
     from kiosk.app import Settings, check, run_gui
     from kiosk.scenarios.loader import ScenarioError, load_scenario
 

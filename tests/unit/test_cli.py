@@ -74,3 +74,21 @@ def test_describe_card_lines():
         describe_card(CardSurvey(CardIdentity(True), None, False, 1)) == "My Number card (REAL), no PIN set"
     )
     assert describe_card(CardSurvey(CardIdentity(False), uid=b"\x04\xaa")) == "contactless card, UID 04AA"
+
+
+def test_the_qt_free_core_is_imported_before_pyside6():
+    """PySide6 taxes every later import (shiboken's __feature__ check reads the source): the GUI imports its
+    Qt-free core first. This fails if one of those modules starts importing Qt."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kiosk.cli\n"
+        "kiosk.cli.import_core_before_qt(with_asyncio=True)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+        "print(all(m in sys.modules for m in (*kiosk.cli.QT_FREE_CORE, 'asyncio')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.split("\n")[:2] == ["[]", "True"]
