@@ -45,7 +45,7 @@ class Persona:
 
 
 def default_household() -> list[Persona]:
-    """The default scenario's household (山田家: さくら 8, ゆうと 4, 太郎 41)."""
+    """The default scenario's household (山田家: さくら 7, ゆうと 4, 太郎 40 on 2026-01-15)."""
     from kiosk.scenarios.loader import load_default
 
     return load_default().personas()
