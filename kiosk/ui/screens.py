@@ -537,9 +537,10 @@ class FaceScreen(Screen):
     def __init__(self) -> None:
         super().__init__(t("顔認証"), "")
         self.frame = _label(t("（カメラ）\n\n枠に顔を\n合わせてください"), "hint")
-        self.frame.setFixedSize(200, 240)
+        self.frame.setFixedSize(180, 216)
+        self.layout_.setSpacing(12)  # the fullest screen: a two-line prompt and the practice buttons must fit
         self.frame.setStyleSheet(
-            "border: 6px solid #0b5ed7; border-radius: 100px; background: #f2f6fb; font-size: 18px;"
+            "border: 6px solid #0b5ed7; border-radius: 90px; background: #f2f6fb; font-size: 17px;"
         )
         self.layout_.addWidget(self.frame, 0, Qt.AlignmentFlag.AlignHCenter)
         self.message = _label("", "notice")

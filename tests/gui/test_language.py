@@ -7,7 +7,7 @@ import math
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -123,8 +123,34 @@ def clipped(root: QWidget) -> list[str]:
     return problems
 
 
-def run_tour(qtbot, aloop, stop) -> list[str]:
+def overlapping(root: QWidget) -> list[str]:
+    """Visible widgets laid out side by side that overlap: a layout given less room than it needs."""
+    problems = []
+    for parent in [root, *root.findChildren(QWidget)]:
+        layout = parent.layout()
+        if (
+            layout is None
+            or not parent.isVisibleTo(root)
+            or isinstance(parent, QScrollArea | QAbstractItemView)
+        ):
+            continue
+        children = [
+            w
+            for w in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if w.isVisibleTo(root) and layout.indexOf(w) >= 0
+        ]
+        for i, first in enumerate(children):
+            for second in children[i + 1 :]:
+                if first.geometry().intersects(second.geometry()):
+                    problems.append(
+                        f"{first.objectName() or type(first).__name__} overlaps {second.objectName() or type(second).__name__} in {type(parent).__name__}"
+                    )
+    return problems
+
+
+def run_tour(qtbot, aloop, stop, *, large_text: bool = False) -> list[str]:
     kiosk = make_kiosk()
+    kiosk.window.large_text.setChecked(large_text)
     qtbot.addWidget(kiosk.window)
     qtbot.addWidget(kiosk.console)
     try:
@@ -132,6 +158,7 @@ def run_tour(qtbot, aloop, stop) -> list[str]:
         qtbot.waitUntil(task.done, timeout=60_000)
         return task.result()
     finally:
+        kiosk.window.large_text.setChecked(False)  # the theme is the application's: restore it
         kiosk.close()
 
 
@@ -187,18 +214,18 @@ def test_every_screen_in_english_shows_no_japanese(qtbot, kiosk_aloop, switch_la
     assert not found, "Japanese left on English screens:\n" + "\n".join(f"{k}: {v}" for k, v in found.items())
 
 
-@pytest.mark.parametrize("mode", ["ja", "en", "pseudo"])
+@pytest.mark.parametrize("mode", ["ja", "en", "pseudo", "ja-large", "en-large"])
 def test_no_text_is_cut_off_on_any_screen(qtbot, kiosk_aloop, switch_language, mode):
     if mode == "pseudo":
         switch_language("en")
         i18n.set_language("en", lambda text: pseudo(QCoreApplication.translate("", text)))
     else:
-        switch_language(mode)
+        switch_language(mode.removesuffix("-large"))
     found: dict[str, list[str]] = {}
 
     def look(name: str, widget: QWidget) -> None:
-        if problems := clipped(widget):
+        if problems := clipped(widget) + overlapping(widget):
             found[name] = problems
 
-    run_tour(qtbot, kiosk_aloop, look)
+    run_tour(qtbot, kiosk_aloop, look, large_text=mode.endswith("-large"))
     assert not found, f"text cut off ({mode}):\n" + "\n".join(f"{k}: {v}" for k, v in found.items())
