@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -537,12 +538,23 @@ class FaceScreen(Screen):
     def __init__(self) -> None:
         super().__init__(t("顔認証"), "")
         self.frame = _label(t("（カメラ）\n\n枠に顔を\n合わせてください"), "hint")
-        self.frame.setFixedSize(180, 216)
+        self.frame.setWordWrap(False)  # its lines are set by hand
+        # The camera frame is as tall as the room allows, from its text's height up to 216 px: it gives way
+        # first when a long prompt and the notices need the room.
+        self.frame.setFixedWidth(210)
+        self.frame.setMaximumHeight(216)
+        self.frame.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.layout_.setSpacing(12)  # the fullest screen: a two-line prompt and the practice buttons must fit
         self.frame.setStyleSheet(
-            "border: 6px solid #0b5ed7; border-radius: 90px; background: #f2f6fb; font-size: 17px;"
+            "border: 6px solid #0b5ed7; border-radius: 100px; background: #f2f6fb; font-size: 17px;"
         )
-        self.layout_.addWidget(self.frame, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.frame.ensurePolished()  # the style sheet's border counts in the height its text needs
+        self.frame.setMinimumHeight(self.frame.sizeHint().height())
+        centred = QHBoxLayout()  # centred by stretches: an aligned item would not grow in height
+        centred.addStretch(1)
+        centred.addWidget(self.frame)
+        centred.addStretch(1)
+        self.layout_.addLayout(centred, 1)
         self.message = _label("", "notice")
         self.layout_.addWidget(self.message)
         practice = QGridLayout()
@@ -570,7 +582,6 @@ class FaceScreen(Screen):
         row.addStretch(1)
         row.addWidget(self.staff)
         self.layout_.addLayout(row)
-        self.layout_.addStretch(1)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.message.setText(translated(snapshot.message))

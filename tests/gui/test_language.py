@@ -3,6 +3,7 @@ on any screen in Japanese, English or a pseudo-localised run (every text stretch
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -23,8 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import i18n
+from kiosk.domain.fallback import FallbackReason, guidance_for, qualification_guidance, with_transitional
 from kiosk.flow.machine import State
+from kiosk.flow.reception import OUT_OF_ORDER, Snapshot
+from kiosk.i18n import N_
 from kiosk.ui import language
+from kiosk.ui.screens import SCREEN_TYPES
 from kiosk.ui.tour import make_kiosk, tour
 from tests.gui.test_pin_flow import choose_pin, place, type_on_keypad
 
@@ -229,3 +234,62 @@ def test_no_text_is_cut_off_on_any_screen(qtbot, kiosk_aloop, switch_language, m
 
     run_tour(qtbot, kiosk_aloop, look, large_text=mode.endswith("-large"))
     assert not found, f"text cut off ({mode}):\n" + "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def _hardest_snapshots() -> list[tuple[str, Snapshot]]:
+    """Every screen with the longest texts it can be given: also the states the tour passes too quickly
+    to stop at (reading, checking) and every kind of fallback."""
+    notice = N_(
+        "実物のカード：暗証番号はカードに送らず、{name}さんの練習用の番号で照合します", name="山田 さくら"
+    )
+    alert = N_("電子証明書の有効期限が近づいています。市区町村で更新手続きをしてください。")
+    snapshots = [
+        (
+            state.name,
+            Snapshot(state, tries_left=1, wrong_pin=True, message=OUT_OF_ORDER, notice=notice, alert=alert),
+        )
+        for state in SCREEN_TYPES
+        if state is not State.FALLBACK
+    ]
+    for reason in FallbackReason:
+        if reason in (FallbackReason.PIN_LOCKED, FallbackReason.NO_PIN_SET):
+            guidance = with_transitional(guidance_for(reason), dt.date(2026, 1, 15))
+        else:
+            guidance = with_transitional(
+                qualification_guidance(
+                    reason,
+                    title=guidance_for(FallbackReason.PIN_LOCKED).title,
+                    cause=OUT_OF_ORDER,
+                    share_label=N_("{tenths}割", tenths=3),
+                    share_reason=N_("未就学児"),
+                ),
+                dt.date(2026, 1, 15),
+            )
+        snapshots.append(
+            (f"FALLBACK-{reason.name}", Snapshot(State.FALLBACK, tries_left=0, fallback=guidance))
+        )
+    return snapshots
+
+
+@pytest.mark.parametrize("mode", ["ja", "en", "pseudo", "en-large"])
+def test_every_screen_with_its_longest_texts_fits(qtbot, kiosk, switch_language, mode):
+    if mode == "pseudo":
+        switch_language("en")
+        i18n.set_language("en", lambda text: pseudo(QCoreApplication.translate("", text)))
+    else:
+        switch_language(mode.removesuffix("-large"))
+    kiosk.window.large_text.setChecked(mode.endswith("-large"))
+    found: dict[str, list[str]] = {}
+    try:
+        for name, snapshot in _hardest_snapshots():
+            kiosk.window.show_snapshot(snapshot)
+            for _ in range(5):
+                QCoreApplication.processEvents()
+            problems = clipped(kiosk.window) + overlapping(kiosk.window)
+            if mode != "ja":
+                problems += [f"Japanese: {text!r}" for text in japanese_in(kiosk.window.current_screen)]
+            if problems:
+                found[name] = problems
+    finally:
+        kiosk.window.large_text.setChecked(False)
+    assert not found, f"({mode}):\n" + "\n".join(f"{k}: {v}" for k, v in found.items())
