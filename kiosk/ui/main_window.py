@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
                 self.practice.show_hints.setChecked(hints)
             if explained is not None:
                 self.practice.show_record(explained)
-        self.show_snapshot(self.controller.snapshot)
+        self.show_snapshot(self.controller.snapshot, announce=True)  # spoken again, in the new language
 
     def _reader_status(self, text: str) -> None:
         self._status = text
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         assert isinstance(widget, Screen)
         return widget
 
-    def show_snapshot(self, snapshot: Snapshot) -> None:
+    def show_snapshot(self, snapshot: Snapshot, *, announce: bool = False) -> None:
         self.notice.setText(translated(snapshot.notice))
         self.notice.setVisible(bool(snapshot.notice))
         self.alert.setText(translated(snapshot.alert))
@@ -304,5 +304,5 @@ class MainWindow(QMainWindow):
         screen.show_snapshot(snapshot)
         changed = self.stack.currentWidget() is not screen
         self.stack.setCurrentWidget(screen)
-        if changed or snapshot.message:
+        if changed or announce or snapshot.message:
             self._speak(snapshot)

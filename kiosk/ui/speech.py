@@ -7,7 +7,9 @@ unavailable and says so. It never speaks a PIN digit: key presses are announced 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
+from kiosk import i18n
 from kiosk.i18n import N_, translated
 
 log = logging.getLogger("kiosk.speech")
@@ -53,4 +55,19 @@ class Speaker:
             return
         self.spoken.append(text)
         if self._engine is not None:
+            self._follow_language()
             self._engine.say(text)  # type: ignore[attr-defined]
+
+    def _follow_language(self) -> None:
+        """Speak in the UI's language: a voice of that language if the engine has one."""
+        from PySide6.QtCore import QLocale
+
+        engine: Any = self._engine
+        wanted = QLocale(i18n.language()).language()
+        if engine.locale().language() == wanted:
+            return
+        for locale in engine.availableLocales():
+            if locale.language() == wanted:
+                engine.setLocale(locale)
+                return
+        log.warning("no %s voice for spoken guidance", QLocale.languageToString(wanted))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.flow.machine import State
@@ -15,11 +16,24 @@ pytestmark = pytest.mark.gui
 
 
 class RecordingEngine:
+    """QTextToSpeech's shape: it has a Japanese and an English voice."""
+
     def __init__(self) -> None:
         self.said: list[str] = []
+        self.voices = [QLocale("ja_JP"), QLocale("en_US")]
+        self.current = self.voices[0]
 
     def say(self, text: str) -> None:
         self.said.append(text)
+
+    def locale(self) -> QLocale:
+        return self.current
+
+    def availableLocales(self) -> list[QLocale]:
+        return self.voices
+
+    def setLocale(self, locale: QLocale) -> None:
+        self.current = locale
 
 
 def test_spoken_guidance_reads_screens_and_never_a_pin_digit(qtbot, kiosk):
@@ -63,3 +77,26 @@ def test_every_reader_button_has_an_accessible_name(qtbot, kiosk):
         assert screen.accessibleName() or state is State.FALLBACK, state
         for button in screen.findChildren(QPushButton):
             assert button.accessibleName(), f"{state.name}: {button.text()!r}"
+
+
+def test_spoken_guidance_follows_the_ui_language(qtbot, kiosk):
+    from kiosk.ui import language
+
+    engine = RecordingEngine()
+    kiosk.window.speaker = Speaker(engine)
+    kiosk.window.speech.setEnabled(True)
+    kiosk.window.speech.setChecked(True)
+    try:
+        language.switch("en")
+        qtbot.waitUntil(lambda: kiosk.window.windowTitle() == "My Number Reception Simulator")
+        place(qtbot, kiosk, "sakura")
+        assert engine.current.language() == QLocale.Language.English
+        assert any("confirm your identity" in s for s in engine.said), engine.said
+    finally:
+        language.switch("ja")
+    engine.said.clear()
+    # The screen in front is read again in the new language, then the next one.
+    qtbot.waitUntil(lambda: any("本人確認の方法" in s for s in engine.said))
+    kiosk.reader.remove()
+    qtbot.waitUntil(lambda: any("マイナンバーカード" in s for s in engine.said))
+    assert engine.current.language() == QLocale.Language.Japanese
