@@ -40,6 +40,8 @@ QPushButton#key { font-size: 34px; min-height: 76px; min-width: 96px; }
 #cardPicker { background: #f3f5f8; }
 #cardPicker QPushButton { font-size: 16px; min-height: 36px; padding: 4px 10px; }
 #cardPicker QLabel { background: transparent; }
+#choiceRow { border: 3px solid transparent; border-radius: 6px; }
+#choiceRow[focused="true"] { border: 3px solid #ff9d00; }
 """
 
 
@@ -63,6 +65,7 @@ QWidget { color: #ffffff; background: #000000; }
 QPushButton { background: #000000; color: #ffffff; border: 3px solid #ffffff; }
 QPushButton#primary { background: #ffff00; color: #000000; border: 3px solid #ffffff; }
 QPushButton:focus { border: 5px solid #00e5ff; }
+#choiceRow[focused="true"] { border: 3px solid #00e5ff; }
 QPushButton:disabled { color: #9a9a9a; border: 3px dashed #9a9a9a; }
 #cardPicker, #hintBox { background: #101010; color: #ffffff; }
 """

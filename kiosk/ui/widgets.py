@@ -49,7 +49,11 @@ class WrappingChoice(QWidget):
         row.setSpacing(6)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.label, 1)
+        # The button has no text for the style to draw a focus frame around: the whole row shows focus.
+        self.setObjectName("choiceRow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.label.installEventFilter(self)
+        button.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -59,4 +63,8 @@ class WrappingChoice(QWidget):
         ):
             self.button.click()
             return True
+        if watched is self.button and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+            self.style().unpolish(self)
+            self.style().polish(self)
         return super().eventFilter(watched, event)

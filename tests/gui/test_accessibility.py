@@ -100,3 +100,14 @@ def test_spoken_guidance_follows_the_ui_language(qtbot, kiosk):
     kiosk.reader.remove()
     qtbot.waitUntil(lambda: any("マイナンバーカード" in s for s in engine.said))
     assert engine.current.language() == QLocale.Language.Japanese
+
+
+def test_a_focused_card_choice_shows_its_focus(qtbot, kiosk):
+    """The picker's radio buttons carry no text of their own (their label wraps beside them), so the
+    row draws the focus frame: keyboard users must see where they are."""
+    button = kiosk.window.card_picker.choices["yuto"]
+    row = button.parentWidget()
+    button.setFocus()
+    qtbot.waitUntil(lambda: row.property("focused") is True)
+    kiosk.window.card_picker.place.setFocus()
+    qtbot.waitUntil(lambda: row.property("focused") is False)
