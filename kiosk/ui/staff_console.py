@@ -220,6 +220,7 @@ class StaffConsole(QMainWindow):
         self.load_button.setText(t("このシナリオにする"))
         self.status.setText(translated(self._status_text))
         self.table.setHorizontalHeaderLabels([translated(column) for column in COLUMNS])
+        self.table.resizeColumnsToContents()  # the headers' own width too: English ones are longer
         self.table.setAccessibleName(t("受付一覧"))
         self.alarm.setAccessibleName(t("警告"))
         self.action.setAccessibleName(t("職員の対応"))

@@ -293,3 +293,20 @@ def test_every_screen_with_its_longest_texts_fits(qtbot, kiosk, switch_language,
     finally:
         kiosk.window.large_text.setChecked(False)
     assert not found, f"({mode}):\n" + "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def test_staff_console_headers_fit_in_english_before_any_reception(qtbot, kiosk, switch_language):
+    from kiosk.ui.staff_console import StaffConsole
+
+    switch_language("en")
+    console = StaffConsole(kiosk.controller)
+    qtbot.addWidget(console)
+    console.show()
+    qtbot.waitExposed(console)
+    header = console.table.horizontalHeader()
+    narrow = [
+        header.model().headerData(i, Qt.Orientation.Horizontal)
+        for i in range(header.count() - 1)  # the last section stretches
+        if header.sectionSize(i) < header.sectionSizeFromContents(i).width()
+    ]
+    assert not narrow, f"header texts cut off: {narrow}"
