@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from hardware.readers.base import Reader
 from kiosk import i18n
 from kiosk.flow.machine import State
-from kiosk.i18n import t
+from kiosk.i18n import t, translated
 from kiosk.roster import Roster, default_roster_path
 from kiosk.scenarios.loader import load_default, load_scenario
 from kiosk.ui.controller import FlowController
@@ -54,10 +54,9 @@ def build_window(
     side_panels: bool = True,
 ) -> tuple[FlowController, MainWindow]:
     settings = settings or Settings()
-    if settings.language != i18n.language():
-        from kiosk.ui import language
+    from kiosk.ui import language
 
-        language.switch(settings.language)
+    language.switch(settings.language)  # also for Japanese: Qt's own texts (context menus) in qtbase_ja
     scenario = load_scenario(settings.scenario) if settings.scenario else load_default()
     controller = FlowController(
         reader,
@@ -99,7 +98,7 @@ def check(
             waiter.exec()
         state = controller.snapshot.state
         if state is State.NO_READER:
-            detail = controller.snapshot.message or "the reader did not become ready"
+            detail = translated(controller.snapshot.message) or "the reader did not become ready"
             print(f"error: reader '{reader.description}' is not usable: {detail}", file=sys.stderr)
             return EXIT_READER
         idle = window.screens[State.IDLE]

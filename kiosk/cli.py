@@ -181,7 +181,7 @@ def cmd_readers() -> int:
     try:
         readers = list_readers()
     except ReaderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {in_english(exc)}", file=sys.stderr)
         return EXIT_READER
     if not readers:
         print("no PC/SC readers (pcscd is running but reports none)")
@@ -245,10 +245,10 @@ def cmd_card_serve(args: argparse.Namespace) -> int:
         bridge = VpcdBridge(card, host=args.host, port=args.port)  # type: ignore[arg-type]
         bridge.insert()
     except (ValueError, ProfileError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {in_english(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except VpcdError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {in_english(exc)}", file=sys.stderr)
         return EXIT_READER
     print(
         f"serving {label} to vpcd at {args.host}:{args.port};"
@@ -293,7 +293,7 @@ def cmd_card_enroll(args: argparse.Namespace) -> int:
         make_reader(*args.reader)
         reader = PcscReader(args.reader[1])
     except (ReaderError, RosterError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {in_english(exc)}", file=sys.stderr)
         return EXIT_READER
     placed = threading.Event()
     reader.start(lambda event: placed.set() if event.kind is ReaderEventKind.CARD_INSERTED else None)
@@ -306,7 +306,7 @@ def cmd_card_enroll(args: argparse.Namespace) -> int:
             return EXIT_READER
         found = reader.submit(survey).result(timeout=30)
     except ReaderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {in_english(exc)}", file=sys.stderr)
         return EXIT_READER
     finally:
         reader.close()
@@ -331,7 +331,7 @@ def cmd_card_roster(args: argparse.Namespace) -> int:
     try:
         roster = Roster.load(_roster_path(args.roster))
     except RosterError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {in_english(exc)}", file=sys.stderr)
         return EXIT_USAGE
     if not roster.entries:
         print(f"no enrolled cards ({roster.path})")
@@ -364,7 +364,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
         try:
             scenario = load_scenario(path)
         except ScenarioError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {in_english(exc)}", file=sys.stderr)
             failures += 1
             continue
         if args.scenario_command == "check":
@@ -379,6 +379,24 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     if args.scenario_command == "run" and not args.json:
         print(f"{len(paths) - failures} passed, {failures} failed")
     return EXIT_OK if failures == 0 else 1
+
+
+def in_english(exc: BaseException) -> str:
+    """An error for the command line, which speaks English: a marked message through the compiled English
+    translation (the screens show the Japanese one); as raised when the translation is not built."""
+    from hardware.text import shown_message
+    from kiosk.i18n import translated
+    from kiosk.resources import resources_dir
+
+    message = shown_message(exc)
+    try:
+        from PySide6.QtCore import QTranslator
+    except ImportError:  # pragma: no cover - PySide6 is a dependency
+        return str(message)
+    translator = QTranslator()
+    if not translator.load(str(resources_dir() / "translations" / "kiosk_en.qm")):
+        return str(message)
+    return str(translated(message, lambda text: translator.translate("", text) or text))
 
 
 #: The app's Qt-free modules (and what they import), loaded before PySide6 by ``import_core_before_qt``.
@@ -423,7 +441,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         reader = make_reader(kind, name)
     except ReaderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {in_english(exc)}", file=sys.stderr)
         return EXIT_READER
     from pathlib import Path
 
@@ -435,7 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             load_scenario(args.scenario)
         except ScenarioError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {in_english(exc)}", file=sys.stderr)
             return EXIT_USAGE
     settings = Settings(
         _roster_path(args.roster),
@@ -458,5 +476,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check(reader, args.screenshot, settings=settings)
         return run_gui(reader, settings)
     except (OSError, RuntimeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {in_english(exc)}", file=sys.stderr)
         return EXIT_STARTUP

@@ -58,14 +58,18 @@ def t(text: str, /, **values: Any) -> str:
     return found.format(**{k: translated(v) for k, v in values.items()}) if values else found
 
 
-def translated(text: Any) -> Any:
-    """Translate a text marked elsewhere; anything that is not a marked text comes back unchanged."""
+def translated(text: Any, lookup: Callable[[str], str] | None = None) -> Any:
+    """Translate a text marked elsewhere; anything that is not a marked text comes back unchanged.
+
+    ``lookup`` replaces the UI's language for this call (the command line prints English).
+    """
+    find = lookup or _lookup
     if isinstance(text, Bilingual):
-        return localized(str(text), text.en)
+        return (text.en or str(text)) if lookup is not None else localized(str(text), text.en)
     if isinstance(text, Msg):
-        return _lookup(text.template).format(**{k: translated(v) for k, v in text.values.items()})
+        return find(text.template).format(**{k: translated(v, lookup) for k, v in text.values.items()})
     if isinstance(text, str) and text:
-        return _lookup(text)
+        return find(text)
     return text
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from kiosk import i18n
+from kiosk.i18n import t
 from kiosk.resources import resources_dir
 
 log = logging.getLogger("kiosk.language")
@@ -59,11 +60,12 @@ def switch(code: str) -> None:
     for old in (_Translators.ours, _Translators.qt):
         if old is not None:
             QCoreApplication.removeTranslator(old)
+            old.deleteLater()
     _Translators.ours, _Translators.qt = ours, qt
     i18n.set_language(code, _translate if ours is not None else None)
     for new in (qt, ours):
         if new is not None:
             QCoreApplication.installTranslator(new)
     if isinstance(app, QGuiApplication):
-        app.setApplicationDisplayName(i18n.t("マイナ受付シミュレータ"))
+        app.setApplicationDisplayName(t("マイナ受付シミュレータ"))
     log.info("language: %s", code)

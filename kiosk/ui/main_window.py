@@ -163,6 +163,9 @@ class MainWindow(QMainWindow):
         paper = self.card_picker is not None and self.card_picker.paper_on_reader
         hints = self.practice.show_hints.isChecked() if self.practice is not None else None
         explained = self.practice.explained if self.practice is not None else None
+        old_screen = self.stack.currentWidget()
+        consents = dict(old_screen.choices) if isinstance(old_screen, ConsentDetailScreen) else None
+        practice_choice = self.practice.choices.currentIndex() if self.practice is not None else -1
         self._set_menu_texts()
         self._build_central()
         if self.card_picker is not None:
@@ -175,6 +178,11 @@ class MainWindow(QMainWindow):
             if explained is not None:
                 self.practice.show_record(explained)
         self.show_snapshot(self.controller.snapshot, announce=True)  # spoken again, in the new language
+        new_screen = self.stack.currentWidget()
+        if consents is not None and isinstance(new_screen, ConsentDetailScreen):
+            new_screen.restore_choices(consents)  # answers given so far are kept
+        if self.practice is not None and practice_choice >= 0:
+            self.practice.choices.setCurrentIndex(practice_choice)
 
     def _reader_status(self, text: str) -> None:
         self._status = text
@@ -276,7 +284,8 @@ class MainWindow(QMainWindow):
 
     def _speak(self, snapshot: Snapshot) -> None:
         screen = self.screens[snapshot.state]
-        parts = (screen.title.text().replace("\n", " "), translated(snapshot.message))
+        joiner = "" if i18n.language() == "ja" else " "  # a title's line break is no pause in Japanese
+        parts = (screen.title.text().replace("\n", joiner), translated(snapshot.message))
         self.speaker.say(t("{first}。{second}", first=parts[0], second=parts[1]) if parts[1] else parts[0])
 
     def _scenario_changed(self, _scenario: object) -> None:

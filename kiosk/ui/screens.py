@@ -483,6 +483,11 @@ class ConsentDetailScreen(Screen):
         self.choices = dict.fromkeys(self.choices)
         self._refresh()
 
+    def restore_choices(self, choices: dict[str, bool | None]) -> None:
+        """Show answers given before (the screen was rebuilt for a language switch)."""
+        self.choices = {topic: choices.get(topic) for topic in self.choices}
+        self._refresh()
+
 
 class HighCostScreen(ChoiceScreen):
     state = State.HIGH_COST

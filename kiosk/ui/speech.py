@@ -35,6 +35,7 @@ class Speaker:
     def __init__(self, engine: object | None = None) -> None:
         self.enabled = False
         self.spoken: list[str] = []
+        self._missing_voices: set[object] = set()
         self._engine = engine if engine is not None else self._make_engine()
 
     @staticmethod
@@ -70,4 +71,6 @@ class Speaker:
             if locale.language() == wanted:
                 engine.setLocale(locale)
                 return
-        log.warning("no %s voice for spoken guidance", QLocale.languageToString(wanted))
+        if wanted not in self._missing_voices:  # once, not at every key press
+            self._missing_voices.add(wanted)
+            log.warning("no %s voice for spoken guidance", QLocale.languageToString(wanted))

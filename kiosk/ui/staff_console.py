@@ -192,7 +192,7 @@ class StaffConsole(QMainWindow):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
 
-        self.retranslate()
+        self.retranslate(keep_choice=False)
         controller.record_added.connect(self.add_record)
         controller.log_line.connect(self._add_log_line)
         controller.scenario_changed.connect(self.show_scenario)
@@ -202,7 +202,7 @@ class StaffConsole(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def retranslate(self) -> None:
+    def retranslate(self, *, keep_choice: bool = True) -> None:
         """Set every text in the current language; the data (log lines, records, the scenario) is kept."""
         self._language = i18n.language()
         self.setWindowTitle(t("資格確認端末（模擬）— マイナ受付シミュレータ"))
@@ -240,7 +240,10 @@ class StaffConsole(QMainWindow):
         if shown_record is not None:
             self._show(shown_record)
         if self.controller.scenario is not None:
+            picked = self.scenarios.currentIndex() if keep_choice else -1  # an unconfirmed choice stays
             self.show_scenario(self.controller.scenario)
+            if picked >= 0:
+                self.scenarios.setCurrentIndex(picked)
 
     def _add_log_line(self, line: str) -> None:
         self.log_view.appendPlainText(translated(line))

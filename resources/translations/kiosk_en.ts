@@ -67,14 +67,14 @@
     <message>
         <location line="+5"/>
         <location filename="../../kiosk/flow/machine.py" line="+49"/>
-        <location filename="../../kiosk/ui/screens.py" line="+147"/>
-        <location line="+391"/>
+        <location filename="../../kiosk/ui/screens.py" line="+148"/>
+        <location line="+396"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-389"/>
+        <location filename="../../kiosk/ui/screens.py" line="-394"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -464,7 +464,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../kiosk/flow/reception.py" line="+594"/>
+        <location filename="../../kiosk/flow/reception.py" line="+595"/>
         <source>資格が確認できませんでした</source>
         <translation>Eligibility not confirmed</translation>
     </message>
@@ -625,7 +625,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="+438"/>
+        <location filename="../../kiosk/ui/screens.py" line="+454"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -682,7 +682,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-112"/>
+        <location filename="../../kiosk/ui/screens.py" line="-123"/>
         <source>医療費助成</source>
         <translation>Medical expense subsidy</translation>
     </message>
@@ -703,7 +703,7 @@
     </message>
     <message>
         <location filename="../../kiosk/flow/reception.py" line="-541"/>
-        <location filename="../../kiosk/ui/screens.py" line="-78"/>
+        <location filename="../../kiosk/ui/screens.py" line="-83"/>
         <source>診療・薬剤</source>
         <translation>Treatment and medication</translation>
     </message>
@@ -826,7 +826,7 @@
     </message>
     <message>
         <location line="+39"/>
-        <location filename="../../kiosk/ui/screens.py" line="+68"/>
+        <location filename="../../kiosk/ui/screens.py" line="+73"/>
         <source>電子処方箋</source>
         <translation>Electronic prescription</translation>
     </message>
@@ -872,7 +872,7 @@
         <translation>An error occurred while reading the card. Please place the card again.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
         <source>電子証明書の有効期限が切れています。資格情報の提供のみ行います。市区町村で更新してください。</source>
         <translation>The electronic certificate has expired. Only your eligibility information will be provided. Please renew it at your city office.</translation>
     </message>
@@ -966,7 +966,7 @@
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controller.py" line="+93"/>
+        <location filename="../../kiosk/ui/controller.py" line="+99"/>
         <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
         <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
     </message>
@@ -996,7 +996,7 @@
         <translation>Cannot write the result file: {error}</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>カードリーダー: {reader}</source>
         <translation>Card reader: {reader}</translation>
     </message>
@@ -1027,6 +1027,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+30"/>
+        <location filename="../../kiosk/ui/language.py" line="+70"/>
         <location filename="../../kiosk/ui/main_window.py" line="+91"/>
         <location line="+14"/>
         <source>マイナ受付シミュレータ</source>
@@ -1048,7 +1049,7 @@
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+135"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1083,7 +1084,7 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>{first}。{second}</source>
         <translation>{first}. {second}</translation>
     </message>
@@ -1154,7 +1155,7 @@
         <translation>Cannot switch (take the card, then try again): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-432"/>
+        <location filename="../../kiosk/ui/screens.py" line="-437"/>
         <source>カードリーダーが使用できません</source>
         <translation>The card reader cannot be used</translation>
     </message>
@@ -1212,13 +1213,13 @@ or ask for your PIN.</translation>
         <location line="+6"/>
         <location line="+176"/>
         <location line="+28"/>
-        <location line="+265"/>
+        <location line="+281"/>
         <location line="+17"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-488"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1235,19 +1236,19 @@ or ask for your PIN.</translation>
     <message>
         <location line="+8"/>
         <location line="+179"/>
-        <location line="+230"/>
+        <location line="+247"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-426"/>
         <location line="+179"/>
-        <location line="+230"/>
+        <location line="+247"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-401"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1281,20 +1282,20 @@ or ask for your PIN.</translation>
     <message>
         <location line="+5"/>
         <location line="+255"/>
-        <location line="+103"/>
-        <location line="+87"/>
+        <location line="+120"/>
+        <location line="+86"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="-445"/>
-        <location line="+358"/>
-        <location line="+87"/>
+        <location line="-461"/>
+        <location line="+375"/>
+        <location line="+86"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-452"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1450,7 +1451,7 @@ as a health insurance card</translation>
         <translation>Back to the consent choice</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>高額療養費制度</source>
         <translation>High-cost medical care benefit</translation>
     </message>
@@ -1507,7 +1508,7 @@ Fit your face
 in the frame</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>練習：{condition}</source>
         <translation>Practice: {condition}</translation>
     </message>
@@ -1522,7 +1523,7 @@ in the frame</translation>
         <translation>Use PIN instead</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>ICチップのないカードが置かれました。</source>
         <translation>A card without an IC chip was placed.</translation>
     </message>
@@ -1574,7 +1575,7 @@ in the frame</translation>
         <translation>Complete the visual check</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speech.py" line="+17"/>
+        <location filename="../../kiosk/ui/speech.py" line="+19"/>
         <source>入力がありません</source>
         <extracomment>What is said after 0, 1, 2, 3 and 4 digits: counts in words, one whole text each (never a digit).</extracomment>
         <translation>Nothing entered</translation>
@@ -1670,7 +1671,7 @@ in the frame</translation>
         <translation>{symbol} / {number} / {branch}</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+122"/>
         <source>資格確認端末（模擬）— マイナ受付シミュレータ</source>
         <translation>Eligibility check terminal (simulated) — My Number Reception Simulator</translation>
     </message>
@@ -1700,7 +1701,7 @@ in the frame</translation>
         <translation>Use this scenario</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>受付一覧</source>
         <translation>Check-in list</translation>
     </message>
@@ -1730,7 +1731,7 @@ in the frame</translation>
         <translation>Save log</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>&lt;b&gt;{title}&lt;/b&gt;（{date:%Y年%m月%d日} 時点）&lt;br&gt;{lesson}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; (as of {date:%Y-%m-%d})&lt;br&gt;{lesson}</translation>
     </message>
@@ -1767,7 +1768,7 @@ in the frame</translation>
         <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
         <source>スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください（{detail}）</source>
         <translation>Cannot connect to the smart card service (pcscd). Check that pcscd is running ({detail})</translation>
     </message>
@@ -1829,14 +1830,6 @@ in the frame</translation>
         <source>交通系ICカード</source>
         <extracomment>公的個人認証AP (JPKI AP), selected by DF name. 券面事項入力補助AP. Holds the 12-digit My Number: the kiosk never selects it on a real card. 券面事項確認AP (the card face: photo, name and address images). A contactless My Number ATR listed in pcsc-tools&apos; smartcard_list.txt (reference §1.1). Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (reference §1.3).</extracomment>
         <translation>transit IC card</translation>
-    </message>
-</context>
-<context>
-    <name>i18n</name>
-    <message>
-        <location filename="../../kiosk/ui/language.py" line="+68"/>
-        <source>マイナ受付シミュレータ</source>
-        <translation>My Number Reception Simulator</translation>
     </message>
 </context>
 </TS>

@@ -310,3 +310,21 @@ def test_staff_console_headers_fit_in_english_before_any_reception(qtbot, kiosk,
         if header.sectionSize(i) < header.sectionSizeFromContents(i).width()
     ]
     assert not narrow, f"header texts cut off: {narrow}"
+
+
+def test_answers_on_the_consent_detail_screen_survive_a_switch(qtbot, kiosk, switch_language):
+    from tests.gui.test_pin_flow import answer, confirm
+
+    place(qtbot, kiosk, "sakura")
+    choose_pin(qtbot, kiosk)
+    type_on_keypad(qtbot, kiosk, "1234")
+    confirm(qtbot, kiosk, State.CONSENT)
+    answer(qtbot, kiosk, "individual")
+    yes, _ = kiosk.window.current_screen.rows["診療・薬剤"]
+    yes.click()
+    switch_language("en")
+    qtbot.waitUntil(lambda: not JAPANESE.search(kiosk.window.current_screen.title.text()))
+    screen = kiosk.window.current_screen
+    assert kiosk.state is State.CONSENT_DETAIL
+    assert screen.choices["診療・薬剤"] is True and screen.rows["診療・薬剤"][0].isChecked()
+    assert not screen.next.isEnabled()  # two topics still to answer

@@ -92,3 +92,14 @@ def test_the_qt_free_core_is_imported_before_pyside6():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+def test_hardware_errors_are_printed_in_english_on_the_command_line():
+    """The screens show the marked Japanese message; the command line, which speaks English, its translation."""
+    from hardware.readers.base import NoCardError
+    from hardware.text import N_
+    from kiosk.cli import in_english
+
+    error = NoCardError(N_("カードが取り外されました（{detail}）", detail="SCARD_W_REMOVED_CARD"))
+    assert in_english(error) == "The card was removed (SCARD_W_REMOVED_CARD)"
+    assert in_english(OSError("disk full")) == "disk full"
