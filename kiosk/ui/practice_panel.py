@@ -61,6 +61,14 @@ class PracticePanel(QFrame):
         self.choices.setAccessibleName(t("練習する場面"))
         for question, path in practice_questions():
             self.choices.addItem(translated(question), str(path))
+            self.choices.setItemData(
+                self.choices.count() - 1, translated(question), Qt.ItemDataRole.ToolTipRole
+            )
+        # The closed box is as wide as the side column and may cut a long question short; its list shows
+        # every question whole, and the box's tooltip the chosen one.
+        self.choices.view().setMinimumWidth(self.choices.view().sizeHintForColumn(0) + 24)
+        self.choices.currentTextChanged.connect(self.choices.setToolTip)
+        self.choices.setToolTip(self.choices.currentText())
         other = QLabel(t("ほかの場面を練習する："))
         other.setWordWrap(True)
         layout.addWidget(other)
