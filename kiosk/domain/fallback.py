@@ -51,16 +51,19 @@ MEDICAL_CERTIFICATE_NOTE = N_(
     "お子さんの医療費助成の「医療証」（市区町村の受給者証）は、マイナ保険証とは別に窓口で提示してください。"
 )
 
+# What lets a patient pay the normal share when the マイナ保険証 cannot be used (any one of them).
+DOCUMENTS = (
+    N_("資格確認書"),
+    N_("資格情報のお知らせ ＋ マイナンバーカード"),
+    N_("マイナポータルの資格情報画面 ＋ マイナンバーカード"),
+)
+
 _GUIDANCE = {
     FallbackReason.PIN_LOCKED: FallbackGuidance(
         # The exact reader wording for a lock is [unverified]; this text is a simulator choice (docs/domain.md).
         title=N_("暗証番号がロックされています"),
         cause=N_("暗証番号を3回続けて間違えたため、このカードの利用者証明用電子証明書がロックされました。"),
-        documents=(
-            N_("資格確認書"),
-            N_("資格情報のお知らせ ＋ マイナンバーカード"),
-            N_("マイナポータルの資格情報画面 ＋ マイナンバーカード"),
-        ),
+        documents=DOCUMENTS,
         share=NORMAL_SHARE,
         staff=N_("受付窓口の職員にお声がけください。職員に暗証番号を伝える必要はありません。"),
         remedy=N_("ロックの解除（暗証番号の初期化）は、住民票のある市区町村の窓口で行えます。"),
@@ -74,11 +77,7 @@ _GUIDANCE[FallbackReason.NO_PIN_SET] = FallbackGuidance(
     # 顔認証マイナンバーカード: only face or 目視 (reference §1.3 "Limits"); the wording is a simulator choice.
     title=N_("このカードは暗証番号が設定されていません"),
     cause=N_("顔認証マイナンバーカードは、顔認証または職員の目視確認で本人確認をします。"),
-    documents=(
-        N_("資格確認書"),
-        N_("資格情報のお知らせ ＋ マイナンバーカード"),
-        N_("マイナポータルの資格情報画面 ＋ マイナンバーカード"),
-    ),
+    documents=DOCUMENTS,
     share=NORMAL_SHARE,
     staff=N_("受付窓口の職員にお声がけください。職員が目視で本人確認をします。"),
     remedy=N_("顔認証がうまくいかない場合も、職員による目視確認で受付できます。"),
@@ -91,11 +90,6 @@ def guidance_for(reason: FallbackReason) -> FallbackGuidance:
     return _GUIDANCE[reason]
 
 
-DOCUMENTS = (
-    N_("資格確認書"),
-    N_("資格情報のお知らせ ＋ マイナンバーカード"),
-    N_("マイナポータルの資格情報画面 ＋ マイナンバーカード"),
-)
 DECLARATION = N_("被保険者資格申立書（受付でお渡しします）＋ マイナンバーカード")
 
 

@@ -199,7 +199,7 @@
         <translation>Please show your child&apos;s medical subsidy certificate (issued by the city office) at the desk, separately from your My Number Card.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>暗証番号がロックされています</source>
         <translation>Your PIN is locked</translation>
     </message>
@@ -209,28 +209,22 @@
         <translation>A wrong PIN was entered 3 times in a row, so this card&apos;s user authentication certificate is locked.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+18"/>
-        <location line="+17"/>
+        <location line="-9"/>
         <source>資格確認書</source>
         <translation>Certificate of Eligibility</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+18"/>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>資格情報のお知らせ ＋ マイナンバーカード</source>
         <translation>Notice of Eligibility Information + My Number Card</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+18"/>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>マイナポータルの資格情報画面 ＋ マイナンバーカード</source>
         <translation>Mynaportal eligibility screen + My Number Card</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="+10"/>
         <source>受付窓口の職員にお声がけください。職員に暗証番号を伝える必要はありません。</source>
         <translation>Please speak to the staff at the reception desk. You do not need to tell them your PIN.</translation>
     </message>
@@ -250,7 +244,7 @@
         <translation>With a face-recognition My Number Card, your identity is checked by face recognition or a visual check by staff.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>受付窓口の職員にお声がけください。職員が目視で本人確認をします。</source>
         <translation>Please speak to the staff at the reception desk. Staff will check your identity visually.</translation>
     </message>
@@ -260,7 +254,7 @@
         <translation>If face recognition does not work, staff can still check you in with a visual check.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>被保険者資格申立書（受付でお渡しします）＋ マイナンバーカード</source>
         <translation>Eligibility declaration form (given at reception) + My Number Card</translation>
     </message>
@@ -1125,7 +1119,7 @@
         <translation>Situation to practice</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>ほかの場面を練習する：</source>
         <translation>Practice another situation:</translation>
     </message>
