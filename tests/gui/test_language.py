@@ -177,6 +177,15 @@ def pseudo(text: str) -> str:
     return "\n".join(stretch(line) if line else line for line in text.split("\n"))
 
 
+def use_mode(switch_language, mode: str) -> None:
+    """ja / en (optionally "-large", which the test applies), or pseudo: English stretched by a third."""
+    if mode == "pseudo":
+        switch_language("en")
+        i18n.set_language("en", lambda text: pseudo(QCoreApplication.translate("", text)))
+    else:
+        switch_language(mode.removesuffix("-large"))
+
+
 def test_switching_language_mid_visit_keeps_the_visit(qtbot, kiosk, switch_language):
     place(qtbot, kiosk, "yuto")
     assert kiosk.window.current_screen.title.text() != ""
@@ -221,11 +230,7 @@ def test_every_screen_in_english_shows_no_japanese(qtbot, kiosk_aloop, switch_la
 
 @pytest.mark.parametrize("mode", ["ja", "en", "pseudo", "ja-large", "en-large"])
 def test_no_text_is_cut_off_on_any_screen(qtbot, kiosk_aloop, switch_language, mode):
-    if mode == "pseudo":
-        switch_language("en")
-        i18n.set_language("en", lambda text: pseudo(QCoreApplication.translate("", text)))
-    else:
-        switch_language(mode.removesuffix("-large"))
+    use_mode(switch_language, mode)
     found: dict[str, list[str]] = {}
 
     def look(name: str, widget: QWidget) -> None:
@@ -273,11 +278,7 @@ def _hardest_snapshots() -> list[tuple[str, Snapshot]]:
 
 @pytest.mark.parametrize("mode", ["ja", "en", "pseudo", "en-large"])
 def test_every_screen_with_its_longest_texts_fits(qtbot, kiosk, switch_language, mode):
-    if mode == "pseudo":
-        switch_language("en")
-        i18n.set_language("en", lambda text: pseudo(QCoreApplication.translate("", text)))
-    else:
-        switch_language(mode.removesuffix("-large"))
+    use_mode(switch_language, mode)
     kiosk.window.large_text.setChecked(mode.endswith("-large"))
     found: dict[str, list[str]] = {}
     try:
