@@ -28,7 +28,7 @@ app = QApplication(sys.argv[:1])
 label = QLabel("ready")
 label.resize(600, 800)
 assert not label.grab().isNull()
-print("ok")
+print("ok", flush=True)
 """
 
 
@@ -50,21 +50,42 @@ def run_timed(args: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def run_until_painted(args: list[str]) -> tuple[float, float, float]:
+    """Seconds from spawning ``args`` to its first output line (printed once the window is rendered),
+    to its exit, and its CPU time (user + system, whole process)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as process:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        painted = time.perf_counter() - start
+        _, errors = process.communicate()
+    exited = time.perf_counter() - start
+    if process.returncode != 0 or not line.startswith(b"ok"):
+        raise RuntimeError(f"{args} failed: {line!r} {errors.decode(errors='replace')}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return painted, exited, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def startup(rounds: int = 15) -> None:
     # Measure with bytecode compiled, as a user's second start is (this machine sets
     # PYTHONDONTWRITEBYTECODE, which would otherwise charge the kiosk for compiling its sources).
     # Interleaved rounds, medians, and CPU time beside wall time: the machine's timing noise is +-25 %.
+    # "Painted" stops the clock at the line each prints after rendering (the figure the issue names);
+    # "exited" also counts the interpreter's teardown, which is not start-up.
     subprocess.run([sys.executable, "-m", "compileall", "-q", "kiosk", "hardware"], check=True)
     bare, kiosk = [], []
     for _ in range(rounds):
-        bare.append(run_timed([sys.executable, "-c", BARE_WINDOW]))
-        kiosk.append(run_timed([sys.executable, "-m", "kiosk", "--check"]))
-    for label, index in (("wall", 0), ("CPU", 1)):
+        bare.append(run_until_painted([sys.executable, "-c", BARE_WINDOW]))
+        kiosk.append(run_until_painted([sys.executable, "-m", "kiosk", "--check"]))
+    for label, index in (("to painted", 0), ("to exit", 1), ("CPU, whole process", 2)):
         ours = statistics.median(r[index] for r in kiosk)
         base = statistics.median(r[index] for r in bare)
-        print(f"start-up to the idle screen painted (kiosk --check), {label}: {ours * 1000:.0f} ms")
+        target = " (target <= 1.5x)" if index == 0 else ""
+        print(f"start-up, idle screen (kiosk --check), {label}: {ours * 1000:.0f} ms")
         print(f"  baseline, a bare PySide6 window rendered, {label}: {base * 1000:.0f} ms")
-        print(f"  ratio ({label}, median of {rounds} interleaved runs): {ours / base:.2f}x (target <= 1.5x)")
+        print(f"  ratio ({label}, median of {rounds} interleaved runs): {ours / base:.2f}x{target}")
 
 
 def scenario_library() -> None:

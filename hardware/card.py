@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -56,6 +55,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # cryptography is imported when a card first needs a key (~50 ms at start-up)
+    from collections.abc import Callable
+
     from cryptography.hazmat.primitives.asymmetric import rsa
 
 log = logging.getLogger("hardware.card")

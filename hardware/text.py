@@ -6,8 +6,10 @@ Here, at the bottom layer, so that ``hardware`` can mark its messages without kn
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class Msg(str):

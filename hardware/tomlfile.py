@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import os
 
 
 def read_toml(path: str | os.PathLike[str], what: str, error: type[Exception]) -> dict[str, Any]:

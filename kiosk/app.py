@@ -5,11 +5,10 @@ from __future__ import annotations
 import signal
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from hardware.readers.base import Reader
 from kiosk import i18n
 from kiosk.flow.machine import State
 from kiosk.i18n import t, translated
@@ -18,6 +17,11 @@ from kiosk.scenarios.loader import load_default, load_scenario
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from hardware.readers.base import Reader
 
 EXIT_OK, EXIT_READER = 0, 3
 
@@ -114,7 +118,8 @@ def check(
         card = "; a card is on the reader" if reader.card_present() else ""
         print(
             f"ok: reader '{reader.description}' ready{card}; idle screen 「{title}」 rendered "
-            f"{image.width()}x{image.height()} in {app.font().family()}"
+            f"{image.width()}x{image.height()} in {app.font().family()}",
+            flush=True,  # a script waiting on the line sees it now, not at exit
         )
         return EXIT_OK
     finally:

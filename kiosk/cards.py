@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from hardware.card import MyNumberCard
-from hardware.jpki import CardSurvey
 from kiosk.i18n import N_
-from kiosk.personas import Persona
-from kiosk.roster import Roster
+
+if TYPE_CHECKING:
+    from hardware.card import MyNumberCard
+    from hardware.jpki import CardSurvey
+    from kiosk.personas import Persona
+    from kiosk.roster import Roster
 
 
 class CardKind(enum.Enum):

@@ -11,11 +11,14 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from hardware.readers.base import Reader, ReaderError, ServiceUnavailableError
 from kiosk import __version__
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 EXIT_OK, EXIT_USAGE, EXIT_READER, EXIT_STARTUP = 0, 2, 3, 4
 log = logging.getLogger("kiosk")

@@ -17,10 +17,12 @@ Placeholders are Python ``str.format`` fields; a test checks each translation ha
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hardware.text import N_, Msg
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["LANGUAGES", "N_", "Bilingual", "Msg", "language", "localized", "set_language", "t", "translated"]
 

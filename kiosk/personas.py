@@ -7,10 +7,13 @@ kiosk never logs or stores the PIN a person types.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from hardware.card import MyNumberCard
-from hardware.profile import CardProfile
 from kiosk.i18n import N_
+
+if TYPE_CHECKING:
+    from hardware.profile import CardProfile
 
 
 @dataclass

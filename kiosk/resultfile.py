@@ -14,10 +14,13 @@ import os
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.backend.rules import is_preschool
-from kiosk.domain.clinic import ClinicSettings
-from kiosk.flow.reception import ReceptionRecord
+
+if TYPE_CHECKING:
+    from kiosk.domain.clinic import ClinicSettings
+    from kiosk.flow.reception import ReceptionRecord
 
 _counter = itertools.count(1)
 

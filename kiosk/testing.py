@@ -21,15 +21,17 @@ Example::
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from hardware.card import MyNumberCard
 from hardware.profile import CardProfile
 from hardware.readers.virtual import VirtualReader
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def make_card(holder: str = "テスト 花子", pin: str | None = "1234", **profile: Any) -> MyNumberCard:

@@ -15,12 +15,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from typing import TYPE_CHECKING
+
 import qasync
-from PySide6.QtWidgets import QWidget
 
 from kiosk.app import application
 from kiosk.ui import language
 from kiosk.ui.tour import make_kiosk, tour
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 async def render(out: Path) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from hardware.apdu import hexs
 from hardware.readers.base import (
@@ -22,6 +21,9 @@ from hardware.readers.base import (
     T,
 )
 from hardware.text import N_
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
 apdu_log = logging.getLogger("apdu")
 

@@ -10,14 +10,17 @@ without a PIN, and are recorded as such.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kiosk.backend import rules
 from kiosk.backend.rules import CertificateState, Share
 from kiosk.i18n import N_
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 class Relation(enum.Enum):

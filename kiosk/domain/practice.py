@@ -7,13 +7,16 @@ Every statement is traceable (docs/domain.md): seeds 000 (ひもづけ causes an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kiosk.backend.rules import CertificateState
 from kiosk.backend.service import Validity
 from kiosk.domain.fallback import FallbackReason
 from kiosk.flow.machine import State
-from kiosk.flow.reception import ReceptionRecord
 from kiosk.i18n import N_
+
+if TYPE_CHECKING:
+    from kiosk.flow.reception import ReceptionRecord
 
 HINTS: dict[State, str] = {
     # seed 004 FAQ 4-5; reference §1.4 (staff must not be told the PIN: uehara-cl)

@@ -9,12 +9,15 @@ simulator knows; at a real counter staff compare the name and birth date with th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kiosk.backend.rules import CertificateState
 from kiosk.backend.service import Validity
 from kiosk.domain.fallback import FallbackReason
-from kiosk.flow.reception import ReceptionRecord
 from kiosk.i18n import N_
+
+if TYPE_CHECKING:
+    from kiosk.flow.reception import ReceptionRecord
 
 DOCUMENT_CHECK = N_(
     "資格確認書、または「資格情報のお知らせ」＋マイナンバーカード、またはマイナポータルの資格情報画面"

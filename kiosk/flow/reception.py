@@ -18,13 +18,10 @@ import os
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hardware import jpki
-from hardware.jpki import Pin
-from hardware.profile import CardProfile
 from hardware.readers.base import CardChannel, NoCardError, ReaderError, ServiceUnavailableError
-from hardware.readers.virtual import EmulatedCard
 from hardware.text import shown_message
 from kiosk.backend.rules import age_on
 from kiosk.backend.service import (
@@ -46,6 +43,11 @@ from kiosk.domain.fallback import (
 from kiosk.flow.machine import Event, FlowMachine, State
 from kiosk.i18n import N_
 from kiosk.roster import Roster
+
+if TYPE_CHECKING:
+    from hardware.jpki import Pin
+    from hardware.profile import CardProfile
+    from hardware.readers.virtual import EmulatedCard
 
 log = logging.getLogger("kiosk.reception")
 

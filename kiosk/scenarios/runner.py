@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hardware.card import OtherCard
 from hardware.jpki import Pin
@@ -18,7 +18,9 @@ from kiosk.cards import CardPolicy
 from kiosk.flow.machine import State, UnexpectedEvent
 from kiosk.flow.reception import CONSENT_TOPICS, Reception, ReceptionRecord, Snapshot
 from kiosk.roster import Roster
-from kiosk.scenarios.loader import Scenario
+
+if TYPE_CHECKING:
+    from kiosk.scenarios.loader import Scenario
 
 
 @dataclass

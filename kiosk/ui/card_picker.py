@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioButton, QVBoxLayout
 
 from hardware.card import OtherCard
-from hardware.readers.virtual import VirtualReader
 from kiosk.i18n import N_, t, translated
-from kiosk.personas import Persona
 from kiosk.ui.widgets import WrappingChoice
+
+if TYPE_CHECKING:
+    from hardware.readers.virtual import VirtualReader
+    from kiosk.personas import Persona
 
 
 class CardPicker(QFrame):

@@ -7,21 +7,24 @@ import logging
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Coroutine
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from hardware.jpki import Pin
 from hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
 from kiosk.cards import CardPolicy
 from kiosk.flow.machine import State, state_label
 from kiosk.flow.reception import FaceCondition, Reception, ReceptionRecord, Snapshot
 from kiosk.i18n import N_, Msg
-from kiosk.personas import Persona
 from kiosk.roster import Roster
-from kiosk.scenarios.loader import Scenario
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Coroutine
+    from pathlib import Path
+
+    from hardware.jpki import Pin
+    from kiosk.personas import Persona
+    from kiosk.scenarios.loader import Scenario
 
 log = logging.getLogger("kiosk.controller")
 

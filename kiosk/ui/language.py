@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -11,6 +11,9 @@ from PySide6.QtGui import QGuiApplication
 from kiosk import i18n
 from kiosk.i18n import t
 from kiosk.resources import resources_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 log = logging.getLogger("kiosk.language")
 

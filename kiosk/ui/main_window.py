@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,14 +20,16 @@ from PySide6.QtWidgets import (
 from hardware.readers.virtual import VirtualReader
 from kiosk import i18n
 from kiosk.flow.machine import State
-from kiosk.flow.reception import Snapshot
 from kiosk.i18n import t, translated
 from kiosk.ui import language
-from kiosk.ui.controller import FlowController
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kiosk.flow.reception import Snapshot
     from kiosk.personas import Persona
     from kiosk.ui.card_picker import CardPicker
+    from kiosk.ui.controller import FlowController
     from kiosk.ui.practice_panel import PracticePanel
 from kiosk.ui.screens import (
     SCREEN_TYPES,
@@ -90,9 +91,13 @@ class MainWindow(QMainWindow):
         self._language = i18n.language()
         self.setWindowTitle(translated(self._title) if self._title else t("マイナ受付シミュレータ"))
         central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(16, 16, 16, 16)
+        # The row sits at the top of a taller window (a stretch below it, not Qt.AlignTop: kiosk.ui.widgets).
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(16, 16, 16, 16)
+        row = QHBoxLayout()
         row.setSpacing(16)
+        outer.addLayout(row)
+        outer.addStretch(1)
 
         reader_frame = QFrame()
         reader_frame.setObjectName("readerFrame")
@@ -122,12 +127,14 @@ class MainWindow(QMainWindow):
         # Screens are built the first time they are needed: start-up pays for the idle screen only.
         self.screens = _Screens(self._build_screen)
         column.addWidget(self.stack)
-        row.addWidget(reader_frame, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(reader_frame)
 
         self.card_picker: CardPicker | None = None
         self.practice: PracticePanel | None = None
         if self._side_panels and isinstance(controller.reader, VirtualReader) and personas:
             # Imported here: the side column's widgets cost start-up time that kiosk --check does not need.
+            from PySide6.QtCore import Qt
+
             from kiosk.ui.card_picker import CardPicker
             from kiosk.ui.practice_panel import PracticePanel
 
@@ -240,7 +247,9 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.languages: dict[str, QAction] = {}
         for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self, checkable=True)  # each language in its own words
+            # Not QAction(name, self): matching that overload builds QIcon.ThemeIcon's enum (~2 ms at start-up).
+            action = QAction(self, checkable=True)
+            action.setText(name)  # each language in its own words
             action.setChecked(code == i18n.language())
             action.setEnabled(language.available(code))
             action.triggered.connect(lambda _on=False, code=code: self.set_language(code))

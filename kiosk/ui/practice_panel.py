@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,11 +17,13 @@ from PySide6.QtWidgets import (
 from kiosk.backend.rules import age_on
 from kiosk.domain.practice import HINTS, Explanation, explain, mislink_explanation
 from kiosk.domain.staff import mislinked
-from kiosk.flow.reception import ReceptionRecord, Snapshot
 from kiosk.i18n import t, translated
 from kiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
-from kiosk.ui.controller import FlowController
 from kiosk.ui.widgets import WrappingChoice
+
+if TYPE_CHECKING:
+    from kiosk.flow.reception import ReceptionRecord, Snapshot
+    from kiosk.ui.controller import FlowController
 
 
 def explanation_html(explanation: Explanation) -> str:

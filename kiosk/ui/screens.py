@@ -7,8 +7,9 @@ simulator choice listed in docs/domain.md.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,7 +26,10 @@ from kiosk.domain.fallback import FallbackReason
 from kiosk.flow.machine import State
 from kiosk.flow.reception import FaceCondition, Snapshot
 from kiosk.i18n import N_, t, translated
-from kiosk.ui.widgets import FittingScrollArea
+from kiosk.ui.widgets import FittingScrollArea, set_by_name
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 PIN_LENGTH = 4
 
@@ -34,9 +38,15 @@ def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
     label = QLabel(text)
     label.setObjectName(name)
     label.setWordWrap(wrap)
-    label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    set_by_name(label, alignment="AlignHCenter|AlignVCenter", textInteractionFlags="NoTextInteraction")
     return label
+
+
+def _right() -> object:
+    """Right alignment in a layout, for screens shown after the idle one (see ``kiosk.ui.widgets``)."""
+    from PySide6.QtCore import Qt
+
+    return Qt.AlignmentFlag.AlignRight
 
 
 def _button(text: str, name: str = "", accessible: str = "") -> QPushButton:
@@ -44,7 +54,7 @@ def _button(text: str, name: str = "", accessible: str = "") -> QPushButton:
     if name:
         button.setObjectName(name)
     button.setAccessibleName(accessible or text)
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    set_by_name(button, focusPolicy="StrongFocus")
     button.setAutoDefault(True)
     return button
 
@@ -157,7 +167,7 @@ class MethodSelectScreen(Screen):
         self.layout_.addStretch(1)
         self.staff = _button(t("職員用：目視確認"), "staff", t("職員による目視確認を始める"))
         self.staff.clicked.connect(self.visual_requested)
-        self.layout_.addWidget(self.staff, 0, Qt.AlignmentFlag.AlignRight)
+        self.layout_.addWidget(self.staff, 0, _right())
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.face.setEnabled(not snapshot.face_locked)
@@ -182,7 +192,7 @@ class PinScreen(Screen):
     def __init__(self) -> None:
         super().__init__(t("暗証番号（数字4桁）を\n入力してください"))
         self._digits: list[str] = []
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_by_name(self, focusPolicy="StrongFocus")
         self.boxes = _label("", "pinBoxes", wrap=False)
         self.boxes.setAccessibleName(t("入力した桁数"))
         self.tries = _label("", "hint")
@@ -276,6 +286,8 @@ class PinScreen(Screen):
         self.clear()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # not at module level: see kiosk.ui.widgets
+
         text = event.text()
         key = event.key()
         if len(text) == 1 and text.isdigit() and text.isascii():
@@ -328,7 +340,7 @@ class FallbackScreen(Screen):
         self.cause = _label("", "subtitle")
         self.documents_intro = _label(t("次のいずれかを受付窓口で提示してください"), "hint")
         self.documents = _label("", "documentList")
-        self.documents.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        set_by_name(self.documents, alignment="AlignLeft|AlignVCenter")
         self.share = _label("", "hint")
         self.staff = _label("", "hint")
         self.remedy = _label("", "hint")
@@ -353,7 +365,7 @@ class FallbackScreen(Screen):
         area.viewport().setAutoFillBackground(False)
         self.layout_.addWidget(area, 1)
         self.layout_.addWidget(self.take)
-        self.layout_.addWidget(self.visual, 0, Qt.AlignmentFlag.AlignRight)
+        self.layout_.addWidget(self.visual, 0, _right())
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         guidance = snapshot.fallback

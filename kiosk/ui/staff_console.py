@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QEvent, Qt
@@ -37,10 +38,12 @@ from PySide6.QtWidgets import (
 
 from kiosk import i18n
 from kiosk.domain.staff import staff_action
-from kiosk.flow.reception import ReceptionRecord
 from kiosk.i18n import N_, t, translated
 from kiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
 from kiosk.ui.controller import RECENT_LOG_LINES, FlowController
+
+if TYPE_CHECKING:
+    from kiosk.flow.reception import ReceptionRecord
 
 COLUMNS = (
     N_("時刻"),

@@ -1,9 +1,22 @@
-"""Small widgets the screens and side panels share."""
+"""Small widgets the screens and side panels share.
+
+PySide6's ``Qt`` namespace is not imported at module level here or in the screens: its first use builds
+all of its ~90 Python enums (~25 ms, a tenth of start-up; docs/performance.md). Code on the way to the
+idle screen sets enum properties by name (``set_by_name``); code that runs later imports ``Qt`` where it
+needs it. ``tests/gui/test_startup.py`` checks the idle screen is painted without the namespace.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
+
+
+def set_by_name(widget: QObject, **properties: str) -> None:
+    """Set enum and flag properties by their Qt key names: ``alignment="AlignHCenter|AlignVCenter"``."""
+    for name, keys in properties.items():
+        if not widget.setProperty(name, keys):
+            raise ValueError(f"{type(widget).__name__}.{name} cannot be {keys!r}")
 
 
 class FittingScrollArea(QScrollArea):
@@ -19,7 +32,7 @@ class FittingScrollArea(QScrollArea):
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_by_name(self, horizontalScrollBarPolicy="ScrollBarAlwaysOff")
         for widget in (content, *content.findChildren(QWidget)):
             if widget.layout() is not None:
                 widget.installEventFilter(self)
@@ -38,6 +51,8 @@ class WrappingChoice(QWidget):
     """
 
     def __init__(self, button: QAbstractButton, text: str) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__()
         self.button = button
         self.label = QLabel(text)

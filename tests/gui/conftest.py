@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 
 from hardware.readers.virtual import VirtualReader
-from kiosk.flow.machine import State
-from kiosk.personas import Persona
 from kiosk.scenarios.loader import load_default
 from kiosk.ui.controller import FlowController
 from kiosk.ui.fake_timer import FakeTimer
 from kiosk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from kiosk.flow.machine import State
+    from kiosk.personas import Persona
 
 
 @dataclass

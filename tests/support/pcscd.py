@@ -13,8 +13,11 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 READER_NAME = "Kiosk Test PCD"
 PID_FILE = Path("/run/pcscd/pcscd.pid")
