@@ -27,6 +27,27 @@ from typing import TYPE_CHECKING
 from hardware import apdu as iso
 from hardware.apdu import ApduError, CommandApdu
 from hardware.faceimage import face_png
+from hardware.mynumber import (
+    EF_AUTH_CA_CERT,
+    EF_AUTH_CERT,
+    EF_AUTH_KEY,
+    EF_AUTH_PIN,
+    EF_CERT_AVAILABILITY,
+    EF_SIGN_CA_CERT,
+    EF_SIGN_CERT,
+    EF_SIGN_KEY,
+    EF_SIGN_PASSWORD,
+    EF_TEXT_ATTRIBUTES,
+    EF_TEXT_MYNUMBER,
+    EF_TEXT_PIN,
+    EF_TOKEN,
+    EF_VISUAL_FACE,
+    EF_VISUAL_PIN_B,
+    JPKI_AID,
+    MYNUMBER_ATR,
+    TEXT_AID,
+    VISUAL_AID,
+)
 from hardware.profile import (
     AUTH_PIN_MAX_TRIES,
     SIGN_PASSWORD_MAX_TRIES,
@@ -60,24 +81,6 @@ if TYPE_CHECKING:  # cryptography is imported when a card first needs a key (~50
     from cryptography.hazmat.primitives.asymmetric import rsa
 
 log = logging.getLogger("hardware.card")
-
-#: 公的個人認証AP (JPKI AP), selected by DF name.
-JPKI_AID = bytes.fromhex("D392F000260100000001")
-#: 券面事項入力補助AP. Holds the 12-digit My Number: the kiosk never selects it on a real card.
-TEXT_AID = bytes.fromhex("D3921000310001010408")
-#: 券面事項確認AP (the card face: photo, name and address images).
-VISUAL_AID = bytes.fromhex("D3921000310001010402")
-
-#: A contactless My Number ATR listed in pcsc-tools' smartcard_list.txt (reference §1.1).
-MYNUMBER_ATR = bytes.fromhex("3B888001000005E0B381A1007F")
-
-EF_SIGN_CERT, EF_SIGN_CA_CERT = 0x0001, 0x0002
-EF_TOKEN, EF_CERT_AVAILABILITY = 0x0006, 0x0008
-EF_AUTH_CERT, EF_AUTH_CA_CERT = 0x000A, 0x000B
-EF_AUTH_KEY, EF_AUTH_PIN = 0x0017, 0x0018
-EF_SIGN_KEY, EF_SIGN_PASSWORD = 0x001A, 0x001B
-EF_TEXT_MYNUMBER, EF_TEXT_ATTRIBUTES, EF_TEXT_PIN = 0x0001, 0x0002, 0x0011
-EF_VISUAL_FACE, EF_VISUAL_PIN_B = 0x0002, 0x0012
 
 #: Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (reference §1.3).
 TOKEN_MYNUMBER_CARD = b"JPKIAPICCTOKEN2".ljust(32, b" ")

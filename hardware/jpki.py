@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from hardware import apdu as iso
 from hardware.apdu import ApduError, CommandApdu, ResponseApdu
-from hardware.card import AUTH_PIN_MAX_TRIES, EF_AUTH_CERT, EF_AUTH_KEY, EF_AUTH_PIN, EF_TOKEN, JPKI_AID
+from hardware.mynumber import EF_AUTH_CERT, EF_AUTH_KEY, EF_AUTH_PIN, EF_TOKEN, JPKI_AID
+from hardware.profile import AUTH_PIN_MAX_TRIES
 from hardware.readers.base import CardChannel, ReaderError
 from hardware.text import N_
 

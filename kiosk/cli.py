@@ -402,26 +402,23 @@ def in_english(exc: BaseException) -> str:
     return str(translated(message, lambda text: translator.translate("", text) or text))
 
 
-#: The app's Qt-free modules (and what they import), loaded before PySide6 by ``import_core_before_qt``.
-QT_FREE_CORE = (
-    "kiosk.flow.reception",
-    "kiosk.scenarios.loader",
-    "kiosk.domain.staff",
-    "kiosk.domain.practice",
-)
+#: The Qt-free modules (and what they import) the reader's screen needs, loaded before PySide6.
+QT_FREE_CORE = ("kiosk.flow.reception", "kiosk.scenarios.loader")
+#: ... and those only the full window needs: the staff console's and the practice panel's rules, and
+#: asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
+QT_FREE_GUI = ("kiosk.domain.staff", "kiosk.domain.practice", "asyncio")
 
 
-def import_core_before_qt(*, with_asyncio: bool) -> None:
-    """Import the Qt-free modules the GUI needs before PySide6 is imported.
+def import_core_before_qt(*, gui: bool) -> None:
+    """Import the Qt-free modules the window needs before PySide6 is imported.
 
     Once PySide6.QtCore is in, shiboken6 checks every later import of a .py module for ``__feature__``
     switches by reading the module's source (``inspect.getsource``): ~25 ms over our modules at start-up,
     and more for asyncio (docs/performance.md). A module imported before PySide6 skips that check.
-    ``kiosk --check`` reads no card, so it does without asyncio (imported with the first card instead).
     """
     import importlib
 
-    for name in (*QT_FREE_CORE, *(("asyncio",) if with_asyncio else ())):
+    for name in (*QT_FREE_CORE, *(QT_FREE_GUI if gui else ())):
         importlib.import_module(name)
 
 
@@ -448,7 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_READER
     from pathlib import Path
 
-    import_core_before_qt(with_asyncio=not args.check)
+    import_core_before_qt(gui=not args.check)
     from kiosk.app import Settings, check, run_gui
     from kiosk.scenarios.loader import ScenarioError, load_scenario
 

@@ -6,14 +6,18 @@ kiosk never logs or stores the PIN a person types.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from hardware.card import MyNumberCard
 from kiosk.i18n import N_
 
 if TYPE_CHECKING:
+    from hardware.card import MyNumberCard
     from hardware.profile import CardProfile
+
+# The key warm-up thread and the GUI thread may both ask for a persona's card first.
+_CARD_LOCK = threading.Lock()
 
 
 @dataclass
@@ -23,10 +27,17 @@ class Persona:
     relation: str
     age: int
     initial_profile: CardProfile = field(repr=False)
-    card: MyNumberCard = field(init=False, repr=False)
+    _card: MyNumberCard | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.card = MyNumberCard(self.profile())
+    @property
+    def card(self) -> MyNumberCard:
+        """The persona's emulated card, made when first used: showing the idle screen needs no card."""
+        with _CARD_LOCK:
+            if self._card is None:
+                from hardware.card import MyNumberCard
+
+                self._card = MyNumberCard(self.profile())
+            return self._card
 
     def profile(self) -> CardProfile:
         """A fresh copy of the card's profile as the scenario describes it (counters included)."""
@@ -44,7 +55,10 @@ class Persona:
 
     def reset_card(self) -> None:
         """Unlock the practice card (what the 市区町村 window does for a real one)."""
-        self.card = MyNumberCard(replace(self.initial_profile, auth_pin_tries=3))
+        from hardware.card import MyNumberCard
+
+        with _CARD_LOCK:
+            self._card = MyNumberCard(replace(self.initial_profile, auth_pin_tries=3))
 
 
 def default_household() -> list[Persona]:

@@ -73,3 +73,17 @@ def test_the_idle_screen_is_painted_without_building_the_qt_namespace():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == ["False", "True"]  # the second: the check can see it
+
+
+def test_check_loads_only_what_the_reader_screen_needs():
+    """No staff console or practice panel rules and no asyncio (no card is read): start-up time is the figure."""
+    code = (
+        "import sys, kiosk.cli\n"
+        "status = kiosk.cli.main(['--check'])\n"
+        "print(sorted(set(kiosk.cli.QT_FREE_GUI) & set(sys.modules)))\n"
+        "print(all(m in sys.modules for m in kiosk.cli.QT_FREE_CORE))\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == ["[]", "True"]

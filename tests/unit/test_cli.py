@@ -84,9 +84,9 @@ def test_the_qt_free_core_is_imported_before_pyside6():
 
     code = (
         "import sys, kiosk.cli\n"
-        "kiosk.cli.import_core_before_qt(with_asyncio=True)\n"
+        "kiosk.cli.import_core_before_qt(gui=True)\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
-        "print(all(m in sys.modules for m in (*kiosk.cli.QT_FREE_CORE, 'asyncio')))\n"
+        "print(all(m in sys.modules for m in (*kiosk.cli.QT_FREE_CORE, *kiosk.cli.QT_FREE_GUI)))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True

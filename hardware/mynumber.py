@@ -1,0 +1,24 @@
+"""The My Number card's applications and files, by the identifiers public descriptions give them.
+
+Shared by the reader side (``hardware.jpki``, which talks to real cards too) and the emulated card
+(``hardware.card``): neither needs the other to know where a file is. Sources: shared/reference/
+card-and-pcsc.md §1.
+"""
+
+#: 公的個人認証AP (JPKI AP), selected by DF name.
+JPKI_AID = bytes.fromhex("D392F000260100000001")
+#: 券面事項入力補助AP. Holds the 12-digit My Number: the kiosk never selects it on a real card.
+TEXT_AID = bytes.fromhex("D3921000310001010408")
+#: 券面事項確認AP (the card face: photo, name and address images).
+VISUAL_AID = bytes.fromhex("D3921000310001010402")
+
+#: A contactless My Number ATR listed in pcsc-tools' smartcard_list.txt (reference §1.1).
+MYNUMBER_ATR = bytes.fromhex("3B888001000005E0B381A1007F")
+
+EF_SIGN_CERT, EF_SIGN_CA_CERT = 0x0001, 0x0002
+EF_TOKEN, EF_CERT_AVAILABILITY = 0x0006, 0x0008
+EF_AUTH_CERT, EF_AUTH_CA_CERT = 0x000A, 0x000B
+EF_AUTH_KEY, EF_AUTH_PIN = 0x0017, 0x0018
+EF_SIGN_KEY, EF_SIGN_PASSWORD = 0x001A, 0x001B
+EF_TEXT_MYNUMBER, EF_TEXT_ATTRIBUTES, EF_TEXT_PIN = 0x0001, 0x0002, 0x0011
+EF_VISUAL_FACE, EF_VISUAL_PIN_B = 0x0002, 0x0012
