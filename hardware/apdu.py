@@ -104,6 +104,8 @@ class CommandApdu:
 
 @dataclass(frozen=True, slots=True)
 class ResponseApdu:
+    """A card's answer: the data, then the two status bytes SW1 SW2 as one number (``0x9000`` = OK)."""
+
     data: bytes
     sw: int
 

@@ -103,6 +103,8 @@ class PinObject:
 
 @dataclass
 class ElementaryFile:
+    """An EF: its content (made when read), its physical size, and the PIN that guards reading it."""
+
     content: Callable[[], bytes]
     size: int | None = None  # physical size; the object is followed by FF filler up to it
     read_pin: int | None = None  # the PIN EF that must be verified before reading
@@ -110,12 +112,16 @@ class ElementaryFile:
 
 @dataclass
 class KeyObject:
+    """A private key the card signs with (``80 2A``) once the PIN EF ``pin`` is verified."""
+
     key: Callable[[], rsa.RSAPrivateKey]
     pin: int
 
 
 @dataclass
 class Application:
+    """An application (DF) selected by AID: its files, PINs and keys by file identifier."""
+
     aid: bytes
     files: dict[int, ElementaryFile] = field(default_factory=dict)
     pins: dict[int, PinObject] = field(default_factory=dict)

@@ -110,6 +110,8 @@ def read_auth_pin_tries(channel: CardChannel) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class VerifyResult:
+    """The card's answer to VERIFY: whether the PIN matched and how many tries are left."""
+
     verified: bool
     tries_left: int
 

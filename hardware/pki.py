@@ -55,6 +55,8 @@ def card_key(serial: int, purpose: str) -> rsa.RSAPrivateKey:
 
 @dataclass(frozen=True)
 class CertificateAuthority:
+    """A test CA (never a real JPKI one) that issues the emulated cards' certificates."""
+
     name: x509.Name
     key: rsa.RSAPrivateKey
     certificate: x509.Certificate

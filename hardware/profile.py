@@ -95,6 +95,8 @@ def _default_serial(holder: str) -> int:
 
 @dataclass
 class CardProfile:
+    """What an emulated card holds and remembers: holder, PINs and their retry counters, certificate dates."""
+
     holder: str
     auth_pin: str | None = field(default=None, repr=False)
     auth_pin_tries: int = AUTH_PIN_MAX_TRIES

@@ -39,6 +39,8 @@ def application() -> QApplication:
 
 @dataclass(frozen=True)
 class Settings:
+    """How the kiosk starts: the command line's choices."""
+
     roster: Path | None = None  # None: the default roster in the user's config folder
     real_card_verify: bool = False  # explicit opt-in: let a real card check the PIN (never at its last try)
     scenario: Path | None = None  # None: the library's default household

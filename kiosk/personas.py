@@ -22,6 +22,8 @@ _CARD_LOCK = threading.Lock()
 
 @dataclass
 class Persona:
+    """A household member the card picker offers, with the practice card the scenario gives them."""
+
     key: str
     name: str
     relation: str

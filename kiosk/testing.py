@@ -41,6 +41,8 @@ def make_card(holder: str = "テスト 花子", pin: str | None = "1234", **prof
 
 @dataclass
 class KioskDriver:
+    """A kiosk on the virtual reader, driven as a person would (for other projects' pytest-qt tests)."""
+
     qtbot: Any
     reader: VirtualReader
     controller: Any  # kiosk.ui.controller.FlowController

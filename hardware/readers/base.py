@@ -26,6 +26,8 @@ class ReaderEventKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class ReaderEvent:
+    """Something a reader reports: ready, gone, a card placed or taken (with its ATR), or an error."""
+
     kind: ReaderEventKind
     reader: str
     atr: bytes = b""

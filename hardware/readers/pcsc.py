@@ -86,6 +86,8 @@ def establish_context() -> Any:
 
 @dataclass(frozen=True, slots=True)
 class ReaderStatus:
+    """A PC/SC reader by name, and the card on it if any (``kiosk readers``)."""
+
     name: str
     card_present: bool
     atr: bytes

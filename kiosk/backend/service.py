@@ -58,12 +58,16 @@ class IdentityMethod(enum.Enum):
 
 @dataclass(frozen=True)
 class Insurer:
+    """A health insurer (保険者) by its 保険者番号."""
+
     number: str  # 保険者番号
     name: str
 
 
 @dataclass(frozen=True)
 class Person:
+    """Someone the simulated オンライン資格確認 knows (name, カナ, birth date, sex as the result file codes it)."""
+
     id: str
     name: str
     kana: str
@@ -104,6 +108,8 @@ class CardLink:
 
 @dataclass(frozen=True)
 class IdentityCheck:
+    """The back end's verdict on a card's signature and certificate, before any record is looked up."""
+
     ok: bool
     serial: int | None = None
     certificate_state: CertificateState | None = None
@@ -138,6 +144,8 @@ class QualificationResult:
 
 @dataclass
 class QualificationService:
+    """The simulated オンライン資格確認: people, insurers, coverages and which certificate is linked to whom."""
+
     as_of: dt.date
     people: dict[str, Person] = field(default_factory=dict)
     insurers: dict[str, Insurer] = field(default_factory=dict)

@@ -9,6 +9,8 @@ from kiosk.i18n import N_
 
 @dataclass(frozen=True)
 class ClinicSettings:
+    """The reader settings a facility chooses; the defaults are those of a small clinic."""
+
     name: str = N_("練習用クリニック")
     code: str = "1399999999"  # 医療機関コード (fictional)
     first_visit: bool = False  # 初診: the fallback offers the 被保険者資格申立書 (reference §2.2)

@@ -67,6 +67,8 @@ CHECK_AT_HOME = N_(
 
 @dataclass(frozen=True)
 class Explanation:
+    """What a practice visit showed, told to a family: what happened, why, what to bring and whom to ask."""
+
     title: str
     what_happened: str
     why: str = ""

@@ -28,6 +28,8 @@ DOCUMENT_CHECK = N_(
 
 @dataclass(frozen=True)
 class StaffAction:
+    """What the staff console tells the reception desk to do about one record (and whether to stop)."""
+
     summary: str
     action: str
     alarm: str = ""  # shown in red: stop the reception

@@ -31,6 +31,8 @@ class ScenarioError(ValueError):
 
 @dataclass(frozen=True)
 class ScenarioPerson:
+    """A member of a scenario's household: the person, their card (if any) and its 保険証利用登録 link."""
+
     person: Person
     relation: str  # as the family calls them: 長女, 父 …
     card: CardProfile | None
@@ -40,6 +42,8 @@ class ScenarioPerson:
 
 @dataclass(frozen=True)
 class Expectation:
+    """What a scenario's [expect] table says a headless run must end with (``kiosk scenario run``)."""
+
     final: str | None = None  # a State value: "complete", "fallback", "read failed" …
     validity: int | None = None
     share: str | None = None
@@ -50,6 +54,8 @@ class Expectation:
 
 @dataclass(frozen=True)
 class Scenario:
+    """A practice situation loaded from a .toml file: the clinic, the household and their coverage."""
+
     path: Path
     title: str
     lesson: str

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class RunResult:
+    """One headless scenario run: what was shown, where it ended, and how that differs from [expect]."""
+
     scenario: Scenario
     transcript: list[str] = field(default_factory=list)
     final_state: State | None = None

@@ -31,6 +31,8 @@ Stop = Callable[[str, QWidget], None]
 
 @dataclass
 class TourKiosk:
+    """The kiosk the screen tour walks: reader, controller, window and staff console."""
+
     reader: VirtualReader
     controller: FlowController
     window: MainWindow
