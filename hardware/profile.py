@@ -21,13 +21,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from hardware.files import write_atomically
 from hardware.tomlfile import read_toml
+
+if TYPE_CHECKING:
+    import os
 
 AUTH_PIN_MAX_TRIES = 3  # 利用者証明用電子証明書 (reference §1.4, [multi])
 SIGN_PASSWORD_MAX_TRIES = 5  # 署名用電子証明書
@@ -211,13 +212,4 @@ def save_profile(profile: CardProfile, path: str | os.PathLike[str]) -> None:
     """Write atomically, so a crash never leaves half a profile (retry counters included)."""
     import tomli_w
 
-    path = Path(path)
-    text = tomli_w.dumps(profile_to_mapping(profile))
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, tomli_w.dumps(profile_to_mapping(profile)).encode("utf-8"))

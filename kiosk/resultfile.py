@@ -9,16 +9,17 @@ docs/result-xml.md. Written as UTF-8 (the real files are Shift_JIS or UTF-8).
 
 from __future__ import annotations
 
+import io
 import itertools
-import os
-import tempfile
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hardware.files import write_atomically
 from kiosk.backend.rules import is_preschool
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kiosk.domain.clinic import ClinicSettings
     from kiosk.flow.reception import ReceptionRecord
 
@@ -105,13 +106,6 @@ def export(record: ReceptionRecord, clinic: ClinicSettings, folder: Path) -> Pat
     name = f"OQSsiquc01res_face_{reception_number}_{record.time.strftime('%Y%m%d%H%M%S')}.xml"
     tree = ET.ElementTree(result_xml(record, clinic, reception_number))
     ET.indent(tree)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".oqs.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            tree.write(out, encoding="utf-8", xml_declaration=True)
-        target = folder / name
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    content = io.BytesIO()
+    tree.write(content, encoding="utf-8", xml_declaration=True)
+    return write_atomically(folder / name, content.getvalue())

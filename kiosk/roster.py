@@ -14,13 +14,15 @@ The file is TOML, by default in the user's config folder (platformdirs):
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
+from hardware.files import write_atomically
 from hardware.tomlfile import read_toml
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class RosterError(ValueError):
@@ -73,11 +75,4 @@ class Roster:
         import tomli_w
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".roster.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(tomli_w.dumps({"cards": self.entries}))
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, tomli_w.dumps({"cards": self.entries}).encode("utf-8"))
