@@ -51,10 +51,14 @@ def run_timed(args: list[str]) -> tuple[float, float]:
 
 
 def cpu_seconds_so_far(pid: int) -> float:
-    """CPU time a running process has used until now, all its threads, to the nanosecond (schedstat)."""
+    """CPU time a running process has used until now, to the nanosecond (schedstat of its live threads;
+    both sides run one thread when they print, so no finished thread's time is missed)."""
     total = 0
     for task in Path(f"/proc/{pid}/task").iterdir():
-        total += int((task / "schedstat").read_text().split()[0])
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except FileNotFoundError:  # a thread that ended meanwhile
+            continue
     return total / 1e9
 
 

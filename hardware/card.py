@@ -28,6 +28,7 @@ from hardware import apdu as iso
 from hardware.apdu import ApduError, CommandApdu
 from hardware.faceimage import face_png
 from hardware.mynumber import (
+    AUTH_PIN_MAX_TRIES,
     EF_AUTH_CA_CERT,
     EF_AUTH_CERT,
     EF_AUTH_KEY,
@@ -45,13 +46,12 @@ from hardware.mynumber import (
     EF_VISUAL_PIN_B,
     JPKI_AID,
     MYNUMBER_ATR,
+    SIGN_PASSWORD_MAX_TRIES,
     TEXT_AID,
+    TEXT_PIN_MAX_TRIES,
     VISUAL_AID,
 )
 from hardware.profile import (
-    AUTH_PIN_MAX_TRIES,
-    SIGN_PASSWORD_MAX_TRIES,
-    TEXT_PIN_MAX_TRIES,
     BlockedQueryAnswer,
     CardProfile,
     is_four_digit_pin,

@@ -1,4 +1,5 @@
-"""Writing files so that a crash or a full disk never leaves half of one (profiles, rosters, result files)."""
+"""Writing files so that the program stopping half-way or a full disk never leaves half of one (profiles,
+rosters, result files). No fsync: a power cut may still lose the last save."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``; return the path."""
-    import tempfile  # here, not at start-up: it costs ~2.5 ms, and nothing is saved before a visit
+    import tempfile
 
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

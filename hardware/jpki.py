@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from hardware import apdu as iso
 from hardware.apdu import ApduError, CommandApdu, ResponseApdu
-from hardware.mynumber import EF_AUTH_CERT, EF_AUTH_KEY, EF_AUTH_PIN, EF_TOKEN, JPKI_AID
-from hardware.profile import AUTH_PIN_MAX_TRIES
+from hardware.mynumber import AUTH_PIN_MAX_TRIES, EF_AUTH_CERT, EF_AUTH_KEY, EF_AUTH_PIN, EF_TOKEN, JPKI_AID
 from hardware.readers.base import CardChannel, ReaderError
 from hardware.text import N_
 

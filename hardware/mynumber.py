@@ -1,4 +1,4 @@
-"""The My Number card's applications and files, by the identifiers public descriptions give them.
+"""The My Number card's applications, files and PIN retry limits, as public descriptions give them.
 
 Shared by the reader side (``hardware.jpki``, which talks to real cards too) and the emulated card
 (``hardware.card``): neither needs the other to know where a file is. Sources: shared/reference/
@@ -22,3 +22,7 @@ EF_AUTH_KEY, EF_AUTH_PIN = 0x0017, 0x0018
 EF_SIGN_KEY, EF_SIGN_PASSWORD = 0x001A, 0x001B
 EF_TEXT_MYNUMBER, EF_TEXT_ATTRIBUTES, EF_TEXT_PIN = 0x0001, 0x0002, 0x0011
 EF_VISUAL_FACE, EF_VISUAL_PIN_B = 0x0002, 0x0012
+
+AUTH_PIN_MAX_TRIES = 3  # 利用者証明用電子証明書 (reference §1.4, [multi])
+SIGN_PASSWORD_MAX_TRIES = 5  # 署名用電子証明書
+TEXT_PIN_MAX_TRIES = 3  # 券面事項入力補助用

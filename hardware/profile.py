@@ -25,14 +25,11 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from hardware.files import write_atomically
+from hardware.mynumber import AUTH_PIN_MAX_TRIES, SIGN_PASSWORD_MAX_TRIES, TEXT_PIN_MAX_TRIES
 from hardware.tomlfile import read_toml
 
 if TYPE_CHECKING:
     import os
-
-AUTH_PIN_MAX_TRIES = 3  # 利用者証明用電子証明書 (reference §1.4, [multi])
-SIGN_PASSWORD_MAX_TRIES = 5  # 署名用電子証明書
-TEXT_PIN_MAX_TRIES = 3  # 券面事項入力補助用
 
 
 class BlockedQueryAnswer(enum.Enum):

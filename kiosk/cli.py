@@ -404,9 +404,9 @@ def in_english(exc: BaseException) -> str:
 
 #: The Qt-free modules (and what they import) the reader's screen needs, loaded before PySide6.
 QT_FREE_CORE = ("kiosk.flow.reception", "kiosk.scenarios.loader")
-#: ... and those only the full window needs: the staff console's and the practice panel's rules, and
-#: asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
-QT_FREE_GUI = ("kiosk.domain.staff", "kiosk.domain.practice", "asyncio")
+#: ... and those only the full window needs: the staff console's and the practice panel's rules, the
+#: card emulation and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
+QT_FREE_GUI = ("kiosk.domain.staff", "kiosk.domain.practice", "hardware.card", "asyncio")
 
 
 def import_core_before_qt(*, gui: bool) -> None:

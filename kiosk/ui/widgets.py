@@ -3,7 +3,7 @@
 PySide6's ``Qt`` namespace is not imported at module level here or in the screens: its first use builds
 all of its ~90 Python enums (~25 ms, a tenth of start-up; docs/performance.md). Code on the way to the
 idle screen sets enum properties by name (``set_by_name``); code that runs later imports ``Qt`` where it
-needs it. ``tests/gui/test_startup.py`` checks the idle screen is painted without the namespace.
+needs it. ``tests/gui/test_check.py`` checks the idle screen is painted without the namespace.
 """
 
 from __future__ import annotations
