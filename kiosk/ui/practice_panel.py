@@ -11,6 +11,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
 )
 
@@ -24,6 +27,38 @@ from kiosk.ui.widgets import WrappingChoice
 if TYPE_CHECKING:
     from kiosk.flow.reception import ReceptionRecord, Snapshot
     from kiosk.ui.controller import FlowController
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box whose closed face ends a text too long for it with "…" instead of cutting it off.
+
+    Its list shows every item whole (wider than the box if need be), and the box's tooltip the chosen one.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentTextChanged.connect(self.setToolTip)
+
+    def showPopup(self) -> None:
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
+        super().showPopup()
+
+    def shown_text(self) -> str:
+        """The chosen item's text as the closed box shows it."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, field.width())
+
+    def paintEvent(self, event: object) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def explanation_html(explanation: Explanation) -> str:
@@ -61,18 +96,14 @@ class PracticePanel(QFrame):
         heading = QLabel(t("家族で練習"))
         heading.setStyleSheet("font-size: 18px; font-weight: bold;")
         layout.addWidget(heading)
-        self.choices = QComboBox()
+        # The closed box is as wide as the side column: a long question ends in "…" there, whole in the list.
+        self.choices = ElidingComboBox()
         self.choices.setAccessibleName(t("練習する場面"))
         for question, path in practice_questions():
             self.choices.addItem(translated(question), str(path))
             self.choices.setItemData(
                 self.choices.count() - 1, translated(question), Qt.ItemDataRole.ToolTipRole
             )
-        # The closed box is as wide as the side column and may cut a long question short; its list shows
-        # every question whole, and the box's tooltip the chosen one.
-        self.choices.view().setMinimumWidth(self.choices.view().sizeHintForColumn(0) + 24)
-        self.choices.currentTextChanged.connect(self.choices.setToolTip)
-        self.choices.setToolTip(self.choices.currentText())
         other = QLabel(t("ほかの場面を練習する："))
         other.setWordWrap(True)
         layout.addWidget(other)

@@ -52,3 +52,21 @@ def test_switching_is_refused_while_a_card_is_on_the_reader(qtbot, kiosk):
     qtbot.mouseClick(practice.switch, Qt.MouseButton.LeftButton)
     assert "カードを取ってから" in practice.status.text()
     assert kiosk.controller.scenario.key == "01_child_normal_visit"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the offscreen platform, opening the list
+def test_a_question_too_long_for_the_closed_box_ends_in_an_ellipsis(qtbot, kiosk):
+    """The side column is narrower than the longest questions: the closed box says there is more (…),
+    its tooltip and its list show the question whole."""
+    choices = kiosk.window.practice.choices
+    lengths = [len(choices.itemText(i)) for i in range(choices.count())]
+    choices.setCurrentIndex(lengths.index(max(lengths)))
+    longest = choices.currentText()
+    assert choices.shown_text().endswith("…") and longest.startswith(choices.shown_text()[:-1])
+    assert choices.toolTip() == longest
+    choices.setCurrentIndex(lengths.index(min(lengths)))
+    assert choices.shown_text() == choices.currentText()  # one that fits is shown as it is
+    choices.showPopup()
+    qtbot.waitUntil(choices.view().isVisible)
+    assert choices.view().width() >= choices.view().sizeHintForColumn(0)
+    choices.hidePopup()
