@@ -58,32 +58,31 @@ def test_a_missing_translation_is_named_not_a_crash(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_the_idle_screen_is_painted_without_building_the_qt_namespace():
-    """PySide6 builds all ~90 enums of ``Qt`` on its first use (~25 ms, a tenth of start-up): the way to the
-    idle screen sets its few flags by name instead (kiosk.ui.widgets). The other screens still use ``Qt``."""
-    code = (
-        "import sys, PySide6.QtCore as core, kiosk.cli\n"
-        "status = kiosk.cli.main(['--check'])\n"
-        "print('Qt' in vars(core))\n"
-        "from kiosk.ui.screens import MethodSelectScreen\n"
-        "MethodSelectScreen()\n"
-        "print('Qt' in vars(core))\n"
-        "sys.exit(status)\n"
+def after_check(*lines: str) -> list[str]:
+    """Run ``kiosk --check`` in a fresh interpreter, then ``lines``; return what they print."""
+    code = "\n".join(
+        ("import sys, kiosk.cli", "status = kiosk.cli.main(['--check'])", *lines, "sys.exit(status)")
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[1:] == ["False", "True"]  # the second: the check can see it
+    return result.stdout.splitlines()[1:]  # after the check's own line
+
+
+def test_the_idle_screen_is_painted_without_building_the_qt_namespace():
+    """PySide6 builds all ~90 enums of ``Qt`` on its first use (~25 ms, a tenth of start-up): the way to the
+    idle screen sets its few flags by name instead (kiosk.ui.widgets). The other screens still use ``Qt``."""
+    assert after_check(
+        "import PySide6.QtCore as core",
+        "print('Qt' in vars(core))",
+        "from kiosk.ui.screens import MethodSelectScreen",
+        "MethodSelectScreen()",
+        "print('Qt' in vars(core))",
+    ) == ["False", "True"]  # the second: the check can see it
 
 
 def test_check_loads_only_what_the_reader_screen_needs():
     """No staff console or practice panel rules, no card emulation or keys, no asyncio (no card is read)."""
-    code = (
-        "import sys, kiosk.cli\n"
-        "status = kiosk.cli.main(['--check'])\n"
-        "print(sorted((set(kiosk.cli.QT_FREE_GUI) | {'cryptography'}) & set(sys.modules)))\n"
-        "print(all(m in sys.modules for m in kiosk.cli.QT_FREE_CORE))\n"
-        "sys.exit(status)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[1:] == ["[]", "True"]
+    assert after_check(
+        "print(sorted((set(kiosk.cli.QT_FREE_GUI) | {'cryptography'}) & set(sys.modules)))",
+        "print(all(m in sys.modules for m in kiosk.cli.QT_FREE_CORE))",
+    ) == ["[]", "True"]
