@@ -114,8 +114,8 @@ class PracticePanel(QFrame):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        # The hint sits at the top of the side column (MainWindow puts hint_area there), in sight while
-        # the patient works the reader.
+        # The hint sits at the top of the side column, above its scrolling part (MainWindow puts hint_area
+        # there), in sight while the patient works the reader.
         self.hint_area = QFrame()
         self.hint_area.setObjectName("cardPicker")
         hint_layout = QVBoxLayout(self.hint_area)
