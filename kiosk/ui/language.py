@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtGui import QGuiApplication
 
 from kiosk import i18n
@@ -31,6 +31,16 @@ def available(code: str) -> bool:
     return code == i18n.DEFAULT_LANGUAGE or qm_path(code).is_file()
 
 
+class _Notifier(QObject):
+    changed = Signal()
+
+
+#: ``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts.
+#: (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and
+#: passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)
+notifier = _Notifier()
+
+
 class _Translators:
     ours: QTranslator | None = None
     qt: QTranslator | None = None  # Qt's own strings (standard buttons and dialogs)
@@ -41,7 +51,7 @@ def _translate(text: str) -> str:
 
 
 def switch(code: str) -> None:
-    """Show the UI in ``code`` ("ja" or "en"). Qt then sends LanguageChange to every widget."""
+    """Show the UI in ``code`` ("ja" or "en"); then ``notifier.changed`` tells the windows."""
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("no QCoreApplication: create the application before switching language")
@@ -72,3 +82,6 @@ def switch(code: str) -> None:
     if isinstance(app, QGuiApplication):
         app.setApplicationDisplayName(t("マイナ受付シミュレータ"))
     log.info("language: %s", code)
+    # On the next turn of the event loop, as Qt's own LanguageChange events: not in the middle of the
+    # caller's handler (a menu action), whose window is rebuilt.
+    QTimer.singleShot(0, notifier.changed.emit)

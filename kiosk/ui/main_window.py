@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -82,6 +81,7 @@ class MainWindow(QMainWindow):
         controller.snapshot_changed.connect(self.show_snapshot)
         controller.scenario_changed.connect(self._scenario_changed)
         controller.reader_status.connect(self._reader_status)
+        language.notifier.changed.connect(self._language_changed)
         self.show_snapshot(controller.snapshot)
 
     def _build_central(self) -> None:
@@ -165,10 +165,9 @@ class MainWindow(QMainWindow):
             row.addWidget(column_frame, 0, Qt.AlignmentFlag.AlignTop)
         self.setCentralWidget(central)  # deletes the previous one, if any
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self._language != i18n.language():
+    def _language_changed(self) -> None:
+        if self._language != i18n.language():
             self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         """Show everything in the new language: rebuild the widgets, keep what the user set and sees."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from kiosk import i18n
 from kiosk.domain.staff import staff_action
 from kiosk.i18n import N_, t, translated
 from kiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
+from kiosk.ui import language
 from kiosk.ui.controller import RECENT_LOG_LINES, FlowController
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class StaffConsole(QMainWindow):
     def __init__(self, controller: FlowController, log_folder: Path | None = None) -> None:
         super().__init__()
         self.controller = controller
-        self._language = i18n.language()  # the language the texts are in (see changeEvent)
+        self._language = i18n.language()  # the language the texts are in (see _language_changed)
         self.log_folder = log_folder or platformdirs.user_log_path("kiosk")
         self._status_text: str = (
             ""  # the status line, marked and untranslated (shown again on a language change)
@@ -199,11 +200,11 @@ class StaffConsole(QMainWindow):
         controller.record_added.connect(self.add_record)
         controller.log_line.connect(self._add_log_line)
         controller.scenario_changed.connect(self.show_scenario)
+        language.notifier.changed.connect(self._language_changed)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self._language != i18n.language():
+    def _language_changed(self) -> None:
+        if self._language != i18n.language():
             self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self, *, keep_choice: bool = True) -> None:
         """Set every text in the current language; the data (log lines, records, the scenario) is kept."""

@@ -2,19 +2,22 @@
 
 PySide6's ``Qt`` namespace is not imported at module level here or in the screens: its first use builds
 all of its ~90 Python enums (~25 ms, a tenth of start-up; docs/performance.md). Code on the way to the
-idle screen sets enum properties by name (``set_by_name``); code that runs later imports ``Qt`` where it
-needs it. ``tests/gui/test_check.py`` checks the idle screen is painted without the namespace.
+idle screen sets enum properties by name (``set_by_name``); code that runs later imports ``Qt`` (and
+``QEvent``, whose 180-member enum is another few ms) where it needs it. ``tests/gui/test_check.py``
+checks the idle screen is painted without either.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtCore import QEvent
 
 
 def set_by_name(widget: QObject, **properties: str) -> None:
@@ -54,11 +57,14 @@ class _LayoutRequestWatcher(QObject):
     """Calls ``on_request`` whenever the watched widget is asked to lay itself out again."""
 
     def __init__(self, on_request: Callable[[], None], parent: QObject) -> None:
+        from PySide6.QtCore import QEvent  # not at module level: see the module's docstring
+
         super().__init__(parent)
         self._on_request = on_request
+        self._layout_request = QEvent.Type.LayoutRequest
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
+        if event.type() == self._layout_request:
             self._on_request()
         return False
 
@@ -70,9 +76,14 @@ class WrappingChoice(QWidget):
     """
 
     def __init__(self, button: QAbstractButton, text: str) -> None:
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QEvent, Qt
 
         super().__init__()
+        self._release, self._focus_in, self._focus_out = (
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.FocusIn,
+            QEvent.Type.FocusOut,
+        )
         self.button = button
         self.label = QLabel(text)
         self.label.setWordWrap(True)
@@ -90,15 +101,11 @@ class WrappingChoice(QWidget):
         button.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.label
-            and event.type() == QEvent.Type.MouseButtonRelease
-            and self.button.isEnabled()
-        ):
+        if watched is self.label and event.type() == self._release and self.button.isEnabled():
             self.button.click()
             return True
-        if watched is self.button and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            self.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+        if watched is self.button and event.type() in (self._focus_in, self._focus_out):
+            self.setProperty("focused", event.type() == self._focus_in)
             self.style().unpolish(self)
             self.style().polish(self)
         return super().eventFilter(watched, event)
