@@ -162,6 +162,10 @@ class MainWindow(QMainWindow):
                 # lay out the whole column again (that cost ~17 ms per card placed).
                 column.addWidget(self.practice.hint_area)
             column.addWidget(scroll, 1)
+            if self.practice is not None:
+                # Keyboard focus starts in the scrolling part, as before the hint moved out of it; the
+                # hint's check box follows it.
+                QWidget.setTabOrder(scroll, self.practice.show_hints)
             row.addWidget(column_frame, 0, Qt.AlignmentFlag.AlignTop)
         self.setCentralWidget(central)  # deletes the previous one, if any
 

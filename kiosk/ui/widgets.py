@@ -90,7 +90,7 @@ class WrappingChoice(QWidget):
         self.label.setBuddy(button)
         button.setAccessibleName(text.replace("\n", " "))
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row.setContentsMargins(3, 3, 3, 3)  # inside the 3px focus frame (theme.py #choiceRow), never under it
         row.setSpacing(6)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.label, 1)

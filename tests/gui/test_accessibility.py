@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.flow.machine import State
@@ -111,3 +111,19 @@ def test_a_focused_card_choice_shows_its_focus(qtbot, kiosk):
     qtbot.waitUntil(lambda: row.property("focused") is True)
     kiosk.window.card_picker.place.setFocus()
     qtbot.waitUntil(lambda: row.property("focused") is False)
+    # The 3px frame (theme.py #choiceRow) goes round the button and its text, never over them.
+    inside = row.rect().adjusted(3, 3, -3, -3)
+    assert inside.contains(button.geometry()) and inside.contains(row.label.geometry())
+
+
+def test_keyboard_focus_starts_in_the_side_columns_scrolling_part(qtbot, kiosk):
+    """The hint sits above the scrolling part of the side column, but focus does not start on its check box."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.widgets import FittingScrollArea
+
+    kiosk.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert isinstance(QApplication.focusWidget(), FittingScrollArea)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is kiosk.window.practice.show_hints  # Tab: the hint's check box
