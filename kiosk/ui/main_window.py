@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
 
         self.card_picker: CardPicker | None = None
         self.practice: PracticePanel | None = None
+        self.side_column: QFrame | None = None
         if self._side_panels and isinstance(controller.reader, VirtualReader) and personas:
             # Imported here: the side column's widgets cost start-up time that kiosk --check does not need.
             from PySide6.QtCore import Qt
@@ -151,9 +152,9 @@ class MainWindow(QMainWindow):
             holder.setLayout(side)
             holder.setFixedWidth(380)  # leaves room for the vertical scroll bar: text wraps, never clips
             scroll = FittingScrollArea(holder)  # the side column scrolls
-            column_frame = QFrame()
+            column_frame = self.side_column = QFrame()
             column_frame.setFrameShape(QFrame.Shape.StyledPanel)
-            column_frame.setFixedSize(400, READER_SIZE[1])
+            column_frame.setFixedSize(400, self._reader_size()[1])  # as tall as the reader, large text too
             column = QVBoxLayout(column_frame)
             column.setContentsMargins(1, 1, 1, 1)
             column.setSpacing(0)
@@ -295,6 +296,8 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)
         apply_theme(app, large_text=self.large_text.isChecked(), high_contrast=self.high_contrast.isChecked())
         self.reader_frame.setFixedSize(*self._reader_size())
+        if self.side_column is not None:
+            self.side_column.setFixedHeight(self._reader_size()[1])
 
     def _toggle_speech(self, on: bool) -> None:
         self.speaker.enabled = on

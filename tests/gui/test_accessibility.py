@@ -63,11 +63,13 @@ def test_large_text_and_high_contrast_switch_at_runtime(qtbot, kiosk, qapp):
     kiosk.window.large_text.setChecked(True)
     assert title.fontInfo().pixelSize() > normal
     assert kiosk.window.reader_frame.width() == 720
+    assert kiosk.window.side_column.height() == kiosk.window.reader_frame.height() == 1032  # side by side
     kiosk.window.high_contrast.setChecked(True)
     assert "#ffff00" in qapp.styleSheet()
     kiosk.window.large_text.setChecked(False)
     kiosk.window.high_contrast.setChecked(False)
     assert title.fontInfo().pixelSize() == normal and "#ffff00" not in qapp.styleSheet()
+    assert kiosk.window.side_column.height() == kiosk.window.reader_frame.height() == 860
 
 
 def test_every_reader_button_has_an_accessible_name(qtbot, kiosk):
