@@ -180,7 +180,7 @@ async def gui_figures(pcscd) -> None:
     )
 
     # Memory over 200 full receptions (PIN, consent, 高額療養費, 医療費助成, 受付完了, card taken).
-    from hardware.jpki import Pin
+    from hardware.pin import Pin
 
     samples = {}
     for n in range(1, 201):
@@ -229,6 +229,7 @@ async def gui_figures(pcscd) -> None:
 
 def pin_visit_card_work(pcscd, rounds: int = 20) -> None:
     from hardware import jpki
+    from hardware.pin import Pin
     from hardware.readers.pcsc import run_once
     from hardware.vpcd import VpcdBridge
     from kiosk.personas import default_household
@@ -241,7 +242,7 @@ def pin_visit_card_work(pcscd, rounds: int = 20) -> None:
 
     def visit(channel):
         jpki.survey(channel)  # select, token, tries (empty VERIFY), certificate
-        return jpki.authenticate(channel, jpki.Pin("1234"), os.urandom(32))  # verify, sign, certificate
+        return jpki.authenticate(channel, Pin("1234"), os.urandom(32))  # verify, sign, certificate
 
     times = []
     for _ in range(rounds):

@@ -126,8 +126,3 @@ class ResponseApdu:
 def response(sw: int, data: bytes = b"") -> bytes:
     """Encode a response APDU (data then SW1 SW2)."""
     return bytes(data) + sw.to_bytes(2, "big")
-
-
-def hexs(data: bytes) -> str:
-    """Space-separated upper-case hex, the way APDU traces are usually written."""
-    return data.hex(" ").upper()

@@ -7,6 +7,7 @@ Every function takes a ``CardChannel`` (valid inside a reader job) and speaks on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from hardware import apdu as iso
 from hardware.apdu import ApduError, CommandApdu, ResponseApdu
@@ -14,30 +15,8 @@ from hardware.mynumber import AUTH_PIN_MAX_TRIES, EF_AUTH_CERT, EF_AUTH_KEY, EF_
 from hardware.readers.base import CardChannel, ReaderError
 from hardware.text import N_
 
-
-class Pin:
-    """A PIN typed by a person. Its ``repr``/``str`` never show the digits, so it cannot leak into logs."""
-
-    __slots__ = ("_digits",)
-
-    def __init__(self, digits: str) -> None:
-        if not (len(digits) == 4 and digits.isascii() and digits.isdigit()):
-            raise ValueError(
-                "the PIN must be 4 digits"
-            )  # for programmers: the keypad only makes 4-digit PINs
-        self._digits = digits
-
-    def encoded(self) -> bytes:
-        """ASCII digits, as the card expects them (``"1234"`` -> ``31 32 33 34``)."""
-        return self._digits.encode("ascii")
-
-    def __repr__(self) -> str:
-        return "Pin(****)"
-
-    __str__ = __repr__
-
-    def __reduce__(self) -> tuple[object, ...]:
-        raise TypeError("a PIN is never pickled")
+if TYPE_CHECKING:
+    from hardware.pin import Pin
 
 
 class CardProtocolError(ReaderError):

@@ -18,7 +18,7 @@ import struct
 import threading
 from typing import Protocol
 
-from hardware.apdu import hexs
+from hardware.readers.base import trace_answer, trace_command
 from hardware.text import N_
 
 log = logging.getLogger("hardware.vpcd")
@@ -136,8 +136,9 @@ class VpcdBridge:
                     self._control(sock, payload[0])
                     continue
                 self.apdu_count += 1
-                log.debug("> %s", hexs(payload[:5]))
+                trace_command(payload)
                 answer = self.card.execute(payload)
+                trace_answer(answer)
                 sock.sendall(struct.pack("!H", len(answer)) + answer)
         except OSError as exc:
             if self._sock is sock:  # not a remove() we asked for

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk import i18n
 from kiosk.flow.machine import State
 from kiosk.i18n import t, translated
-from kiosk.roster import Roster, default_roster_path
 from kiosk.scenarios.loader import load_default, load_scenario
 from kiosk.ui.controller import FlowController
 from kiosk.ui.main_window import MainWindow
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from hardware.readers.base import Reader
+    from kiosk.roster import Roster
 
 EXIT_OK, EXIT_READER = 0, 3
 
@@ -41,7 +41,7 @@ def application() -> QApplication:
 class Settings:
     """How the kiosk starts: the command line's choices."""
 
-    roster: Path | None = None  # None: the default roster in the user's config folder
+    roster: Roster | None = None  # training cards, for a PC/SC reader; the in-process reader needs none
     real_card_verify: bool = False  # explicit opt-in: let a real card check the PIN (never at its last try)
     scenario: Path | None = None  # None: the library's default household
     result_folder: Path | None = None  # write each reception's OQSsiquc01res_face_… XML here
@@ -67,7 +67,7 @@ def build_window(
     controller = FlowController(
         reader,
         scenario=scenario,
-        roster=Roster.load(settings.roster or default_roster_path()),
+        roster=settings.roster,
         real_card_verify=settings.real_card_verify,
         result_folder=settings.result_folder,
         warm_up=warm_up,

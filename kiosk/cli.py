@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--roster",
         metavar="TOML",
-        help="training-card roster (default: roster.toml in the user's config folder)",
+        help="training-card roster, read for a PC/SC reader (default: roster.toml in the user's config folder)",
     )
     parser.add_argument(
         "--scenario", metavar="TOML", help="start with this scenario (default: the family visit)"
@@ -405,8 +405,9 @@ def in_english(exc: BaseException) -> str:
 #: The Qt-free modules (and what they import) the reader's screen needs, loaded before PySide6.
 QT_FREE_CORE = ("kiosk.flow.reception", "kiosk.scenarios.loader")
 #: ... and those only the full window needs: the staff console's and the practice panel's rules, the
-#: card emulation and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
-QT_FREE_GUI = ("kiosk.domain.staff", "kiosk.domain.practice", "hardware.card", "asyncio")
+#: card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows
+#: neither panel).
+QT_FREE_GUI = ("kiosk.domain.staff", "kiosk.domain.practice", "hardware.card", "hardware.jpki", "asyncio")
 
 
 def import_core_before_qt(*, gui: bool) -> None:
@@ -447,6 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import_core_before_qt(gui=not args.check)
     from kiosk.app import Settings, check, run_gui
+    from kiosk.roster import Roster, RosterError
     from kiosk.scenarios.loader import ScenarioError, load_scenario
 
     if args.scenario:
@@ -455,8 +457,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ScenarioError as exc:
             print(f"error: {in_english(exc)}", file=sys.stderr)
             return EXIT_USAGE
+    roster = None
+    # Only a PC/SC reader sees physical cards (training cards, enrolled real cards); the in-process
+    # reader presents emulated My Number cards, which need no roster.
+    if args.roster or kind == "pcsc":
+        try:
+            roster = Roster.load(_roster_path(args.roster))
+        except RosterError as exc:
+            print(f"error: {in_english(exc)}", file=sys.stderr)
+            return EXIT_USAGE
     settings = Settings(
-        _roster_path(args.roster),
+        roster,
         real_card_verify=args.real_card_verify,
         scenario=Path(args.scenario) if args.scenario else None,
         result_folder=Path(args.result_folder) if args.result_folder else None,

@@ -13,10 +13,7 @@ The file is TOML, by default in the user's config folder (platformdirs):
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING
-
-import platformdirs
 
 from hardware.files import write_atomically
 from hardware.tomlfile import read_toml
@@ -30,6 +27,8 @@ class RosterError(ValueError):
 
 
 def default_roster_path() -> Path:
+    import platformdirs  # ~2 % of start-up: only a PC/SC reader's window loads the roster
+
     return platformdirs.user_config_path("kiosk") / "roster.toml"
 
 
@@ -38,6 +37,8 @@ def uid_key(uid: bytes) -> str:
 
 
 def certificate_key(serial: int) -> str:
+    import hashlib  # OpenSSL: loaded for a real card only, not at start-up
+
     return "cert:" + hashlib.sha256(str(serial).encode()).hexdigest()
 
 

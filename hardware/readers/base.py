@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import logging
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -13,6 +14,20 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
 T = TypeVar("T")
+
+#: APDU traces (``kiosk -vv``): a command's header and an answer's status word, never a body (a VERIFY's
+#: body is the PIN, a READ BINARY's answer a certificate).
+apdu_log = logging.getLogger("apdu")
+
+
+def trace_command(command: bytes) -> None:
+    if apdu_log.isEnabledFor(logging.DEBUG):
+        apdu_log.debug("> %s", command[:5].hex(" ").upper())
+
+
+def trace_answer(answer: bytes) -> None:
+    if apdu_log.isEnabledFor(logging.DEBUG):
+        apdu_log.debug("< %s", answer[-2:].hex(" ").upper())
 
 
 class ReaderEventKind(enum.Enum):

@@ -22,7 +22,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from hardware.apdu import hexs
 from hardware.readers.base import (
     CardJob,
     HardwareThreadGuard,
@@ -34,11 +33,12 @@ from hardware.readers.base import (
     ReaderListener,
     ServiceUnavailableError,
     T,
+    trace_answer,
+    trace_command,
 )
 from hardware.text import N_, shown_message
 
 log = logging.getLogger("hardware.pcsc")
-apdu_log = logging.getLogger("apdu")
 
 PNP_NOTIFICATION = "\\\\?PnP?\\Notification"
 
@@ -159,7 +159,7 @@ class _PcscChannel:
 
     def transmit(self, command: bytes) -> bytes:
         scard = _scard()
-        apdu_log.debug("> %s", hexs(command[:5]))  # the header only: a VERIFY body is secret
+        trace_command(command)
         hresult, answer = scard.SCardTransmit(self._handle, self._protocol, list(command))
         if hresult in (scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_RESET_CARD):
             raise NoCardError(N_("カードが取り外されました（{detail}）", detail=_message(hresult)))
@@ -172,7 +172,7 @@ class _PcscChannel:
         answer = bytes(answer)
         if len(answer) < 2:  # seen when the card leaves during the command: no status word came back
             raise ReaderError(N_("カードから応答がありません"))
-        apdu_log.debug("< %s", hexs(answer[-2:]))
+        trace_answer(answer)
         return answer
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from hardware.apdu import hexs
 from hardware.readers.base import (
     CardJob,
     HardwareThreadGuard,
@@ -19,13 +17,13 @@ from hardware.readers.base import (
     ReaderEventKind,
     ReaderListener,
     T,
+    trace_answer,
+    trace_command,
 )
 from hardware.text import N_
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-
-apdu_log = logging.getLogger("apdu")
 
 
 class EmulatedCard(Protocol):
@@ -144,9 +142,9 @@ class VirtualReader(Reader):
         with self._lock:
             if card not in self._cards:
                 raise NoCardError(N_("カードが取り外されました"))
-            apdu_log.debug("> %s", hexs(command[:5]))
+            trace_command(command)
             answer = card.execute(bytes(command))
-        apdu_log.debug("< %s", hexs(answer[-2:]))
+        trace_answer(answer)
         return answer
 
     def close(self) -> None:

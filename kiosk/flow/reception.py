@@ -20,7 +20,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from hardware import jpki
 from hardware.readers.base import CardChannel, NoCardError, ReaderError, ServiceUnavailableError
 from hardware.text import shown_message
 from kiosk.backend.rules import age_on
@@ -45,7 +44,7 @@ from kiosk.i18n import N_
 from kiosk.roster import Roster
 
 if TYPE_CHECKING:
-    from hardware.jpki import Pin
+    from hardware.pin import Pin
     from hardware.profile import CardProfile
     from hardware.readers.virtual import EmulatedCard
 
@@ -255,6 +254,8 @@ class Reception:
         self._go(Event.PAPER_CARD_PLACED, message=label)
 
     async def _read(self, visit: int) -> None:
+        from hardware import jpki  # the card protocol, loaded with the first card: see _card_work
+
         found = await self._card_work(jpki.survey, visit)
         if found is None:
             return
@@ -379,6 +380,8 @@ class Reception:
         """Face or 目視: the person was recognised at the reader; the certificate (read without a PIN)
         identifies them to the back end, recorded with the method (reference §1.8: modelled at the
         application layer, not as card-side authentication)."""
+        from hardware import jpki
+
         card = self._card
         substitute = card.substitute if card is not None else None
         certificate = await self._card_work(jpki.read_auth_certificate, visit, on=substitute)
@@ -438,6 +441,8 @@ class Reception:
         return self._verify(pin, self._visit)
 
     async def _verify(self, pin: Pin, visit: int) -> None:
+        from hardware import jpki
+
         card = self._card
         challenge = self.service.new_challenge() if self.service else os.urandom(32)
         allow_real = card is not None and card.verify_on_card
@@ -614,7 +619,14 @@ class Reception:
     async def _card_work(
         self, job: Callable[[CardChannel], Any], visit: int, *, on: EmulatedCard | None = None
     ) -> Any:
-        """Run ``job`` on the card (or on the virtual card ``on``); ``None`` if the visit ended meanwhile."""
+        """Run ``job`` on the card (or on the virtual card ``on``); ``None`` if the visit ended meanwhile.
+
+        The JPKI client (``hardware.jpki``) is imported by the methods that talk to a card, not with this
+        module: the idle screen needs none of it (docs/performance.md, start-up). The full window
+        imports it before PySide6 (``kiosk.cli.QT_FREE_GUI``), so a card placed pays nothing for it.
+        """
+        from hardware import jpki
+
         try:
             if on is None:
                 result = await self._run_on_card(job)

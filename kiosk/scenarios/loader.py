@@ -266,6 +266,16 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
                 )
             except ProfileError as exc:
                 raise ScenarioError(str(exc)) from None
+            twin = next(
+                (p for p in people if p.card and p.card.certificate_serial == card.certificate_serial), None
+            )
+            if twin is not None:
+                # The back end links a certificate to a person by its serial: two cards with one serial
+                # would be the same card to it.
+                raise ScenarioError(
+                    f"{where}.card.certificate_serial: {card.certificate_serial} is also "
+                    f"{twin.person.id}'s card's serial; give one of them another certificate_serial"
+                )
         relation_of = _english(f"{where}.relation", item, "relation", str(item.get("relation", "")))
         people.append(ScenarioPerson(person, relation_of, card, linked_to, registered))
     ids = {p.person.id for p in people}

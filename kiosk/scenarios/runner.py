@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from hardware.card import OtherCard
-from hardware.jpki import Pin
+from hardware.pin import Pin
 from hardware.readers.virtual import VirtualReader
 from kiosk.cards import CardPolicy
 from kiosk.flow.machine import State, UnexpectedEvent

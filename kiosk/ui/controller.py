@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
     from pathlib import Path
 
-    from hardware.jpki import Pin
+    from hardware.pin import Pin
     from kiosk.personas import Persona
     from kiosk.scenarios.loader import Scenario
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hardware.jpki import Pin
+from hardware.pin import Pin
 from kiosk.domain.fallback import FallbackReason
 from kiosk.flow.machine import State
 from kiosk.flow.reception import FaceCondition, Snapshot

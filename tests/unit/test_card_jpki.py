@@ -11,6 +11,7 @@ from cryptography.x509.oid import NameOID
 
 from hardware import jpki, pki
 from hardware.card import JPKI_AID, TEXT_AID, VISUAL_AID, MyNumberCard, fake_my_number
+from hardware.pin import Pin
 from hardware.profile import CardProfile
 
 SELECT_JPKI = "00A4040C0A" + JPKI_AID.hex()
@@ -173,12 +174,12 @@ def test_client_authenticate_returns_a_signature_the_certificate_verifies():
         def transmit(self, apdu):
             return card.execute(apdu)
 
-    result = jpki.authenticate(Channel(), jpki.Pin("1234"), b"nonce-123")
+    result = jpki.authenticate(Channel(), Pin("1234"), b"nonce-123")
     assert result.verify.verified
     certificate = x509.load_der_x509_certificate(result.certificate)
     certificate.public_key().verify(result.signature, b"nonce-123", padding.PKCS1v15(), hashes.SHA256())
     assert pki.is_test_certificate(result.certificate)
     assert pki.certificate_serial(result.certificate) == card.profile.certificate_serial
 
-    wrong = jpki.authenticate(Channel(), jpki.Pin("0000"), b"nonce")
+    wrong = jpki.authenticate(Channel(), Pin("0000"), b"nonce")
     assert not wrong.verify.verified and wrong.signature == b"" and wrong.verify.tries_left == 2

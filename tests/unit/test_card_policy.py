@@ -9,7 +9,8 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from hardware import pki
 from hardware.card import TEXT_AID, MyNumberCard, OtherCard
-from hardware.jpki import Pin, RealCardProtected, guarded_verify, survey
+from hardware.jpki import RealCardProtected, guarded_verify, survey
+from hardware.pin import Pin
 from hardware.profile import CardProfile
 from hardware.readers.virtual import VirtualReader
 from kiosk.cards import CardKind, CardPolicy

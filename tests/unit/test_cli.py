@@ -35,6 +35,13 @@ def test_screenshot_needs_check(capsys):
     assert "--screenshot goes with --check" in capsys.readouterr().err
 
 
+def test_a_broken_roster_is_named_before_the_window_opens(tmp_path, capsys):
+    roster = tmp_path / "roster.toml"
+    roster.write_text("[cards\n", encoding="utf-8")  # cut short
+    assert main(["--check", "--roster", str(roster)]) == EXIT_USAGE
+    assert f"error: {roster}: not valid TOML" in capsys.readouterr().err
+
+
 def test_card_serve_refuses_non_loopback_hosts(capsys):
     assert main(["card", "serve", "--host", "192.168.1.10"]) == EXIT_USAGE
     assert "loopback" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from hardware.jpki import Pin
+from hardware.pin import Pin
 from hardware.readers.virtual import VirtualReader
 from kiosk.backend.service import IdentityMethod
 from kiosk.cards import CardPolicy

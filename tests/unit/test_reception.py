@@ -5,7 +5,7 @@ import asyncio
 import pytest
 
 from hardware.card import CardProfile, MyNumberCard, OtherCard
-from hardware.jpki import Pin
+from hardware.pin import Pin
 from hardware.readers.virtual import VirtualReader
 from kiosk.flow.machine import State
 from kiosk.flow.reception import Reception

@@ -122,3 +122,14 @@ def test_a_link_to_something_that_is_not_a_person_id_is_reported(tmp_path):
     )
     with pytest.raises(ScenarioError, match=r"people\[0\]\.card\.linked_to: expected text"):
         load_scenario(write(tmp_path, text))
+
+
+def test_two_cards_with_one_certificate_serial_are_refused(tmp_path):
+    # The back end tells cards apart by their certificate's serial: a copied serial would link one
+    # person's card to the other person.
+    text = MINIMAL.format(person="a", acquired="2020-01-01", script='"place a"').replace(
+        'card = { auth_pin = "1234" }', 'card = { auth_pin = "1234", certificate_serial = 7 }'
+    )
+    text += '[[people]]\nid = "b"\nname = "B"\nbirth_date = 2016-02-01\ncard = { certificate_serial = 7 }\n'
+    with pytest.raises(ScenarioError, match=r"people\[1\]\.card\.certificate_serial: 7 is also a's"):
+        load_scenario(write(tmp_path, text))

@@ -7,6 +7,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from hardware import jpki, pki
 from hardware.card import MyNumberCard
+from hardware.pin import Pin
 from hardware.profile import CardProfile
 from kiosk.backend.rules import CertificateState
 from kiosk.backend.service import (
@@ -57,7 +58,7 @@ def world():
 
 def identify(card, service, pin="1234"):
     challenge = service.new_challenge()
-    auth = jpki.authenticate(Channel(card), jpki.Pin(pin), challenge)
+    auth = jpki.authenticate(Channel(card), Pin(pin), challenge)
     return service.check_identity(auth.certificate, auth.signature, challenge)
 
 
@@ -74,10 +75,10 @@ def test_a_pin_verified_signature_identifies_the_person(world):
 def test_a_challenge_is_accepted_once_and_only_if_issued(world):
     card, service = world
     challenge = service.new_challenge()
-    auth = jpki.authenticate(Channel(card), jpki.Pin("1234"), challenge)
+    auth = jpki.authenticate(Channel(card), Pin("1234"), challenge)
     assert service.check_identity(auth.certificate, auth.signature, challenge).ok
     assert "チャレンジ" in service.check_identity(auth.certificate, auth.signature, challenge).error
-    forged = jpki.authenticate(Channel(card), jpki.Pin("1234"), b"not issued by the service")
+    forged = jpki.authenticate(Channel(card), Pin("1234"), b"not issued by the service")
     assert not service.check_identity(forged.certificate, forged.signature, b"not issued by the service").ok
 
 
@@ -85,7 +86,7 @@ def test_a_signature_by_another_key_is_refused(world):
     card, service = world
     other = MyNumberCard(CardProfile("他人", "1111"))
     challenge = service.new_challenge()
-    stolen = jpki.authenticate(Channel(other), jpki.Pin("1111"), challenge)
+    stolen = jpki.authenticate(Channel(other), Pin("1111"), challenge)
     check = service.check_identity(card.auth_certificate_der, stolen.signature, challenge)
     assert not check.ok and "署名" in check.error
 

@@ -1,5 +1,6 @@
 """The in-process reader: slots, scripted sessions, removal during a command, the hardware thread."""
 
+import logging
 import threading
 
 import pytest
@@ -60,3 +61,12 @@ def test_card_io_off_the_hardware_thread_is_refused(reader):
     reader.submit(lambda ch: None).result(5)  # start the worker, which claims the guard
     with pytest.raises(RuntimeError, match="hardware thread"):
         reader._transmit(card, bytes.fromhex("00A4040C01D3"))
+
+
+def test_apdu_traces_show_a_header_and_a_status_word_never_a_pin(reader, caplog):
+    caplog.set_level(logging.DEBUG, logger="apdu")
+    reader.insert(MyNumberCard(CardProfile("a", "1234")))
+    verify = bytes.fromhex("0020008004") + b"1234"  # VERIFY: the body is the PIN
+    answer = reader.submit(lambda channel: channel.transmit(verify)).result(5)
+    lines = [record.getMessage() for record in caplog.records if record.name == "apdu"]
+    assert lines == ["> 00 20 00 80 04", "< " + answer[-2:].hex(" ").upper()]
