@@ -11,14 +11,14 @@ import os
 import signal
 import sys
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hardware.readers.base import Reader, ReaderError, ServiceUnavailableError
 from kiosk import __version__
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 EXIT_OK, EXIT_USAGE, EXIT_READER, EXIT_STARTUP = 0, 2, 3, 4
 log = logging.getLogger("kiosk")
@@ -94,9 +94,45 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="more log output (-vv: APDU headers)"
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     sub.add_parser("readers", help="list PC/SC readers and whether a card is on each")
-    card = sub.add_parser("card", help="emulated cards")
+    sub.add_parser("card", help="emulated cards", arguments=_card_arguments)
+    sub.add_parser("scenario", help="check or run practice scenarios headless", arguments=_scenario_arguments)
+    return parser
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser that adds its arguments the first time it parses or shows help.
+
+    ``kiosk`` and ``kiosk --check`` use none of them; adding them all up front took ~1 % of start-up
+    (argparse makes a help formatter and looks up translations for each argument).
+    """
+
+    def __init__(
+        self, *args: Any, arguments: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._arguments = arguments
+
+    def _add_arguments(self) -> None:
+        if self._arguments is not None:
+            add, self._arguments = self._arguments, None
+            add(self)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self._add_arguments()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._add_arguments()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._add_arguments()
+        return super().format_help()
+
+
+def _card_arguments(card: argparse.ArgumentParser) -> None:
     card_sub = card.add_subparsers(dest="card_command", metavar="ACTION", required=True)
     serve = card_sub.add_parser(
         "serve", help="serve an emulated card to pcscd through vpcd until Ctrl-C ('Virtual PCD 00 00')"
@@ -124,7 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--reader", type=parse_reader, default=("pcsc", None), metavar="pcsc[:NAME]")
     enroll.add_argument("--roster", metavar="TOML", help="roster file (default: in the user's config folder)")
     enroll.add_argument("--timeout", type=float, default=60, help="seconds to wait for a card (default 60)")
-    scenario = sub.add_parser("scenario", help="check or run practice scenarios headless")
+    roster = card_sub.add_parser("roster", help="list enrolled training cards")
+    roster.add_argument("--roster", metavar="TOML", help="roster file (default: in the user's config folder)")
+
+
+def _scenario_arguments(scenario: argparse.ArgumentParser) -> None:
     scenario_sub = scenario.add_subparsers(dest="scenario_command", metavar="ACTION", required=True)
     check_files = scenario_sub.add_parser("check", help="validate scenario files")
     check_files.add_argument("files", nargs="*", help="scenario .toml files (default: the whole library)")
@@ -133,9 +173,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run_files.add_argument("files", nargs="*", help="scenario .toml files (default: the whole library)")
     run_files.add_argument("--json", action="store_true", help="one JSON object per scenario")
-    roster = card_sub.add_parser("roster", help="list enrolled training cards")
-    roster.add_argument("--roster", metavar="TOML", help="roster file (default: in the user's config folder)")
-    return parser
 
 
 def _setup_logging(verbose: int) -> None:

@@ -28,6 +28,24 @@ def test_bad_reader_argument_exits_2_with_a_message(capsys):
     assert "unknown reader 'usb'" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [(["card", "serve", "--help"], "--nfc-uid HEX"), (["scenario", "run", "--help"], "--json")],
+)
+def test_subcommand_help_lists_their_arguments(argv, shown, capsys):
+    # A subcommand's arguments are added when it is used (start-up does not pay for them): help too.
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 0 and shown in capsys.readouterr().out
+
+
+def test_a_subcommand_without_its_action_names_the_choices(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["card"])
+    assert exit_info.value.code == EXIT_USAGE
+    assert "usage: kiosk card [-h] ACTION" in capsys.readouterr().err
+
+
 def test_screenshot_needs_check(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["--screenshot", "x.png"])
