@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -131,6 +130,7 @@ def check(
 
 def run_gui(reader: Reader, settings: Settings | None = None) -> int:
     import asyncio
+    import signal
 
     import qasync
 

@@ -83,9 +83,10 @@ def test_the_idle_screen_is_painted_without_building_the_qt_namespace():
 
 def test_check_loads_only_what_the_reader_screen_needs():
     """No staff console or practice panel rules, no card emulation, JPKI client or keys, no asyncio (no card
-    is read); no roster, so no platformdirs (the in-process reader has no physical cards); no OpenSSL."""
+    is read); no roster, so no platformdirs (the in-process reader has no physical cards); no OpenSSL; no
+    signal handlers (only the running window and ``card serve`` set them)."""
     assert after_check(
-        "unwanted = set(kiosk.cli.QT_FREE_GUI) | {'cryptography', 'platformdirs', 'hashlib'}",
+        "unwanted = set(kiosk.cli.QT_FREE_GUI) | {'cryptography', 'platformdirs', 'hashlib', 'signal'}",
         "print(sorted(unwanted & set(sys.modules)))",
         "print(all(m in sys.modules for m in kiosk.cli.QT_FREE_CORE))",
     ) == ["[]", "True"]
