@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -107,6 +109,31 @@ def startup(rounds: int = 20) -> None:
         print(f"start-up, idle screen (kiosk --check), {label}: median {ours * 1000:.0f} ms")
         print(f"  baseline, a bare PySide6 window rendered, {label}: median {base * 1000:.0f} ms")
         print(f"  ratio ({label}, median of {rounds} bracketed runs): {ratio:.2f}x{target}")
+
+
+def instructions(args: list[str]) -> int:
+    """Machine instructions one whole run of ``args`` executes, counted by valgrind's cachegrind."""
+    valgrind = shutil.which("valgrind")
+    assert valgrind is not None
+    cachegrind = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([*cachegrind, *args], capture_output=True, text=True, env=env, check=True)
+    match = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    assert match is not None, result.stderr
+    return int(match.group(1).replace(",", ""))
+
+
+def startup_instructions() -> None:
+    # The same count on every run, however busy the machine: the figure to compare two commits by
+    # (one run each; ~10 s under valgrind). It counts the whole process, teardown included.
+    if shutil.which("valgrind") is None:
+        print("start-up in instructions: skipped (apt-get install valgrind)")
+        return
+    ours = instructions([sys.executable, "-m", "kiosk", "--check"])
+    base = instructions([sys.executable, "-c", BARE_WINDOW])
+    print(f"start-up in instructions, whole process (valgrind): kiosk --check {ours / 1e6:.1f} M")
+    print(f"  baseline, a bare PySide6 window rendered: {base / 1e6:.1f} M")
+    print(f"  ratio: {ours / base:.3f}x")
 
 
 def scenario_library() -> None:
@@ -265,6 +292,7 @@ def main() -> None:
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     startup()
+    startup_instructions()
     scenario_library()
     pcscd = PcscdProcess(Path(tempfile.mkdtemp(prefix="bench-pcscd-")))
     pcscd.start()

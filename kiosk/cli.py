@@ -18,6 +18,7 @@ from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from pathlib import Path
 
 EXIT_OK, EXIT_USAGE, EXIT_READER, EXIT_STARTUP = 0, 2, 3, 4
 log = logging.getLogger("kiosk")
@@ -310,6 +311,17 @@ def cmd_card_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _unusable_folder(folder: Path) -> str:
+    """Why result files cannot be written into ``folder`` (made if missing), or "" when they can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return "is a file, not a folder"
+    except OSError as exc:
+        return f"cannot be made ({exc.strerror})"
+    return "" if os.access(folder, os.W_OK | os.X_OK) else "is not writable"
+
+
 def _roster_path(value: str | None):
     from pathlib import Path
 
@@ -494,6 +506,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             load_scenario(args.scenario)
         except ScenarioError as exc:
             print(f"error: {in_english(exc)}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.result_folder:
+        # Found out now rather than at the first reception, when only the staff console would say so.
+        problem = _unusable_folder(Path(args.result_folder))
+        if problem:
+            print(f"error: --result-folder {args.result_folder}: {problem}", file=sys.stderr)
             return EXIT_USAGE
     roster = None
     # Only a PC/SC reader sees physical cards (training cards, enrolled real cards); the in-process

@@ -60,6 +60,15 @@ def test_a_broken_roster_is_named_before_the_window_opens(tmp_path, capsys):
     assert f"error: {roster}: not valid TOML" in capsys.readouterr().err
 
 
+def test_an_unusable_result_folder_is_named_before_the_window_opens(tmp_path, capsys):
+    taken = tmp_path / "results"
+    taken.write_text("a file where the folder should be", encoding="utf-8")
+    assert main(["--check", "--result-folder", str(taken)]) == EXIT_USAGE
+    assert f"error: --result-folder {taken}: is a file, not a folder" in capsys.readouterr().err
+    made = tmp_path / "new" / "results"
+    assert main(["--check", "--result-folder", str(made)]) == 0 and made.is_dir()
+
+
 def test_card_serve_refuses_non_loopback_hosts(capsys):
     assert main(["card", "serve", "--host", "192.168.1.10"]) == EXIT_USAGE
     assert "loopback" in capsys.readouterr().err
