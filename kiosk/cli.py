@@ -92,7 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
         " Without this, a real card's PIN is never sent to it.",
     )
     parser.add_argument(
-        "-v", "--verbose", action="count", default=0, help="more log output (-vv: APDU headers)"
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="more log output (-vv: APDU headers and status words)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     sub.add_parser("readers", help="list PC/SC readers and whether a card is on each")
