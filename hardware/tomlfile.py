@@ -19,6 +19,8 @@ def read_toml(path: str | os.PathLike[str], what: str, error: type[Exception]) -
         raise error(f"{path}: no such {what} file") from None
     except IsADirectoryError:
         raise error(f"{path}: is a folder, not a {what} file") from None
+    except OSError as exc:  # no permission, an I/O error
+        raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:

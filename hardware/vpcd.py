@@ -136,9 +136,9 @@ class VpcdBridge:
                     self._control(sock, payload[0])
                     continue
                 self.apdu_count += 1
-                trace_command(payload)
+                trace_command(payload, log)  # the card's side of the wire, apart from the reader's "apdu"
                 answer = self.card.execute(payload)
-                trace_answer(answer)
+                trace_answer(answer, log)
                 sock.sendall(struct.pack("!H", len(answer)) + answer)
         except OSError as exc:
             if self._sock is sock:  # not a remove() we asked for

@@ -320,7 +320,7 @@ def _unusable_folder(folder: Path) -> str:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        return "is a file, not a folder"
+        return "exists and is not a folder"
     except OSError as exc:
         return f"cannot be made ({exc.strerror})"
     return "" if os.access(folder, os.W_OK | os.X_OK) else "is not writable"

@@ -49,9 +49,11 @@ class Roster:
 
     @classmethod
     def load(cls, path: Path) -> Roster:
-        if not path.exists():
-            return cls(path)
-        data = read_toml(path, "roster", RosterError)
+        """The roster in ``path``, empty when there is no file yet; ``RosterError`` names what is wrong."""
+        try:
+            data = read_toml(path, "roster", RosterError) if path.exists() else {}
+        except PermissionError as exc:  # from exists(): a folder on the way cannot be searched
+            raise RosterError(f"{path}: cannot be read ({exc.strerror})") from None
         cards = data.get("cards", {})
         if not isinstance(cards, dict) or not all(isinstance(v, str) for v in cards.values()):
             raise RosterError(f"{path}: [cards] must map card keys to persona names")

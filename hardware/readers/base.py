@@ -20,14 +20,14 @@ T = TypeVar("T")
 apdu_log = logging.getLogger("apdu")
 
 
-def trace_command(command: bytes) -> None:
-    if apdu_log.isEnabledFor(logging.DEBUG):
-        apdu_log.debug("> %s", command[:5].hex(" ").upper())
+def trace_command(command: bytes, log: logging.Logger = apdu_log) -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug("> %s", command[:5].hex(" ").upper())
 
 
-def trace_answer(answer: bytes) -> None:
-    if apdu_log.isEnabledFor(logging.DEBUG):
-        apdu_log.debug("< %s", answer[-2:].hex(" ").upper())
+def trace_answer(answer: bytes, log: logging.Logger = apdu_log) -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug("< %s", answer[-2:].hex(" ").upper())
 
 
 class ReaderEventKind(enum.Enum):

@@ -60,11 +60,18 @@ def test_a_broken_roster_is_named_before_the_window_opens(tmp_path, capsys):
     assert f"error: {roster}: not valid TOML" in capsys.readouterr().err
 
 
+def test_a_roster_that_cannot_be_read_is_named_too(capsys):
+    # /proc/self/mem exists but answers a plain read with an I/O error (a stand-in for an unreadable file,
+    # which root, as CI runs, could still read).
+    assert main(["--check", "--roster", "/proc/self/mem"]) == EXIT_USAGE
+    assert "error: /proc/self/mem: cannot be read (Input/output error)" in capsys.readouterr().err
+
+
 def test_an_unusable_result_folder_is_named_before_the_window_opens(tmp_path, capsys):
     taken = tmp_path / "results"
     taken.write_text("a file where the folder should be", encoding="utf-8")
     assert main(["--check", "--result-folder", str(taken)]) == EXIT_USAGE
-    assert f"error: --result-folder {taken}: is a file, not a folder" in capsys.readouterr().err
+    assert f"error: --result-folder {taken}: exists and is not a folder" in capsys.readouterr().err
     made = tmp_path / "new" / "results"
     assert main(["--check", "--result-folder", str(made)]) == 0 and made.is_dir()
 
