@@ -51,9 +51,10 @@ class Roster:
     def load(cls, path: Path) -> Roster:
         """The roster in ``path``, empty when there is no file yet; ``RosterError`` names what is wrong."""
         try:
-            data = read_toml(path, "roster", RosterError) if path.exists() else {}
-        except PermissionError as exc:  # from exists(): a folder on the way cannot be searched
-            raise RosterError(f"{path}: cannot be read ({exc.strerror})") from None
+            missing = not path.exists()
+        except OSError:  # a folder on the way cannot be searched: read_toml says so, naming the file
+            missing = False
+        data = {} if missing else read_toml(path, "roster", RosterError)
         cards = data.get("cards", {})
         if not isinstance(cards, dict) or not all(isinstance(v, str) for v in cards.values()):
             raise RosterError(f"{path}: [cards] must map card keys to persona names")
