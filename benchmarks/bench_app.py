@@ -96,7 +96,7 @@ def startup(rounds: int = 20) -> None:
     bare_window = [sys.executable, "-c", BARE_WINDOW]
     bare, kiosk, ratios = [run_until_painted(bare_window)], [], []
     for _ in range(rounds):
-        kiosk.append(run_until_painted([sys.executable, "-m", "kiosk", "--check"]))
+        kiosk.append(run_until_painted([sys.executable, "-m", "mynakiosk", "--check"]))
         bare.append(run_until_painted(bare_window))
         before, after = bare[-2], bare[-1]
         ratios.append([ours / ((b + a) / 2) for ours, b, a in zip(kiosk[-1], before, after, strict=True)])
@@ -129,7 +129,7 @@ def startup_instructions() -> None:
     if shutil.which("valgrind") is None:
         print("start-up in instructions: skipped (apt-get install valgrind)")
         return
-    ours = instructions([sys.executable, "-m", "kiosk", "--check"])
+    ours = instructions([sys.executable, "-m", "mynakiosk", "--check"])
     base = instructions([sys.executable, "-c", BARE_WINDOW])
     print(f"start-up in instructions, whole process (valgrind): kiosk --check {ours / 1e6:.1f} M")
     print(f"  baseline, a bare PySide6 window rendered: {base / 1e6:.1f} M")
@@ -137,14 +137,14 @@ def startup_instructions() -> None:
 
 
 def scenario_library() -> None:
-    seconds = run_seconds([sys.executable, "-m", "kiosk", "scenario", "run"])
+    seconds = run_seconds([sys.executable, "-m", "mynakiosk", "scenario", "run"])
     print(f"whole scenario library through 'kiosk scenario run': {seconds:.2f} s (target <= 10 s)")
 
 
 def gui_idle_cpu(args: list[str], seconds: float = 10.0) -> float:
     """Share of a core the whole GUI process uses while it waits for a card (after start-up settles)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    process = subprocess.Popen([sys.executable, "-m", "kiosk", "--no-staff-console", *args], env=env)
+    process = subprocess.Popen([sys.executable, "-m", "mynakiosk", "--no-staff-console", *args], env=env)
     try:
         time.sleep(4)  # start-up and the key warm-up are not what is measured
         stat = Path(f"/proc/{process.pid}/stat")
@@ -170,13 +170,13 @@ def rss_kib() -> tuple[int, int]:
 
 
 async def gui_figures(pcscd) -> None:
-    from hardware.readers.pcsc import PcscReader
-    from hardware.readers.virtual import VirtualReader
-    from hardware.vpcd import VpcdBridge
-    from kiosk.flow.machine import State
-    from kiosk.scenarios.loader import load_default
-    from kiosk.ui.controller import FlowController
-    from kiosk.ui.main_window import MainWindow
+    from mynakiosk.flow.machine import State
+    from mynakiosk.scenarios.loader import load_default
+    from mynakiosk.ui.controller import FlowController
+    from mynakiosk.ui.main_window import MainWindow
+    from mynakiosk_hardware.readers.pcsc import PcscReader
+    from mynakiosk_hardware.readers.virtual import VirtualReader
+    from mynakiosk_hardware.vpcd import VpcdBridge
 
     async def until(condition, timeout: float = 10.0) -> None:
         deadline = time.perf_counter() + timeout
@@ -207,7 +207,7 @@ async def gui_figures(pcscd) -> None:
     )
 
     # Memory over 200 full receptions (PIN, consent, 高額療養費, 医療費助成, 受付完了, card taken).
-    from hardware.pin import Pin
+    from mynakiosk_hardware.pin import Pin
 
     samples = {}
     for n in range(1, 201):
@@ -255,11 +255,11 @@ async def gui_figures(pcscd) -> None:
 
 
 def pin_visit_card_work(pcscd, rounds: int = 20) -> None:
-    from hardware import jpki
-    from hardware.pin import Pin
-    from hardware.readers.pcsc import run_once
-    from hardware.vpcd import VpcdBridge
-    from kiosk.personas import default_household
+    from mynakiosk.personas import default_household
+    from mynakiosk_hardware import jpki
+    from mynakiosk_hardware.pin import Pin
+    from mynakiosk_hardware.readers.pcsc import run_once
+    from mynakiosk_hardware.vpcd import VpcdBridge
 
     card = default_household()[0].card
     card.prepare()
@@ -287,7 +287,7 @@ def main() -> None:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.app import application
+    from mynakiosk.app import application
     from tests.support.pcscd import PcscdProcess
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")

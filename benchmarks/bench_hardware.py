@@ -17,12 +17,12 @@ import threading
 import time
 from pathlib import Path
 
-import hardware.vpcd as vpcd
-from hardware.card import MyNumberCard
-from hardware.profile import CardProfile
-from hardware.readers.base import ReaderEventKind
-from hardware.readers.pcsc import PcscReader
-from hardware.readers.virtual import VirtualReader
+import mynakiosk_hardware.vpcd as vpcd
+from mynakiosk_hardware.card import MyNumberCard
+from mynakiosk_hardware.profile import CardProfile
+from mynakiosk_hardware.readers.base import ReaderEventKind
+from mynakiosk_hardware.readers.pcsc import PcscReader
+from mynakiosk_hardware.readers.virtual import VirtualReader
 from tests.support.pcscd import PcscdProcess
 
 SELECT_JPKI = bytes.fromhex("00A4040C0AD392F000260100000001")

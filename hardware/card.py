@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from hardware import apdu as iso
-from hardware.apdu import ApduError, CommandApdu
-from hardware.faceimage import face_png
-from hardware.mynumber import (
+from mynakiosk_hardware import apdu as iso
+from mynakiosk_hardware.apdu import ApduError, CommandApdu
+from mynakiosk_hardware.faceimage import face_png
+from mynakiosk_hardware.mynumber import (
     AUTH_PIN_MAX_TRIES,
     EF_AUTH_CA_CERT,
     EF_AUTH_CERT,
@@ -51,13 +51,13 @@ from hardware.mynumber import (
     TEXT_PIN_MAX_TRIES,
     VISUAL_AID,
 )
-from hardware.profile import (
+from mynakiosk_hardware.profile import (
     BlockedQueryAnswer,
     CardProfile,
     is_four_digit_pin,
     is_sign_password,
 )
-from hardware.text import N_
+from mynakiosk_hardware.text import N_
 
 __all__ = [
     "AUTH_PIN_MAX_TRIES",
@@ -132,7 +132,7 @@ class Application:
 
 
 def _pki():
-    from hardware import pki
+    from mynakiosk_hardware import pki
 
     return pki
 

@@ -9,14 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hardware import apdu as iso
-from hardware.apdu import ApduError, CommandApdu, ResponseApdu
-from hardware.mynumber import AUTH_PIN_MAX_TRIES, EF_AUTH_CERT, EF_AUTH_KEY, EF_AUTH_PIN, EF_TOKEN, JPKI_AID
-from hardware.readers.base import CardChannel, ReaderError
-from hardware.text import N_
+from mynakiosk_hardware import apdu as iso
+from mynakiosk_hardware.apdu import ApduError, CommandApdu, ResponseApdu
+from mynakiosk_hardware.mynumber import (
+    AUTH_PIN_MAX_TRIES,
+    EF_AUTH_CERT,
+    EF_AUTH_KEY,
+    EF_AUTH_PIN,
+    EF_TOKEN,
+    JPKI_AID,
+)
+from mynakiosk_hardware.readers.base import CardChannel, ReaderError
+from mynakiosk_hardware.text import N_
 
 if TYPE_CHECKING:
-    from hardware.pin import Pin
+    from mynakiosk_hardware.pin import Pin
 
 
 class CardProtocolError(ReaderError):
@@ -208,7 +215,7 @@ class CardSurvey:
 
 def survey(channel: CardChannel) -> CardSurvey:
     """Identify the card, read its retry counter (empty VERIFY) and its auth certificate's issuer and serial."""
-    from hardware import pki
+    from mynakiosk_hardware import pki
 
     identity = identify(channel)
     if not identity.is_mynumber_card:

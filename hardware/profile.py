@@ -24,9 +24,9 @@ import zlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
-from hardware.files import write_atomically
-from hardware.mynumber import AUTH_PIN_MAX_TRIES, SIGN_PASSWORD_MAX_TRIES, TEXT_PIN_MAX_TRIES
-from hardware.tomlfile import read_toml
+from mynakiosk_hardware.files import write_atomically
+from mynakiosk_hardware.mynumber import AUTH_PIN_MAX_TRIES, SIGN_PASSWORD_MAX_TRIES, TEXT_PIN_MAX_TRIES
+from mynakiosk_hardware.tomlfile import read_toml
 
 if TYPE_CHECKING:
     import os

@@ -18,8 +18,8 @@ import struct
 import threading
 from typing import Protocol
 
-from hardware.readers.base import trace_answer, trace_command
-from hardware.text import N_
+from mynakiosk_hardware.readers.base import trace_answer, trace_command
+from mynakiosk_hardware.text import N_
 
 log = logging.getLogger("hardware.vpcd")
 

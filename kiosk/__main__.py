@@ -1,3 +1,3 @@
-from kiosk.cli import main
+from mynakiosk.cli import main
 
 raise SystemExit(main())

@@ -8,19 +8,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk import i18n
-from kiosk.flow.machine import State
-from kiosk.i18n import t, translated
-from kiosk.scenarios.loader import load_default, load_scenario
-from kiosk.ui.controller import FlowController
-from kiosk.ui.main_window import MainWindow
-from kiosk.ui.theme import apply_theme
+from mynakiosk import i18n
+from mynakiosk.flow.machine import State
+from mynakiosk.i18n import t, translated
+from mynakiosk.scenarios.loader import load_default, load_scenario
+from mynakiosk.ui.controller import FlowController
+from mynakiosk.ui.main_window import MainWindow
+from mynakiosk.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from hardware.readers.base import Reader
-    from kiosk.roster import Roster
+    from mynakiosk.roster import Roster
+    from mynakiosk_hardware.readers.base import Reader
 
 EXIT_OK, EXIT_READER = 0, 3
 
@@ -59,7 +59,7 @@ def build_window(
     side_panels: bool = True,
 ) -> tuple[FlowController, MainWindow]:
     settings = settings or Settings()
-    from kiosk.ui import language
+    from mynakiosk.ui import language
 
     language.switch(settings.language)  # also for Japanese: Qt's own texts (context menus) in qtbase_ja
     scenario = load_scenario(settings.scenario) if settings.scenario else load_default()
@@ -143,7 +143,7 @@ def run_gui(reader: Reader, settings: Settings | None = None) -> int:
     window.show()
     console = None
     if settings is None or settings.staff_console:
-        from kiosk.ui.staff_console import StaffConsole
+        from mynakiosk.ui.staff_console import StaffConsole
 
         console = StaffConsole(controller)
         area = window.screen().availableGeometry()

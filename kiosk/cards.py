@@ -14,13 +14,13 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kiosk.i18n import N_
+from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
-    from hardware.card import MyNumberCard
-    from hardware.jpki import CardSurvey
-    from kiosk.personas import Persona
-    from kiosk.roster import Roster
+    from mynakiosk.personas import Persona
+    from mynakiosk.roster import Roster
+    from mynakiosk_hardware.card import MyNumberCard
+    from mynakiosk_hardware.jpki import CardSurvey
 
 
 class CardKind(enum.Enum):

@@ -12,9 +12,9 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
-from hardware.readers.base import Reader, ReaderError, ServiceUnavailableError
-from kiosk import __version__
-from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from mynakiosk import __version__
+from mynakiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from mynakiosk_hardware.readers.base import Reader, ReaderError, ServiceUnavailableError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -186,10 +186,10 @@ def _setup_logging(verbose: int) -> None:
 
 def make_reader(kind: str, name: str | None) -> Reader:
     if kind == "virtual":
-        from hardware.readers.virtual import VirtualReader
+        from mynakiosk_hardware.readers.virtual import VirtualReader
 
         return VirtualReader()
-    from hardware.readers.pcsc import PcscReader, list_readers
+    from mynakiosk_hardware.readers.pcsc import PcscReader, list_readers
 
     readers = list_readers()  # raises ServiceUnavailableError when pcscd is unusable
     if not readers:
@@ -206,7 +206,7 @@ def make_reader(kind: str, name: str | None) -> Reader:
 
 def describe_card(found: object) -> str:
     """One line for ``kiosk readers``: the kind of card, and the tries left on a My Number card."""
-    from hardware.jpki import CardSurvey
+    from mynakiosk_hardware.jpki import CardSurvey
 
     assert isinstance(found, CardSurvey)
     if found.identity.is_mynumber_card:
@@ -219,8 +219,8 @@ def describe_card(found: object) -> str:
 
 
 def cmd_readers() -> int:
-    from hardware.jpki import survey
-    from hardware.readers.pcsc import list_readers, run_once
+    from mynakiosk_hardware.jpki import survey
+    from mynakiosk_hardware.readers.pcsc import list_readers, run_once
 
     try:
         readers = list_readers()
@@ -246,9 +246,9 @@ def _card_to_serve(args: argparse.Namespace) -> tuple[object, str]:
     """The emulated card ``kiosk card serve`` puts in vpcd, and how to name it."""
     from pathlib import Path
 
-    from hardware.card import MyNumberCard, OtherCard
-    from hardware.profile import load_profile, save_profile
-    from kiosk.personas import default_household
+    from mynakiosk.personas import default_household
+    from mynakiosk_hardware.card import MyNumberCard, OtherCard
+    from mynakiosk_hardware.profile import load_profile, save_profile
 
     if args.nfc_uid:
         try:
@@ -281,8 +281,8 @@ def _card_to_serve(args: argparse.Namespace) -> tuple[object, str]:
 
 
 def cmd_card_serve(args: argparse.Namespace) -> int:
-    from hardware.profile import ProfileError
-    from hardware.vpcd import VpcdBridge, VpcdError
+    from mynakiosk_hardware.profile import ProfileError
+    from mynakiosk_hardware.vpcd import VpcdBridge, VpcdError
 
     try:
         card, label = _card_to_serve(args)
@@ -329,17 +329,17 @@ def _unusable_folder(folder: Path) -> str:
 def _roster_path(value: str | None):
     from pathlib import Path
 
-    from kiosk.roster import default_roster_path
+    from mynakiosk.roster import default_roster_path
 
     return Path(value) if value else default_roster_path()
 
 
 def cmd_card_enroll(args: argparse.Namespace) -> int:
-    from hardware.jpki import survey
-    from hardware.readers.base import ReaderEventKind
-    from hardware.readers.pcsc import PcscReader
-    from kiosk.personas import default_household
-    from kiosk.roster import Roster, RosterError, certificate_key, uid_key
+    from mynakiosk.personas import default_household
+    from mynakiosk.roster import Roster, RosterError, certificate_key, uid_key
+    from mynakiosk_hardware.jpki import survey
+    from mynakiosk_hardware.readers.base import ReaderEventKind
+    from mynakiosk_hardware.readers.pcsc import PcscReader
 
     personas = {p.key: p for p in default_household()}
     if args.persona not in personas:
@@ -383,7 +383,7 @@ def cmd_card_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_card_roster(args: argparse.Namespace) -> int:
-    from kiosk.roster import Roster, RosterError
+    from mynakiosk.roster import Roster, RosterError
 
     try:
         roster = Roster.load(_roster_path(args.roster))
@@ -400,7 +400,7 @@ def cmd_card_roster(args: argparse.Namespace) -> int:
 def _scenario_paths(files: list[str]) -> list:
     from pathlib import Path
 
-    from kiosk.scenarios.loader import library
+    from mynakiosk.scenarios.loader import library
 
     return [Path(f) for f in files] if files else library()
 
@@ -409,8 +409,8 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     import asyncio
     import json
 
-    from kiosk.scenarios.loader import ScenarioError, load_scenario
-    from kiosk.scenarios.runner import format_run, run_scenario
+    from mynakiosk.scenarios.loader import ScenarioError, load_scenario
+    from mynakiosk.scenarios.runner import format_run, run_scenario
 
     paths = _scenario_paths(args.files)
     if not paths:
@@ -441,9 +441,9 @@ def cmd_scenario(args: argparse.Namespace) -> int:
 def in_english(exc: BaseException) -> str:
     """An error for the command line, which speaks English: a marked message through the compiled English
     translation (the screens show the Japanese one); as raised when the translation is not built."""
-    from hardware.text import shown_message
-    from kiosk.i18n import translated
-    from kiosk.resources import resources_dir
+    from mynakiosk.i18n import translated
+    from mynakiosk.resources import resources_dir
+    from mynakiosk_hardware.text import shown_message
 
     message = shown_message(exc)
     try:
@@ -457,11 +457,17 @@ def in_english(exc: BaseException) -> str:
 
 
 #: The Qt-free modules (and what they import) the reader's screen needs, loaded before PySide6.
-QT_FREE_CORE = ("kiosk.flow.reception", "kiosk.scenarios.loader")
+QT_FREE_CORE = ("mynakiosk.flow.reception", "mynakiosk.scenarios.loader")
 #: ... and those only the full window needs: the staff console's and the practice panel's rules, the
 #: card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows
 #: neither panel).
-QT_FREE_GUI = ("kiosk.domain.staff", "kiosk.domain.practice", "hardware.card", "hardware.jpki", "asyncio")
+QT_FREE_GUI = (
+    "mynakiosk.domain.staff",
+    "mynakiosk.domain.practice",
+    "mynakiosk_hardware.card",
+    "mynakiosk_hardware.jpki",
+    "asyncio",
+)
 
 
 def import_core_before_qt(*, gui: bool) -> None:
@@ -501,9 +507,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pathlib import Path
 
     import_core_before_qt(gui=not args.check)
-    from kiosk.app import Settings, check, run_gui
-    from kiosk.roster import Roster, RosterError
-    from kiosk.scenarios.loader import ScenarioError, load_scenario
+    from mynakiosk.app import Settings, check, run_gui
+    from mynakiosk.roster import Roster, RosterError
+    from mynakiosk.scenarios.loader import ScenarioError, load_scenario
 
     if args.scenario:
         try:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from hardware.text import N_, Msg
+from mynakiosk_hardware.text import N_, Msg
 
 if TYPE_CHECKING:
     from collections.abc import Callable

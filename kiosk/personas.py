@@ -10,11 +10,11 @@ import threading
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from kiosk.i18n import N_
+from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
-    from hardware.card import MyNumberCard
-    from hardware.profile import CardProfile
+    from mynakiosk_hardware.card import MyNumberCard
+    from mynakiosk_hardware.profile import CardProfile
 
 # The key warm-up thread and the GUI thread may both ask for a persona's card first.
 _CARD_LOCK = threading.Lock()
@@ -36,7 +36,7 @@ class Persona:
         """The persona's emulated card, made when first used: showing the idle screen needs no card."""
         with _CARD_LOCK:
             if self._card is None:
-                from hardware.card import MyNumberCard
+                from mynakiosk_hardware.card import MyNumberCard
 
                 self._card = MyNumberCard(self.profile())
             return self._card
@@ -57,7 +57,7 @@ class Persona:
 
     def reset_card(self) -> None:
         """Unlock the practice card (what the 市区町村 window does for a real one)."""
-        from hardware.card import MyNumberCard
+        from mynakiosk_hardware.card import MyNumberCard
 
         with _CARD_LOCK:
             self._card = MyNumberCard(replace(self.initial_profile, auth_pin_tries=3))
@@ -65,6 +65,6 @@ class Persona:
 
 def default_household() -> list[Persona]:
     """The default scenario's household (山田家: さくら 7, ゆうと 4, 太郎 40 on 2026-01-15)."""
-    from kiosk.scenarios.loader import load_default
+    from mynakiosk.scenarios.loader import load_default
 
     return load_default().personas()

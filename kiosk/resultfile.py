@@ -14,14 +14,14 @@ import itertools
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from hardware.files import write_atomically
-from kiosk.backend.rules import is_preschool
+from mynakiosk.backend.rules import is_preschool
+from mynakiosk_hardware.files import write_atomically
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from kiosk.domain.clinic import ClinicSettings
-    from kiosk.flow.reception import ReceptionRecord
+    from mynakiosk.domain.clinic import ClinicSettings
+    from mynakiosk.flow.reception import ReceptionRecord
 
 _counter = itertools.count(1)
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hardware.files import write_atomically
-from hardware.tomlfile import read_toml
+from mynakiosk_hardware.files import write_atomically
+from mynakiosk_hardware.tomlfile import read_toml
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from hardware.card import MyNumberCard
-from hardware.profile import CardProfile
-from hardware.readers.virtual import VirtualReader
+from mynakiosk_hardware.card import MyNumberCard
+from mynakiosk_hardware.profile import CardProfile
+from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -99,7 +99,7 @@ class KioskDriver:
 def kiosk_event_loop(qapp: Any) -> Any:
     import qasync
 
-    from kiosk.ui.theme import apply_theme
+    from mynakiosk.ui.theme import apply_theme
 
     apply_theme(qapp)
     loop = qasync.QEventLoop(qapp, already_running=True)  # never stop() or close() it
@@ -130,7 +130,7 @@ def kiosk_reader() -> Iterator[VirtualReader]:
 
 @pytest.fixture
 def kiosk_scenario() -> Any:
-    from kiosk.scenarios.loader import load_default
+    from mynakiosk.scenarios.loader import load_default
 
     return load_default()
 
@@ -139,8 +139,8 @@ def kiosk_scenario() -> Any:
 def kiosk_app(
     qtbot: Any, kiosk_aloop: Any, kiosk_reader: VirtualReader, kiosk_scenario: Any
 ) -> Iterator[KioskDriver]:
-    from kiosk.ui.controller import FlowController
-    from kiosk.ui.main_window import MainWindow
+    from mynakiosk.ui.controller import FlowController
+    from mynakiosk.ui.main_window import MainWindow
 
     controller = FlowController(kiosk_reader, scenario=kiosk_scenario)
     window = MainWindow(controller)

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 import qasync
 
-from kiosk.app import application
-from kiosk.ui import language
-from kiosk.ui.tour import make_kiosk, tour
+from mynakiosk.app import application
+from mynakiosk.ui import language
+from mynakiosk.ui.tour import make_kiosk, tour
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget

@@ -22,7 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from hardware.readers.base import (
+from mynakiosk_hardware.readers.base import (
     CardJob,
     HardwareThreadGuard,
     NoCardError,
@@ -36,7 +36,7 @@ from hardware.readers.base import (
     trace_answer,
     trace_command,
 )
-from hardware.text import N_, shown_message
+from mynakiosk_hardware.text import N_, shown_message
 
 log = logging.getLogger("hardware.pcsc")
 

@@ -8,7 +8,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from hardware.readers.base import (
+from mynakiosk_hardware.readers.base import (
     CardJob,
     HardwareThreadGuard,
     NoCardError,
@@ -20,7 +20,7 @@ from hardware.readers.base import (
     trace_answer,
     trace_command,
 )
-from hardware.text import N_
+from mynakiosk_hardware.text import N_
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

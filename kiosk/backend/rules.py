@@ -10,7 +10,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from kiosk.i18n import N_
+from mynakiosk.i18n import N_
 
 #: 電子証明書: the reader alerts from 3 months before expiry (§2.3).
 ALERT_MONTHS = 3

@@ -15,9 +15,9 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kiosk.backend import rules
-from kiosk.backend.rules import CertificateState, Share
-from kiosk.i18n import N_
+from mynakiosk.backend import rules
+from mynakiosk.backend.rules import CertificateState, Share
+from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -170,7 +170,7 @@ class QualificationService:
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-        from hardware import pki
+        from mynakiosk_hardware import pki
 
         try:
             certificate = x509.load_der_x509_certificate(certificate_der)

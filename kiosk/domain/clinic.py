@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.i18n import N_
+from mynakiosk.i18n import N_
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, replace
 
-from kiosk.backend.rules import GENERAL_SHARE_REASON
-from kiosk.i18n import N_
+from mynakiosk.backend.rules import GENERAL_SHARE_REASON
+from mynakiosk.i18n import N_
 
 
 class FallbackReason(enum.Enum):

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kiosk.backend.rules import CertificateState
-from kiosk.backend.service import Validity
-from kiosk.domain.fallback import FallbackReason
-from kiosk.flow.machine import State
-from kiosk.i18n import N_
+from mynakiosk.backend.rules import CertificateState
+from mynakiosk.backend.service import Validity
+from mynakiosk.domain.fallback import FallbackReason
+from mynakiosk.flow.machine import State
+from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
-    from kiosk.flow.reception import ReceptionRecord
+    from mynakiosk.flow.reception import ReceptionRecord
 
 HINTS: dict[State, str] = {
     # seed 004 FAQ 4-5; reference §1.4 (staff must not be told the PIN: uehara-cl)

@@ -10,7 +10,7 @@ import enum
 import logging
 from collections.abc import Callable
 
-from kiosk.i18n import N_
+from mynakiosk.i18n import N_
 
 log = logging.getLogger("kiosk.flow")
 

@@ -20,33 +20,33 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from hardware.readers.base import CardChannel, NoCardError, ReaderError, ServiceUnavailableError
-from hardware.text import shown_message
-from kiosk.backend.rules import age_on
-from kiosk.backend.service import (
+from mynakiosk.backend.rules import age_on
+from mynakiosk.backend.service import (
     IdentityCheck,
     IdentityMethod,
     QualificationResult,
     QualificationService,
     Validity,
 )
-from kiosk.cards import CardPolicy, VisitCard
-from kiosk.domain.clinic import ClinicSettings
-from kiosk.domain.fallback import (
+from mynakiosk.cards import CardPolicy, VisitCard
+from mynakiosk.domain.clinic import ClinicSettings
+from mynakiosk.domain.fallback import (
     FallbackGuidance,
     FallbackReason,
     guidance_for,
     qualification_guidance,
     with_transitional,
 )
-from kiosk.flow.machine import Event, FlowMachine, State
-from kiosk.i18n import N_
-from kiosk.roster import Roster
+from mynakiosk.flow.machine import Event, FlowMachine, State
+from mynakiosk.i18n import N_
+from mynakiosk.roster import Roster
+from mynakiosk_hardware.readers.base import CardChannel, NoCardError, ReaderError, ServiceUnavailableError
+from mynakiosk_hardware.text import shown_message
 
 if TYPE_CHECKING:
-    from hardware.pin import Pin
-    from hardware.profile import CardProfile
-    from hardware.readers.virtual import EmulatedCard
+    from mynakiosk_hardware.pin import Pin
+    from mynakiosk_hardware.profile import CardProfile
+    from mynakiosk_hardware.readers.virtual import EmulatedCard
 
 log = logging.getLogger("kiosk.reception")
 
@@ -254,7 +254,7 @@ class Reception:
         self._go(Event.PAPER_CARD_PLACED, message=label)
 
     async def _read(self, visit: int) -> None:
-        from hardware import jpki  # the card protocol, loaded with the first card: see _card_work
+        from mynakiosk_hardware import jpki  # the card protocol, loaded with the first card: see _card_work
 
         found = await self._card_work(jpki.survey, visit)
         if found is None:
@@ -380,7 +380,7 @@ class Reception:
         """Face or 目視: the person was recognised at the reader; the certificate (read without a PIN)
         identifies them to the back end, recorded with the method (reference §1.8: modelled at the
         application layer, not as card-side authentication)."""
-        from hardware import jpki
+        from mynakiosk_hardware import jpki
 
         card = self._card
         substitute = card.substitute if card is not None else None
@@ -441,7 +441,7 @@ class Reception:
         return self._verify(pin, self._visit)
 
     async def _verify(self, pin: Pin, visit: int) -> None:
-        from hardware import jpki
+        from mynakiosk_hardware import jpki
 
         card = self._card
         challenge = self.service.new_challenge() if self.service else os.urandom(32)
@@ -625,7 +625,7 @@ class Reception:
         module: the idle screen needs none of it (docs/performance.md, start-up). The full window
         imports it before PySide6 (``kiosk.cli.QT_FREE_GUI``), so a card placed pays nothing for it.
         """
-        from hardware import jpki
+        from mynakiosk_hardware import jpki
 
         try:
             if on is None:

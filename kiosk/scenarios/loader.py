@@ -15,14 +15,14 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from hardware.profile import CardProfile, ProfileError, profile_from_mapping
-from hardware.tomlfile import read_toml
-from kiosk.backend.rules import age_on
-from kiosk.backend.service import CardLink, Coverage, Insurer, Person, QualificationService, Relation
-from kiosk.domain.clinic import ClinicSettings
-from kiosk.i18n import Bilingual
-from kiosk.personas import Persona
-from kiosk.resources import resources_dir
+from mynakiosk.backend.rules import age_on
+from mynakiosk.backend.service import CardLink, Coverage, Insurer, Person, QualificationService, Relation
+from mynakiosk.domain.clinic import ClinicSettings
+from mynakiosk.i18n import Bilingual
+from mynakiosk.personas import Persona
+from mynakiosk.resources import resources_dir
+from mynakiosk_hardware.profile import CardProfile, ProfileError, profile_from_mapping
+from mynakiosk_hardware.tomlfile import read_toml
 
 
 class ScenarioError(ValueError):

@@ -11,16 +11,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hardware.card import OtherCard
-from hardware.pin import Pin
-from hardware.readers.virtual import VirtualReader
-from kiosk.cards import CardPolicy
-from kiosk.flow.machine import State, UnexpectedEvent
-from kiosk.flow.reception import CONSENT_TOPICS, Reception, ReceptionRecord, Snapshot
-from kiosk.roster import Roster
+from mynakiosk.cards import CardPolicy
+from mynakiosk.flow.machine import State, UnexpectedEvent
+from mynakiosk.flow.reception import CONSENT_TOPICS, Reception, ReceptionRecord, Snapshot
+from mynakiosk.roster import Roster
+from mynakiosk_hardware.card import OtherCard
+from mynakiosk_hardware.pin import Pin
+from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
-    from kiosk.scenarios.loader import Scenario
+    from mynakiosk.scenarios.loader import Scenario
 
 
 @dataclass

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioButton, QVBoxLayout
 
-from hardware.card import OtherCard
-from kiosk.i18n import N_, t, translated
-from kiosk.ui.widgets import WrappingChoice
+from mynakiosk.i18n import N_, t, translated
+from mynakiosk.ui.widgets import WrappingChoice
+from mynakiosk_hardware.card import OtherCard
 
 if TYPE_CHECKING:
-    from hardware.readers.virtual import VirtualReader
-    from kiosk.personas import Persona
+    from mynakiosk.personas import Persona
+    from mynakiosk_hardware.readers.virtual import VirtualReader
 
 
 class CardPicker(QFrame):

@@ -11,20 +11,20 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
-from kiosk.cards import CardPolicy
-from kiosk.flow.machine import State, state_label
-from kiosk.flow.reception import FaceCondition, Reception, ReceptionRecord, Snapshot
-from kiosk.i18n import N_, Msg
-from kiosk.roster import Roster
+from mynakiosk.cards import CardPolicy
+from mynakiosk.flow.machine import State, state_label
+from mynakiosk.flow.reception import FaceCondition, Reception, ReceptionRecord, Snapshot
+from mynakiosk.i18n import N_, Msg
+from mynakiosk.roster import Roster
+from mynakiosk_hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
     from pathlib import Path
 
-    from hardware.pin import Pin
-    from kiosk.personas import Persona
-    from kiosk.scenarios.loader import Scenario
+    from mynakiosk.personas import Persona
+    from mynakiosk.scenarios.loader import Scenario
+    from mynakiosk_hardware.pin import Pin
 
 log = logging.getLogger("kiosk.controller")
 
@@ -136,7 +136,7 @@ class FlowController(QObject):
             )
         )
         if self.result_folder is not None and result is not None:
-            from kiosk.resultfile import export
+            from mynakiosk.resultfile import export
 
             try:
                 path = export(record, self.reception.clinic, self.result_folder)

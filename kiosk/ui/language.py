@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtGui import QGuiApplication
 
-from kiosk import i18n
-from kiosk.i18n import t
-from kiosk.resources import resources_dir
+from mynakiosk import i18n
+from mynakiosk.i18n import t
+from mynakiosk.resources import resources_dir
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -16,21 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hardware.readers.virtual import VirtualReader
-from kiosk import i18n
-from kiosk.flow.machine import State
-from kiosk.i18n import t, translated
-from kiosk.ui import language
+from mynakiosk import i18n
+from mynakiosk.flow.machine import State
+from mynakiosk.i18n import t, translated
+from mynakiosk.ui import language
+from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from kiosk.flow.reception import Snapshot
-    from kiosk.personas import Persona
-    from kiosk.ui.card_picker import CardPicker
-    from kiosk.ui.controller import FlowController
-    from kiosk.ui.practice_panel import PracticePanel
-from kiosk.ui.screens import (
+    from mynakiosk.flow.reception import Snapshot
+    from mynakiosk.personas import Persona
+    from mynakiosk.ui.card_picker import CardPicker
+    from mynakiosk.ui.controller import FlowController
+    from mynakiosk.ui.practice_panel import PracticePanel
+from mynakiosk.ui.screens import (
     SCREEN_TYPES,
     ChoiceScreen,
     ConsentDetailScreen,
@@ -41,9 +41,9 @@ from kiosk.ui.screens import (
     Screen,
     VisualCheckScreen,
 )
-from kiosk.ui.speech import Speaker, pin_progress
-from kiosk.ui.theme import apply_theme
-from kiosk.ui.widgets import FittingScrollArea
+from mynakiosk.ui.speech import Speaker, pin_progress
+from mynakiosk.ui.theme import apply_theme
+from mynakiosk.ui.widgets import FittingScrollArea
 
 READER_SIZE = (600, 860)  # portrait, like the reader's touch panel
 
@@ -136,8 +136,8 @@ class MainWindow(QMainWindow):
             # Imported here: the side column's widgets cost start-up time that kiosk --check does not need.
             from PySide6.QtCore import Qt
 
-            from kiosk.ui.card_picker import CardPicker
-            from kiosk.ui.practice_panel import PracticePanel
+            from mynakiosk.ui.card_picker import CardPicker
+            from mynakiosk.ui.practice_panel import PracticePanel
 
             side = QVBoxLayout()
             side.setSpacing(8)

@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kiosk.backend.rules import age_on
-from kiosk.domain.practice import HINTS, Explanation, explain, mislink_explanation
-from kiosk.domain.staff import mislinked
-from kiosk.i18n import t, translated
-from kiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
-from kiosk.ui.widgets import WrappingChoice
+from mynakiosk.backend.rules import age_on
+from mynakiosk.domain.practice import HINTS, Explanation, explain, mislink_explanation
+from mynakiosk.domain.staff import mislinked
+from mynakiosk.i18n import t, translated
+from mynakiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
+from mynakiosk.ui.widgets import WrappingChoice
 
 if TYPE_CHECKING:
-    from kiosk.flow.reception import ReceptionRecord, Snapshot
-    from kiosk.ui.controller import FlowController
+    from mynakiosk.flow.reception import ReceptionRecord, Snapshot
+    from mynakiosk.ui.controller import FlowController
 
 
 class ElidingComboBox(QComboBox):

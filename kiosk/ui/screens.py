@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hardware.pin import Pin
-from kiosk.domain.fallback import FallbackReason
-from kiosk.flow.machine import State
-from kiosk.flow.reception import FaceCondition, Snapshot
-from kiosk.i18n import N_, t, translated
-from kiosk.ui.widgets import FittingScrollArea, set_by_name
+from mynakiosk.domain.fallback import FallbackReason
+from mynakiosk.flow.machine import State
+from mynakiosk.flow.reception import FaceCondition, Snapshot
+from mynakiosk.i18n import N_, t, translated
+from mynakiosk.ui.widgets import FittingScrollArea, set_by_name
+from mynakiosk_hardware.pin import Pin
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent

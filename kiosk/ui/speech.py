@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from kiosk import i18n
-from kiosk.i18n import N_, translated
+from mynakiosk import i18n
+from mynakiosk.i18n import N_, translated
 
 log = logging.getLogger("kiosk.speech")
 

@@ -36,15 +36,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import i18n
-from kiosk.domain.staff import staff_action
-from kiosk.i18n import N_, t, translated
-from kiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
-from kiosk.ui import language
-from kiosk.ui.controller import RECENT_LOG_LINES, FlowController
+from mynakiosk import i18n
+from mynakiosk.domain.staff import staff_action
+from mynakiosk.i18n import N_, t, translated
+from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
+from mynakiosk.ui import language
+from mynakiosk.ui.controller import RECENT_LOG_LINES, FlowController
 
 if TYPE_CHECKING:
-    from kiosk.flow.reception import ReceptionRecord
+    from mynakiosk.flow.reception import ReceptionRecord
 
 COLUMNS = (
     N_("時刻"),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from kiosk.resources import UI_FONT_FAMILY, font_paths
+from mynakiosk.resources import UI_FONT_FAMILY, font_paths
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication

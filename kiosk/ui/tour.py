@@ -12,16 +12,16 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hardware.card import OtherCard
-from hardware.readers.virtual import VirtualReader
-from kiosk.flow.machine import State
-from kiosk.flow.reception import FaceCondition
-from kiosk.i18n import N_
-from kiosk.roster import Roster, uid_key
-from kiosk.scenarios.loader import load_default, load_scenario, scenarios_dir
-from kiosk.ui.controller import FlowController
-from kiosk.ui.main_window import MainWindow
-from kiosk.ui.staff_console import StaffConsole
+from mynakiosk.flow.machine import State
+from mynakiosk.flow.reception import FaceCondition
+from mynakiosk.i18n import N_
+from mynakiosk.roster import Roster, uid_key
+from mynakiosk.scenarios.loader import load_default, load_scenario, scenarios_dir
+from mynakiosk.ui.controller import FlowController
+from mynakiosk.ui.main_window import MainWindow
+from mynakiosk.ui.staff_console import StaffConsole
+from mynakiosk_hardware.card import OtherCard
+from mynakiosk_hardware.readers.virtual import VirtualReader
 
 #: A plain NFC card enrolled as さくら's training card.
 TRAINING_CARD_UID = bytes.fromhex("04C0FFEE1234")

@@ -38,10 +38,10 @@ def pcscd(pcscd_session):
 @pytest.fixture
 def pcsc_kiosk(qtbot, aloop, pcscd):
     """A kiosk window on the private pcscd's first vpcd slot; card practice without a back end."""
-    from hardware.readers.pcsc import PcscReader
-    from kiosk.flow.machine import State
-    from kiosk.ui.controller import FlowController
-    from kiosk.ui.main_window import MainWindow
+    from mynakiosk.flow.machine import State
+    from mynakiosk.ui.controller import FlowController
+    from mynakiosk.ui.main_window import MainWindow
+    from mynakiosk_hardware.readers.pcsc import PcscReader
 
     reader = PcscReader(pcscd.reader, retry_interval=0.2)
     controller = FlowController(reader)

@@ -10,12 +10,12 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from hardware.card import MyNumberCard
-from hardware.profile import CardProfile
-from hardware.readers.base import ReaderEventKind
-from hardware.readers.pcsc import PcscReader
-from hardware.vpcd import VpcdBridge
-from kiosk.flow.machine import State
+from mynakiosk.flow.machine import State
+from mynakiosk_hardware.card import MyNumberCard
+from mynakiosk_hardware.profile import CardProfile
+from mynakiosk_hardware.readers.base import ReaderEventKind
+from mynakiosk_hardware.readers.pcsc import PcscReader
+from mynakiosk_hardware.vpcd import VpcdBridge
 from tests.e2e.test_pcsc_pin_flow import enter
 
 pytestmark = pytest.mark.e2e

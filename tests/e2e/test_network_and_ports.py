@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from hardware.card import MyNumberCard
-from hardware.profile import CardProfile
-from hardware.readers.pcsc import PcscReader
-from hardware.vpcd import VpcdBridge
-from kiosk.flow.machine import State
-from kiosk.scenarios.loader import load_default
-from kiosk.ui.controller import FlowController
-from kiosk.ui.main_window import MainWindow
+from mynakiosk.flow.machine import State
+from mynakiosk.scenarios.loader import load_default
+from mynakiosk.ui.controller import FlowController
+from mynakiosk.ui.main_window import MainWindow
+from mynakiosk_hardware.card import MyNumberCard
+from mynakiosk_hardware.profile import CardProfile
+from mynakiosk_hardware.readers.pcsc import PcscReader
+from mynakiosk_hardware.vpcd import VpcdBridge
 
 pytestmark = pytest.mark.e2e
 
@@ -86,7 +86,7 @@ def test_a_taken_vpcd_port_is_reported_and_clears_with_a_pcscd_restart(pcscd):
     try:
         pcscd.start(wait_for_reader=False)
         check = subprocess.run(
-            [sys.executable, "-m", "kiosk", "--check", "--reader", f"pcsc:{pcscd.reader}"],
+            [sys.executable, "-m", "mynakiosk", "--check", "--reader", f"pcsc:{pcscd.reader}"],
             capture_output=True,
             text=True,
             timeout=60,

@@ -15,9 +15,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from hardware.card import MyNumberCard
-from hardware.profile import CardProfile
-from hardware.vpcd import VpcdBridge
+from mynakiosk_hardware.card import MyNumberCard
+from mynakiosk_hardware.profile import CardProfile
+from mynakiosk_hardware.vpcd import VpcdBridge
 
 pytestmark = [
     pytest.mark.e2e,

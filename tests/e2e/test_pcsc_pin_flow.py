@@ -9,15 +9,15 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from hardware.card import CardProfile, MyNumberCard, OtherCard
-from hardware.readers.pcsc import PcscReader, list_readers
-from hardware.vpcd import VpcdBridge
-from kiosk.cards import CardPolicy
-from kiosk.flow.machine import State
-from kiosk.personas import default_household
-from kiosk.roster import Roster
-from kiosk.ui.controller import FlowController
-from kiosk.ui.main_window import MainWindow
+from mynakiosk.cards import CardPolicy
+from mynakiosk.flow.machine import State
+from mynakiosk.personas import default_household
+from mynakiosk.roster import Roster
+from mynakiosk.ui.controller import FlowController
+from mynakiosk.ui.main_window import MainWindow
+from mynakiosk_hardware.card import CardProfile, MyNumberCard, OtherCard
+from mynakiosk_hardware.readers.pcsc import PcscReader, list_readers
+from mynakiosk_hardware.vpcd import VpcdBridge
 
 pytestmark = pytest.mark.e2e
 PCSC_WAIT_MS = 5000  # pcscd polls vpcd every 0.4 s
@@ -84,7 +84,7 @@ def test_cli_readers_and_check_see_the_virtual_reader(pcscd, child_card_on_vpcd)
     bridge.insert()
     pcscd.wait_card(present=True)
     listed = {r.name: r for r in list_readers()}
-    kiosk = [sys.executable, "-m", "kiosk"]
+    kiosk = [sys.executable, "-m", "mynakiosk"]
     out = subprocess.run([*kiosk, "readers"], capture_output=True, text=True, timeout=60, check=True).stdout
     assert f"{pcscd.reader}\tMy Number card (test certificate), 3 PIN tries left" in out
     check = subprocess.run(
@@ -98,7 +98,7 @@ def test_cli_readers_and_check_see_the_virtual_reader(pcscd, child_card_on_vpcd)
 def test_check_fails_clearly_when_pcscd_is_unreachable(tmp_path):
     env = dict(os.environ, PCSCLITE_CSOCK_NAME=str(tmp_path / "no-pcscd.comm"))
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--check", "--reader", "pcsc"],
+        [sys.executable, "-m", "mynakiosk", "--check", "--reader", "pcsc"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -111,10 +111,10 @@ def test_check_fails_clearly_when_pcscd_is_unreachable(tmp_path):
 def test_card_serve_puts_a_my_number_card_in_the_virtual_reader_until_ctrl_c(pcscd):
     import signal as signals
 
-    from hardware.card import MYNUMBER_ATR
+    from mynakiosk_hardware.card import MYNUMBER_ATR
 
     server = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "card", "serve", "--port", str(pcscd.port)],
+        [sys.executable, "-m", "mynakiosk", "card", "serve", "--port", str(pcscd.port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from hardware.readers.virtual import VirtualReader
-from kiosk.scenarios.loader import load_default
-from kiosk.ui.controller import FlowController
-from kiosk.ui.fake_timer import FakeTimer
-from kiosk.ui.main_window import MainWindow
+from mynakiosk.scenarios.loader import load_default
+from mynakiosk.ui.controller import FlowController
+from mynakiosk.ui.fake_timer import FakeTimer
+from mynakiosk.ui.main_window import MainWindow
+from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
-    from kiosk.flow.machine import State
-    from kiosk.personas import Persona
+    from mynakiosk.flow.machine import State
+    from mynakiosk.personas import Persona
 
 
 @dataclass

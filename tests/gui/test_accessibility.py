@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QPushButton
 
-from kiosk.flow.machine import State
-from kiosk.ui.speech import Speaker
+from mynakiosk.flow.machine import State
+from mynakiosk.ui.speech import Speaker
 from tests.gui.test_pin_flow import choose_pin, place, type_on_keypad
 
 pytestmark = pytest.mark.gui
@@ -82,7 +82,7 @@ def test_every_reader_button_has_an_accessible_name(qtbot, kiosk):
 
 
 def test_spoken_guidance_follows_the_ui_language(qtbot, kiosk):
-    from kiosk.ui import language
+    from mynakiosk.ui import language
 
     engine = RecordingEngine()
     kiosk.window.speaker = Speaker(engine)
@@ -122,7 +122,7 @@ def test_keyboard_focus_starts_in_the_side_columns_scrolling_part(qtbot, kiosk):
     """The hint sits above the scrolling part of the side column, but focus does not start on its check box."""
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.widgets import FittingScrollArea
+    from mynakiosk.ui.widgets import FittingScrollArea
 
     kiosk.window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)

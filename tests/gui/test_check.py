@@ -7,13 +7,13 @@ import sys
 
 from PySide6.QtGui import QImage
 
-from kiosk.resources import resources_dir
+from mynakiosk.resources import resources_dir
 
 
 def test_check_renders_the_idle_screen_and_names_the_reader(tmp_path):
     shot = tmp_path / "idle.png"
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--check", "--screenshot", str(shot)],
+        [sys.executable, "-m", "mynakiosk", "--check", "--screenshot", str(shot)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -28,7 +28,7 @@ def test_check_renders_the_idle_screen_and_names_the_reader(tmp_path):
 
 def test_check_in_english_renders_the_english_idle_screen():
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--check", "--lang", "en"],
+        [sys.executable, "-m", "mynakiosk", "--check", "--lang", "en"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -47,7 +47,7 @@ def test_a_missing_translation_is_named_not_a_crash(tmp_path):
     (resources / "translations").mkdir()
     shutil.copy(resources_dir() / "translations" / "kiosk_en.ts", resources / "translations")
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--check", "--lang", "en"],
+        [sys.executable, "-m", "mynakiosk", "--check", "--lang", "en"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -61,7 +61,7 @@ def test_a_missing_translation_is_named_not_a_crash(tmp_path):
 def after_check(*lines: str) -> list[str]:
     """Run ``kiosk --check`` in a fresh interpreter, then ``lines``; return what they print."""
     code = "\n".join(
-        ("import sys, kiosk.cli", "status = kiosk.cli.main(['--check'])", *lines, "sys.exit(status)")
+        ("import sys, mynakiosk.cli", "status = mynakiosk.cli.main(['--check'])", *lines, "sys.exit(status)")
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -75,7 +75,7 @@ def test_the_idle_screen_is_painted_without_building_the_qt_namespace():
     assert after_check(
         "import PySide6.QtCore as core",
         "print('Qt' in vars(core), 'QEvent' in vars(core))",
-        "from kiosk.ui.screens import MethodSelectScreen",
+        "from mynakiosk.ui.screens import MethodSelectScreen",
         "MethodSelectScreen()",
         "print('Qt' in vars(core))",
     ) == ["False False", "True"]  # the second: the check can see it
@@ -86,7 +86,7 @@ def test_check_loads_only_what_the_reader_screen_needs():
     is read); no roster, so no platformdirs (the in-process reader has no physical cards); no OpenSSL; no
     signal handlers (only the running window and ``card serve`` set them)."""
     assert after_check(
-        "unwanted = set(kiosk.cli.QT_FREE_GUI) | {'cryptography', 'platformdirs', 'hashlib', 'signal'}",
+        "unwanted = set(mynakiosk.cli.QT_FREE_GUI) | {'cryptography', 'platformdirs', 'hashlib', 'signal'}",
         "print(sorted(unwanted & set(sys.modules)))",
-        "print(all(m in sys.modules for m in kiosk.cli.QT_FREE_CORE))",
+        "print(all(m in sys.modules for m in mynakiosk.cli.QT_FREE_CORE))",
     ) == ["[]", "True"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.flow.machine import State
-from kiosk.flow.reception import FaceCondition
-from kiosk.scenarios.loader import load_scenario, scenarios_dir
-from kiosk.ui.screens import FaceScreen, MethodSelectScreen
+from mynakiosk.flow.machine import State
+from mynakiosk.flow.reception import FaceCondition
+from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
+from mynakiosk.ui.screens import FaceScreen, MethodSelectScreen
 from tests.gui.test_pin_flow import answer, choose_pin, place, visible_text
 
 pytestmark = pytest.mark.gui

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import i18n
-from kiosk.domain.fallback import FallbackReason, guidance_for, qualification_guidance, with_transitional
-from kiosk.flow.machine import State
-from kiosk.flow.reception import OUT_OF_ORDER, Snapshot
-from kiosk.i18n import N_
-from kiosk.ui import language
-from kiosk.ui.screens import SCREEN_TYPES
-from kiosk.ui.tour import make_kiosk, tour
+from mynakiosk import i18n
+from mynakiosk.domain.fallback import FallbackReason, guidance_for, qualification_guidance, with_transitional
+from mynakiosk.flow.machine import State
+from mynakiosk.flow.reception import OUT_OF_ORDER, Snapshot
+from mynakiosk.i18n import N_
+from mynakiosk.ui import language
+from mynakiosk.ui.screens import SCREEN_TYPES
+from mynakiosk.ui.tour import make_kiosk, tour
 from tests.gui.test_pin_flow import choose_pin, place, type_on_keypad
 
 pytestmark = pytest.mark.gui
@@ -297,7 +297,7 @@ def test_every_screen_with_its_longest_texts_fits(qtbot, kiosk, switch_language,
 
 
 def test_staff_console_headers_fit_in_english_before_any_reception(qtbot, kiosk, switch_language):
-    from kiosk.ui.staff_console import StaffConsole
+    from mynakiosk.ui.staff_console import StaffConsole
 
     switch_language("en")
     console = StaffConsole(kiosk.controller)

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from kiosk.flow.machine import State
-from kiosk.ui.screens import MethodSelectScreen
+from mynakiosk.flow.machine import State
+from mynakiosk.ui.screens import MethodSelectScreen
 
 pytestmark = pytest.mark.gui
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.flow.machine import State
+from mynakiosk.flow.machine import State
 from tests.gui.test_pin_flow import choose_pin, confirm, lock_the_card, place, type_on_keypad
 
 pytestmark = pytest.mark.gui

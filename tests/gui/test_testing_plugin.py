@@ -2,7 +2,7 @@
 
 import pytest
 
-from kiosk.testing import make_card
+from mynakiosk.testing import make_card
 
 pytestmark = pytest.mark.gui
 

@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.flow.machine import State
-from kiosk.scenarios.loader import load_scenario, scenarios_dir
-from kiosk.ui.screens import ConsentDetailScreen
-from kiosk.ui.staff_console import StaffConsole
+from mynakiosk.flow.machine import State
+from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
+from mynakiosk.ui.screens import ConsentDetailScreen
+from mynakiosk.ui.staff_console import StaffConsole
 from tests.gui.test_pin_flow import (
     answer,
     choose_pin,
@@ -111,7 +111,7 @@ def test_staff_console_scenario_picker(qtbot, kiosk):
 
 
 def test_staff_visual_check_at_the_reader_after_a_lock(qtbot, kiosk):
-    from kiosk.ui.screens import FallbackScreen, VisualCheckScreen
+    from mynakiosk.ui.screens import FallbackScreen, VisualCheckScreen
 
     kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "19_pin_locked_visual_check.toml"))
     place(qtbot, kiosk, "taro")
@@ -136,8 +136,8 @@ def test_staff_visual_check_at_the_reader_after_a_lock(qtbot, kiosk):
 
 def test_the_console_log_view_is_bounded_and_the_saved_log_is_whole(qtbot, kiosk, tmp_path):
     """A kiosk runs all day: the view keeps the latest lines, the saved log (Japanese) keeps every line."""
-    from kiosk.i18n import N_
-    from kiosk.ui.controller import RECENT_LOG_LINES
+    from mynakiosk.i18n import N_
+    from mynakiosk.ui.controller import RECENT_LOG_LINES
 
     console = StaffConsole(kiosk.controller, log_folder=tmp_path)
     qtbot.addWidget(console)

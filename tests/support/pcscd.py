@@ -99,8 +99,8 @@ class PcscdProcess:
             wait_for(self._service_up, timeout, "pcscd to answer")
 
     def _service_up(self) -> bool:
-        from hardware.readers.base import ServiceUnavailableError
-        from hardware.readers.pcsc import list_readers
+        from mynakiosk_hardware.readers.base import ServiceUnavailableError
+        from mynakiosk_hardware.readers.pcsc import list_readers
 
         try:
             list_readers()
@@ -109,8 +109,8 @@ class PcscdProcess:
         return True
 
     def _reader_listed(self) -> bool:
-        from hardware.readers.base import ServiceUnavailableError
-        from hardware.readers.pcsc import list_readers
+        from mynakiosk_hardware.readers.base import ServiceUnavailableError
+        from mynakiosk_hardware.readers.pcsc import list_readers
 
         process = self._process
         if process is not None and process.poll() is not None:
@@ -145,7 +145,7 @@ class PcscdProcess:
         self.start()
 
     def card_state(self):
-        from hardware.readers.pcsc import list_readers
+        from mynakiosk_hardware.readers.pcsc import list_readers
 
         return {r.name: r for r in list_readers()}.get(self.reader)
 

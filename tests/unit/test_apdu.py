@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hardware.apdu import ApduError, CommandApdu, ResponseApdu, is_retry_counter, sw_retries
+from mynakiosk_hardware.apdu import ApduError, CommandApdu, ResponseApdu, is_retry_counter, sw_retries
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,9 @@ def files(room: str) -> list[Path]:
 
 @pytest.mark.parametrize("path", files("hardware"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_hardware_imports_neither_kiosk_nor_qt(path):
-    bad = {m for m in imported_modules(path) if m.split(".")[0] in {"kiosk", "PySide6", "qasync"}}
+    bad = {
+        m for m in imported_modules(path) if m.split(".")[0] in {"kiosk", "mynakiosk", "PySide6", "qasync"}
+    }
     assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from kiosk.backend.rules import (
+from mynakiosk.backend.rules import (
     CertificateState,
     add_months,
     certificate_state,
@@ -90,7 +90,7 @@ def test_patient_share(birth, as_of, tenths, elderly):
     ],
 )
 def test_fallback_documents_follow_the_transition_dates(as_of, old_card, transitional):
-    from kiosk.domain.fallback import transitional_documents
+    from mynakiosk.domain.fallback import transitional_documents
 
     documents = " ".join(transitional_documents(as_of))
     assert ("健康保険証（2025年12月1日まで" in documents) is old_card

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hardware.card import (
+from mynakiosk_hardware.card import (
     JPKI_AID,
     MYNUMBER_ATR,
     BlockedQueryAnswer,

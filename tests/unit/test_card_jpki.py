@@ -9,10 +9,10 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.x509.oid import NameOID
 
-from hardware import jpki, pki
-from hardware.card import JPKI_AID, TEXT_AID, VISUAL_AID, MyNumberCard, fake_my_number
-from hardware.pin import Pin
-from hardware.profile import CardProfile
+from mynakiosk_hardware import jpki, pki
+from mynakiosk_hardware.card import JPKI_AID, TEXT_AID, VISUAL_AID, MyNumberCard, fake_my_number
+from mynakiosk_hardware.pin import Pin
+from mynakiosk_hardware.profile import CardProfile
 
 SELECT_JPKI = "00A4040C0A" + JPKI_AID.hex()
 

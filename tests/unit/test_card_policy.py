@@ -7,17 +7,17 @@ import asyncio
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from hardware import pki
-from hardware.card import TEXT_AID, MyNumberCard, OtherCard
-from hardware.jpki import RealCardProtected, guarded_verify, survey
-from hardware.pin import Pin
-from hardware.profile import CardProfile
-from hardware.readers.virtual import VirtualReader
-from kiosk.cards import CardKind, CardPolicy
-from kiosk.flow.machine import State
-from kiosk.flow.reception import Reception
-from kiosk.personas import default_household
-from kiosk.roster import Roster, certificate_key, uid_key
+from mynakiosk.cards import CardKind, CardPolicy
+from mynakiosk.flow.machine import State
+from mynakiosk.flow.reception import Reception
+from mynakiosk.personas import default_household
+from mynakiosk.roster import Roster, certificate_key, uid_key
+from mynakiosk_hardware import pki
+from mynakiosk_hardware.card import TEXT_AID, MyNumberCard, OtherCard
+from mynakiosk_hardware.jpki import RealCardProtected, guarded_verify, survey
+from mynakiosk_hardware.pin import Pin
+from mynakiosk_hardware.profile import CardProfile
+from mynakiosk_hardware.readers.virtual import VirtualReader
 
 
 class FakeRealCard(MyNumberCard):
@@ -181,23 +181,23 @@ def test_roster_round_trip_and_errors(tmp_path):
     assert again.persona_for_uid(b"\x04\x01") == "taro" and again.persona_for_certificate(12345) == "sakura"
     assert "12345" not in path.read_text()  # only a hash of the serial is stored
     path.write_text('[cards]\n"04" = "taro"\n')
-    from kiosk.roster import RosterError
+    from mynakiosk.roster import RosterError
 
     with pytest.raises(RosterError, match="must start with 'uid:' or 'cert:'"):
         Roster.load(path)
 
 
 def visual_visit(card, password, *, lock_first=False, clinic_password="7391"):
-    from kiosk.backend.service import IdentityMethod
-    from kiosk.domain.clinic import ClinicSettings
-    from kiosk.scenarios.loader import load_default
+    from mynakiosk.backend.service import IdentityMethod
+    from mynakiosk.domain.clinic import ClinicSettings
+    from mynakiosk.scenarios.loader import load_default
 
     scenario = load_default()
 
     async def scenario_run():
         reader = VirtualReader()
         service = scenario.service()
-        from kiosk.backend.service import CardLink
+        from mynakiosk.backend.service import CardLink
 
         service.links[card.profile.certificate_serial] = CardLink(card.profile.certificate_serial, "sakura")
         reception = Reception(

@@ -4,7 +4,7 @@ import argparse
 
 import pytest
 
-from kiosk.cli import EXIT_USAGE, main, parse_reader
+from mynakiosk.cli import EXIT_USAGE, main, parse_reader
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_card_serve_checks_profile_files_and_uids(tmp_path, capsys):
 
 
 def test_roster_listing(tmp_path, capsys):
-    from kiosk.roster import Roster, uid_key
+    from mynakiosk.roster import Roster, uid_key
 
     path = tmp_path / "roster.toml"
     Roster(path).enroll(uid_key(b"\x04\x01\x02\x03"), "yuto")
@@ -105,8 +105,8 @@ def test_roster_listing(tmp_path, capsys):
 
 
 def test_describe_card_lines():
-    from hardware.jpki import CardIdentity, CardSurvey
-    from kiosk.cli import describe_card
+    from mynakiosk.cli import describe_card
+    from mynakiosk_hardware.jpki import CardIdentity, CardSurvey
 
     assert describe_card(CardSurvey(CardIdentity(True, "JPKIAPICCTOKEN2"), 2, True, 1)) == (
         "My Number card (test certificate), 2 PIN tries left"
@@ -124,10 +124,10 @@ def test_the_qt_free_core_is_imported_before_pyside6():
     import sys
 
     code = (
-        "import sys, kiosk.cli\n"
-        "kiosk.cli.import_core_before_qt(gui=True)\n"
+        "import sys, mynakiosk.cli\n"
+        "mynakiosk.cli.import_core_before_qt(gui=True)\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
-        "print(all(m in sys.modules for m in (*kiosk.cli.QT_FREE_CORE, *kiosk.cli.QT_FREE_GUI)))\n"
+        "print(all(m in sys.modules for m in (*mynakiosk.cli.QT_FREE_CORE, *mynakiosk.cli.QT_FREE_GUI)))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
@@ -137,9 +137,9 @@ def test_the_qt_free_core_is_imported_before_pyside6():
 
 def test_hardware_errors_are_printed_in_english_on_the_command_line():
     """The screens show the marked Japanese message; the command line, which speaks English, its translation."""
-    from hardware.readers.base import NoCardError
-    from hardware.text import N_
-    from kiosk.cli import in_english
+    from mynakiosk.cli import in_english
+    from mynakiosk_hardware.readers.base import NoCardError
+    from mynakiosk_hardware.text import N_
 
     error = NoCardError(N_("カードが取り外されました（{detail}）", detail="SCARD_W_REMOVED_CARD"))
     assert in_english(error) == "The card was removed (SCARD_W_REMOVED_CARD)"

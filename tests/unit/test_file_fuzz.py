@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hardware.profile import CardProfile, ProfileError, profile_from_mapping
-from kiosk.scenarios.loader import Scenario, ScenarioError, parse_scenario
+from mynakiosk.scenarios.loader import Scenario, ScenarioError, parse_scenario
+from mynakiosk_hardware.profile import CardProfile, ProfileError, profile_from_mapping
 
 scalars = st.one_of(
     st.none(),
@@ -97,7 +97,7 @@ def _replace(data, path, value):
 def _library_documents():
     import tomllib
 
-    from kiosk.scenarios.loader import library
+    from mynakiosk.scenarios.loader import library
 
     return [tomllib.loads(p.read_text(encoding="utf-8")) for p in library()]
 

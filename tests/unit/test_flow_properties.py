@@ -10,14 +10,14 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from hardware.pin import Pin
-from hardware.readers.virtual import VirtualReader
-from kiosk.backend.service import IdentityMethod
-from kiosk.cards import CardPolicy
-from kiosk.flow.machine import State, UnexpectedEvent
-from kiosk.flow.reception import FaceCondition, Reception
-from kiosk.roster import Roster
-from kiosk.scenarios.loader import load_scenario, scenarios_dir
+from mynakiosk.backend.service import IdentityMethod
+from mynakiosk.cards import CardPolicy
+from mynakiosk.flow.machine import State, UnexpectedEvent
+from mynakiosk.flow.reception import FaceCondition, Reception
+from mynakiosk.roster import Roster
+from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
+from mynakiosk_hardware.pin import Pin
+from mynakiosk_hardware.readers.virtual import VirtualReader
 
 SCENARIOS = ["01_child_normal_visit.toml", "03_job_change_pending.toml", "19_pin_locked_visual_check.toml"]
 
@@ -70,7 +70,7 @@ class ReceptionModel(RuleBasedStateMachine):
             return
         card = next((p.card for p in self.personas if p.key == who), None)
         if card is None:
-            from hardware.card import OtherCard
+            from mynakiosk_hardware.card import OtherCard
 
             card = OtherCard()
         self.reader.insert(card)

@@ -15,8 +15,8 @@ from string import Formatter
 
 import pytest
 
-from kiosk import i18n
-from kiosk.i18n import N_, Bilingual, Msg, t, translated
+from mynakiosk import i18n
+from mynakiosk.i18n import N_, Bilingual, Msg, t, translated
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "kiosk_en.ts"

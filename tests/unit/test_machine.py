@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from kiosk.flow.machine import TRANSITIONS, Event, FlowMachine, State, UnexpectedEvent
+from mynakiosk.flow.machine import TRANSITIONS, Event, FlowMachine, State, UnexpectedEvent
 
 
 @pytest.mark.parametrize(("source", "event", "target"), [(s, e, t) for (s, e), t in TRANSITIONS.items()])

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from hardware.card import MyNumberCard
-from hardware.profile import (
+from mynakiosk_hardware.card import MyNumberCard
+from mynakiosk_hardware.profile import (
     BlockedQueryAnswer,
     CardProfile,
     CertificateStatus,

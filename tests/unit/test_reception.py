@@ -4,11 +4,11 @@ import asyncio
 
 import pytest
 
-from hardware.card import CardProfile, MyNumberCard, OtherCard
-from hardware.pin import Pin
-from hardware.readers.virtual import VirtualReader
-from kiosk.flow.machine import State
-from kiosk.flow.reception import Reception
+from mynakiosk.flow.machine import State
+from mynakiosk.flow.reception import Reception
+from mynakiosk_hardware.card import CardProfile, MyNumberCard, OtherCard
+from mynakiosk_hardware.pin import Pin
+from mynakiosk_hardware.readers.virtual import VirtualReader
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@
 import asyncio
 import xml.etree.ElementTree as ET
 
-from kiosk.resultfile import export
-from kiosk.scenarios.loader import load_scenario, scenarios_dir
-from kiosk.scenarios.runner import run_scenario
+from mynakiosk.resultfile import export
+from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
+from mynakiosk.scenarios.runner import run_scenario
 
 
 def exported(tmp_path, name):

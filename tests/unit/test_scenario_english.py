@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from kiosk import i18n
-from kiosk.domain.clinic import ClinicSettings
-from kiosk.i18n import Bilingual, translated
-from kiosk.scenarios.loader import ScenarioError, library, load_scenario, practice_questions
+from mynakiosk import i18n
+from mynakiosk.domain.clinic import ClinicSettings
+from mynakiosk.i18n import Bilingual, translated
+from mynakiosk.scenarios.loader import ScenarioError, library, load_scenario, practice_questions
 
 LIBRARY = library()
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from kiosk.cli import main
-from kiosk.scenarios.loader import ScenarioError, library, load_scenario
-from kiosk.scenarios.runner import run_scenario
+from mynakiosk.cli import main
+from mynakiosk.scenarios.loader import ScenarioError, library, load_scenario
+from mynakiosk.scenarios.runner import run_scenario
 
 LIBRARY = library()
 

@@ -5,12 +5,8 @@ import datetime as dt
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from hardware import jpki, pki
-from hardware.card import MyNumberCard
-from hardware.pin import Pin
-from hardware.profile import CardProfile
-from kiosk.backend.rules import CertificateState
-from kiosk.backend.service import (
+from mynakiosk.backend.rules import CertificateState
+from mynakiosk.backend.service import (
     CardLink,
     Coverage,
     IdentityMethod,
@@ -20,6 +16,10 @@ from kiosk.backend.service import (
     Relation,
     Validity,
 )
+from mynakiosk_hardware import jpki, pki
+from mynakiosk_hardware.card import MyNumberCard
+from mynakiosk_hardware.pin import Pin
+from mynakiosk_hardware.profile import CardProfile
 
 AS_OF = dt.date(2026, 1, 15)
 

@@ -5,11 +5,11 @@ import threading
 
 import pytest
 
-from hardware.card import MyNumberCard, OtherCard
-from hardware.jpki import identify
-from hardware.profile import CardProfile
-from hardware.readers.base import NoCardError, ReaderEventKind
-from hardware.readers.virtual import ReaderStep, VirtualReader
+from mynakiosk_hardware.card import MyNumberCard, OtherCard
+from mynakiosk_hardware.jpki import identify
+from mynakiosk_hardware.profile import CardProfile
+from mynakiosk_hardware.readers.base import NoCardError, ReaderEventKind
+from mynakiosk_hardware.readers.virtual import ReaderStep, VirtualReader
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ import struct
 
 import pytest
 
-from hardware.card import MYNUMBER_ATR, CardProfile, MyNumberCard
-from hardware.vpcd import VpcdBridge, VpcdError, require_loopback
+from mynakiosk_hardware.card import MYNUMBER_ATR, CardProfile, MyNumberCard
+from mynakiosk_hardware.vpcd import VpcdBridge, VpcdError, require_loopback
 
 
 def recv_exact(sock, n):
