@@ -255,7 +255,7 @@ async def gui_figures(pcscd) -> None:
 
 
 def pin_visit_card_work(pcscd, rounds: int = 20) -> None:
-    from mynakiosk.personas import default_household
+    from mynakiosk.scenarios.loader import default_household
     from mynakiosk_hardware import jpki
     from mynakiosk_hardware.pin import Pin
     from mynakiosk_hardware.readers.pcsc import run_once

@@ -246,7 +246,7 @@ def _card_to_serve(args: argparse.Namespace) -> tuple[object, str]:
     """The emulated card ``kiosk card serve`` puts in vpcd, and how to name it."""
     from pathlib import Path
 
-    from mynakiosk.personas import default_household
+    from mynakiosk.scenarios.loader import default_household
     from mynakiosk_hardware.card import MyNumberCard, OtherCard
     from mynakiosk_hardware.profile import load_profile, save_profile
 
@@ -335,8 +335,8 @@ def _roster_path(value: str | None):
 
 
 def cmd_card_enroll(args: argparse.Namespace) -> int:
-    from mynakiosk.personas import default_household
     from mynakiosk.roster import Roster, RosterError, certificate_key, uid_key
+    from mynakiosk.scenarios.loader import default_household
     from mynakiosk_hardware.jpki import survey
     from mynakiosk_hardware.readers.base import ReaderEventKind
     from mynakiosk_hardware.readers.pcsc import PcscReader

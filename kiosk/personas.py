@@ -61,10 +61,3 @@ class Persona:
 
         with _CARD_LOCK:
             self._card = MyNumberCard(replace(self.initial_profile, auth_pin_tries=3))
-
-
-def default_household() -> list[Persona]:
-    """The default scenario's household (山田家: さくら 7, ゆうと 4, 太郎 40 on 2026-01-15)."""
-    from mynakiosk.scenarios.loader import load_default
-
-    return load_default().personas()

@@ -15,13 +15,14 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 from mynakiosk.backend.rules import is_preschool
+from mynakiosk.domain.people import Relation
 from mynakiosk_hardware.files import write_atomically
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from mynakiosk.domain.clinic import ClinicSettings
-    from mynakiosk.flow.reception import ReceptionRecord
+    from mynakiosk.domain.visit import ReceptionRecord
 
 _counter = itertools.count(1)
 
@@ -72,7 +73,7 @@ def result_xml(record: ReceptionRecord, clinic: ClinicSettings, reception_number
         _add(item, "InsuredCardSymbol", coverage.symbol)
         _add(item, "InsuredIdentificationNumber", coverage.number)
         _add(item, "InsuredBranchNumber", coverage.branch)
-        _add(item, "PersonalFamilyClassification", "1" if coverage.relation.value == "本人" else "2")
+        _add(item, "PersonalFamilyClassification", "1" if coverage.relation is Relation.SELF else "2")
         _add(item, "QualificationDate", coverage.acquired.strftime("%Y%m%d"))
         if coverage.lost is not None:
             _add(item, "DisqualificationDate", coverage.lost.strftime("%Y%m%d"))

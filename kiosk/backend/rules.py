@@ -7,9 +7,9 @@ in docs/domain.md.
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from dataclasses import dataclass
 
+from mynakiosk.domain.people import age_on
+from mynakiosk.domain.qualification import GENERAL_SHARE_REASON, CertificateState, Share
 from mynakiosk.i18n import N_
 
 #: 電子証明書: the reader alerts from 3 months before expiry (§2.3).
@@ -29,20 +29,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def end_of_month(day: dt.date) -> dt.date:
     return add_months(day.replace(day=1), 1) - dt.timedelta(days=1)
-
-
-class CertificateState(enum.Enum):
-    VALID = "valid"
-    EXPIRING = "expiring"  # 更新アラート: from 3 months before expiry (§2.3)
-    GRACE = "grace"  # expired, still usable: 資格情報の提供のみ (§2.3)
-    EXPIRED = "expired"  # beyond the grace period: error 006 (§1.2)
-    REVOKED = "revoked"  # 失効: error 006 (§1.2)
-    SUSPENDED = "suspended"  # 一時保留, e.g. a lost card (§2.3): error, and the 0120-95-0178 line
-    NOT_YET_VALID = "not yet valid"
-
-    @property
-    def usable(self) -> bool:
-        return self in (CertificateState.VALID, CertificateState.EXPIRING, CertificateState.GRACE)
 
 
 def certificate_state(
@@ -71,32 +57,11 @@ def renewal_alert(not_after: dt.date, as_of: dt.date) -> bool:
     return add_months(not_after, -ALERT_MONTHS) <= as_of <= add_months(not_after, ALERT_MONTHS)
 
 
-def age_on(birth_date: dt.date, day: dt.date) -> int:
-    """Age in years; in Japanese law a birthday's age is reached the day before, which never matters here."""
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
-
-
 def is_preschool(birth_date: dt.date, as_of: dt.date) -> bool:
     """未就学児: until the 31 March after the 6th birthday (the usual definition; §2.1 PreschoolClassification)."""
     sixth = add_months(birth_date, 72)
     first_march_end = dt.date(sixth.year if sixth <= dt.date(sixth.year, 3, 31) else sixth.year + 1, 3, 31)
     return as_of <= first_march_end
-
-
-#: The reason of the ordinary 3割 share (not repeated on the fallback screen).
-GENERAL_SHARE_REASON = N_("一般")
-
-
-@dataclass(frozen=True)
-class Share:
-    """窓口負担割合. ``tenths`` is 1, 2 or 3 (割)."""
-
-    tenths: int
-    reason: str
-
-    @property
-    def label(self) -> str:
-        return N_("{tenths}割", tenths=self.tenths)
 
 
 def patient_share(birth_date: dt.date, as_of: dt.date, elderly_tenths: int | None = None) -> Share:

@@ -1,5 +1,6 @@
 """The simulated オンライン資格確認: people, insurers, insurance records and certificate links, and the
-qualification check a reception makes, in the result categories of the real interface.
+qualification check a reception makes, in the result categories of the real interface. What it returns
+(``QualificationResult`` and the people in it) is the domain model of ``kiosk/domain``.
 
 The identity step is real: the kiosk has the card sign a fresh challenge with the user-auth key after
 the PIN, and this service checks the signature against the certificate the card presented, then the
@@ -10,90 +11,24 @@ without a PIN, and are recorded as such.
 
 from __future__ import annotations
 
-import enum
 import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mynakiosk.backend import rules
-from mynakiosk.backend.rules import CertificateState, Share
+from mynakiosk.domain.qualification import (
+    CertificateState,
+    IdentityCheck,
+    IdentityMethod,
+    QualificationResult,
+    Validity,
+)
 from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
     import datetime as dt
 
-
-class Relation(enum.Enum):
-    SELF = N_("本人")
-    DEPENDENT = N_("家族")
-
-
-class Validity(enum.IntEnum):
-    """資格有効性 [OQSCD006] (reference §2.1)."""
-
-    VALID = 1  # 有効
-    INVALID = 2  # 無効
-    INVALID_NEWER_EXISTS = 3  # 無効（新しい資格あり）
-    NONE = 4  # 該当資格なし
-    MULTIPLE = 5  # 複数該当
-    VALID_UNREGISTERED = 6  # 有効（未登録）: 医療扶助 only
-
-    @property
-    def label(self) -> str:
-        return {
-            1: N_("有効"),
-            2: N_("無効"),
-            3: N_("無効（新しい資格あり）"),
-            4: N_("該当資格なし"),
-            5: N_("複数該当"),
-            6: N_("有効（未登録）"),
-        }[self.value]
-
-
-class IdentityMethod(enum.Enum):
-    FACE = N_("顔認証")
-    PIN = N_("暗証番号")
-    VISUAL = N_("目視")
-
-
-@dataclass(frozen=True)
-class Insurer:
-    """A health insurer (保険者) by its 保険者番号."""
-
-    number: str  # 保険者番号
-    name: str
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone the simulated オンライン資格確認 knows (name, カナ, birth date, sex as the result file codes it)."""
-
-    id: str
-    name: str
-    kana: str
-    birth_date: dt.date
-    sex: str = "1"  # 1 男, 2 女 (as in the result file)
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """One insurance record (被保険者 or 被扶養者) held by an insurer."""
-
-    person: str
-    insurer: str
-    symbol: str  # 記号
-    number: str  # 番号
-    branch: str  # 枝番
-    relation: Relation
-    acquired: dt.date  # 資格取得日
-    lost: dt.date | None = None  # 資格喪失日
-    reflected: dt.date | None = None  # when the insurer's data (with the My Number) reached the system
-    medical_aid: bool = False  # 医療扶助
-    elderly_tenths: int | None = None  # 70歳以上: 1, 2 or 3割 by income
-    limit_category: str = ""  # 限度額適用区分 (e.g. "A03"), shared when the patient consents
-
-    def valid_on(self, day: dt.date) -> bool:
-        return self.acquired <= day and (self.lost is None or day < self.lost)
+    from mynakiosk.domain.people import Coverage, Insurer, Person
 
 
 @dataclass
@@ -104,42 +39,6 @@ class CardLink:
     person: str
     registered: bool = True
     status: str = "valid"  # the certificate's status at the CA: valid | revoked | suspended
-
-
-@dataclass(frozen=True)
-class IdentityCheck:
-    """The back end's verdict on a card's signature and certificate, before any record is looked up."""
-
-    ok: bool
-    serial: int | None = None
-    certificate_state: CertificateState | None = None
-    not_after: dt.date | None = None
-    error: str = ""  # 処理結果 message when not ok
-
-
-@dataclass(frozen=True)
-class QualificationResult:
-    """What the 資格確認端末 shows for one reception, in the real interface's terms (§2.1)."""
-
-    processing_ok: bool  # 処理結果状況 1 正常終了 / 2 エラー
-    validity: Validity | None
-    method: IdentityMethod
-    person: Person | None = None  # whom the system returned (not necessarily the card holder!)
-    coverage: Coverage | None = None
-    insurer: Insurer | None = None
-    share: Share | None = None
-    certificate_state: CertificateState | None = None
-    renewal_alert: bool = False
-    qualification_only: bool = False  # 資格情報の提供のみ (certificate in its grace period)
-    needs_registration: bool = False  # 保険証利用登録 not done yet
-    error_code: str = ""
-    error_message: str = ""
-    cause: str = ""  # why, in words, for the staff console and the practice explanation
-    candidates: tuple[Coverage, ...] = ()
-
-    @property
-    def usable(self) -> bool:
-        return self.processing_ok and self.validity in (Validity.VALID, Validity.VALID_UNREGISTERED)
 
 
 @dataclass

@@ -16,7 +16,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, replace
 
-from mynakiosk.backend.rules import GENERAL_SHARE_REASON
+from mynakiosk.domain.qualification import GENERAL_SHARE_REASON
 from mynakiosk.i18n import N_
 
 

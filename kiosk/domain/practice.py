@@ -1,4 +1,5 @@
-"""Practice mode (家族で練習): hints real readers do not show, and the explanation after each visit.
+"""Practice mode (家族で練習): the explanation after each visit (the hints per screen are declared with the
+screens, in ``kiosk/flow/machine.py``).
 
 Every statement is traceable (docs/domain.md): seeds 000 (ひもづけ causes and whom to ask), 001 (資格確認書),
 002 (共済 Q&A), 003 (医療証), 004 (お知らせ FAQ 4-4, 4-5) and shared/reference/reception-flow.md.
@@ -9,55 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mynakiosk.backend.rules import CertificateState
-from mynakiosk.backend.service import Validity
 from mynakiosk.domain.fallback import FallbackReason
-from mynakiosk.flow.machine import State
+from mynakiosk.domain.qualification import CertificateState, Validity
 from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
-    from mynakiosk.flow.reception import ReceptionRecord
-
-HINTS: dict[State, str] = {
-    # seed 004 FAQ 4-5; reference §1.4 (staff must not be told the PIN: uehara-cl)
-    State.METHOD_SELECT: N_(
-        "お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。"
-        "職員に暗証番号を伝える必要はありません。"
-    ),
-    # reference §1.1 step 3 (3 consecutive wrong PINs lock; a success resets; reset at the 市区町村)
-    State.PIN_ENTRY: N_(
-        "「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえると"
-        "ロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。"
-    ),
-    # reference §1.4 (child face auth often fails: baby photo vs now); §1.1 (switch to PIN)
-    State.FACE: N_(
-        "子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。"
-        "うまくいかないときは「暗証番号に切り替える」を押します。"
-    ),
-    # reference §1.3 (目視 with the facility's password, not the PIN; not for photo-less cards)
-    State.VISUAL_CHECK: N_(
-        "目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。"
-    ),
-    # reference §1.1 step 4 (city.kagoshima)
-    State.CONSENT: N_(
-        "「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。"
-    ),
-    # reference §1.1 step 4 (ainj.co.jp)
-    State.HIGH_COST: N_("「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。"),
-    # reference §2.6; seed 003
-    State.SUBSIDY: N_(
-        "子ども医療費助成などの「医療証」は、マイナ保険証とは別の仕組みです。紙の受給者証も持って行きます。"
-    ),
-    # reference §2.2 (MHLW: 「自己負担が10割負担になることはありません」)
-    State.FALLBACK: N_(
-        "表示された書類を窓口で提示すれば、通常の負担割合で受診できます（10割負担にはなりません）。"
-    ),
-    # reference §1.1 step 5 (card-left-behind risk)
-    State.COMPLETE: N_("カードの取り忘れに気をつけましょう。"),
-    State.READ_FAILED: N_(
-        "カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。"
-    ),
-}
+    from mynakiosk.domain.visit import ReceptionRecord
 
 CHECK_AT_HOME = N_(
     "自宅では、マイナポータルで「健康保険証としての利用」が有効か、保険者名・資格取得日が紙の保険証や"

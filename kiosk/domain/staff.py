@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mynakiosk.backend.rules import CertificateState
-from mynakiosk.backend.service import Validity
 from mynakiosk.domain.fallback import FallbackReason
+from mynakiosk.domain.qualification import CertificateState, Validity
 from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
-    from mynakiosk.flow.reception import ReceptionRecord
+    from mynakiosk.domain.visit import ReceptionRecord
 
 DOCUMENT_CHECK = N_(
     "資格確認書、または「資格情報のお知らせ」＋マイナンバーカード、またはマイナポータルの資格情報画面"

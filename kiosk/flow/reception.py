@@ -17,17 +17,9 @@ import logging
 import os
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from mynakiosk.backend.rules import age_on
-from mynakiosk.backend.service import (
-    IdentityCheck,
-    IdentityMethod,
-    QualificationResult,
-    QualificationService,
-    Validity,
-)
 from mynakiosk.cards import CardPolicy, VisitCard
 from mynakiosk.domain.clinic import ClinicSettings
 from mynakiosk.domain.fallback import (
@@ -37,6 +29,9 @@ from mynakiosk.domain.fallback import (
     qualification_guidance,
     with_transitional,
 )
+from mynakiosk.domain.people import age_on
+from mynakiosk.domain.qualification import IdentityCheck, IdentityMethod, QualificationResult, Validity
+from mynakiosk.domain.visit import ReceptionRecord
 from mynakiosk.flow.machine import Event, FlowMachine, State
 from mynakiosk.i18n import N_
 from mynakiosk.roster import Roster
@@ -44,6 +39,7 @@ from mynakiosk_hardware.readers.base import CardChannel, NoCardError, ReaderErro
 from mynakiosk_hardware.text import shown_message
 
 if TYPE_CHECKING:
+    from mynakiosk.backend.service import QualificationService
     from mynakiosk_hardware.pin import Pin
     from mynakiosk_hardware.profile import CardProfile
     from mynakiosk_hardware.readers.virtual import EmulatedCard
@@ -97,23 +93,6 @@ class Snapshot:
     notice: str = ""  # how this card is used (training card, real card protected), shown on every screen
     alert: str = ""  # 更新アラート, 資格情報の提供のみ, カードの取り忘れ
     face_locked: bool = False  # too many face failures with this card: 顔認証 is not offered
-
-
-@dataclass
-class ReceptionRecord:
-    """One reception as the 資格確認端末 shows it (never a PIN)."""
-
-    time: dt.datetime
-    outcome: str  # "complete" | "fallback"
-    method: IdentityMethod | None = None
-    result: QualificationResult | None = None
-    consents: dict[str, bool] = field(default_factory=dict)
-    high_cost: bool | None = None  # 限度額情報の提供に同意
-    prescription: str | None = None  # "電子処方箋" | "紙の処方箋"
-    subsidy: bool | None = None
-    fallback: FallbackGuidance | None = None
-    card_holder: str = ""  # who holds the card (known to the simulator), to catch 誤紐づけ
-    card_kind: str = ""
 
 
 class _LocalChannel:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from mynakiosk.backend.rules import age_on
-from mynakiosk.backend.service import CardLink, Coverage, Insurer, Person, QualificationService, Relation
+from mynakiosk.backend.service import CardLink, QualificationService
 from mynakiosk.domain.clinic import ClinicSettings
+from mynakiosk.domain.people import Coverage, Insurer, Person, Relation, age_on
 from mynakiosk.i18n import Bilingual
 from mynakiosk.personas import Persona
 from mynakiosk.resources import resources_dir
@@ -131,6 +131,11 @@ def practice_questions() -> list[tuple[str, Path]]:
 
 def load_default() -> Scenario:
     return load_scenario(scenarios_dir() / DEFAULT_SCENARIO)
+
+
+def default_household() -> list[Persona]:
+    """The default scenario's household (山田家: さくら 7, ゆうと 4, 太郎 40 on 2026-01-15)."""
+    return load_default().personas()
 
 
 def _date(where: str, value: Any) -> dt.date:
@@ -298,12 +303,11 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         insurer = _text(f"{where}.insurer", item.get("insurer"))
         if insurer not in insurer_numbers:
             raise ScenarioError(f"{where}.insurer: {insurer!r} is not among the scenario's insurers")
-        relation_text = item.get("relation", Relation.SELF.value)
-        try:
-            relation = Relation(relation_text)
-        except ValueError:
-            choices = " or ".join(r.value for r in Relation)
-            raise ScenarioError(f"{where}.relation: {choices}, got {relation_text!r}") from None
+        relation_text = item.get("relation", Relation.SELF.label)
+        relation = next((r for r in Relation if r.label == relation_text), None)
+        if relation is None:
+            choices = " or ".join(r.label for r in Relation)
+            raise ScenarioError(f"{where}.relation: {choices}, got {relation_text!r}")
         lost = _date(f"{where}.lost", item["lost"]) if "lost" in item else None
         acquired = _date(f"{where}.acquired", item.get("acquired"))
         # Unless the file says otherwise, the registration reached the system a month after acquisition;

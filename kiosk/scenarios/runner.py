@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from mynakiosk.cards import CardPolicy
 from mynakiosk.flow.machine import State, UnexpectedEvent
-from mynakiosk.flow.reception import CONSENT_TOPICS, Reception, ReceptionRecord, Snapshot
+from mynakiosk.flow.reception import CONSENT_TOPICS, Reception, Snapshot
 from mynakiosk.roster import Roster
 from mynakiosk_hardware.card import OtherCard
 from mynakiosk_hardware.pin import Pin
 from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
+    from mynakiosk.domain.visit import ReceptionRecord
     from mynakiosk.scenarios.loader import Scenario
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from mynakiosk.cards import CardPolicy
 from mynakiosk.flow.machine import State, state_label
-from mynakiosk.flow.reception import FaceCondition, Reception, ReceptionRecord, Snapshot
+from mynakiosk.flow.reception import FaceCondition, Reception, Snapshot
 from mynakiosk.i18n import N_, Msg
 from mynakiosk.roster import Roster
 from mynakiosk_hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
     from pathlib import Path
 
+    from mynakiosk.domain.visit import ReceptionRecord
     from mynakiosk.personas import Persona
     from mynakiosk.scenarios.loader import Scenario
     from mynakiosk_hardware.pin import Pin

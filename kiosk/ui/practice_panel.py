@@ -17,15 +17,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from mynakiosk.backend.rules import age_on
-from mynakiosk.domain.practice import HINTS, Explanation, explain, mislink_explanation
+from mynakiosk.domain.people import age_on
+from mynakiosk.domain.practice import Explanation, explain, mislink_explanation
 from mynakiosk.domain.staff import mislinked
+from mynakiosk.flow.machine import HINTS
 from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
 from mynakiosk.ui.widgets import WrappingChoice
 
 if TYPE_CHECKING:
-    from mynakiosk.flow.reception import ReceptionRecord, Snapshot
+    from mynakiosk.domain.visit import ReceptionRecord
+    from mynakiosk.flow.reception import Snapshot
     from mynakiosk.ui.controller import FlowController
 
 

@@ -44,7 +44,7 @@ from mynakiosk.ui import language
 from mynakiosk.ui.controller import RECENT_LOG_LINES, FlowController
 
 if TYPE_CHECKING:
-    from mynakiosk.flow.reception import ReceptionRecord
+    from mynakiosk.domain.visit import ReceptionRecord
 
 COLUMNS = (
     N_("時刻"),

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from mynakiosk.cards import CardPolicy
 from mynakiosk.flow.machine import State
-from mynakiosk.personas import default_household
 from mynakiosk.roster import Roster
+from mynakiosk.scenarios.loader import default_household
 from mynakiosk.ui.controller import FlowController
 from mynakiosk.ui.main_window import MainWindow
 from mynakiosk_hardware.card import CardProfile, MyNumberCard, OtherCard

@@ -10,8 +10,8 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from mynakiosk.cards import CardKind, CardPolicy
 from mynakiosk.flow.machine import State
 from mynakiosk.flow.reception import Reception
-from mynakiosk.personas import default_household
 from mynakiosk.roster import Roster, certificate_key, uid_key
+from mynakiosk.scenarios.loader import default_household
 from mynakiosk_hardware import pki
 from mynakiosk_hardware.card import TEXT_AID, MyNumberCard, OtherCard
 from mynakiosk_hardware.jpki import RealCardProtected, guarded_verify, survey
@@ -188,8 +188,8 @@ def test_roster_round_trip_and_errors(tmp_path):
 
 
 def visual_visit(card, password, *, lock_first=False, clinic_password="7391"):
-    from mynakiosk.backend.service import IdentityMethod
     from mynakiosk.domain.clinic import ClinicSettings
+    from mynakiosk.domain.qualification import IdentityMethod
     from mynakiosk.scenarios.loader import load_default
 
     scenario = load_default()

@@ -10,8 +10,8 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from mynakiosk.backend.service import IdentityMethod
 from mynakiosk.cards import CardPolicy
+from mynakiosk.domain.qualification import IdentityMethod
 from mynakiosk.flow.machine import State, UnexpectedEvent
 from mynakiosk.flow.reception import FaceCondition, Reception
 from mynakiosk.roster import Roster

@@ -5,17 +5,9 @@ import datetime as dt
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from mynakiosk.backend.rules import CertificateState
-from mynakiosk.backend.service import (
-    CardLink,
-    Coverage,
-    IdentityMethod,
-    Insurer,
-    Person,
-    QualificationService,
-    Relation,
-    Validity,
-)
+from mynakiosk.backend.service import CardLink, QualificationService
+from mynakiosk.domain.people import Coverage, Insurer, Person, Relation
+from mynakiosk.domain.qualification import CertificateState, IdentityMethod, Validity
 from mynakiosk_hardware import jpki, pki
 from mynakiosk_hardware.card import MyNumberCard
 from mynakiosk_hardware.pin import Pin

@@ -1,0 +1,118 @@
+"""What an オンライン資格確認 returns for one reception, in the real interface's terms: the certificate's
+standing, the identity method, 資格有効性, the patient's share and the result as a whole.
+
+Sources: the result categories of the 資格確認 interface (資格有効性 [OQSCD006], 処理結果状況 [OQSCD004]) and
+the certificate rules, traced in docs/domain.md. The rules that produce these values at an as-of date live in
+``kiosk/backend/rules.py``; the simulated service that applies them in ``kiosk/backend/service.py``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mynakiosk.i18n import N_
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from mynakiosk.domain.people import Coverage, Insurer, Person
+
+
+class CertificateState(enum.Enum):
+    """The user-auth certificate's standing at the as-of date."""
+
+    VALID = "valid"
+    EXPIRING = "expiring"  # 更新アラート: from 3 months before expiry (§2.3)
+    GRACE = "grace"  # expired, still usable: 資格情報の提供のみ (§2.3)
+    EXPIRED = "expired"  # beyond the grace period: error 006 (§1.2)
+    REVOKED = "revoked"  # 失効: error 006 (§1.2)
+    SUSPENDED = "suspended"  # 一時保留, e.g. a lost card (§2.3): error, and the 0120-95-0178 line
+    NOT_YET_VALID = "not yet valid"
+
+    @property
+    def usable(self) -> bool:
+        return self in (CertificateState.VALID, CertificateState.EXPIRING, CertificateState.GRACE)
+
+
+#: The reason of the ordinary 3割 share (not repeated on the fallback screen).
+GENERAL_SHARE_REASON = N_("一般")
+
+
+@dataclass(frozen=True)
+class Share:
+    """窓口負担割合. ``tenths`` is 1, 2 or 3 (割)."""
+
+    tenths: int
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return N_("{tenths}割", tenths=self.tenths)
+
+
+class Validity(enum.IntEnum):
+    """資格有効性 [OQSCD006] (reference §2.1)."""
+
+    VALID = 1  # 有効
+    INVALID = 2  # 無効
+    INVALID_NEWER_EXISTS = 3  # 無効（新しい資格あり）
+    NONE = 4  # 該当資格なし
+    MULTIPLE = 5  # 複数該当
+    VALID_UNREGISTERED = 6  # 有効（未登録）: 医療扶助 only
+
+    @property
+    def label(self) -> str:
+        return {
+            1: N_("有効"),
+            2: N_("無効"),
+            3: N_("無効（新しい資格あり）"),
+            4: N_("該当資格なし"),
+            5: N_("複数該当"),
+            6: N_("有効（未登録）"),
+        }[self.value]
+
+
+class IdentityMethod(enum.Enum):
+    """How the patient proved who they are at the reader."""
+
+    FACE = N_("顔認証")
+    PIN = N_("暗証番号")
+    VISUAL = N_("目視")
+
+
+@dataclass(frozen=True)
+class IdentityCheck:
+    """The back end's verdict on a card's signature and certificate, before any record is looked up."""
+
+    ok: bool
+    serial: int | None = None
+    certificate_state: CertificateState | None = None
+    not_after: dt.date | None = None
+    error: str = ""  # 処理結果 message when not ok
+
+
+@dataclass(frozen=True)
+class QualificationResult:
+    """What the 資格確認端末 shows for one reception, in the real interface's terms (§2.1)."""
+
+    processing_ok: bool  # 処理結果状況 1 正常終了 / 2 エラー
+    validity: Validity | None
+    method: IdentityMethod
+    person: Person | None = None  # whom the system returned (not necessarily the card holder!)
+    coverage: Coverage | None = None
+    insurer: Insurer | None = None
+    share: Share | None = None
+    certificate_state: CertificateState | None = None
+    renewal_alert: bool = False
+    qualification_only: bool = False  # 資格情報の提供のみ (certificate in its grace period)
+    needs_registration: bool = False  # 保険証利用登録 not done yet
+    error_code: str = ""
+    error_message: str = ""
+    cause: str = ""  # why, in words, for the staff console and the practice explanation
+    candidates: tuple[Coverage, ...] = ()
+
+    @property
+    def usable(self) -> bool:
+        return self.processing_ok and self.validity in (Validity.VALID, Validity.VALID_UNREGISTERED)
