@@ -1,6 +1,10 @@
 """Command line: ``kiosk`` (GUI), ``kiosk --check``, ``kiosk readers``, ``kiosk card serve``.
 
-Exit codes: 0 ok, 2 bad arguments, 3 reader or PC/SC service unusable, 4 start-up failure.
+Exit codes: 0 ok, 1 a scenario failed its check or run, 2 bad arguments, 3 reader or PC/SC service
+unusable, 4 start-up failure (including missing resources), 141 the output pipe was closed (``| head``).
+
+Errors go to stderr; when the window was asked for and there is no terminal to read them in (started from a
+desktop launcher), they are also shown in a dialog.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
 
-EXIT_OK, EXIT_USAGE, EXIT_READER, EXIT_STARTUP = 0, 2, 3, 4
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_READER, EXIT_STARTUP = 0, 1, 2, 3, 4
+EXIT_PIPE_CLOSED = 128 + 13  # as a command ended by SIGPIPE
 log = logging.getLogger("kiosk")
 
 
@@ -63,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="training-card roster, read for a PC/SC reader (default: roster.toml in the user's config folder)",
     )
     parser.add_argument(
-        "--scenario", metavar="TOML", help="start with this scenario (default: the family visit)"
+        "--scenario",
+        metavar="TOML|NAME",
+        help="start with this scenario file or bundled scenario (`kiosk scenario list`; default: the family visit)",
     )
     parser.add_argument(
         "--result-folder",
@@ -101,7 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     sub.add_parser("readers", help="list PC/SC readers and whether a card is on each")
     sub.add_parser("card", help="emulated cards", arguments=_card_arguments)
-    sub.add_parser("scenario", help="check or run practice scenarios headless", arguments=_scenario_arguments)
+    sub.add_parser(
+        "scenario", help="list, check or run practice scenarios headless", arguments=_scenario_arguments
+    )
+    sub.add_parser(
+        "desktop", help="a menu entry (.desktop file) that starts the app", arguments=_desktop_arguments
+    )
     return parser
 
 
@@ -170,13 +182,25 @@ def _card_arguments(card: argparse.ArgumentParser) -> None:
 
 def _scenario_arguments(scenario: argparse.ArgumentParser) -> None:
     scenario_sub = scenario.add_subparsers(dest="scenario_command", metavar="ACTION", required=True)
+    files_help = "scenario .toml files or bundled scenario names (default: the whole bundled library)"
+    list_files = scenario_sub.add_parser("list", help="the bundled scenarios: name, title, date, tags")
+    list_files.add_argument("--json", action="store_true", help="one JSON object per scenario")
     check_files = scenario_sub.add_parser("check", help="validate scenario files")
-    check_files.add_argument("files", nargs="*", help="scenario .toml files (default: the whole library)")
+    check_files.add_argument("files", nargs="*", help=files_help)
     run_files = scenario_sub.add_parser(
         "run", help="run scenarios through the real flow, back end and cards; non-zero if an outcome differs"
     )
-    run_files.add_argument("files", nargs="*", help="scenario .toml files (default: the whole library)")
+    run_files.add_argument("files", nargs="*", help=files_help)
     run_files.add_argument("--json", action="store_true", help="one JSON object per scenario")
+
+
+def _desktop_arguments(desktop: argparse.ArgumentParser) -> None:
+    desktop_sub = desktop.add_subparsers(dest="desktop_command", metavar="ACTION", required=True)
+    install = desktop_sub.add_parser(
+        "install",
+        help="install mynakiosk.desktop for this user (~/.local/share/applications), starting this installation",
+    )
+    install.add_argument("--print", action="store_true", help="print the entry instead of installing it")
 
 
 def _setup_logging(verbose: int) -> None:
@@ -397,28 +421,54 @@ def cmd_card_roster(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _scenario_paths(files: list[str]) -> list:
-    from pathlib import Path
+def cmd_scenario_list(args: argparse.Namespace) -> int:
+    import json
 
-    from mynakiosk.scenarios.loader import library
+    from mynakiosk.scenarios.loader import ScenarioError, library, load_scenario
 
-    return [Path(f) for f in files] if files else library()
+    failures = 0
+    for path in library():
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as exc:
+            print(f"error: {in_english(exc)}", file=sys.stderr)
+            failures += 1
+            continue
+        title = scenario.title
+        english = getattr(title, "en", None)
+        if args.json:
+            entry = {
+                "name": scenario.key,
+                "title": str(title),
+                "title_en": english,
+                "as_of": scenario.as_of.isoformat(),
+                "tags": list(scenario.tags),
+            }
+            print(json.dumps(entry, ensure_ascii=False))
+        else:
+            shown = english if args.lang == "en" and english else title  # `kiosk --lang en scenario list`
+            tags = ", ".join(scenario.tags)
+            print(f"{scenario.key}\t{scenario.as_of.isoformat()}\t{shown}\t{tags}")
+    return EXIT_OK if failures == 0 else EXIT_FAILED
 
 
 def cmd_scenario(args: argparse.Namespace) -> int:
     import asyncio
     import json
 
-    from mynakiosk.scenarios.loader import ScenarioError, load_scenario
+    from mynakiosk.scenarios.loader import ScenarioError, find_scenario, library, load_scenario
     from mynakiosk.scenarios.runner import format_run, run_scenario
 
-    paths = _scenario_paths(args.files)
-    if not paths:
+    if args.scenario_command == "list":
+        return cmd_scenario_list(args)
+    given = args.files or library()
+    if not given:
         print("error: no scenario files", file=sys.stderr)
         return EXIT_USAGE
     failures = 0
-    for path in paths:
+    for file_or_name in given:
         try:
+            path = find_scenario(file_or_name)
             scenario = load_scenario(path)
         except ScenarioError as exc:
             print(f"error: {in_english(exc)}", file=sys.stderr)
@@ -434,26 +484,33 @@ def cmd_scenario(args: argparse.Namespace) -> int:
         else:
             print(format_run(run))
     if args.scenario_command == "run" and not args.json:
-        print(f"{len(paths) - failures} passed, {failures} failed")
-    return EXIT_OK if failures == 0 else 1
+        print(f"{len(given) - failures} passed, {failures} failed")
+    return EXIT_OK if failures == 0 else EXIT_FAILED
 
 
 def in_english(exc: BaseException) -> str:
     """An error for the command line, which speaks English: a marked message through the compiled English
-    translation (the screens show the Japanese one); as raised when the translation is not built."""
-    from mynakiosk.i18n import translated
-    from mynakiosk.resources import resources_dir
+    translation (the screens show the Japanese one).
+
+    Reporting an error never needs a resource: when the translation cannot be found or loaded (a broken
+    install, a wrong ``$KIOSK_RESOURCES`` — perhaps the very error being reported), the message is given as
+    raised.
+    """
     from mynakiosk_hardware.text import shown_message
 
     message = shown_message(exc)
     try:
         from PySide6.QtCore import QTranslator
-    except ImportError:  # pragma: no cover - PySide6 is a dependency
+
+        from mynakiosk.i18n import translated
+        from mynakiosk.resources import qm_path
+
+        translator = QTranslator()
+        if not translator.load(str(qm_path("en"))):
+            return str(message)
+        return str(translated(message, lambda text: translator.translate("", text) or text))
+    except Exception:  # the report must get out, whatever else is broken
         return str(message)
-    translator = QTranslator()
-    if not translator.load(str(resources_dir() / "translations" / "kiosk_en.qm")):
-        return str(message)
-    return str(translated(message, lambda text: translator.translate("", text) or text))
 
 
 #: The Qt-free modules (and what they import) the reader's screen needs, loaded before PySide6.
@@ -483,7 +540,103 @@ def import_core_before_qt(*, gui: bool) -> None:
         importlib.import_module(name)
 
 
+def _desktop_quoted(argument: str) -> str:
+    """An Exec argument as the Desktop Entry Specification quotes it (double quotes, then string escapes)."""
+    if argument and not any(c in argument for c in " \t\n\"'\\><~|&;$*?#()`"):
+        return argument
+    inner = "".join("\\" + c if c in '"`$\\' else c for c in argument)
+    return ('"' + inner + '"').replace("\\", "\\\\")
+
+
+def desktop_entry() -> str:
+    """The bundled mynakiosk.desktop with its Exec line pointing at this installation (a venv is not on the
+    launcher's PATH): this interpreter with ``-m mynakiosk``, or a desktop bundle's own executable."""
+    from mynakiosk.resources import resources_dir
+
+    template = (resources_dir() / "mynakiosk.desktop").read_text(encoding="utf-8")
+    frozen = getattr(sys, "frozen", False)  # a PyInstaller bundle: sys.executable is the app itself
+    command = " ".join(
+        _desktop_quoted(a) for a in ([sys.executable] if frozen else [sys.executable, "-m", "mynakiosk"])
+    )
+    return "".join(
+        f"Exec={command}\n" if line.startswith("Exec=") else line
+        for line in template.splitlines(keepends=True)
+    )
+
+
+def cmd_desktop(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    entry = desktop_entry()
+    if args.print:
+        print(entry, end="")
+        return EXIT_OK
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    target = data_home / "applications" / "mynakiosk.desktop"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(entry, encoding="utf-8")
+    except OSError as exc:
+        print(f"error: cannot write {target}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"installed {target}: マイナ受付シミュレータ is in the desktop's application menu")
+    return EXIT_OK
+
+
+def _no_terminal() -> bool:
+    """True when nobody reads stderr: started from a desktop launcher (or a windowed bundle, which has none)."""
+    stderr = sys.stderr
+    try:
+        return stderr is None or not stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed
+        return True
+
+
+def _dialog_can_be_seen() -> bool:
+    """A dialog only where someone can see it: not on the offscreen platform (``--check``, tests)."""
+    return os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal")
+
+
+def show_error_dialog(message: str) -> None:
+    """The start-up error in a modal dialog, with a QApplication made for it if there is none yet."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kiosk"])
+    box = QMessageBox(QMessageBox.Icon.Critical, "マイナ受付シミュレータ (mynakiosk)", message)
+    box.setInformativeText(
+        "Run `kiosk --check` in a terminal for details. ターミナルで kiosk --check を実行すると詳細が分かります。"
+    )
+    box.exec()
+    del app
+
+
+def report_error(message: str, *, window_wanted: bool) -> None:
+    """An error on stderr, and in a dialog when the window was asked for but no terminal shows stderr."""
+    print(f"error: {message}", file=sys.stderr)
+    if window_wanted and _no_terminal() and _dialog_can_be_seen():
+        try:
+            show_error_dialog(message)
+        except Exception:  # no display either: stderr (and the launcher's log) is all there is
+            log.debug("cannot show the error dialog", exc_info=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from mynakiosk.resources import ResourcesMissing
+
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # `kiosk scenario check | head`: the reader has gone. End quietly, as a command ended by SIGPIPE, and
+        # point stdout at /dev/null so that the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
+    except ResourcesMissing as exc:
+        report_error(str(exc), window_wanted=False)
+        return EXIT_STARTUP
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
@@ -491,6 +644,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_readers()
     if args.command == "scenario":
         return cmd_scenario(args)
+    if args.command == "desktop":
+        return cmd_desktop(args)
     if args.command == "card":
         commands = {"serve": cmd_card_serve, "enroll": cmd_card_enroll, "roster": cmd_card_roster}
         return commands[args.card_command](args)
@@ -498,31 +653,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--screenshot goes with --check")
     if args.check and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt starts: --check needs no display
+    window_wanted = not args.check
+
+    def fail(message: str, code: int) -> int:
+        report_error(message, window_wanted=window_wanted)
+        return code
+
     kind, name = args.reader
     try:
         reader = make_reader(kind, name)
     except ReaderError as exc:
-        print(f"error: {in_english(exc)}", file=sys.stderr)
-        return EXIT_READER
+        return fail(in_english(exc), EXIT_READER)
     from pathlib import Path
 
     import_core_before_qt(gui=not args.check)
     from mynakiosk.app import Settings, check, run_gui
     from mynakiosk.roster import Roster, RosterError
-    from mynakiosk.scenarios.loader import ScenarioError, load_scenario
+    from mynakiosk.scenarios.loader import ScenarioError, find_scenario, load_scenario
 
+    scenario = None
     if args.scenario:
         try:
-            load_scenario(args.scenario)
+            scenario = find_scenario(args.scenario)
+            load_scenario(scenario)
         except ScenarioError as exc:
-            print(f"error: {in_english(exc)}", file=sys.stderr)
-            return EXIT_USAGE
+            return fail(in_english(exc), EXIT_USAGE)
     if args.result_folder:
         # Found out now rather than at the first reception, when only the staff console would say so.
         problem = _unusable_folder(Path(args.result_folder))
         if problem:
-            print(f"error: --result-folder {args.result_folder}: {problem}", file=sys.stderr)
-            return EXIT_USAGE
+            return fail(f"--result-folder {args.result_folder}: {problem}", EXIT_USAGE)
     roster = None
     # Only a PC/SC reader sees physical cards (training cards, enrolled real cards); the in-process
     # reader presents emulated My Number cards, which need no roster.
@@ -530,12 +690,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             roster = Roster.load(_roster_path(args.roster))
         except RosterError as exc:
-            print(f"error: {in_english(exc)}", file=sys.stderr)
-            return EXIT_USAGE
+            return fail(in_english(exc), EXIT_USAGE)
     settings = Settings(
         roster,
         real_card_verify=args.real_card_verify,
-        scenario=Path(args.scenario) if args.scenario else None,
+        scenario=scenario,
         result_folder=Path(args.result_folder) if args.result_folder else None,
         staff_console=not args.no_staff_console,
         large_text=args.large_text,
@@ -553,5 +712,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check(reader, args.screenshot, settings=settings)
         return run_gui(reader, settings)
     except (OSError, RuntimeError) as exc:
-        print(f"error: {in_english(exc)}", file=sys.stderr)
-        return EXIT_STARTUP
+        return fail(in_english(exc), EXIT_STARTUP)

@@ -1,4 +1,10 @@
-"""Where the bundled resources (fonts, later translations and scenarios) live."""
+"""Where the bundled resources live: fonts, practice scenarios and translations.
+
+They are package data of ``mynakiosk_resources`` (the repository's ``resources/`` folder, mapped by
+``package-dir`` in pyproject.toml) and found with :mod:`importlib.resources`, so an installed wheel, an editable
+install and a desktop bundle all find them. ``$KIOSK_RESOURCES`` points somewhere else instead (a folder with
+the same layout: ``fonts/``, ``scenarios/``, ``translations/``).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +13,48 @@ from pathlib import Path
 
 UI_FONT_FAMILY = "BIZ UDGothic"
 FONT_FILES = ("BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf")
+RESOURCES_PACKAGE = "mynakiosk_resources"
+OVERRIDE_VARIABLE = "KIOSK_RESOURCES"
+
+
+class ResourcesMissing(FileNotFoundError):
+    """The resources folder is not where it should be (a broken install, or a wrong ``$KIOSK_RESOURCES``)."""
 
 
 def resources_dir() -> Path:
-    """``$KIOSK_RESOURCES`` if set, else the ``resources/`` folder beside the packages."""
-    override = os.environ.get("KIOSK_RESOURCES")
-    path = Path(override) if override else Path(__file__).resolve().parents[1] / "resources"
+    """``$KIOSK_RESOURCES`` if set, else the installed ``mynakiosk_resources`` package's folder.
+
+    Qt loads fonts and translations from file names, so the folder must be a real one on disk: it is for a
+    wheel, an editable install and a PyInstaller bundle (a zipped install is not supported).
+    """
+    override = os.environ.get(OVERRIDE_VARIABLE)
+    if override:
+        path = Path(override)
+        where = f"${OVERRIDE_VARIABLE} ({path})"
+    else:
+        from importlib.resources import files
+
+        try:
+            found = files(RESOURCES_PACKAGE)
+        except ModuleNotFoundError:
+            raise ResourcesMissing(
+                f"the {RESOURCES_PACKAGE} package is not installed: reinstall mynakiosk"
+            ) from None
+        path = Path(str(found))
+        where = f"{RESOURCES_PACKAGE} ({path})"
     if not (path / "fonts").is_dir():
-        raise FileNotFoundError(f"resources folder not found at {path} (set KIOSK_RESOURCES to its location)")
+        raise ResourcesMissing(
+            f"no fonts/ folder in {where}: reinstall mynakiosk, or set {OVERRIDE_VARIABLE} to a folder"
+            " holding fonts/, scenarios/ and translations/"
+        )
     return path
 
 
 def font_paths() -> list[Path]:
     fonts = resources_dir() / "fonts"
     return [fonts / name for name in FONT_FILES]
+
+
+def qm_path(code: str) -> Path:
+    """The compiled translation for language ``code`` (committed, built from ``kiosk_<code>.ts``)."""
+    return resources_dir() / "translations" / f"kiosk_{code}.qm"

@@ -48,19 +48,4 @@ bootstrap() {
     "$VENV/bin/python" -m pip install -q -e "$spec"
     echo "$want" > "$stamp"
   fi
-  build_translations
-}
-
-# Compile the translations (resources/translations/*.ts, edited with Qt Linguist) into the .qm files the app
-# loads; only when a .ts changed. The .qm files are build output, never committed.
-build_translations() {
-  local ts qm
-  for ts in "$ROOT"/resources/translations/*.ts; do
-    [ -e "$ts" ] || continue
-    qm="${ts%.ts}.qm"
-    if [ ! -e "$qm" ] || [ "$ts" -nt "$qm" ]; then
-      say "building $(basename "$qm")"
-      "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
-    fi
-  done
 }

@@ -138,6 +138,24 @@ def default_household() -> list[Persona]:
     return load_default().personas()
 
 
+def find_scenario(file_or_name: str | Path) -> Path:
+    """A scenario file, or a bundled scenario by name: ``08_pin_locked``, ``08_pin_locked.toml`` or, when
+    only one bundled name ends so, ``pin_locked``. A file that exists wins over a bundled name."""
+    given = Path(file_or_name)
+    if given.is_file():
+        return given
+    name = given.name.removesuffix(".toml")
+    bundled = library()
+    exact = [p for p in bundled if p.stem == name]
+    unnumbered = [p for p in bundled if p.stem.partition("_")[2] == name]
+    if exact or len(unnumbered) == 1:
+        return (exact or unnumbered)[0]
+    raise ScenarioError(
+        f"{file_or_name}: no such scenario file, and no bundled scenario of that name"
+        " (`kiosk scenario list` shows them)"
+    )
+
+
 def _date(where: str, value: Any) -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise ScenarioError(f"{where}: expected a date like 2026-01-15, got {value!r}")

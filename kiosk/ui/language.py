@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtGui import QGuiApplication
 
 from mynakiosk import i18n
 from mynakiosk.i18n import t
-from mynakiosk.resources import resources_dir
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from mynakiosk.resources import qm_path
 
 log = logging.getLogger("kiosk.language")
 
 
 class LanguageUnavailable(RuntimeError):
-    """The compiled translation is missing (the set-up builds it from the .ts file)."""
-
-
-def qm_path(code: str) -> Path:
-    return resources_dir() / "translations" / f"kiosk_{code}.qm"
+    """The compiled translation is missing (it is committed beside its .ts file)."""
 
 
 def available(code: str) -> bool:
@@ -62,8 +54,8 @@ def switch(code: str) -> None:
         ours = QTranslator(app)
         if not ours.load(str(qm_path(code))):
             raise LanguageUnavailable(
-                f"{qm_path(code)} is missing: scripts/run or scripts/test builds it from "
-                f"kiosk_{code}.ts beside it (pyside6-lrelease)"
+                f"{qm_path(code)} is missing: reinstall mynakiosk, or in the repository run"
+                f" scripts/update_translations (pyside6-lrelease builds it from kiosk_{code}.ts beside it)"
             )
     qt = QTranslator(app)
     if not qt.load(

@@ -165,3 +165,17 @@ def test_the_ts_file_is_up_to_date_with_the_code(tmp_path):
     committed = {s for s, _, _ in _messages(TS_FILE)}
     assert extracted - committed == set(), "texts in the code missing from the .ts"
     assert committed - extracted == set(), "texts in the .ts no longer in the code"
+
+
+def test_the_committed_qm_is_what_lrelease_builds_from_the_ts(tmp_path):
+    """The app loads the committed kiosk_en.qm (an installed package has no build step): it must be exactly
+    what pyside6-lrelease compiles from the committed .ts. Run scripts/update_translations."""
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    assert lrelease, "pyside6-lrelease (PySide6-Essentials) is missing from the venv"
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([lrelease, "-silent", str(TS_FILE), "-qm", str(fresh)], check=True, capture_output=True)
+    committed = TS_FILE.with_suffix(".qm")
+    assert committed.is_file(), f"{committed.name} is not committed: run scripts/update_translations"
+    assert fresh.read_bytes() == committed.read_bytes(), (
+        f"{committed.name} is not what pyside6-lrelease builds from {TS_FILE.name}: run scripts/update_translations"
+    )
