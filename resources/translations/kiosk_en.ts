@@ -25,7 +25,7 @@
         <translation>age {age}; from age 70: 10-30% by income</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend/service.py" line="+24"/>
+        <location filename="../../kiosk/backend/service.py" line="+28"/>
         <source>本人</source>
         <translation>Insured person</translation>
     </message>
@@ -67,14 +67,14 @@
     <message>
         <location line="+5"/>
         <location filename="../../kiosk/flow/machine.py" line="+49"/>
-        <location filename="../../kiosk/ui/screens.py" line="+148"/>
-        <location line="+396"/>
+        <location filename="../../kiosk/ui/screens.py" line="+158"/>
+        <location line="+398"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-394"/>
+        <location filename="../../kiosk/ui/screens.py" line="-396"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>Visual check</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+125"/>
         <source>電子証明書を読み取れません</source>
         <translation>Cannot read the electronic certificate</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Signature check failed</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+60"/>
         <source>この電子証明書は、どの資格情報にもひもづいていません（マイナンバーが保険者に登録されていない可能性）。</source>
         <translation>This electronic certificate is not linked to any eligibility record (the My Number may not be registered with the insurer).</translation>
     </message>
@@ -154,7 +154,7 @@
         <translation>{message} [006: user authentication certificate revoked or expired]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/cards.py" line="+54"/>
+        <location filename="../../kiosk/cards.py" line="+57"/>
         <source>マイナンバーカードではないか、ICチップを読み取れませんでした。</source>
         <translation>This is not a My Number Card, or its IC chip could not be read.</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>Real card: the PIN is not sent to the card, but checked against {name}&apos;s practice PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/clinic.py" line="+12"/>
+        <location filename="../../kiosk/domain/clinic.py" line="+14"/>
         <source>練習用クリニック</source>
         <translation>Practice Clinic</translation>
     </message>
@@ -285,7 +285,7 @@
         <translation>An expired health insurance card, or the Notice of Eligibility Information alone (interim measure until March 31, 2026: staff check eligibility by the symbol and number)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/practice.py" line="+21"/>
+        <location filename="../../kiosk/domain/practice.py" line="+24"/>
         <source>お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。職員に暗証番号を伝える必要はありません。</source>
         <translation>For a child&apos;s card, a parent places the card, chooses &quot;PIN&quot; and enters the child&apos;s 4-digit PIN. You do not need to tell staff the PIN.</translation>
     </message>
@@ -340,7 +340,7 @@
         <translation>On Mynaportal you can check that use as a health insurance card is active, and that the insurer name and coverage start date match your paper insurance card or Certificate of Eligibility.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>お子さんの医療費助成の「医療証」は、マイナ保険証とは別に窓口で提示します。</source>
         <translation>Show your child&apos;s medical subsidy certificate at the reception desk too; it is separate from the My Number Card.</translation>
     </message>
@@ -458,7 +458,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../kiosk/flow/reception.py" line="+595"/>
+        <location filename="../../kiosk/flow/reception.py" line="+602"/>
         <source>資格が確認できませんでした</source>
         <translation>Eligibility not confirmed</translation>
     </message>
@@ -493,12 +493,12 @@
         <translation>That another person&apos;s information was shown (always report it)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/staff.py" line="+20"/>
+        <location filename="../../kiosk/domain/staff.py" line="+23"/>
         <source>資格確認書、または「資格情報のお知らせ」＋マイナンバーカード、またはマイナポータルの資格情報画面＋マイナンバーカードで資格を確認してください。初診なら被保険者資格申立書＋カード、再診なら口頭確認も可能です。自己負担は通常どおりで、10割にはなりません。</source>
         <translation>Check eligibility with the Certificate of Eligibility, the Notice of Eligibility Information + My Number Card, or the Mynaportal eligibility screen + My Number Card. First visit: an eligibility declaration form + card is also accepted; return visit: oral confirmation is possible. The patient pays the usual share, not 100%.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>暗証番号ロック</source>
         <translation>PIN locked</translation>
     </message>
@@ -619,7 +619,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="+454"/>
+        <location filename="../../kiosk/ui/screens.py" line="+456"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -696,7 +696,7 @@
         <translation>Not confirmed by My Number Card (other documents)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="-541"/>
+        <location filename="../../kiosk/flow/reception.py" line="-547"/>
         <location filename="../../kiosk/ui/screens.py" line="-83"/>
         <source>診療・薬剤</source>
         <translation>Treatment and medication</translation>
@@ -779,7 +779,7 @@
         <translation>Preparing the card reader</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+182"/>
         <source>このカードには顔写真がないため、顔認証はできません。「暗証番号に切り替える」を押してください。</source>
         <translation>This card has no photo, so face recognition is not possible. Please press &quot;Use PIN instead&quot;.</translation>
     </message>
@@ -789,7 +789,7 @@
         <translation>Face not recognized. Please fit your face in the frame again, or press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>カードの取り忘れにご注意ください。カードをお取りください。</source>
         <translation>Don&apos;t forget your card. Please take your card.</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>Cards without a photo (such as for children under 1) cannot be checked visually. Please check in with your PIN, or show a Certificate of Eligibility or a similar document.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>マイナ保険証の利用登録をしませんでした</source>
         <translation>You did not register the card for use as a health insurance card</translation>
     </message>
@@ -861,7 +861,7 @@
         <translation>Please ask your insurer (or employer) whether your My Number is registered. You can also check under &quot;Health insurance card&quot; on Mynaportal.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>カードの読み取り中にエラーが発生しました。カードを置き直してください。</source>
         <translation>An error occurred while reading the card. Please place the card again.</translation>
     </message>
@@ -876,7 +876,7 @@
         <translation>The electronic certificate expires soon. Please renew it at your city office.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/personas.py" line="+39"/>
+        <location filename="../../kiosk/personas.py" line="+55"/>
         <source>{name}（{relation}・{age}歳）</source>
         <translation>{name} ({relation}, {age})</translation>
     </message>
@@ -886,7 +886,7 @@
         <translation>{name} ({age})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/card_picker.py" line="+24"/>
+        <location filename="../../kiosk/ui/card_picker.py" line="+28"/>
         <source>カード置き場（練習用）</source>
         <translation>Card tray (practice)</translation>
     </message>
@@ -960,7 +960,7 @@
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controller.py" line="+99"/>
+        <location filename="../../kiosk/ui/controller.py" line="+102"/>
         <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
         <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
     </message>
@@ -1020,11 +1020,12 @@
         <translation>Reconnected to the smart card service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="+30"/>
-        <location filename="../../kiosk/ui/language.py" line="+70"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+91"/>
-        <location line="+14"/>
+        <location filename="../../kiosk/app.py" line="+33"/>
+        <location filename="../../kiosk/ui/language.py" line="+83"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+92"/>
+        <location line="+18"/>
         <source>マイナ受付シミュレータ</source>
+        <extracomment>``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
         <translation>My Number Reception Simulator</translation>
     </message>
     <message>
@@ -1043,7 +1044,7 @@
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+148"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1078,12 +1079,12 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>{first}。{second}</source>
         <translation>{first}. {second}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/practice_panel.py" line="+29"/>
+        <location filename="../../kiosk/ui/practice_panel.py" line="+68"/>
         <source>&lt;b&gt;なぜ：&lt;/b&gt;{why}</source>
         <translation>&lt;b&gt;Why:&lt;/b&gt; {why}</translation>
     </message>
@@ -1114,12 +1115,12 @@
         <translation>Family practice</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>練習する場面</source>
         <translation>Situation to practice</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>ほかの場面を練習する：</source>
         <translation>Practice another situation:</translation>
     </message>
@@ -1149,7 +1150,7 @@
         <translation>Cannot switch (take the card, then try again): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-437"/>
+        <location filename="../../kiosk/ui/screens.py" line="-439"/>
         <source>カードリーダーが使用できません</source>
         <translation>The card reader cannot be used</translation>
     </message>
@@ -1189,12 +1190,12 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+185"/>
+        <location line="+187"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>読み取りに失敗しました</source>
         <translation>Could not read the card</translation>
     </message>
@@ -1205,7 +1206,7 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+176"/>
+        <location line="+178"/>
         <location line="+28"/>
         <location line="+281"/>
         <location line="+17"/>
@@ -1213,7 +1214,7 @@ or ask for your PIN.</translation>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-490"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1229,20 +1230,20 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+179"/>
+        <location line="+181"/>
         <location line="+247"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-426"/>
-        <location line="+179"/>
+        <location line="-428"/>
+        <location line="+181"/>
         <location line="+247"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-403"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1275,21 +1276,21 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+255"/>
+        <location line="+257"/>
         <location line="+120"/>
         <location line="+86"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="-461"/>
-        <location line="+375"/>
+        <location line="-463"/>
+        <location line="+377"/>
         <location line="+86"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-452"/>
+        <location line="-454"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1318,7 +1319,7 @@ The card locks after {tries} more wrong tries.</translation>
 The card locks if the next try is wrong.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>確認しています</source>
         <translation>Checking...</translation>
     </message>
@@ -1595,7 +1596,7 @@ in the frame</translation>
         <translation>Four digits entered. Press OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_console.py" line="+46"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+50"/>
         <source>時刻</source>
         <translation>Time</translation>
     </message>
@@ -1740,8 +1741,8 @@ in the frame</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../hardware/jpki.py" line="+96"/>
-        <location line="+27"/>
+        <location filename="../../hardware/jpki.py" line="+82"/>
+        <location line="+29"/>
         <location line="+40"/>
         <source>公的個人認証APがありません</source>
         <translation>This card has no JPKI application</translation>
@@ -1767,7 +1768,7 @@ in the frame</translation>
         <translation>Cannot connect to the smart card service (pcscd). Check that pcscd is running ({detail})</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <location line="+36"/>
         <source>カードが取り外されました（{detail}）</source>
         <translation>The card was removed ({detail})</translation>
@@ -1814,16 +1815,66 @@ in the frame</translation>
         <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/tour.py" line="+146"/>
+        <location filename="../../kiosk/ui/tour.py" line="+148"/>
         <source>練習用NFCカード</source>
         <extracomment>A plain NFC card enrolled as さくら&apos;s training card.</extracomment>
         <translation>NFC practice card</translation>
     </message>
     <message>
-        <location filename="../../hardware/card.py" line="+541"/>
+        <location filename="../../hardware/card.py" line="+551"/>
         <source>交通系ICカード</source>
-        <extracomment>公的個人認証AP (JPKI AP), selected by DF name. 券面事項入力補助AP. Holds the 12-digit My Number: the kiosk never selects it on a real card. 券面事項確認AP (the card face: photo, name and address images). A contactless My Number ATR listed in pcsc-tools&apos; smartcard_list.txt (reference §1.1). Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (reference §1.3).</extracomment>
+        <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (reference §1.3).</extracomment>
         <translation>transit IC card</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/backend/smartphone.py" line="+40"/>
+        <source>このスマートフォンの電子証明書は失効しています（機種変更などのとき）。新しいスマートフォンにはマイナポータルアプリで改めて追加してください。今日はマイナンバーカードで受付できます。</source>
+        <translation>This phone&apos;s certificate has been revoked (as when changing phones). Add the card to your new phone again with the Mynaportal app. Today you can check in with your My Number card.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>このスマートフォンの電子証明書は一時停止されています（紛失の届出など）。マイナンバーカードで受付するか、資格確認書などを提示してください。</source>
+        <translation>This phone&apos;s certificate is suspended (for example after reporting it lost). Check in with your My Number card, or show your Certificate of Eligibility or a similar document.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>スマートフォンの電子証明書の有効期限が切れています。マイナポータルアプリで更新の手続きをしてください。今日はマイナンバーカードで受付できます。</source>
+        <translation>The phone&apos;s certificate has expired. Renew it with the Mynaportal app. Today you can check in with your My Number card.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>マイナンバーカード（またはその電子証明書）の有効期限が切れているため、スマートフォンは使えません。市区町村で更新したあと、マイナポータルアプリでスマホ用電子証明書の再発行を申請してください。今日はマイナンバーカードを読み取り機に置いてください（期限切れから3か月以内なら資格情報の確認はできます）。</source>
+        <translation>Your My Number card (or its certificate) has expired, so the phone cannot be used. After renewing at your city office, apply in the Mynaportal app to have the phone certificate issued again. Today, place your My Number card on the reader (within 3 months of expiry your coverage can still be confirmed).</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/jpki_phone.py" line="+65"/>
+        <source>スマートフォンを読み取れませんでした</source>
+        <translation>The phone could not be read</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>実物のスマートフォンには暗証番号を送りません</source>
+        <translation>A PIN is never sent to a real phone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>残り1回のため、実物のスマートフォンでは照合しません</source>
+        <translation>One try left: the PIN is not checked on a real phone</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>iPhoneで顔認証（Face ID）または指紋認証（Touch ID）を済ませてください</source>
+        <translation>Confirm with Face ID or Touch ID on your iPhone first</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/phone.py" line="+72"/>
+        <source>iPhone</source>
+        <translation>iPhone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Android</source>
+        <translation>Android</translation>
     </message>
 </context>
 </TS>
