@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mynakiosk.backend import rules
+from mynakiosk.backend.smartphone import PhoneLink, phone_refusal
 from mynakiosk.domain.qualification import (
     CertificateState,
     IdentityCheck,
@@ -50,6 +51,7 @@ class QualificationService:
     insurers: dict[str, Insurer] = field(default_factory=dict)
     coverages: list[Coverage] = field(default_factory=list)
     links: dict[int, CardLink] = field(default_factory=dict)
+    phones: dict[int, PhoneLink] = field(default_factory=dict)  # phone certificate serial → its card
     _challenges: set[bytes] = field(default_factory=set, repr=False)
 
     # -- identity ------------------------------------------------------------------------------
@@ -90,14 +92,28 @@ class QualificationService:
             except InvalidSignature:
                 return IdentityCheck(False, error=N_("署名の検証に失敗しました"))
         serial = certificate.serial_number
-        link = self.links.get(serial)
-        state = rules.certificate_state(
-            certificate.not_valid_before_utc.date(),
-            certificate.not_valid_after_utc.date(),
-            self.as_of,
-            link.status if link else "valid",
-        )
-        return IdentityCheck(True, serial, state, certificate.not_valid_after_utc.date())
+        phone = self.phones.get(serial)
+        link = self.links.get(phone.card_serial if phone else serial)
+        card_status = link.status if link else "valid"
+        not_before = certificate.not_valid_before_utc.date()
+        not_after = certificate.not_valid_after_utc.date()
+        if phone is None:
+            state = rules.certificate_state(not_before, not_after, self.as_of, card_status)
+            return IdentityCheck(True, serial, state, not_after)
+        phone_state = rules.certificate_state(not_before, not_after, self.as_of, phone.status)
+        refusal = phone_refusal(phone_state, phone.card_not_after, self.as_of)
+        if refusal is not None:
+            return IdentityCheck(
+                False,
+                certificate_state=refusal.certificate_state,
+                error=refusal.value,
+                by_phone=True,
+                phone_refusal=refusal,
+            )
+        # The phone stands for the card: the card certificate's standing (a lost card's suspension, the
+        # renewal alert) is what the reception reports.
+        card_state = rules.certificate_state(not_before, phone.card_not_after, self.as_of, card_status)
+        return IdentityCheck(True, phone.card_serial, card_state, phone.card_not_after, by_phone=True)
 
     # -- registration --------------------------------------------------------------------------
 
@@ -113,7 +129,12 @@ class QualificationService:
         """オンライン資格確認 by card (照会区分 1) for a verified identity."""
         if not identity.ok or identity.serial is None:
             return QualificationResult(
-                False, None, method, error_message=identity.error, cause=identity.error
+                False,
+                None,
+                method,
+                certificate_state=identity.certificate_state,
+                error_message=identity.error,
+                cause=identity.error,
             )
         state = identity.certificate_state
         assert state is not None and identity.not_after is not None

@@ -82,6 +82,36 @@ class IdentityMethod(enum.Enum):
     VISUAL = N_("目視")
 
 
+class PhoneRefusal(enum.Enum):
+    """Why a phone cannot be the マイナ保険証 today; the value is what the patient is told."""
+
+    REPLACED = N_(
+        "このスマートフォンの電子証明書は失効しています（機種変更などのとき）。"
+        "新しいスマートフォンにはマイナポータルアプリで改めて追加してください。"
+        "今日はマイナンバーカードで受付できます。"
+    )
+    SUSPENDED = N_(
+        "このスマートフォンの電子証明書は一時停止されています（紛失の届出など）。"
+        "マイナンバーカードで受付するか、資格確認書などを提示してください。"
+    )
+    PHONE_EXPIRED = N_(
+        "スマートフォンの電子証明書の有効期限が切れています。"
+        "マイナポータルアプリで更新の手続きをしてください。今日はマイナンバーカードで受付できます。"
+    )
+    CARD_EXPIRED = N_(
+        "マイナンバーカード（またはその電子証明書）の有効期限が切れているため、スマートフォンは使えません。"
+        "市区町村で更新したあと、マイナポータルアプリでスマホ用電子証明書の再発行を申請してください。"
+        "今日はマイナンバーカードを読み取り機に置いてください（期限切れから3か月以内なら資格情報の確認はできます）。"
+    )
+
+    @property
+    def certificate_state(self) -> CertificateState:
+        return {
+            PhoneRefusal.REPLACED: CertificateState.REVOKED,
+            PhoneRefusal.SUSPENDED: CertificateState.SUSPENDED,
+        }.get(self, CertificateState.EXPIRED)
+
+
 @dataclass(frozen=True)
 class IdentityCheck:
     """The back end's verdict on a card's signature and certificate, before any record is looked up."""
@@ -91,6 +121,8 @@ class IdentityCheck:
     certificate_state: CertificateState | None = None
     not_after: dt.date | None = None
     error: str = ""  # 処理結果 message when not ok
+    by_phone: bool = False  # a スマホ用電子証明書, standing for the card certificate in ``serial``
+    phone_refusal: PhoneRefusal | None = None
 
 
 @dataclass(frozen=True)
