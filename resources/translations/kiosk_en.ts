@@ -4,9 +4,9 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kiosk/backend/rules.py" line="+87"/>
+        <location filename="../../kiosk/domain/qualification.py" line="+40"/>
         <source>一般</source>
-        <extracomment>電子証明書: the reader alerts from 3 months before expiry (§2.3). Usable for qualification only until the end of the 3rd month after the expiry month (§2.3). A newly submitted My Number can take up to 2 months to reach the system (seed 002 A5). The reason of the ordinary 3割 share (not repeated on the fallback screen).</extracomment>
+        <extracomment>The reason of the ordinary 3割 share (not repeated on the fallback screen).</extracomment>
         <translation>standard</translation>
     </message>
     <message>
@@ -15,8 +15,9 @@
         <translation>{tenths}0%</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../kiosk/backend/rules.py" line="+70"/>
         <source>未就学児</source>
+        <extracomment>電子証明書: the reader alerts from 3 months before expiry (§2.3). Usable for qualification only until the end of the 3rd month after the expiry month (§2.3). A newly submitted My Number can take up to 2 months to reach the system (seed 002 A5).</extracomment>
         <translation>preschool child</translation>
     </message>
     <message>
@@ -25,17 +26,18 @@
         <translation>age {age}; from age 70: 10-30% by income</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend/service.py" line="+28"/>
+        <location filename="../../kiosk/domain/people.py" line="+28"/>
         <source>本人</source>
+        <extracomment>Under this age the kiosk treats the patient as a child (the 医療証 note on the fallback screen, the practice explanation&apos;s child notes): a simulator choice, as 医療証 age limits vary by municipality.</extracomment>
         <translation>Insured person</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>家族</source>
         <translation>Dependent</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../kiosk/domain/qualification.py" line="+16"/>
         <source>有効</source>
         <translation>Valid</translation>
     </message>
@@ -65,7 +67,7 @@
         <translation>Valid (unregistered)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <location filename="../../kiosk/flow/machine.py" line="+49"/>
         <location filename="../../kiosk/ui/screens.py" line="+158"/>
         <location line="+398"/>
@@ -84,7 +86,7 @@
         <translation>Visual check</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location filename="../../kiosk/backend/service.py" line="+79"/>
         <source>電子証明書を読み取れません</source>
         <translation>Cannot read the electronic certificate</translation>
     </message>
@@ -285,7 +287,7 @@
         <translation>An expired health insurance card, or the Notice of Eligibility Information alone (interim measure until March 31, 2026: staff check eligibility by the symbol and number)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/practice.py" line="+24"/>
+        <location filename="../../kiosk/flow/machine.py" line="+20"/>
         <source>お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。職員に暗証番号を伝える必要はありません。</source>
         <translation>For a child&apos;s card, a parent places the card, chooses &quot;PIN&quot; and enters the child&apos;s 4-digit PIN. You do not need to tell staff the PIN.</translation>
     </message>
@@ -335,7 +337,7 @@
         <translation>Take the card out of its case or cover and place it again. Only My Number Cards can be read.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../kiosk/domain/practice.py" line="+21"/>
         <source>自宅では、マイナポータルで「健康保険証としての利用」が有効か、保険者名・資格取得日が紙の保険証や資格確認書と合っているかを確認できます。</source>
         <translation>On Mynaportal you can check that use as a health insurance card is active, and that the insurer name and coverage start date match your paper insurance card or Certificate of Eligibility.</translation>
     </message>
@@ -458,7 +460,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../kiosk/flow/reception.py" line="+602"/>
+        <location filename="../../kiosk/flow/reception.py" line="+581"/>
         <source>資格が確認できませんでした</source>
         <translation>Eligibility not confirmed</translation>
     </message>
@@ -493,7 +495,7 @@
         <translation>That another person&apos;s information was shown (always report it)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/staff.py" line="+23"/>
+        <location filename="../../kiosk/domain/staff.py" line="+22"/>
         <source>資格確認書、または「資格情報のお知らせ」＋マイナンバーカード、またはマイナポータルの資格情報画面＋マイナンバーカードで資格を確認してください。初診なら被保険者資格申立書＋カード、再診なら口頭確認も可能です。自己負担は通常どおりで、10割にはなりません。</source>
         <translation>Check eligibility with the Certificate of Eligibility, the Notice of Eligibility Information + My Number Card, or the Mynaportal eligibility screen + My Number Card. First visit: an eligibility declaration form + card is also accepted; return visit: oral confirmation is possible. The patient pays the usual share, not 100%.</translation>
     </message>
@@ -598,7 +600,7 @@
         <translation>{check} Possible cause: {cause}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/machine.py" line="-7"/>
+        <location filename="../../kiosk/flow/machine.py" line="-61"/>
         <source>リーダー使用不可</source>
         <translation>Reader unavailable</translation>
     </message>
@@ -696,7 +698,7 @@
         <translation>Not confirmed by My Number Card (other documents)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="-547"/>
+        <location filename="../../kiosk/flow/reception.py" line="-530"/>
         <location filename="../../kiosk/ui/screens.py" line="-83"/>
         <source>診療・薬剤</source>
         <translation>Treatment and medication</translation>
@@ -774,7 +776,7 @@
         <translation>The card reader is out of order. Please show your Certificate of Eligibility, or your Notice of Eligibility Information and My Number Card, at the reception desk.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+63"/>
         <source>カードリーダーを準備しています</source>
         <translation>Preparing the card reader</translation>
     </message>
@@ -960,7 +962,7 @@
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controller.py" line="+102"/>
+        <location filename="../../kiosk/ui/controller.py" line="+103"/>
         <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
         <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
     </message>
@@ -1021,7 +1023,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+33"/>
-        <location filename="../../kiosk/ui/language.py" line="+83"/>
+        <location filename="../../kiosk/ui/language.py" line="+75"/>
         <location filename="../../kiosk/ui/main_window.py" line="+92"/>
         <location line="+18"/>
         <source>マイナ受付シミュレータ</source>
@@ -1084,7 +1086,7 @@
         <translation>{first}. {second}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/practice_panel.py" line="+68"/>
+        <location filename="../../kiosk/ui/practice_panel.py" line="+70"/>
         <source>&lt;b&gt;なぜ：&lt;/b&gt;{why}</source>
         <translation>&lt;b&gt;Why:&lt;/b&gt; {why}</translation>
     </message>
@@ -1827,7 +1829,7 @@ in the frame</translation>
         <translation>transit IC card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend/smartphone.py" line="+40"/>
+        <location filename="../../kiosk/domain/qualification.py" line="+7"/>
         <source>このスマートフォンの電子証明書は失効しています（機種変更などのとき）。新しいスマートフォンにはマイナポータルアプリで改めて追加してください。今日はマイナンバーカードで受付できます。</source>
         <translation>This phone&apos;s certificate has been revoked (as when changing phones). Add the card to your new phone again with the Mynaportal app. Today you can check in with your My Number card.</translation>
     </message>
