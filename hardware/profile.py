@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from mynakiosk_hardware.files import write_atomically
 from mynakiosk_hardware.mynumber import AUTH_PIN_MAX_TRIES, SIGN_PASSWORD_MAX_TRIES, TEXT_PIN_MAX_TRIES
-from mynakiosk_hardware.tomlfile import read_toml
+from mynakiosk_hardware.tomlfile import check_values, is_single_line, quote, read_toml
 
 if TYPE_CHECKING:
     import os
@@ -114,7 +114,7 @@ class CardProfile:
 
     def __post_init__(self) -> None:
         def bad(name: str, problem: str) -> ProfileError:
-            return ProfileError(f"card profile {self.holder!r}: {name}: {problem}")
+            return ProfileError(f"card profile {quote(self.holder)}: {name}: {problem}")
 
         if not self.holder.strip():
             raise ProfileError("card profile: holder: must not be empty")
@@ -133,7 +133,7 @@ class CardProfile:
         ):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= limit:
-                raise bad(name, f"must be a whole number from 0 to {limit}, got {value!r}")
+                raise bad(name, f"must be a whole number from 0 to {limit}, got {quote(value)}")
         if not self.certificate_serial:
             self.certificate_serial = _default_serial(self.holder)
         if self.certificate_serial < 1 or self.certificate_serial >= 2**159:
@@ -157,6 +157,8 @@ class CardProfile:
 
 _ENUMS = {"certificate_status": CertificateStatus, "blocked_query_answer": BlockedQueryAnswer}
 _DATES = {"birth_date", "certificate_not_before", "certificate_not_after"}
+# X.509 dates before 1950 need GeneralizedTime, which the certificate library refuses for validity.
+EARLIEST_CERTIFICATE_DATE = dt.date(1950, 1, 1)
 
 
 def profile_from_mapping(data: dict[str, Any], where: str = "card profile") -> CardProfile:
@@ -169,6 +171,7 @@ def profile_from_mapping(data: dict[str, Any], where: str = "card profile") -> C
         )
     if "holder" not in data:
         raise ProfileError(f"{where}: holder: missing (the card holder's name)")
+    check_values(data, where, ProfileError)  # done by read_toml too: here for mappings made in code
     values: dict[str, Any] = {}
     for name, value in data.items():
         if name in _ENUMS:
@@ -176,15 +179,21 @@ def profile_from_mapping(data: dict[str, Any], where: str = "card profile") -> C
                 value = _ENUMS[name](value)
             except ValueError:
                 choices = ", ".join(repr(m.value) for m in _ENUMS[name])
-                raise ProfileError(f"{where}: {name}: {value!r} is not one of {choices}") from None
+                raise ProfileError(f"{where}: {name}: {quote(value)} is not one of {choices}") from None
         elif name in _DATES:
             if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-                raise ProfileError(f"{where}: {name}: expected a date like 2017-05-14, got {value!r}")
+                raise ProfileError(f"{where}: {name}: expected a date like 2017-05-14, got {quote(value)}")
+            if name.startswith("certificate_") and value < EARLIEST_CERTIFICATE_DATE:
+                raise ProfileError(f"{where}: {name}: a certificate date is 1950 or later, got {value}")
         elif name in ("auth_pin", "sign_password", "text_pin", "holder"):
             if not isinstance(value, str):
-                raise ProfileError(f"{where}: {name}: expected text in quotes, got {value!r}")
+                raise ProfileError(f"{where}: {name}: expected text in quotes, got {quote(value)}")
+            if not is_single_line(value):
+                raise ProfileError(f"{where}: {name}: expected one line of text, got {quote(value)}")
+        elif name == "certificate_serial" and (not isinstance(value, int) or isinstance(value, bool)):
+            raise ProfileError(f"{where}: certificate_serial: expected a whole number, got {quote(value)}")
         elif name == "photo" and not isinstance(value, bool):
-            raise ProfileError(f"{where}: photo: expected true or false, got {value!r}")
+            raise ProfileError(f"{where}: photo: expected true or false, got {quote(value)}")
         values[name] = value
     try:
         return CardProfile(**values)

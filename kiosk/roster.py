@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mynakiosk_hardware.files import write_atomically
-from mynakiosk_hardware.tomlfile import read_toml
+from mynakiosk_hardware.tomlfile import is_single_line, quote, read_toml
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,11 +56,13 @@ class Roster:
             missing = False
         data = {} if missing else read_toml(path, "roster", RosterError)
         cards = data.get("cards", {})
-        if not isinstance(cards, dict) or not all(isinstance(v, str) for v in cards.values()):
+        if not isinstance(cards, dict) or not all(
+            isinstance(v, str) and is_single_line(v) for v in cards.values()
+        ):
             raise RosterError(f"{path}: [cards] must map card keys to persona names")
         for key in cards:
             if not key.startswith(("uid:", "cert:")):
-                raise RosterError(f"{path}: card key {key!r} must start with 'uid:' or 'cert:'")
+                raise RosterError(f"{path}: cards: card key {quote(key)} must start with 'uid:' or 'cert:'")
         return cls(path, cards)
 
     def persona_for_uid(self, uid: bytes) -> str | None:

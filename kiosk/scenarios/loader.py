@@ -22,7 +22,7 @@ from mynakiosk.i18n import Bilingual
 from mynakiosk.personas import Persona
 from mynakiosk.resources import resources_dir
 from mynakiosk_hardware.profile import CardProfile, ProfileError, profile_from_mapping
-from mynakiosk_hardware.tomlfile import read_toml
+from mynakiosk_hardware.tomlfile import check_values, is_single_line, quote, read_toml
 
 
 class ScenarioError(ValueError):
@@ -158,17 +158,30 @@ def find_scenario(file_or_name: str | Path) -> Path:
 
 def _date(where: str, value: Any) -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise ScenarioError(f"{where}: expected a date like 2026-01-15, got {value!r}")
+        raise ScenarioError(f"{where}: expected a date like 2026-01-15, got {quote(value)}")
     return value
 
 
-def _text(where: str, value: Any) -> str:
+def _text(where: str, value: Any, *, lines: bool = False) -> str:
+    """Non-empty text; on one line unless ``lines`` (names, codes and ids go into the result XML)."""
     if not isinstance(value, str) or not value.strip():
-        raise ScenarioError(f"{where}: expected text in quotes, got {value!r}")
+        raise ScenarioError(f"{where}: expected text in quotes, got {quote(value)}")
+    if not lines and not is_single_line(value):
+        raise ScenarioError(f"{where}: expected one line of text, got {quote(value)}")
     return value
 
 
-def _english(where: str, data: dict[str, Any], key: str, text: str) -> str:
+def _optional_text(where: str, data: dict[str, Any], key: str, default: str) -> str:
+    """The one-line text ``data[key]`` (may be empty), or ``default`` when the field is absent."""
+    value = data.get(key, default)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        value = str(value)  # 記号・番号 written without quotes
+    if not isinstance(value, str) or not is_single_line(value):
+        raise ScenarioError(f"{where}.{key}: expected one line of text in quotes, got {quote(value)}")
+    return value
+
+
+def _english(where: str, data: dict[str, Any], key: str, text: str, *, lines: bool = False) -> str:
     """``text``, the field ``key`` of ``data`` (``where`` names it), with the English spelling ``<key>_en``.
 
     Without ``<key>_en`` the text stays Japanese only (a Bilingual only when the file gives an English spelling).
@@ -177,27 +190,26 @@ def _english(where: str, data: dict[str, Any], key: str, text: str) -> str:
         return text
     if key not in data:
         raise ScenarioError(f"{where}_en: the English spelling of {key}, which is missing")
-    return Bilingual(text, _text(f"{where}_en", data[f"{key}_en"]))
+    return Bilingual(text, _text(f"{where}_en", data[f"{key}_en"], lines=lines))
 
 
 def _table(where: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ScenarioError(f"{where}: expected a table, got {value!r}")
+        raise ScenarioError(f"{where}: expected a table, got {quote(value)}")
     return value
 
 
 def _list(where: str, value: Any) -> list[Any]:
     if not isinstance(value, list):
-        raise ScenarioError(f"{where}: expected a list ([[…]] tables), got {value!r}")
+        raise ScenarioError(f"{where}: expected a list ([[…]] tables), got {quote(value)}")
     return value
 
 
 def _only(where: str, data: dict[str, Any], allowed: set[str]) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise ScenarioError(
-            f"{where}: unknown field(s) {', '.join(unknown)}; known: {', '.join(sorted(allowed))}"
-        )
+        names = quote(", ".join(unknown))[1:-1]  # a file of long made-up keys is not echoed whole
+        raise ScenarioError(f"{where}: unknown field(s) {names}; known: {', '.join(sorted(allowed))}")
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -206,6 +218,7 @@ def load_scenario(path: str | Path) -> Scenario:
 
 
 def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
+    check_values(data, str(path), ScenarioError)  # done by read_toml too: here for mappings made in code
     top = {
         "title",
         "lesson",
@@ -225,7 +238,8 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         if required not in data:
             raise ScenarioError(f"{path}: {required}: missing")
     title = _english(f"{path}: title", data, "title", _text(f"{path}: title", data["title"]))
-    lesson = _english(f"{path}: lesson", data, "lesson", _text(f"{path}: lesson", data["lesson"]))
+    lesson = _text(f"{path}: lesson", data["lesson"], lines=True)
+    lesson = _english(f"{path}: lesson", data, "lesson", lesson, lines=True)
     as_of = _date(f"{path}: as_of", data["as_of"])
 
     clinic_table = _table(f"{path}: clinic", data.get("clinic", {}))
@@ -237,7 +251,8 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             continue
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ScenarioError(f"{path}: clinic.{name}: expected {expected.__name__}, got {value!r}")
+            raise ScenarioError(f"{path}: clinic.{name}: expected {expected.__name__}, got {quote(value)}")
+        _check_clinic_value(f"{path}: clinic.{name}", name, value)
     if "name_en" in clinic_table:
         clinic_data["name"] = _english(
             f"{path}: clinic.name", clinic_table, "name", clinic_data.get("name", "")
@@ -251,7 +266,7 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         _only(where, item, {"number", "name", "name_en"})
         number = _text(f"{where}.number", item.get("number"))
         if not (number.isdigit() and len(number) in (6, 8)):
-            raise ScenarioError(f"{where}.number: 保険者番号 is 6 or 8 digits, got {number!r}")
+            raise ScenarioError(f"{where}.number: 保険者番号 is 6 or 8 digits, got {quote(number)}")
         insurers.append(
             Insurer(number, _english(f"{where}.name", item, "name", _text(f"{where}.name", item.get("name"))))
         )
@@ -268,13 +283,13 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         )
         pid = _text(f"{where}.id", item.get("id"))
         if any(p.person.id == pid for p in people):
-            raise ScenarioError(f"{where}.id: {pid!r} is used twice")
+            raise ScenarioError(f"{where}.id: {quote(pid)} is used twice")
         name = _english(f"{where}.name", item, "name", _text(f"{where}.name", item.get("name")))
         birth = _date(f"{where}.birth_date", item.get("birth_date"))
         sex = str(item.get("sex", "1"))
         if sex not in ("1", "2"):
-            raise ScenarioError(f"{where}.sex: 1 (男) or 2 (女), got {sex!r}")
-        person = Person(pid, name, str(item.get("kana", "")), birth, sex)
+            raise ScenarioError(f"{where}.sex: 1 (男) or 2 (女), got {quote(sex)}")
+        person = Person(pid, name, _optional_text(where, item, "kana", ""), birth, sex)
         card = None
         linked_to, registered = pid, True
         if "card" in item:
@@ -282,7 +297,9 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
             linked_to = _text(f"{where}.card.linked_to", card_data.pop("linked_to", pid))
             registered = card_data.pop("registered", True)
             if not isinstance(registered, bool):
-                raise ScenarioError(f"{where}.card.registered: expected true or false, got {registered!r}")
+                raise ScenarioError(
+                    f"{where}.card.registered: expected true or false, got {quote(registered)}"
+                )
             try:
                 card = profile_from_mapping(
                     {"holder": name, "birth_date": birth, **card_data}, f"{where}.card"
@@ -299,12 +316,14 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
                     f"{where}.card.certificate_serial: {card.certificate_serial} is also "
                     f"{twin.person.id}'s card's serial; give one of them another certificate_serial"
                 )
-        relation_of = _english(f"{where}.relation", item, "relation", str(item.get("relation", "")))
+        relation_of = _english(
+            f"{where}.relation", item, "relation", _optional_text(where, item, "relation", "")
+        )
         people.append(ScenarioPerson(person, relation_of, card, linked_to, registered))
     ids = {p.person.id for p in people}
     for i, p in enumerate(people):
         if p.linked_to not in ids:
-            raise ScenarioError(f"{path}: people[{i}].card.linked_to: no person with id {p.linked_to!r}")
+            raise ScenarioError(f"{path}: people[{i}].card.linked_to: no person with id {quote(p.linked_to)}")
 
     coverages: list[Coverage] = []
     for i, item in enumerate(_list(f"{path}: coverages", data.get("coverages", []))):
@@ -317,15 +336,15 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         _only(where, item, allowed)
         person_id = _text(f"{where}.person", item.get("person"))
         if person_id not in ids:
-            raise ScenarioError(f"{where}.person: no person with id {person_id!r}")
+            raise ScenarioError(f"{where}.person: no person with id {quote(person_id)}")
         insurer = _text(f"{where}.insurer", item.get("insurer"))
         if insurer not in insurer_numbers:
-            raise ScenarioError(f"{where}.insurer: {insurer!r} is not among the scenario's insurers")
+            raise ScenarioError(f"{where}.insurer: {quote(insurer)} is not among the scenario's insurers")
         relation_text = item.get("relation", Relation.SELF.label)
         relation = next((r for r in Relation if r.label == relation_text), None)
         if relation is None:
             choices = " or ".join(r.label for r in Relation)
-            raise ScenarioError(f"{where}.relation: {choices}, got {relation_text!r}")
+            raise ScenarioError(f"{where}.relation: {choices}, got {quote(relation_text)}")
         lost = _date(f"{where}.lost", item["lost"]) if "lost" in item else None
         acquired = _date(f"{where}.acquired", item.get("acquired"))
         # Unless the file says otherwise, the registration reached the system a month after acquisition;
@@ -338,21 +357,21 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
             reflected = acquired + dt.timedelta(days=30)
         elderly = item.get("elderly_tenths")
         if elderly is not None and elderly not in (1, 2, 3):
-            raise ScenarioError(f"{where}.elderly_tenths: 1, 2 or 3, got {elderly!r}")
+            raise ScenarioError(f"{where}.elderly_tenths: 1, 2 or 3, got {quote(elderly)}")
         coverages.append(
             Coverage(
                 person_id,
                 insurer,
-                str(item.get("symbol", "")),
-                str(item.get("number", "")),
-                str(item.get("branch", "00")),
+                _optional_text(where, item, "symbol", ""),
+                _optional_text(where, item, "number", ""),
+                _optional_text(where, item, "branch", "00"),
                 relation,
                 acquired,
                 lost,
                 reflected,
                 bool(item.get("medical_aid", False)),
                 elderly,
-                str(item.get("limit_category", "")),
+                _optional_text(where, item, "limit_category", ""),
             )
         )
 
@@ -379,7 +398,7 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
             if value is not None and (
                 not isinstance(value, kind) or (kind is int and isinstance(value, bool))
             ):
-                raise ScenarioError(f"{where}.{name}: expected {kind.__name__}, got {value!r}")
+                raise ScenarioError(f"{where}.{name}: expected {kind.__name__}, got {quote(value)}")
         documents = [
             _text(f"{where}.documents[{i}]", d)
             for i, d in enumerate(_list(f"{where}.documents", item.get("documents", [])))
@@ -392,13 +411,30 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
             tuple(documents),
             item.get("mislinked"),
         )
-    tags = tuple(str(t) for t in _list(f"{path}: tags", data.get("tags", [])))
+    tags = tuple(
+        _text(f"{path}: tags[{i}]", t) for i, t in enumerate(_list(f"{path}: tags", data.get("tags", [])))
+    )
     question = _text(f"{path}: question", data["question"]) if "question" in data else ""
     question = _english(f"{path}: question", data, "question", question)
     return Scenario(
         path, title, lesson, as_of, clinic, tuple(insurers), tuple(people), tuple(coverages), script, expect, tags,
         question,
     )  # fmt: skip
+
+
+# What a clinic could set, within reason: an idle time a patient can act in, face attempts the reader allows.
+CLINIC_RANGES = {"inactivity_seconds": (5, 3600), "face_failure_limit": (1, 100)}
+
+
+def _check_clinic_value(where: str, name: str, value: Any) -> None:
+    if name in CLINIC_RANGES:
+        low, high = CLINIC_RANGES[name]
+        if not low <= value <= high:  # also false for NaN
+            raise ScenarioError(f"{where}: from {low} to {high}, got {quote(value)}")
+    elif name == "code" and not (len(value) == 10 and value.isascii() and value.isdigit()):
+        raise ScenarioError(f"{where}: 医療機関コード is 10 digits, got {quote(value)}")
+    elif isinstance(value, str) and not (value.strip() and is_single_line(value)):
+        raise ScenarioError(f"{where}: expected one line of text, got {quote(value)}")
 
 
 STEP_WORDS = {
@@ -420,8 +456,8 @@ def _check_step(where: str, step: str, ids: set[str]) -> None:
     words = step.split()
     if not words or words[0] not in STEP_WORDS:
         known = "; ".join(STEP_WORDS.values())
-        raise ScenarioError(f"{where}: unknown step {step!r}; steps are: {known}")
+        raise ScenarioError(f"{where}: unknown step {quote(step)}; steps are: {known}")
     if words[0] == "place" and (len(words) != 2 or (words[1] != "other" and words[1] not in ids)):
-        raise ScenarioError(f"{where}: {step!r}: place needs a person id with a card, or 'other'")
+        raise ScenarioError(f"{where}: {quote(step)}: place needs a person id with a card, or 'other'")
     if words[0] == "pin" and (len(words) != 2 or not (len(words[1]) == 4 and words[1].isdigit())):
-        raise ScenarioError(f"{where}: {step!r}: pin needs 4 digits")
+        raise ScenarioError(f"{where}: {quote(step)}: pin needs 4 digits")
