@@ -113,13 +113,11 @@ DEFAULT_SCENARIO = "01_child_normal_visit.toml"
 
 def practice_questions() -> list[tuple[str, Path]]:
     """(question, file) for each library scenario that offers one, read without validating the rest."""
-    import tomllib
-
     found = []
     for path in library():
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = read_toml(path, "scenario", ScenarioError)
+        except ScenarioError:
             continue  # the staff console and `kiosk scenario check` report broken files
         question, english = data.get("question"), data.get("question_en")
         if isinstance(question, str) and question:
