@@ -12,9 +12,9 @@ from mynakiosk import i18n
 from mynakiosk.flow.machine import State
 from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import load_default, load_scenario
+from mynakiosk.ui import theme
 from mynakiosk.ui.controller import FlowController
 from mynakiosk.ui.main_window import MainWindow
-from mynakiosk.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,7 +32,7 @@ def application() -> QApplication:
         app.setApplicationName("kiosk")
         app.setApplicationDisplayName(t("マイナ受付シミュレータ"))
     assert isinstance(app, QApplication)
-    apply_theme(app)
+    theme.apply_theme(app)
     return app
 
 

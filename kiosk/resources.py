@@ -11,8 +11,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-UI_FONT_FAMILY = "BIZ UDGothic"
-FONT_FILES = ("BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf")
+#: The bundled font families (SIL OFL, resources/fonts/OFL.txt) and their files.
+FONT_FILES = {
+    "BIZ UDGothic": ("BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf"),
+    "BIZ UDPGothic": ("BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf"),
+}
 RESOURCES_PACKAGE = "mynakiosk_resources"
 OVERRIDE_VARIABLE = "KIOSK_RESOURCES"
 
@@ -50,9 +53,9 @@ def resources_dir() -> Path:
     return path
 
 
-def font_paths() -> list[Path]:
+def font_paths(family: str) -> list[Path]:
     fonts = resources_dir() / "fonts"
-    return [fonts / name for name in FONT_FILES]
+    return [fonts / name for name in FONT_FILES[family]]
 
 
 def qm_path(code: str) -> Path:

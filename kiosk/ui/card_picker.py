@@ -33,7 +33,7 @@ class CardPicker(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         heading = QLabel(t("練習用のカード"))
-        heading.setStyleSheet("font-size: 22px; font-weight: bold;")
+        heading.setObjectName("sideHeading")
         layout.addWidget(heading)
         hint = QLabel(
             t(
@@ -41,7 +41,6 @@ class CardPicker(QFrame):
             )
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("font-size: 15px;")
         layout.addWidget(hint)
         self.group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
@@ -57,7 +56,6 @@ class CardPicker(QFrame):
             layout.addWidget(button)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("font-size: 15px;")
         layout.addWidget(self.status)
         self.place.clicked.connect(self.place_selected)
         self.take.clicked.connect(self.take_card)
@@ -78,7 +76,7 @@ class CardPicker(QFrame):
             row = WrappingChoice(button, text)  # long names and translations wrap instead of being cut off
             if accessible:
                 button.setAccessibleName(accessible)
-            row.label.setStyleSheet("font-size: 15px; padding: 3px 0;")
+            row.label.setObjectName("choiceLabel")
             self.group.addButton(button, number)
             self.choices[key] = button
             self._rows.append(row)

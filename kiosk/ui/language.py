@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from mynakiosk import i18n
 from mynakiosk.i18n import t
 from mynakiosk.resources import qm_path
+from mynakiosk.ui import theme
 
 log = logging.getLogger("kiosk.language")
 
@@ -68,6 +69,7 @@ def switch(code: str) -> None:
             old.deleteLater()
     _Translators.ours, _Translators.qt = ours, qt
     i18n.set_language(code, _translate if ours is not None else None)
+    theme.follow_language()  # English text in the proportional font
     for new in (qt, ours):
         if new is not None:
             QCoreApplication.installTranslator(new)

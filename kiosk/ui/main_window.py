@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from mynakiosk import i18n
 from mynakiosk.flow.machine import State
 from mynakiosk.i18n import t, translated
-from mynakiosk.ui import language
+from mynakiosk.ui import language, theme
 from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
@@ -42,10 +42,10 @@ from mynakiosk.ui.screens import (
     VisualCheckScreen,
 )
 from mynakiosk.ui.speech import Speaker, pin_progress
-from mynakiosk.ui.theme import apply_theme
 from mynakiosk.ui.widgets import FittingScrollArea
 
-READER_SIZE = (600, 860)  # portrait, like the reader's touch panel
+READER_SIZE = (600, 860)  # portrait, like the reader's touch panel; times the theme's scale in large text
+SIDE_WIDTH = 400  # the practice column beside it, scrollbar included
 
 
 class _Screens(dict):
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         controller.scenario_changed.connect(self._scenario_changed)
         controller.reader_status.connect(self._reader_status)
         language.notifier.changed.connect(self._language_changed)
+        theme.notifier.changed.connect(self._fit_to_look)
         self.show_snapshot(controller.snapshot)
 
     def _build_central(self) -> None:
@@ -150,11 +151,11 @@ class MainWindow(QMainWindow):
                 side.addWidget(self.practice, 1)
             holder = QWidget()
             holder.setLayout(side)
-            holder.setFixedWidth(380)  # leaves room for the vertical scroll bar: text wraps, never clips
+            self._side_holder = holder
             scroll = FittingScrollArea(holder)  # the side column scrolls
             column_frame = self.side_column = QFrame()
             column_frame.setFrameShape(QFrame.Shape.StyledPanel)
-            column_frame.setFixedSize(400, self._reader_size()[1])  # as tall as the reader, large text too
+            self._size_side_column()
             column = QVBoxLayout(column_frame)
             column.setContentsMargins(1, 1, 1, 1)
             column.setSpacing(0)
@@ -286,16 +287,30 @@ class MainWindow(QMainWindow):
         language.switch(code)
 
     def _reader_size(self) -> tuple[int, int]:
-        factor = 1.2 if self.large_text.isChecked() else 1.0
-        return round(READER_SIZE[0] * factor), round(READER_SIZE[1] * factor)
+        scale = theme.current().scale
+        return round(READER_SIZE[0] * scale), round(READER_SIZE[1] * scale)
+
+    def _size_side_column(self) -> None:
+        """As tall as the reader; as much wider as its text is larger."""
+        if self.side_column is None:
+            return
+        width = round(SIDE_WIDTH * theme.current().scale)
+        self.side_column.setFixedSize(width, self._reader_size()[1])
+        self._side_holder.setFixedWidth(
+            width - 20
+        )  # room for the vertical scroll bar: text wraps, never clips
 
     def _restyle(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        apply_theme(app, large_text=self.large_text.isChecked(), high_contrast=self.high_contrast.isChecked())
+        theme.apply_theme(
+            app, large_text=self.large_text.isChecked(), high_contrast=self.high_contrast.isChecked()
+        )
+
+    def _fit_to_look(self) -> None:
+        """The look changed (here or elsewhere): the fixed geometry follows its scale."""
         self.reader_frame.setFixedSize(*self._reader_size())
-        if self.side_column is not None:
-            self.side_column.setFixedHeight(self._reader_size()[1])
+        self._size_side_column()
 
     def _toggle_speech(self, on: bool) -> None:
         self.speaker.enabled = on

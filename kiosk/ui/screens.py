@@ -102,11 +102,7 @@ class IdleScreen(Screen):
             t("カードをカバーやケースから取り出して、読み取り部に置いてください。"),
         )
         self.layout_.insertStretch(0, 1)
-        slot = _label(t("カード置き場"), "hint")
-        slot.setFixedHeight(150)
-        slot.setStyleSheet(
-            "border: 4px dashed #0b5ed7; border-radius: 16px; color: #0b5ed7; font-size: 22px;"
-        )
+        slot = _label(t("カード置き場"), "cardSlot")
         self.layout_.addSpacing(10)
         self.layout_.addWidget(slot)
         self.layout_.addWidget(
@@ -160,7 +156,7 @@ class MethodSelectScreen(Screen):
         self.pin = _button(t("暗証番号"), "primary", t("暗証番号で本人確認"))
         self.pin.clicked.connect(self.pin_chosen)
         for button in (self.face, self.pin):
-            button.setMinimumHeight(110)
+            button.setProperty("method", True)  # taller still (theme.py)
             self.layout_.addWidget(button)
         self.message = _label("", "notice")
         self.layout_.addWidget(self.message)
@@ -317,9 +313,7 @@ class CompleteScreen(Screen):
         # The exact completion wording is [unverified] (reference §1.1 step 5): a simulator choice.
         super().__init__(t("受付が完了しました"), "")
         self.layout_.addStretch(1)
-        take = _label(t("カードをお取りください"), "notice")
-        take.setStyleSheet("font-size: 34px;")
-        self.layout_.addWidget(take)
+        self.layout_.addWidget(_label(t("カードをお取りください"), "takeCard"))
         self.layout_.addWidget(_label(t("お名前を呼ばれるまでお待ちください。"), "subtitle"))
         self.layout_.addStretch(2)
 
@@ -361,7 +355,7 @@ class FallbackScreen(Screen):
         column.addStretch(1)
         # Long guidance scrolls instead of being cut off (a stretched translation, large text).
         area = FittingScrollArea(body)
-        area.setStyleSheet("QScrollArea, #screenBody { background: transparent; }")
+        area.setObjectName("screenScroll")  # transparent (theme.py): the reader's background shows through
         area.viewport().setAutoFillBackground(False)
         self.layout_.addWidget(area, 1)
         self.layout_.addWidget(self.take)
@@ -405,7 +399,7 @@ class ChoiceScreen(Screen):
         self.buttons: dict[str, QPushButton] = {}
         for index, (key, text) in enumerate(answers):
             button = _button(text, "primary" if index == 0 else "")
-            button.setMinimumHeight(96)
+            button.setProperty("answer", True)  # a taller answer button (theme.py)
             button.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
             self.buttons[key] = button
             self.layout_.addWidget(button)
@@ -464,9 +458,10 @@ class ConsentDetailScreen(Screen):
                 button.setCheckable(True)
             yes.clicked.connect(lambda _=False, t=topic: self._choose(t, True))
             no.clicked.connect(lambda _=False, t=topic: self._choose(t, False))
-            grid.addWidget(label, row, 0)
-            grid.addWidget(yes, row, 1)
-            grid.addWidget(no, row, 2)
+            # The topic above its two answers: each answer gets half the screen's width, for longer words.
+            grid.addWidget(label, 2 * row, 0, 1, 2)
+            grid.addWidget(yes, 2 * row + 1, 0)
+            grid.addWidget(no, 2 * row + 1, 1)
             self.rows[topic] = (yes, no)
         self.layout_.addLayout(grid)
         self.next = _button(t("次へ"), "primary")
@@ -554,17 +549,14 @@ class FaceScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(t("顔認証"), "")
-        self.frame = _label(t("（カメラ）\n\n枠に顔を\n合わせてください"), "hint")
+        self.frame = _label(t("（カメラ）\n\n枠に顔を\n合わせてください"), "cameraFrame")
         self.frame.setWordWrap(False)  # its lines are set by hand
-        # The camera frame is as tall as the room allows, from its text's height up to 216 px: it gives way
-        # first when a long prompt and the notices need the room.
-        self.frame.setFixedWidth(210)
-        self.frame.setMaximumHeight(216)
+        # The camera frame (its width, height limit and oval border in theme.py) is as tall as the room
+        # allows, from its text's height up: it gives way first when a long prompt and the notices need room.
         self.frame.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-        self.layout_.setSpacing(12)  # the fullest screen: a two-line prompt and the practice buttons must fit
-        self.frame.setStyleSheet(
-            "border: 6px solid #0b5ed7; border-radius: 100px; background: #f2f6fb; font-size: 17px;"
-        )
+        # The fullest screen: a two-line prompt, the notices and the practice buttons must fit, in any language.
+        self.layout_.setSpacing(8)
+        self.layout_.setContentsMargins(28, 12, 28, 12)
         self.frame.ensurePolished()  # the style sheet's border counts in the height its text needs
         self.frame.setMinimumHeight(self.frame.sizeHint().height())
         centred = QHBoxLayout()  # centred by stretches: an aligned item would not grow in height
@@ -671,7 +663,7 @@ class VisualCheckScreen(Screen):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(t("目視モード用パスワード"))
-        self.password.setStyleSheet("font-size: 26px; padding: 8px;")
+        self.password.setObjectName("password")
         self.password.returnPressed.connect(self._submit)
         self.layout_.addWidget(self.password)
         self.message = _label("", "notice")

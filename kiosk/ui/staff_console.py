@@ -2,7 +2,8 @@
 
 Each reception as it arrives (name, birth date, insurer, 記号・番号, share, 資格有効性, consents, identity
 method), the action staff should take, a red alarm when the data belongs to someone else (誤紐づけ), the
-scenario picker, and the session log (no PINs) that can be saved for review.
+scenario picker, and the session log (no PINs) that can be saved for review. The table is a view of
+``ReceptionTableModel`` (kiosk.ui.reception_table), which keeps the records and words their cells.
 
 Texts follow the UI language: the console's own texts through ``t()``, the records, staff actions, scenario
 texts and log lines (marked, untranslated, in the domain objects and the controller) through ``translated()``
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,8 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,70 +40,18 @@ from mynakiosk import i18n
 from mynakiosk.domain.staff import staff_action
 from mynakiosk.i18n import N_, t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
-from mynakiosk.ui import language
+from mynakiosk.ui import language, theme
 from mynakiosk.ui.controller import RECENT_LOG_LINES, FlowController
+from mynakiosk.ui.reception_table import ReceptionTableModel
 
 if TYPE_CHECKING:
     from mynakiosk.domain.visit import ReceptionRecord
-
-COLUMNS = (
-    N_("時刻"),
-    N_("氏名"),
-    N_("生年月日"),
-    N_("保険者"),
-    N_("記号・番号・枝番"),
-    N_("負担"),
-    N_("資格有効性"),
-    N_("同意"),
-    N_("本人確認"),
-)
-
-
-def _consents(consents: dict[str, bool]) -> str:
-    marks = [
-        t("{topic}○", topic=topic) if given else t("{topic}×", topic=topic)
-        for topic, given in consents.items()
-    ]
-    text = marks[0] if marks else "—"
-    for mark in marks[1:]:
-        text = t("{first}・{second}", first=text, second=mark)
-    return text
-
-
-def record_row(record: ReceptionRecord) -> list[str]:
-    """The reception's row in the table, in the current language."""
-    result = record.result
-    person = result.person if result else None
-    coverage = result.coverage if result else None
-    if result is None:
-        validity = translated(record.fallback.title) if record.fallback else "—"
-    elif result.validity is not None:
-        validity = f"{int(result.validity)} {translated(result.validity.label)}"  # the code, then its name
-    else:
-        validity = t("エラー {code}", code=result.error_code) if result.error_code else "—"
-    return [
-        f"{record.time:%H:%M:%S}",
-        translated(person.name) if person else (translated(record.card_holder) or "—"),
-        f"{person.birth_date:%Y-%m-%d}" if person else "—",
-        translated(result.insurer.name) if result and result.insurer else "—",
-        t(
-            "{symbol}・{number}・{branch}",
-            symbol=coverage.symbol,
-            number=coverage.number,
-            branch=coverage.branch,
-        )
-        if coverage
-        else "—",
-        translated(result.share.label) if result and result.share and result.usable else "—",
-        validity,
-        _consents(record.consents),
-        translated(record.method.value) if record.method else "—",
-    ]
 
 
 class StaffConsole(QMainWindow):
     def __init__(self, controller: FlowController, log_folder: Path | None = None) -> None:
         super().__init__()
+        self.setObjectName("staffConsole")  # an office screen, not a touch panel: theme.py sizes it down
         self.controller = controller
         self._language = i18n.language()  # the language the texts are in (see _language_changed)
         self.log_folder = log_folder or platformdirs.user_log_path("kiosk")
@@ -135,31 +83,32 @@ class StaffConsole(QMainWindow):
         picker.addWidget(self.load_button)
         layout.addLayout(picker)
         self.lesson = QLabel()
+        self.lesson.setObjectName("lesson")
         self.lesson.setWordWrap(True)
-        self.lesson.setStyleSheet("background: #eef4ff; padding: 8px; font-size: 15px;")
         layout.addWidget(self.lesson)
         self.status = QLabel()
         layout.addWidget(self.status)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.records = ReceptionTableModel(controller.records, self)
+        self.table = QTableView()
+        self.table.setModel(self.records)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._show_row)
         splitter.addWidget(self.table)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         self.alarm = QLabel()
+        self.alarm.setObjectName("alarm")
         self.alarm.setWordWrap(True)
-        self.alarm.setStyleSheet(
-            "background: #b00020; color: white; font-size: 17px; font-weight: bold; padding: 10px;"
-        )
         self.alarm.hide()
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.summary.setObjectName("recordSummary")
         self.action = QLabel()
+        self.action.setObjectName("staffAction")
         self.action.setWordWrap(True)
-        self.action.setStyleSheet("font-size: 15px;")
         for widget in (self.alarm, self.summary, self.action):
             detail_layout.addWidget(widget)
         detail_layout.addStretch(1)
@@ -188,19 +137,17 @@ class StaffConsole(QMainWindow):
         layout.addLayout(buttons)
         self.setCentralWidget(central)
         self.resize(1100, 760)
-        # An office screen, not a touch panel: undo the reader's large touch targets.
-        self.setStyleSheet(
-            "QPushButton { font-size: 15px; min-height: 30px; padding: 4px 14px; }"
-            " QTableWidget, QPlainTextEdit, QComboBox { font-size: 14px; }"
-        )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
 
         self.retranslate(keep_choice=False)
+        if self.records.rowCount():
+            self.table.selectRow(self.records.rowCount() - 1)
         controller.record_added.connect(self.add_record)
         controller.log_line.connect(self._add_log_line)
         controller.scenario_changed.connect(self.show_scenario)
         language.notifier.changed.connect(self._language_changed)
+        theme.notifier.changed.connect(self.records.restyle)
 
     def _language_changed(self) -> None:
         if self._language != i18n.language():
@@ -223,7 +170,7 @@ class StaffConsole(QMainWindow):
             self.scenarios.setItemText(index, text)
         self.load_button.setText(t("このシナリオにする"))
         self.status.setText(translated(self._status_text))
-        self.table.setHorizontalHeaderLabels([translated(column) for column in COLUMNS])
+        self.records.retranslate()
         self.table.resizeColumnsToContents()  # the headers' own width too: English ones are longer
         self.table.setAccessibleName(t("受付一覧"))
         self.alarm.setAccessibleName(t("警告"))
@@ -234,15 +181,8 @@ class StaffConsole(QMainWindow):
 
         self.log_view.setPlainText("\n".join(translated(line) for line in self.controller.recent_log))
         self.log_view.moveCursor(QTextCursor.MoveOperation.End)
-        shown_record = self._shown_record
-        selected = sorted({index.row() for index in self.table.selectedIndexes()})
-        self.table.setRowCount(0)
-        for record in self.controller.records:
-            self.add_record(record)
-        if selected:
-            self.table.selectRow(selected[-1])
-        if shown_record is not None:
-            self._show(shown_record)
+        if self._shown_record is not None:
+            self._show(self._shown_record)
         if self.controller.scenario is not None:
             picked = self.scenarios.currentIndex() if keep_choice else -1  # an unconfirmed choice stays
             self.show_scenario(self.controller.scenario)
@@ -278,20 +218,15 @@ class StaffConsole(QMainWindow):
             self._set_status(N_("シナリオを切り替えられません: {error}", error=str(exc)))
 
     def add_record(self, record: ReceptionRecord) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        for column, text in enumerate(record_row(record)):
-            item = QTableWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, row)
-            self.table.setItem(row, column, item)
+        """A reception ended: a new row, selected and shown in the detail below."""
+        self.records.append(record)
         self.table.resizeColumnsToContents()
-        self.table.selectRow(row)
+        self.table.selectRow(self.records.rowCount() - 1)
         self._show(record)
 
-    def _show_selected(self) -> None:
-        rows = {index.row() for index in self.table.selectedIndexes()}
-        if rows:
-            self._show(self.controller.records[max(rows)])
+    def _show_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._show(self.records.record(current.row()))
 
     def _show(self, record: ReceptionRecord) -> None:
         self._shown_record = record

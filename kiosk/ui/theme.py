@@ -1,77 +1,177 @@
-"""Bundled font and the high-contrast, large-target look of a reception reader."""
+"""The one place the UI's look is decided: the bundled fonts, the style sheet, large text and high contrast.
+
+Widgets never set a size or a colour of their own: they carry an object name (or a property) and the style
+sheet below gives the look. Large text multiplies every pixel size in it, and the application font, by one
+factor (``LARGE_TEXT_FACTOR``); the window scales its fixed geometry by the same factor (``Look.scale``).
+High contrast overrides the colours of every rule that sets one. The few colours a Qt model hands to a view
+(the staff console's 誤紐づけ row) come from ``Look`` too.
+
+Fonts: BIZ UDGothic for Japanese, whose Latin letters are monospaced like a reader's screen; BIZ UDPGothic,
+the same family with proportional letters, for English. Both are bundled (SIL OFL, resources/fonts) so the
+UI renders on machines with no CJK font; each is registered once, the English one the first time it is needed.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import ClassVar
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
 
-from mynakiosk.resources import UI_FONT_FAMILY, font_paths
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+from mynakiosk import i18n
+from mynakiosk.resources import font_paths
 
 log = logging.getLogger("kiosk.ui")
 
-STYLE = """
-QWidget { color: #111; background: #ffffff; }
-#readerFrame { background: #ffffff; border: 10px solid #26303b; border-radius: 24px; }
-#statusBar { background: #0b3c7a; color: #ffffff; padding: 10px 16px; }
-#cardNotice { background: #fff4d6; color: #5a3d00; padding: 8px 14px; font-size: 16px; }
-#alert { background: #ffe3e0; color: #7a1200; padding: 8px 14px; font-size: 16px; font-weight: bold; }
-QPushButton:checked { background: #0b5ed7; color: #ffffff; border-color: #08429a; }
-#hintBox { background: #e6f4ea; color: #0d3b1e; padding: 8px; font-size: 15px; border-radius: 8px; }
-#title { font-size: 30px; font-weight: bold; color: #0b2a55; }
-#subtitle { font-size: 20px; color: #222; }
-#notice { font-size: 20px; color: #8a1c00; font-weight: bold; }
-#hint { font-size: 17px; color: #333; }
-QPushButton {
+LARGE_TEXT_FACTOR = 1.25
+BASE_POINT_SIZE = 14  # the application font: every text the style sheet gives no size of its own
+
+JAPANESE_FAMILY = "BIZ UDGothic"
+LATIN_FAMILY = "BIZ UDPGothic"  # the same design with proportional Latin letters, for English text
+
+ALARM = "#b00020"  # the staff console's 誤紐づけ banner and row: white on red in both modes
+ALARM_TEXT = "#ffffff"
+
+STYLE = f"""
+QWidget {{ color: #111; background: #ffffff; }}
+#readerFrame {{ background: #ffffff; border: 10px solid #26303b; border-radius: 24px; }}
+#statusBar {{ background: #0b3c7a; color: #ffffff; padding: 10px 16px; }}
+#cardNotice {{ background: #fff4d6; color: #5a3d00; padding: 8px 14px; font-size: 16px; }}
+#alert {{ background: #ffe3e0; color: #7a1200; padding: 8px 14px; font-size: 16px; font-weight: bold; }}
+QPushButton:checked {{ background: #0b5ed7; color: #ffffff; border-color: #08429a; }}
+#hintBox {{ background: #e6f4ea; color: #0d3b1e; padding: 8px; font-size: 15px; border-radius: 8px; }}
+#title {{ font-size: 30px; font-weight: bold; color: #0b2a55; }}
+#subtitle {{ font-size: 20px; color: #222; }}
+#notice {{ font-size: 20px; color: #8a1c00; font-weight: bold; }}
+#takeCard {{ font-size: 34px; color: #8a1c00; font-weight: bold; }}
+#hint {{ font-size: 17px; color: #333; }}
+#cardSlot {{
+  font-size: 22px; color: #0b5ed7; min-height: 150px; max-height: 150px;
+  border: 4px dashed #0b5ed7; border-radius: 16px;
+}}
+#cameraFrame {{
+  font-size: 17px; min-width: 198px; max-width: 198px; max-height: 204px;
+  border: 6px solid #0b5ed7; border-radius: 100px; background: #f2f6fb;
+}}
+QLineEdit#password {{ font-size: 26px; padding: 8px; }}
+QScrollArea#screenScroll, #screenBody {{ background: transparent; }}
+QPushButton {{
   font-size: 24px; min-height: 64px; padding: 6px 18px; border-radius: 12px;
   background: #e8eef7; border: 2px solid #5a6f8c;
-}
-QPushButton:hover { background: #d6e2f3; }
-QPushButton:focus { border: 4px solid #ff9d00; }
-QPushButton:disabled { color: #8a8a8a; background: #f0f0f0; border: 2px dashed #b0b0b0; }
-QPushButton#primary { background: #0b5ed7; color: #ffffff; border-color: #08429a; }
-QPushButton#primary:disabled { background: #9bb8e3; color: #eef3fb; }
-QPushButton#staff { font-size: 15px; min-height: 36px; background: #f4f4f4; border: 1px solid #888; }
-QPushButton#key { font-size: 34px; min-height: 76px; min-width: 96px; }
-#pinBoxes { font-size: 44px; letter-spacing: 18px; color: #0b2a55; }
-#documentList { font-size: 18px; font-weight: bold; color: #0b2a55; }
-#cardPicker { background: #f3f5f8; }
-#cardPicker QPushButton { font-size: 16px; min-height: 36px; padding: 4px 10px; }
-#cardPicker QLabel { background: transparent; }
-#choiceRow { border: 3px solid transparent; border-radius: 6px; }
-#choiceRow[focused="true"] { border: 3px solid #ff9d00; }
+}}
+QPushButton[answer="true"] {{ min-height: 96px; }}
+QPushButton[method="true"] {{ min-height: 110px; }}
+QPushButton:hover {{ background: #d6e2f3; }}
+QPushButton:focus {{ border: 4px solid #ff9d00; }}
+QPushButton:disabled {{ color: #8a8a8a; background: #f0f0f0; border: 2px dashed #b0b0b0; }}
+QPushButton#primary {{ background: #0b5ed7; color: #ffffff; border-color: #08429a; }}
+QPushButton#primary:disabled {{ background: #9bb8e3; color: #eef3fb; }}
+QPushButton#staff {{ font-size: 15px; min-height: 36px; background: #f4f4f4; border: 1px solid #888; }}
+QPushButton#key {{ font-size: 34px; min-height: 76px; min-width: 96px; }}
+#pinBoxes {{ font-size: 44px; letter-spacing: 18px; color: #0b2a55; }}
+#documentList {{ font-size: 18px; font-weight: bold; color: #0b2a55; }}
+#cardPicker {{ background: #f3f5f8; }}
+#cardPicker QPushButton {{ font-size: 16px; min-height: 36px; padding: 4px 10px; }}
+#cardPicker QLabel {{ background: transparent; font-size: 15px; }}
+#cardPicker QLabel#sideHeading {{ font-size: 22px; font-weight: bold; }}
+#cardPicker QLabel#practiceHeading {{ font-size: 18px; font-weight: bold; }}
+#cardPicker QLabel#choiceLabel {{ padding: 3px 0; }}
+#cardPicker QLabel#hintsLabel {{ font-size: 14px; }}
+#cardPicker QLabel#hintBox {{ background: #e6f4ea; color: #0d3b1e; }}
+#choiceRow {{ border: 3px solid transparent; border-radius: 6px; }}
+#choiceRow[focused="true"] {{ border: 3px solid #ff9d00; }}
+#staffConsole QPushButton {{ font-size: 15px; min-height: 30px; padding: 4px 14px; }}
+#staffConsole QTableView, #staffConsole QPlainTextEdit, #staffConsole QComboBox {{ font-size: 14px; }}
+#lesson {{ background: #eef4ff; color: #111; padding: 8px; font-size: 15px; }}
+#alarm {{ background: {ALARM}; color: {ALARM_TEXT}; font-size: 17px; font-weight: bold; padding: 10px; }}
+#recordSummary {{ font-size: 18px; font-weight: bold; }}
+#staffAction {{ font-size: 15px; }}
 """
-
-
-def install_fonts(app: QApplication) -> str:
-    """Load the bundled UD font so Japanese renders on machines with no CJK font; return its family."""
-    for path in font_paths():
-        if QFontDatabase.addApplicationFont(str(path)) < 0:
-            raise RuntimeError(f"cannot load the bundled font {path}")
-    font = QFont(UI_FONT_FAMILY, 14)
-    app.setFont(font)
-    return UI_FONT_FAMILY
-
 
 HIGH_CONTRAST = """
 QWidget { color: #ffffff; background: #000000; }
 #readerFrame { background: #000000; border: 10px solid #ffff00; }
 #statusBar { background: #000000; color: #ffff00; border-bottom: 3px solid #ffff00; }
+#cardNotice, #alert { background: #000000; color: #ffff00; border: 2px solid #ffff00; }
 #title, #documentList, #pinBoxes { color: #ffff00; }
 #subtitle, #hint { color: #ffffff; }
-#notice { color: #ffd000; }
+#notice, #takeCard { color: #ffd000; }
+#cardSlot { color: #ffff00; border-color: #ffff00; }
+#cameraFrame { color: #ffffff; background: #000000; border-color: #ffff00; }
 QPushButton { background: #000000; color: #ffffff; border: 3px solid #ffffff; }
+QPushButton:hover { background: #000000; }
+QPushButton:checked { background: #ffff00; color: #000000; border-color: #ffffff; }
 QPushButton#primary { background: #ffff00; color: #000000; border: 3px solid #ffffff; }
+QPushButton#primary:disabled { background: #000000; color: #9a9a9a; border: 3px dashed #9a9a9a; }
+QPushButton#staff { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
 QPushButton:focus { border: 5px solid #00e5ff; }
 #choiceRow[focused="true"] { border: 3px solid #00e5ff; }
-QPushButton:disabled { color: #9a9a9a; border: 3px dashed #9a9a9a; }
-#cardPicker, #hintBox { background: #101010; color: #ffffff; }
+QPushButton:disabled { color: #9a9a9a; background: #000000; border: 3px dashed #9a9a9a; }
+#cardPicker, #cardPicker QLabel#hintBox, #hintBox { background: #101010; color: #ffffff; }
+#lesson { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
 """
+
+
+@dataclass(frozen=True)
+class Look:
+    """The display options in force: what the 表示 menu sets, and the language (which picks the font)."""
+
+    large_text: bool = False
+    high_contrast: bool = False
+    language: str = i18n.DEFAULT_LANGUAGE
+
+    @property
+    def scale(self) -> float:
+        """What every size is multiplied by: text, spacing and the window's fixed geometry alike."""
+        return LARGE_TEXT_FACTOR if self.large_text else 1.0
+
+    @property
+    def family(self) -> str:
+        return JAPANESE_FAMILY if self.language == "ja" else LATIN_FAMILY
+
+    @property
+    def alarm_background(self) -> str:
+        return ALARM
+
+    @property
+    def alarm_text(self) -> str:
+        return ALARM_TEXT
+
+    def style_sheet(self) -> str:
+        style = STYLE + (HIGH_CONTRAST if self.high_contrast else "")
+        return _scaled(style, self.scale) if self.large_text else style
+
+
+class _Notifier(QObject):
+    changed = Signal()
+
+
+#: ``notifier.changed`` is emitted after a new look is applied: windows resize what they size themselves.
+notifier = _Notifier()
+
+
+class _State:
+    look: Look | None = None  # None until the first apply
+    registered: ClassVar[set[str]] = set()  # font families loaded from resources/fonts
+
+
+def current() -> Look:
+    """The look applied now (the defaults before any)."""
+    return _State.look or Look(language=i18n.language())
+
+
+def _register(family: str) -> None:
+    """Load the bundled files of ``family``, once per process."""
+    if family in _State.registered:
+        return
+    for path in font_paths(family):
+        if QFontDatabase.addApplicationFont(str(path)) < 0:
+            raise RuntimeError(f"cannot load the bundled font {path}")
+    _State.registered.add(family)
 
 
 def _scaled(style: str, factor: float) -> str:
@@ -80,7 +180,30 @@ def _scaled(style: str, factor: float) -> str:
 
 
 def apply_theme(app: QApplication, *, large_text: bool = False, high_contrast: bool = False) -> None:
-    """The reader's look; large text scales every size by 1.25, high contrast is yellow/white on black."""
-    install_fonts(app)
-    style = STYLE + (HIGH_CONTRAST if high_contrast else "")
-    app.setStyleSheet(_scaled(style, 1.25) if large_text else style)
+    """Put the look in force: large text scales every size by ``LARGE_TEXT_FACTOR``, high contrast is
+    yellow/white on black; the font follows the UI language."""
+    apply(app, Look(large_text, high_contrast, i18n.language()))
+
+
+def apply(app: QApplication, look: Look) -> None:
+    previous = _State.look
+    _register(look.family)
+    new_font = previous is None or (previous.family, previous.scale) != (look.family, look.scale)
+    if new_font:
+        font = QFont(look.family)
+        font.setPointSizeF(BASE_POINT_SIZE * look.scale)
+        app.setFont(font)
+    # Set again for a new font too: the style sheet's sizes are merged into each widget's font when it is
+    # polished, and only a new sheet polishes every widget again.
+    if new_font or previous is None or previous.style_sheet() != look.style_sheet():
+        app.setStyleSheet(look.style_sheet())
+    _State.look = look
+    if look != previous:
+        notifier.changed.emit()
+
+
+def follow_language() -> None:
+    """The UI language changed: switch to its font (called by ``kiosk.ui.language.switch``)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and _State.look is not None:
+        apply(app, replace(_State.look, language=i18n.language()))

@@ -62,8 +62,8 @@ def test_large_text_and_high_contrast_switch_at_runtime(qtbot, kiosk, qapp):
     normal = title.fontInfo().pixelSize()
     kiosk.window.large_text.setChecked(True)
     assert title.fontInfo().pixelSize() > normal
-    assert kiosk.window.reader_frame.width() == 720
-    assert kiosk.window.side_column.height() == kiosk.window.reader_frame.height() == 1032  # side by side
+    assert kiosk.window.reader_frame.width() == 750
+    assert kiosk.window.side_column.height() == kiosk.window.reader_frame.height() == 1075  # side by side
     kiosk.window.high_contrast.setChecked(True)
     assert "#ffff00" in qapp.styleSheet()
     kiosk.window.large_text.setChecked(False)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QScrollArea,
-    QTableWidget,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -51,13 +51,11 @@ def _item_texts(widget: QWidget) -> list[str]:
     texts = []
     if isinstance(widget, QComboBox):
         texts += [widget.itemText(i) for i in range(widget.count())]
-    if isinstance(widget, QTableWidget):
-        for column in range(widget.columnCount()):
-            header = widget.horizontalHeaderItem(column)
-            texts.append(header.text() if header else "")
-            for row in range(widget.rowCount()):
-                item = widget.item(row, column)
-                texts.append(item.text() if item else "")
+    if isinstance(widget, QTableView):
+        model = widget.model()
+        for column in range(model.columnCount()):
+            texts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
+            texts += [str(model.index(row, column).data() or "") for row in range(model.rowCount())]
     return texts
 
 
