@@ -20,7 +20,7 @@ from mynakiosk.ui import theme
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from mynakiosk.flow.reception import ReceptionRecord
+    from mynakiosk.domain.visit import ReceptionRecord
 
 COLUMNS = (
     N_("時刻"),

@@ -18,9 +18,9 @@ from mynakiosk.resources import FONT_FILES, ResourcesMissing, font_paths, qm_pat
 def test_resources_are_the_installed_package_data(monkeypatch):
     monkeypatch.delenv("KIOSK_RESOURCES", raising=False)
     assert resources_dir() == Path(str(files("mynakiosk_resources")))
-    for family, files in FONT_FILES.items():
+    for family, names in FONT_FILES.items():
         paths = font_paths(family)
-        assert [p.name for p in paths] == list(files) and all(p.is_file() for p in paths)
+        assert [p.name for p in paths] == list(names) and all(p.is_file() for p in paths)
     assert (resources_dir() / "fonts" / "OFL.txt").is_file()
     assert qm_path("en").is_file()
 
