@@ -61,9 +61,7 @@ def record_row(record: ReceptionRecord) -> list[str]:
         validity = t("エラー {code}", code=result.error_code) if result.error_code else "—"
     name = translated(person.name) if person else (translated(record.card_holder) or "—")
     if mislinked(record):
-        name = t(
-            "⚠ {name}（誤紐づけ）", name=name
-        )  # words, not only a colour: read aloud, seen when selected
+        name = f"⚠ {name}"  # a sign, not only a colour: seen when selected, in print, without colour vision
     return [
         f"{record.time:%H:%M:%S}",
         name,
@@ -135,10 +133,12 @@ class ReceptionTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = index.row()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[row][index.column()]
         if not self._alarm[row]:
             return None
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return t("誤紐づけの可能性があります（別人の資格情報）")
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(theme.current().alarm_background))
         if role == Qt.ItemDataRole.ForegroundRole:

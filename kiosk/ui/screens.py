@@ -451,7 +451,7 @@ class ConsentDetailScreen(Screen):
         grid = QGridLayout()
         grid.setSpacing(10)
         for row, topic in enumerate(topics):
-            label = _label(t("{topic}情報", topic=topic), "subtitle")
+            label = _label(t("{topic}情報", topic=topic), "subtitle", wrap=False)  # one line, the full width
             yes = _button(t("同意する"), accessible=t("{topic}情報の提供に同意する", topic=topic))
             no = _button(t("同意しない"), accessible=t("{topic}情報の提供に同意しない", topic=topic))
             for button in (yes, no):

@@ -113,6 +113,11 @@ QPushButton:focus { border: 5px solid #00e5ff; }
 QPushButton:disabled { color: #9a9a9a; background: #000000; border: 3px dashed #9a9a9a; }
 #cardPicker, #cardPicker QLabel#hintBox, #hintBox { background: #101010; color: #ffffff; }
 #lesson { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
+QRadioButton::indicator, QCheckBox::indicator {
+  width: 14px; height: 14px; background: #000000; border: 2px solid #ffffff;
+}
+QRadioButton::indicator { border-radius: 9px; }
+QRadioButton::indicator:checked, QCheckBox::indicator:checked { background: #ffff00; }
 """
 
 

@@ -191,4 +191,5 @@ def test_the_mislinked_row_stays_marked_when_another_row_is_selected(qtbot, kios
     for column in range(model.columnCount()):
         cell = model.index(0, column)
         assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(theme.ALARM)
-    assert "誤紐づけ" in model.index(0, 1).data()  # in words too, for a screen reader and in print
+    assert model.index(0, 1).data().startswith("⚠")  # a sign too, for print and without colour vision
+    assert "誤紐づけ" in model.index(0, 1).data(Qt.ItemDataRole.AccessibleDescriptionRole)  # and in words

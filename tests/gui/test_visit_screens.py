@@ -92,7 +92,7 @@ def test_staff_console_lists_receptions_and_raises_the_mislink_alarm(qtbot, kios
     model = console.table.model()
     assert model.rowCount() == 1
     row = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert row[1] == "⚠ 山田 咲良（誤紐づけ）" and row[6] == "1 有効" and row[8] == "暗証番号"
+    assert row[1] == "⚠ 山田 咲良" and row[6] == "1 有効" and row[8] == "暗証番号"
     assert console.alarm.isVisibleTo(console) and "誤紐づけ" in console.alarm.text()
     saved = console.save_log()
     text = saved.read_text(encoding="utf-8")
