@@ -69,14 +69,14 @@
     <message>
         <location line="+7"/>
         <location filename="../../kiosk/flow/machine.py" line="+49"/>
-        <location filename="../../kiosk/ui/screens.py" line="+158"/>
-        <location line="+398"/>
+        <location filename="../../kiosk/ui/screens.py" line="+154"/>
+        <location line="+397"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-396"/>
+        <location filename="../../kiosk/ui/screens.py" line="-395"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="+456"/>
+        <location filename="../../kiosk/ui/screens.py" line="+452"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -678,7 +678,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-123"/>
+        <location filename="../../kiosk/ui/screens.py" line="-120"/>
         <source>医療費助成</source>
         <translation>Medical expense subsidy</translation>
     </message>
@@ -699,7 +699,7 @@
     </message>
     <message>
         <location filename="../../kiosk/flow/reception.py" line="-530"/>
-        <location filename="../../kiosk/ui/screens.py" line="-83"/>
+        <location filename="../../kiosk/ui/screens.py" line="-84"/>
         <source>診療・薬剤</source>
         <translation>Treatment and medication</translation>
     </message>
@@ -822,7 +822,7 @@
     </message>
     <message>
         <location line="+39"/>
-        <location filename="../../kiosk/ui/screens.py" line="+73"/>
+        <location filename="../../kiosk/ui/screens.py" line="+74"/>
         <source>電子処方箋</source>
         <translation>Electronic prescription</translation>
     </message>
@@ -903,7 +903,7 @@
         <translation>Please choose a card and press &quot;Place card&quot;. For a child&apos;s card, a parent enters the PIN.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>カードを置く</source>
         <translation>Place card</translation>
     </message>
@@ -923,7 +923,7 @@
         <translation>Stands in for the PIN reset at the city office (practice cards only)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>練習用暗証番号 {pin}</source>
         <translation>Practice PIN {pin}</translation>
     </message>
@@ -1023,8 +1023,8 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+33"/>
-        <location filename="../../kiosk/ui/language.py" line="+75"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+92"/>
+        <location filename="../../kiosk/ui/language.py" line="+77"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+93"/>
         <location line="+18"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
@@ -1081,7 +1081,7 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+41"/>
         <source>{first}。{second}</source>
         <translation>{first}. {second}</translation>
     </message>
@@ -1147,12 +1147,12 @@
         <translation>About this situation and this check-in</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>切り替えられません（カードを取ってからもう一度）：{error}</source>
         <translation>Cannot switch (take the card, then try again): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-439"/>
+        <location filename="../../kiosk/ui/screens.py" line="-434"/>
         <source>カードリーダーが使用できません</source>
         <translation>The card reader cannot be used</translation>
     </message>
@@ -1179,7 +1179,7 @@ My Number Card</translation>
         <translation>Place card here</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>職員がカードをお預かりしたり、
 暗証番号を伺うことはありません。</source>
         <translation>Staff will never take your card
@@ -1209,14 +1209,14 @@ or ask for your PIN.</translation>
     <message>
         <location line="+6"/>
         <location line="+178"/>
-        <location line="+28"/>
-        <location line="+281"/>
+        <location line="+26"/>
+        <location line="+279"/>
         <location line="+17"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-486"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1232,20 +1232,20 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+181"/>
-        <location line="+247"/>
+        <location line="+179"/>
+        <location line="+245"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-428"/>
-        <location line="+181"/>
-        <location line="+247"/>
+        <location line="-424"/>
+        <location line="+179"/>
+        <location line="+245"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-399"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1278,21 +1278,21 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+257"/>
-        <location line="+120"/>
+        <location line="+256"/>
+        <location line="+117"/>
         <location line="+86"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="-463"/>
-        <location line="+377"/>
+        <location line="-459"/>
+        <location line="+373"/>
         <location line="+86"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-454"/>
+        <location line="-450"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1331,7 +1331,7 @@ The card locks if the next try is wrong.</translation>
         <translation>Check-in complete</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>お名前を呼ばれるまでお待ちください。</source>
         <translation>Please wait until your name is called.</translation>
     </message>
@@ -1438,7 +1438,7 @@ as a health insurance card</translation>
         <translation>Do not agree to share information: {topic}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>次へ</source>
         <translation>Next</translation>
     </message>
@@ -1505,7 +1505,7 @@ Fit your face
 in the frame</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>練習：{condition}</source>
         <translation>Practice: {condition}</translation>
     </message>
@@ -1598,7 +1598,7 @@ in the frame</translation>
         <translation>Four digits entered. Press OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_console.py" line="+50"/>
+        <location filename="../../kiosk/ui/reception_table.py" line="+26"/>
         <source>時刻</source>
         <translation>Time</translation>
     </message>
@@ -1643,7 +1643,7 @@ in the frame</translation>
         <translation>Identity check</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>{topic}○</source>
         <translation>{topic}: yes</translation>
     </message>
@@ -1663,12 +1663,17 @@ in the frame</translation>
         <translation>Error {code}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{symbol}・{number}・{branch}</source>
         <translation>{symbol} / {number} / {branch}</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+70"/>
+        <source>誤紐づけの可能性があります（別人の資格情報）</source>
+        <translation>Possibly mislinked (another person&apos;s eligibility data)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_console.py" line="+159"/>
         <source>資格確認端末（模擬）— マイナ受付シミュレータ</source>
         <translation>Eligibility check terminal (simulated) — My Number Reception Simulator</translation>
     </message>
@@ -1728,7 +1733,7 @@ in the frame</translation>
         <translation>Save log</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>&lt;b&gt;{title}&lt;/b&gt;（{date:%Y年%m月%d日} 時点）&lt;br&gt;{lesson}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; (as of {date:%Y-%m-%d})&lt;br&gt;{lesson}</translation>
     </message>
@@ -1738,7 +1743,7 @@ in the frame</translation>
         <translation>Cannot switch the scenario: {error}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+26"/>
         <source>ログを保存しました: {path}</source>
         <translation>Log saved: {path}</translation>
     </message>
