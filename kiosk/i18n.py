@@ -12,6 +12,10 @@ The source language is Japanese: every text is written in Japanese in the code, 
 - ``Bilingual(ja, en)`` is a data file's text with its English spelling (a scenario's lesson, a name);
   ``translated`` picks the spelling, ``localized(ja, en)`` does the same for two plain strings.
 
+What ``t`` and ``translated`` return is a :class:`Shown`: the text in the current language, as a ``str``, that
+remembers what it was made from, so a widget given it can be worded again after a language switch without
+being rebuilt (``kiosk.ui.widgets.show_text`` and ``retranslate``).
+
 Placeholders are Python ``str.format`` fields; a test checks each translation has the same ones.
 """
 
@@ -24,7 +28,18 @@ from mynakiosk_hardware.text import N_, Msg
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["LANGUAGES", "N_", "Bilingual", "Msg", "language", "localized", "set_language", "t", "translated"]
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "Bilingual",
+    "Msg",
+    "Shown",
+    "language",
+    "localized",
+    "set_language",
+    "t",
+    "translated",
+]
 
 LANGUAGES = {"ja": "日本語", "en": "English"}
 DEFAULT_LANGUAGE = "ja"
@@ -49,6 +64,21 @@ class Bilingual(str):
         return (Bilingual, (str(self), self.en))
 
 
+class Shown(str):
+    """A text in the language shown now; ``source`` is the marked text it came from (translate it again to
+    word it in another language)."""
+
+    source: Any
+
+    def __new__(cls, text: str, source: Any) -> Shown:
+        shown = super().__new__(cls, text)
+        shown.source = source
+        return shown
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Shown, (str(self), self.source))
+
+
 def _lookup(text: str) -> str:
     lookup = _state["lookup"]
     return lookup(text) if lookup is not None else text
@@ -57,7 +87,8 @@ def _lookup(text: str) -> str:
 def t(text: str, /, **values: Any) -> str:
     """Translate the literal ``text`` now, then fill in ``values`` (themselves translated when texts)."""
     found = _lookup(text)
-    return found.format(**{k: translated(v) for k, v in values.items()}) if values else found
+    shown = found.format(**{k: translated(v) for k, v in values.items()}) if values else found
+    return Shown(shown, N_(text, **values))
 
 
 def translated(text: Any, lookup: Callable[[str], str] | None = None) -> Any:
@@ -66,6 +97,14 @@ def translated(text: Any, lookup: Callable[[str], str] | None = None) -> Any:
     ``lookup`` replaces the UI's language for this call (the command line prints English).
     """
     find = lookup or _lookup
+    if isinstance(text, Shown):
+        return translated(text.source, lookup)
+    if lookup is None and isinstance(text, str) and text:
+        return Shown(_translated(text, find, lookup), text)
+    return _translated(text, find, lookup)
+
+
+def _translated(text: Any, find: Callable[[str], str], lookup: Callable[[str], str] | None) -> Any:
     if isinstance(text, Bilingual):
         return (text.en or str(text)) if lookup is not None else localized(str(text), text.en)
     if isinstance(text, Msg):

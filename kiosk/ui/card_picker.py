@@ -8,10 +8,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioButton, QVBoxLayout
 
 from mynakiosk.i18n import N_, t, translated
-from mynakiosk.ui.widgets import WrappingChoice
+from mynakiosk.ui.widgets import WrappingChoice, show_text
 from mynakiosk_hardware.card import OtherCard
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mynakiosk.personas import Persona
     from mynakiosk_hardware.readers.virtual import VirtualReader
 
@@ -25,20 +27,23 @@ class CardPicker(QFrame):
     def __init__(self, reader: VirtualReader, personas: list[Persona]) -> None:
         super().__init__()
         self.setObjectName("cardPicker")
-        self.setAccessibleName(t("カード置き場（練習用）"))
+        show_text(self, t("カード置き場（練習用）"), "setAccessibleName")
         self.reader = reader
         self.personas = personas
         self.other_card = OtherCard()
         self.paper_on_reader = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
-        heading = QLabel(t("練習用のカード"))
+        heading = QLabel()
+        show_text(heading, t("練習用のカード"))
         heading.setObjectName("sideHeading")
         layout.addWidget(heading)
-        hint = QLabel(
+        hint = QLabel()
+        show_text(
+            hint,
             t(
                 "カードを選んで「カードを置く」を押してください。子どものカードは保護者が暗証番号を入力します。"
-            )
+            ),
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -48,10 +53,15 @@ class CardPicker(QFrame):
         self.choice_box = QVBoxLayout()
         layout.addLayout(self.choice_box)
         self.set_personas(personas)
-        self.place = QPushButton(t("カードを置く"))
-        self.take = QPushButton(t("カードを取る"))
-        self.reset = QPushButton(t("練習用カードのロックを解除"))
-        self.reset.setToolTip(t("市区町村の窓口で行う暗証番号の初期化の代わりです（練習用カードだけ）"))
+        self.place, self.take, self.reset = QPushButton(), QPushButton(), QPushButton()
+        show_text(self.place, t("カードを置く"))
+        show_text(self.take, t("カードを取る"))
+        show_text(self.reset, t("練習用カードのロックを解除"))
+        show_text(
+            self.reset,
+            t("市区町村の窓口で行う暗証番号の初期化の代わりです（練習用カードだけ）"),
+            "setToolTip",
+        )
         for button in (self.place, self.take, self.reset):
             layout.addWidget(button)
         self.status = QLabel()
@@ -71,27 +81,30 @@ class CardPicker(QFrame):
         self.choices.clear()
         self.personas = personas
 
-        def add(key: str, number: int, text: str, accessible: str = "") -> None:
+        def add(key: str, number: int, text: str | Callable[[], str], accessible: str = "") -> None:
             button = QRadioButton()
             row = WrappingChoice(button, text)  # long names and translations wrap instead of being cut off
             if accessible:
-                button.setAccessibleName(accessible)
+                show_text(button, accessible, "setAccessibleName")
             row.label.setObjectName("choiceLabel")
             self.group.addButton(button, number)
             self.choices[key] = button
             self._rows.append(row)
             self.choice_box.addWidget(row)
 
-        for index, persona in enumerate(personas):
+        def card_text(persona: Persona) -> str:
+            """Two lines, each translated on its own: who, then the card's PIN."""
             pin = persona.practice_pin
             detail = (
                 t("練習用暗証番号 {pin}", pin=pin) if pin else t("暗証番号なし（顔認証マイナンバーカード）")
             )
-            # Two lines, each translated on its own: who, then the card's PIN.
+            return f"{translated(persona.label)}\n{detail}"
+
+        for index, persona in enumerate(personas):
             add(
                 persona.key,
                 index,
-                f"{translated(persona.label)}\n{detail}",
+                lambda persona=persona: card_text(persona),
                 t("{person}のカード", person=persona.label),
             )
         add("paper", len(personas) + 1, t("ICチップのないカード\n（健康保険証・資格確認書）"))
@@ -129,4 +142,4 @@ class CardPicker(QFrame):
         if self.reader.card is persona.card:
             self.reader.remove()
         persona.reset_card()
-        self.status.setText(t("{name}さんのカードのロックを解除しました（練習用）。", name=persona.name))
+        show_text(self.status, t("{name}さんのカードのロックを解除しました（練習用）。", name=persona.name))

@@ -42,7 +42,7 @@ from mynakiosk.ui.screens import (
     VisualCheckScreen,
 )
 from mynakiosk.ui.speech import Speaker, pin_progress
-from mynakiosk.ui.widgets import FittingScrollArea
+from mynakiosk.ui.widgets import FittingScrollArea, retranslate, show_text
 
 READER_SIZE = (600, 860)  # portrait, like the reader's touch panel; times the theme's scale in large text
 SIDE_WIDTH = 400  # the practice column beside it, scrollbar included
@@ -86,11 +86,13 @@ class MainWindow(QMainWindow):
         self.show_snapshot(controller.snapshot)
 
     def _build_central(self) -> None:
-        """Build every widget that shows text; called again when the language changes."""
+        """Build the widgets, once: a language switch words them again in place (``_retranslate``)."""
         controller = self.controller
         personas = self._personas if self._personas is not None else controller.personas
         self._language = i18n.language()
-        self.setWindowTitle(translated(self._title) if self._title else t("マイナ受付シミュレータ"))
+        show_text(
+            self, translated(self._title) if self._title else t("マイナ受付シミュレータ"), "setWindowTitle"
+        )
         central = QWidget()
         # The row sits at the top of a taller window (a stretch below it, not Qt.AlignTop: kiosk.ui.widgets).
         outer = QVBoxLayout(central)
@@ -104,24 +106,25 @@ class MainWindow(QMainWindow):
         reader_frame.setObjectName("readerFrame")
         reader_frame.setFixedSize(*self._reader_size())
         self.reader_frame = reader_frame
-        reader_frame.setAccessibleName(t("顔認証付きカードリーダーの画面"))
+        show_text(reader_frame, t("顔認証付きカードリーダーの画面"), "setAccessibleName")
         column = QVBoxLayout(reader_frame)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(0)
-        self.status_bar = QLabel(translated(self._status) or t("マイナ受付シミュレータ"))
+        self.status_bar = QLabel()
+        show_text(self.status_bar, translated(self._status) or t("マイナ受付シミュレータ"))
         self.status_bar.setObjectName("statusBar")
         self.status_bar.setWordWrap(True)  # a long reader name wraps rather than being cut off
         column.addWidget(self.status_bar)
         self.notice = QLabel()
         self.notice.setObjectName("cardNotice")
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(t("カードの扱い"))
+        show_text(self.notice, t("カードの扱い"), "setAccessibleName")
         self.notice.hide()
         column.addWidget(self.notice)
         self.alert = QLabel()
         self.alert.setObjectName("alert")
         self.alert.setWordWrap(True)
-        self.alert.setAccessibleName(t("お知らせ"))
+        show_text(self.alert, t("お知らせ"), "setAccessibleName")
         self.alert.hide()
         column.addWidget(self.alert)
         self.stack = QStackedWidget()
@@ -167,43 +170,28 @@ class MainWindow(QMainWindow):
                 column.insertWidget(0, self.practice.hint_area)
                 QWidget.setTabOrder(scroll, self.practice.show_hints)
             row.addWidget(column_frame, 0, Qt.AlignmentFlag.AlignTop)
-        self.setCentralWidget(central)  # deletes the previous one, if any
+        self.setCentralWidget(central)
 
     def _language_changed(self) -> None:
         if self._language != i18n.language():
             self._retranslate()
 
     def _retranslate(self) -> None:
-        """Show everything in the new language: rebuild the widgets, keep what the user set and sees."""
-        choices = self.card_picker.choices if self.card_picker is not None else {}
-        picked = next((key for key, button in choices.items() if button.isChecked()), None)
-        paper = self.card_picker is not None and self.card_picker.paper_on_reader
-        hints = self.practice.show_hints.isChecked() if self.practice is not None else None
-        explained = self.practice.explained if self.practice is not None else None
-        old_screen = self.stack.currentWidget()
-        consents = dict(old_screen.choices) if isinstance(old_screen, ConsentDetailScreen) else None
-        practice_choice = self.practice.choices.currentIndex() if self.practice is not None else -1
+        """Word every text again in the new language, in place: nothing is rebuilt, so the visit, the digits
+        on the keypad, the consent answers and the choices beside the reader simply stay."""
+        self._language = i18n.language()
         self._set_menu_texts()
-        self._build_central()
-        if self.card_picker is not None:
-            if picked is not None:
-                self.card_picker.select(picked)
-            self.card_picker.paper_on_reader = paper
+        retranslate(self)  # every text given through show_text: the reader's screens, the side column
         if self.practice is not None:
-            if hints is not None:
-                self.practice.show_hints.setChecked(hints)
-            if explained is not None:
-                self.practice.show_record(explained)
-        self.show_snapshot(self.controller.snapshot, announce=True)  # spoken again, in the new language
-        new_screen = self.stack.currentWidget()
-        if consents is not None and isinstance(new_screen, ConsentDetailScreen):
-            new_screen.restore_choices(consents)  # answers given so far are kept
-        if self.practice is not None and practice_choice >= 0:
-            self.practice.choices.setCurrentIndex(practice_choice)
+            self.practice.retranslate()
+        snapshot = self.controller.snapshot
+        self._show_notices(snapshot)
+        self.current_screen.retranslate(snapshot)
+        self._speak(snapshot)  # spoken again, in the new language
 
     def _reader_status(self, text: str) -> None:
         self._status = text
-        self.status_bar.setText(translated(text))
+        show_text(self.status_bar, translated(text))
 
     def _build_screen(self, state: State) -> Screen:
         """Make the screen for ``state``, connect it to the controller and add it to the stack."""
@@ -283,7 +271,7 @@ class MainWindow(QMainWindow):
                 action.setToolTip(t("翻訳ファイルがありません（scripts/run で作られます）"))
 
     def set_language(self, code: str) -> None:
-        """Switch the whole UI to ``code``; the visit in progress goes on, its screen redrawn in the new language."""
+        """Switch the whole UI to ``code``; the visit in progress goes on, its screen worded in the new language."""
         language.switch(code)
 
     def _reader_size(self) -> tuple[int, int]:
@@ -339,11 +327,14 @@ class MainWindow(QMainWindow):
         assert isinstance(widget, Screen)
         return widget
 
-    def show_snapshot(self, snapshot: Snapshot, *, announce: bool = False) -> None:
-        self.notice.setText(translated(snapshot.notice))
+    def _show_notices(self, snapshot: Snapshot) -> None:
+        show_text(self.notice, translated(snapshot.notice))
         self.notice.setVisible(bool(snapshot.notice))
-        self.alert.setText(translated(snapshot.alert))
+        show_text(self.alert, translated(snapshot.alert))
         self.alert.setVisible(bool(snapshot.alert))
+
+    def show_snapshot(self, snapshot: Snapshot, *, announce: bool = False) -> None:
+        self._show_notices(snapshot)
         screen = self.screens[snapshot.state]
         screen.show_snapshot(snapshot)
         changed = self.stack.currentWidget() is not screen

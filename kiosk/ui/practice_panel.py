@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -23,7 +24,7 @@ from mynakiosk.domain.staff import mislinked
 from mynakiosk.flow.machine import HINTS
 from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
-from mynakiosk.ui.widgets import WrappingChoice
+from mynakiosk.ui.widgets import WrappingChoice, show_text
 
 if TYPE_CHECKING:
     from mynakiosk.domain.visit import ReceptionRecord
@@ -64,24 +65,33 @@ class ElidingComboBox(QComboBox):
 
 
 def explanation_html(explanation: Explanation) -> str:
-    """The explanation as rich text, in the current language (its texts are translated here, one by one)."""
-    parts = [f"<h3>{translated(explanation.title)}</h3>", f"<p>{translated(explanation.what_happened)}</p>"]
+    """The explanation as rich text, in the current language (its texts are translated here, one by one).
+
+    Its texts (some from scenario files: names, lessons) are text, not markup: escaped before they go in.
+    """
+
+    def text(value: str) -> str:
+        return escape(translated(value))
+
+    parts = [f"<h3>{text(explanation.title)}</h3>", f"<p>{text(explanation.what_happened)}</p>"]
     if explanation.why:
-        why = t("<b>なぜ：</b>{why}", why=explanation.why)
+        why = t("<b>なぜ：</b>{why}", why=text(explanation.why))
         parts.append(f"<p>{why}</p>")
     if explanation.bring:
         heading = t("次に持って行くもの（どれか一つ）：")
-        items = "".join(f"<li>{translated(d)}</li>" for d in explanation.bring)
+        items = "".join(f"<li>{text(d)}</li>" for d in explanation.bring)
         parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
     if explanation.contacts:
         heading = t("相談先：")
-        contacts = [t("<b>{who}</b>：{what}", who=who, what=what) for who, what in explanation.contacts]
+        contacts = [
+            t("<b>{who}</b>：{what}", who=text(who), what=text(what)) for who, what in explanation.contacts
+        ]
         items = "".join(f"<li>{contact}</li>" for contact in contacts)
         parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
     for note in explanation.notes:
-        parts.append(f"<p>{translated(note)}</p>")
+        parts.append(f"<p>{text(note)}</p>")
     if explanation.at_home:
-        at_home = t("<b>家で確認：</b>{at_home}", at_home=explanation.at_home)
+        at_home = t("<b>家で確認：</b>{at_home}", at_home=text(explanation.at_home))
         parts.append(f"<p>{at_home}</p>")
     return "".join(parts)
 
@@ -92,25 +102,27 @@ class PracticePanel(QFrame):
         self.controller = controller
         self.explained: ReceptionRecord | None = None  # the visit explained now (None: the scenario's lesson)
         self.setObjectName("cardPicker")
-        self.setAccessibleName(t("家族で練習"))
+        show_text(self, t("家族で練習"), "setAccessibleName")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 16)
-        heading = QLabel(t("家族で練習"))
+        heading = QLabel()
+        show_text(heading, t("家族で練習"))
         heading.setObjectName("practiceHeading")
         layout.addWidget(heading)
         # The closed box is as wide as the side column: a long question ends in "…" there, whole in the list.
         self.choices = ElidingComboBox()
-        self.choices.setAccessibleName(t("練習する場面"))
-        for question, path in practice_questions():
-            self.choices.addItem(translated(question), str(path))
-            self.choices.setItemData(
-                self.choices.count() - 1, translated(question), Qt.ItemDataRole.ToolTipRole
-            )
-        other = QLabel(t("ほかの場面を練習する："))
+        show_text(self.choices, t("練習する場面"), "setAccessibleName")
+        self._questions = practice_questions()
+        for _question, path in self._questions:
+            self.choices.addItem("", str(path))
+        self._word_choices()
+        other = QLabel()
+        show_text(other, t("ほかの場面を練習する："))
         other.setWordWrap(True)
         layout.addWidget(other)
         layout.addWidget(self.choices)
-        self.switch = QPushButton(t("この場面で練習する"))
+        self.switch = QPushButton()
+        show_text(self.switch, t("この場面で練習する"))
         self.switch.clicked.connect(self.switch_scenario)
         layout.addWidget(self.switch)
         self.status = QLabel()
@@ -131,12 +143,12 @@ class PracticePanel(QFrame):
         self.hint = QLabel()
         self.hint.setObjectName("hintBox")
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName(t("ヒント"))
+        show_text(self.hint, t("ヒント"), "setAccessibleName")
         hint_layout.addWidget(self.hint)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
-        self.explanation.setAccessibleName(t("この場面と、今回の受付の説明"))
+        show_text(self.explanation, t("この場面と、今回の受付の説明"), "setAccessibleName")
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.insertWidget(1, self.explanation)
         controller.snapshot_changed.connect(self.show_snapshot)
@@ -151,18 +163,39 @@ class PracticePanel(QFrame):
         try:
             self.controller.load_scenario(load_scenario(self.choices.currentData()))
         except (ScenarioError, RuntimeError) as exc:
-            self.status.setText(
-                t("切り替えられません（カードを取ってからもう一度）：{error}", error=str(exc))
+            show_text(
+                self.status, t("切り替えられません（カードを取ってからもう一度）：{error}", error=str(exc))
             )
 
     def _scenario_changed(self, scenario: Scenario) -> None:
         self.explained = None
-        self.status.setText("")
+        show_text(self.status, "")
         index = self.choices.findData(str(scenario.path))
         if index >= 0:
             self.choices.setCurrentIndex(index)
-        # translated() before strip(): strip() would drop a Bilingual's English spelling.
-        self._explain(f"<h3>{translated(scenario.title)}</h3><p>{translated(scenario.lesson).strip()}</p>")
+        self._explain_scenario(scenario)
+
+    def _explain_scenario(self, scenario: Scenario) -> None:
+        # translated() before strip(): strip() would drop a Bilingual's English spelling. The scenario file's
+        # texts are escaped: they are text, not markup, in the rich-text label.
+        title, lesson = escape(translated(scenario.title)), escape(translated(scenario.lesson).strip())
+        self._explain(f"<h3>{title}</h3><p>{lesson}</p>")
+
+    def _word_choices(self) -> None:
+        for index, (question, _path) in enumerate(self._questions):
+            self.choices.setItemText(index, translated(question))
+            self.choices.setItemData(index, translated(question), Qt.ItemDataRole.ToolTipRole)
+
+    def retranslate(self) -> None:
+        """The language changed: the texts worded again, in place (``widgets.retranslate`` does the ones given
+        through ``show_text``); the chosen scene, the hint check box and the explanation shown stay."""
+        self._word_choices()
+        self.choices.setToolTip(self.choices.currentText())
+        if self.explained is not None:
+            self.show_record(self.explained)
+        elif self.controller.scenario is not None:
+            self._explain_scenario(self.controller.scenario)
+        self.show_snapshot(self.controller.snapshot)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         hint = translated(HINTS.get(snapshot.state, "")) if self.show_hints.isChecked() else ""

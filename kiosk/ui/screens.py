@@ -25,7 +25,7 @@ from mynakiosk.domain.fallback import FallbackReason
 from mynakiosk.flow.machine import State
 from mynakiosk.flow.reception import FaceCondition, Snapshot
 from mynakiosk.i18n import N_, t, translated
-from mynakiosk.ui.widgets import FittingScrollArea, set_by_name
+from mynakiosk.ui.widgets import FittingScrollArea, set_by_name, show_text
 from mynakiosk_hardware.pin import Pin
 
 if TYPE_CHECKING:
@@ -35,7 +35,8 @@ PIN_LENGTH = 4
 
 
 def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
+    label = QLabel()
+    show_text(label, text)  # worded again on a language switch
     label.setObjectName(name)
     label.setWordWrap(wrap)
     set_by_name(label, alignment="AlignHCenter|AlignVCenter", textInteractionFlags="NoTextInteraction")
@@ -50,10 +51,11 @@ def _right() -> object:
 
 
 def _button(text: str, name: str = "", accessible: str = "") -> QPushButton:
-    button = QPushButton(text)
+    button = QPushButton()
+    show_text(button, text)  # worded again on a language switch
     if name:
         button.setObjectName(name)
-    button.setAccessibleName(accessible or text)
+    show_text(button, accessible or text, "setAccessibleName")
     set_by_name(button, focusPolicy="StrongFocus")
     button.setAutoDefault(True)
     return button
@@ -66,7 +68,7 @@ class Screen(QWidget):
 
     def __init__(self, title: str, subtitle: str = "") -> None:
         super().__init__()
-        self.setAccessibleName(title)
+        show_text(self, title, "setAccessibleName")
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(28, 28, 28, 28)
         self.layout_.setSpacing(18)
@@ -79,6 +81,14 @@ class Screen(QWidget):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Update from the reception's snapshot; most screens are static."""
 
+    def retranslate(self, snapshot: Snapshot) -> None:
+        """The language changed while this screen is shown: word its texts again, keep what was entered.
+
+        Its own texts are worded again by ``widgets.retranslate``; the ones from the snapshot are shown
+        again here (screens whose ``show_snapshot`` also resets what the patient entered override this).
+        """
+        self.show_snapshot(snapshot)
+
 
 class NoReaderScreen(Screen):
     state = State.NO_READER
@@ -90,7 +100,7 @@ class NoReaderScreen(Screen):
         self.layout_.addStretch(1)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.detail.setText(translated(snapshot.message))
+        show_text(self.detail, translated(snapshot.message))
 
 
 class IdleScreen(Screen):
@@ -139,7 +149,7 @@ class ReadFailedScreen(Screen):
         self.layout_.addStretch(1)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.detail.setText(translated(snapshot.message))
+        show_text(self.detail, translated(snapshot.message))
 
 
 class MethodSelectScreen(Screen):
@@ -167,7 +177,7 @@ class MethodSelectScreen(Screen):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.face.setEnabled(not snapshot.face_locked)
-        self.message.setText(translated(snapshot.message))
+        show_text(self.message, translated(snapshot.message))
 
     def showEvent(self, event: object) -> None:
         (self.face if self.face.isEnabled() else self.pin).setFocus()
@@ -190,7 +200,7 @@ class PinScreen(Screen):
         self._digits: list[str] = []
         set_by_name(self, focusPolicy="StrongFocus")
         self.boxes = _label("", "pinBoxes", wrap=False)
-        self.boxes.setAccessibleName(t("入力した桁数"))
+        show_text(self.boxes, t("入力した桁数"), "setAccessibleName")
         self.tries = _label("", "hint")
         self.warning = _label("", "notice")
         self.layout_.addWidget(self.boxes)
@@ -257,23 +267,30 @@ class PinScreen(Screen):
         self.activity.emit()
         count = len(self._digits)
         self.boxes.setText("●" * count + "○" * (PIN_LENGTH - count))
-        self.boxes.setAccessibleDescription(
-            t("{count}桁入力済み（{total}桁中）", count=count, total=PIN_LENGTH)
+        show_text(
+            self.boxes,
+            t("{count}桁入力済み（{total}桁中）", count=count, total=PIN_LENGTH),
+            "setAccessibleDescription",
         )
         self.confirm.setEnabled(count == PIN_LENGTH)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.clear()
+        self.retranslate(snapshot)
+
+    def retranslate(self, snapshot: Snapshot) -> None:
+        """The tries and the warning in the current language; the digits typed so far stay."""
         tries = snapshot.tries_left
-        self.tries.setText(t("残り入力回数：{tries}回", tries=tries) if tries is not None else "")
+        show_text(self.tries, t("残り入力回数：{tries}回", tries=tries) if tries is not None else "")
         if snapshot.wrong_pin:
-            self.warning.setText(
+            show_text(
+                self.warning,
                 t("暗証番号が違います。\nあと{tries}回間違えるとロックされます。", tries=tries)
                 if tries and tries > 1
-                else t("暗証番号が違います。\n次に間違えるとロックされます。")
+                else t("暗証番号が違います。\n次に間違えるとロックされます。"),
             )
         else:
-            self.warning.setText("")
+            show_text(self.warning, "")
 
     def showEvent(self, event: object) -> None:
         self.setFocus()
@@ -368,14 +385,15 @@ class FallbackScreen(Screen):
         if guidance is None:
             return
         title = translated(guidance.title)
-        self.title.setText(title)
-        self.setAccessibleName(title)
-        self.cause.setText(translated(guidance.cause))
-        self.documents.setText("\n".join(t("・{document}", document=d) for d in guidance.documents))
-        self.share.setText(translated(guidance.share))
-        self.staff.setText(translated(guidance.staff))
-        self.remedy.setText(translated(guidance.remedy))
-        self.child_note.setText(translated(guidance.child_note))
+        show_text(self.title, title)
+        show_text(self, title, "setAccessibleName")
+        show_text(self.cause, translated(guidance.cause))
+        documents = guidance.documents
+        show_text(self.documents, lambda: "\n".join(t("・{document}", document=d) for d in documents))
+        show_text(self.share, translated(guidance.share))
+        show_text(self.staff, translated(guidance.staff))
+        show_text(self.remedy, translated(guidance.remedy))
+        show_text(self.child_note, translated(guidance.child_note))
 
 
 class QualifyingScreen(Screen):
@@ -490,10 +508,8 @@ class ConsentDetailScreen(Screen):
         self.choices = dict.fromkeys(self.choices)
         self._refresh()
 
-    def restore_choices(self, choices: dict[str, bool | None]) -> None:
-        """Show answers given before (the screen was rebuilt for a language switch)."""
-        self.choices = {topic: choices.get(topic) for topic in self.choices}
-        self._refresh()
+    def retranslate(self, snapshot: Snapshot) -> None:
+        """Every text here is the screen's own: the answers given so far stay as they are."""
 
 
 class HighCostScreen(ChoiceScreen):
@@ -593,7 +609,7 @@ class FaceScreen(Screen):
         self.layout_.addLayout(row)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.message.setText(translated(snapshot.message))
+        show_text(self.message, translated(snapshot.message))
 
     def showEvent(self, event: object) -> None:
         self.conditions[FaceCondition.FRONT].setFocus()
@@ -622,7 +638,7 @@ class PaperCardScreen(Screen):
         self.layout_.addStretch(1)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.detail.setText(t("（{message}）", message=snapshot.message) if snapshot.message else "")
+        show_text(self.detail, t("（{message}）", message=snapshot.message) if snapshot.message else "")
 
 
 class CancelledScreen(Screen):
@@ -662,7 +678,7 @@ class VisualCheckScreen(Screen):
         )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(t("目視モード用パスワード"))
+        show_text(self.password, t("目視モード用パスワード"), "setAccessibleName")
         self.password.setObjectName("password")
         self.password.returnPressed.connect(self._submit)
         self.layout_.addWidget(self.password)
@@ -689,7 +705,7 @@ class VisualCheckScreen(Screen):
         self.back_pressed.emit()
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.message.setText(translated(snapshot.message))
+        show_text(self.message, translated(snapshot.message))
 
     def showEvent(self, event: object) -> None:
         self.password.setFocus()

@@ -14,6 +14,7 @@ log stays Japanese (the clinic's record).
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -196,9 +197,9 @@ class StaffConsole(QMainWindow):
         self.lesson.setText(
             t(
                 "<b>{title}</b>（{date:%Y年%m月%d日} 時点）<br>{lesson}",
-                title=scenario.title,
+                title=escape(translated(scenario.title)),  # the file's text is text, not markup
                 date=scenario.as_of,
-                lesson=translated(scenario.lesson).strip(),
+                lesson=escape(translated(scenario.lesson).strip()),
             )
         )
         index = self.scenarios.findData(str(scenario.path))

@@ -14,10 +14,59 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
 
+from mynakiosk.i18n import translated
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtCore import QEvent
+
+
+_WORDING = "kioskWording"  # a dynamic property: how to word the object's texts again (see show_text)
+
+
+class _Wording:
+    """Per object: setter name -> what makes its text in the current language."""
+
+    __slots__ = ("makers",)
+
+    def __init__(self) -> None:
+        self.makers: dict[str, Callable[[], str]] = {}
+
+
+def show_text(target: QObject, text: str | Callable[[], str], setter: str = "setText") -> None:
+    """Give ``target`` a text through ``setter`` and remember how to word it again (``retranslate``).
+
+    ``text`` is what ``t()`` or ``translated()`` returned (it knows its source), or a function that makes the
+    text in the current language (a text put together from several). A plain string is shown as it is and
+    stays so: a name, a number.
+    """
+    wording = target.property(_WORDING)
+    if callable(text):
+        maker = text
+    else:
+        source = getattr(text, "source", None)
+        maker = None if source is None else (lambda: translated(source))
+    if maker is None:
+        if wording is not None:
+            wording.makers.pop(setter, None)
+        getattr(target, setter)(text)
+        return
+    if wording is None:
+        wording = _Wording()
+        target.setProperty(_WORDING, wording)
+    wording.makers[setter] = maker
+    getattr(target, setter)(maker())
+
+
+def retranslate(root: QObject) -> None:
+    """Word again every text given through ``show_text`` to ``root`` and the objects inside it: the Qt way of
+    a language switch (retranslateUi), with no widget rebuilt and nothing the user set lost."""
+    for target in (root, *root.findChildren(QObject)):
+        wording = target.property(_WORDING)
+        if wording is not None:
+            for setter, maker in wording.makers.items():
+                getattr(target, setter)(maker())
 
 
 def set_by_name(widget: QObject, **properties: str) -> None:
@@ -85,10 +134,10 @@ class WrappingChoice(QWidget):
             QEvent.Type.FocusOut,
         )
         self.button = button
-        self.label = QLabel(text)
+        self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setBuddy(button)
-        button.setAccessibleName(text.replace("\n", " "))
+        self.set_text(text)
         row = QHBoxLayout(self)
         row.setContentsMargins(3, 3, 3, 3)  # inside the 3px focus frame (theme.py #choiceRow), never under it
         row.setSpacing(6)
@@ -99,6 +148,12 @@ class WrappingChoice(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.label.installEventFilter(self)
         button.installEventFilter(self)
+
+    def set_text(self, text: str | Callable[[], str]) -> None:
+        """The row's text (as ``show_text`` takes it); the button's accessible name is the same, on one line."""
+        make = text if callable(text) else (lambda: translated(text))
+        show_text(self.label, make)
+        show_text(self.button, lambda: make().replace("\n", " "), "setAccessibleName")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.label and event.type() == self._release and self.button.isEnabled():

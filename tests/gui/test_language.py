@@ -200,8 +200,52 @@ def test_switching_language_mid_visit_keeps_the_visit(qtbot, kiosk, switch_langu
     switch_language("ja")
     qtbot.waitUntil(lambda: JAPANESE.search(kiosk.window.current_screen.title.text()) is not None)
     assert kiosk.state is State.PIN_ENTRY
-    # The keypad was rebuilt: digits typed before the switch are not carried over (nor kept anywhere).
-    assert kiosk.window.pin_screen.entered_count == 0
+    assert kiosk.window.pin_screen.entered_count == 4  # the keypad was worded again, not rebuilt
+
+
+def test_a_switch_rebuilds_nothing_and_keeps_what_the_person_did(qtbot, kiosk, switch_language):
+    """Qt's retranslateUi way: the same widgets, worded again; nothing to save and restore by hand."""
+    window = kiosk.window
+    place(qtbot, kiosk, "taro")
+    choose_pin(qtbot, kiosk)
+    type_on_keypad(qtbot, kiosk, "24")
+    window.practice.show_hints.setChecked(False)
+    window.practice.choices.setCurrentIndex(2)  # chosen, not yet switched to
+    widgets = [window.centralWidget(), window.reader_frame, window.current_screen, window.card_picker]
+    widgets += [window.practice, window.practice.choices, window.pin_screen.keys["5"]]
+    screens = dict(window.screens)
+    texts = [w for w in window.findChildren(QWidget) if isinstance(w, QAbstractButton | QLabel)]
+    japanese = [w for w in texts if JAPANESE.search(w.text())]
+    switch_language("en")
+    qtbot.waitUntil(lambda: not JAPANESE.search(window.current_screen.title.text()))
+    assert [
+        window.centralWidget(),
+        window.reader_frame,
+        window.current_screen,
+        window.card_picker,
+    ] == widgets[:4]
+    assert window.practice is widgets[4] and window.practice.choices is widgets[5]
+    assert window.pin_screen.keys["5"] is widgets[6] and all(
+        window.screens[s] is w for s, w in screens.items()
+    )
+    assert window.pin_screen.entered_count == 2 and kiosk.state is State.PIN_ENTRY  # the visit goes on
+    assert not window.practice.show_hints.isChecked() and window.practice.choices.currentIndex() == 2
+    assert window.card_picker.selected().key == "taro"
+    # Every text that was Japanese is English now, on the screen shown and on those built before.
+    still = [f"{type(w).__name__}: {w.text()!r}" for w in japanese if JAPANESE.search(w.text())]
+    assert not still, still
+
+
+def test_screens_built_before_a_switch_show_the_new_language(qtbot, kiosk, switch_language):
+    kiosk.window.build_all_screens()
+    switch_language("en")
+    qtbot.waitUntil(lambda: not JAPANESE.search(kiosk.window.current_screen.title.text()))
+    found = {}
+    for name, snapshot in _hardest_snapshots():
+        kiosk.window.show_snapshot(snapshot)
+        if left := japanese_in(kiosk.window.current_screen):
+            found[name] = left
+    assert not found, found
 
 
 def test_language_menu_switches_and_the_window_follows(qtbot, kiosk, switch_language):
@@ -319,11 +363,13 @@ def test_answers_on_the_consent_detail_screen_survive_a_switch(qtbot, kiosk, swi
     type_on_keypad(qtbot, kiosk, "1234")
     confirm(qtbot, kiosk, State.CONSENT)
     answer(qtbot, kiosk, "individual")
-    yes, _ = kiosk.window.current_screen.rows["診療・薬剤"]
+    before = kiosk.window.current_screen
+    yes, _ = before.rows["診療・薬剤"]
     yes.click()
     switch_language("en")
     qtbot.waitUntil(lambda: not JAPANESE.search(kiosk.window.current_screen.title.text()))
     screen = kiosk.window.current_screen
+    assert screen is before and screen.rows["診療・薬剤"][0] is yes  # worded again, not rebuilt
     assert kiosk.state is State.CONSENT_DETAIL
     assert screen.choices["診療・薬剤"] is True and screen.rows["診療・薬剤"][0].isChecked()
     assert not screen.next.isEnabled()  # two topics still to answer
