@@ -69,14 +69,14 @@
     <message>
         <location line="+7"/>
         <location filename="../../kiosk/flow/machine.py" line="+49"/>
-        <location filename="../../kiosk/ui/screens.py" line="+154"/>
-        <location line="+397"/>
+        <location filename="../../kiosk/ui/screens.py" line="+164"/>
+        <location line="+403"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-395"/>
+        <location filename="../../kiosk/ui/screens.py" line="-401"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="+452"/>
+        <location filename="../../kiosk/ui/screens.py" line="+458"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -699,7 +699,7 @@
     </message>
     <message>
         <location filename="../../kiosk/flow/reception.py" line="-530"/>
-        <location filename="../../kiosk/ui/screens.py" line="-84"/>
+        <location filename="../../kiosk/ui/screens.py" line="-82"/>
         <source>診療・薬剤</source>
         <translation>Treatment and medication</translation>
     </message>
@@ -822,7 +822,7 @@
     </message>
     <message>
         <location line="+39"/>
-        <location filename="../../kiosk/ui/screens.py" line="+74"/>
+        <location filename="../../kiosk/ui/screens.py" line="+72"/>
         <source>電子処方箋</source>
         <translation>Electronic prescription</translation>
     </message>
@@ -888,22 +888,22 @@
         <translation>{name} ({age})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/card_picker.py" line="+28"/>
+        <location filename="../../kiosk/ui/card_picker.py" line="+30"/>
         <source>カード置き場（練習用）</source>
         <translation>Card tray (practice)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>練習用のカード</source>
         <translation>Practice cards</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>カードを選んで「カードを置く」を押してください。子どものカードは保護者が暗証番号を入力します。</source>
         <translation>Please choose a card and press &quot;Place card&quot;. For a child&apos;s card, a parent enters the PIN.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>カードを置く</source>
         <translation>Place card</translation>
     </message>
@@ -918,12 +918,12 @@
         <translation>Unlock practice card</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>市区町村の窓口で行う暗証番号の初期化の代わりです（練習用カードだけ）</source>
         <translation>Stands in for the PIN reset at the city office (practice cards only)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>練習用暗証番号 {pin}</source>
         <translation>Practice PIN {pin}</translation>
     </message>
@@ -933,7 +933,7 @@
         <translation>No PIN (face-recognition-only card)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{person}のカード</source>
         <translation>Card: {person}</translation>
     </message>
@@ -1024,19 +1024,19 @@
     <message>
         <location filename="../../kiosk/app.py" line="+33"/>
         <location filename="../../kiosk/ui/language.py" line="+77"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+93"/>
-        <location line="+18"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+94"/>
+        <location line="+20"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
         <translation>My Number Reception Simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="-4"/>
+        <location filename="../../kiosk/ui/main_window.py" line="-5"/>
         <source>顔認証付きカードリーダーの画面</source>
         <translation>Face-recognition card reader screen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>カードの扱い</source>
         <translation>How this card is used</translation>
     </message>
@@ -1046,7 +1046,7 @@
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+133"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1086,7 +1086,7 @@
         <translation>{first}. {second}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/practice_panel.py" line="+70"/>
+        <location filename="../../kiosk/ui/practice_panel.py" line="+78"/>
         <source>&lt;b&gt;なぜ：&lt;/b&gt;{why}</source>
         <translation>&lt;b&gt;Why:&lt;/b&gt; {why}</translation>
     </message>
@@ -1101,18 +1101,18 @@
         <translation>Whom to contact:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&lt;b&gt;{who}&lt;/b&gt;：{what}</source>
         <translation>&lt;b&gt;{who}&lt;/b&gt;: {what}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&lt;b&gt;家で確認：&lt;/b&gt;{at_home}</source>
         <translation>&lt;b&gt;Check at home:&lt;/b&gt; {at_home}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>家族で練習</source>
         <translation>Family practice</translation>
     </message>
@@ -1127,7 +1127,7 @@
         <translation>Practice another situation:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>この場面で練習する</source>
         <translation>Practice this</translation>
     </message>
@@ -1152,7 +1152,7 @@
         <translation>Cannot switch (take the card, then try again): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-434"/>
+        <location filename="../../kiosk/ui/screens.py" line="-440"/>
         <source>カードリーダーが使用できません</source>
         <translation>The card reader cannot be used</translation>
     </message>
@@ -1192,12 +1192,12 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+187"/>
+        <location line="+194"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-186"/>
         <source>読み取りに失敗しました</source>
         <translation>Could not read the card</translation>
     </message>
@@ -1208,15 +1208,15 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+178"/>
+        <location line="+185"/>
         <location line="+26"/>
-        <location line="+279"/>
+        <location line="+278"/>
         <location line="+17"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-486"/>
+        <location line="-492"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1232,20 +1232,20 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+179"/>
-        <location line="+245"/>
+        <location line="+186"/>
+        <location line="+244"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-424"/>
-        <location line="+179"/>
-        <location line="+245"/>
+        <location line="-430"/>
+        <location line="+186"/>
+        <location line="+244"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-405"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1278,36 +1278,36 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+256"/>
-        <location line="+117"/>
+        <location line="+264"/>
+        <location line="+115"/>
         <location line="+86"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="-459"/>
-        <location line="+373"/>
+        <location line="-465"/>
+        <location line="+379"/>
         <location line="+86"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-456"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>{count}桁入力済み（{total}桁中）</source>
         <translation>{count} of {total} digits entered</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>残り入力回数：{tries}回</source>
         <translation>Tries left: {tries}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>暗証番号が違います。
 あと{tries}回間違えるとロックされます。</source>
         <translation>Wrong PIN.
@@ -1341,7 +1341,7 @@ The card locks if the next try is wrong.</translation>
         <translation>Please show one of these at the reception desk</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>・{document}</source>
         <translation>• {document}</translation>
     </message>
@@ -1448,7 +1448,7 @@ as a health insurance card</translation>
         <translation>Back to the consent choice</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>高額療養費制度</source>
         <translation>High-cost medical care benefit</translation>
     </message>
@@ -1673,7 +1673,7 @@ in the frame</translation>
         <translation>Possibly mislinked (another person&apos;s eligibility data)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_console.py" line="+159"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+160"/>
         <source>資格確認端末（模擬）— マイナ受付シミュレータ</source>
         <translation>Eligibility check terminal (simulated) — My Number Reception Simulator</translation>
     </message>
