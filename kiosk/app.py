@@ -135,7 +135,8 @@ def run_gui(reader: Reader, settings: Settings | None = None) -> int:
     import qasync
 
     app = application()
-    # Ctrl-C in the terminal quits at once: there is nothing to save, and a half-done visit is not kept.
+    # Ctrl-C in the terminal quits at once: a half-done visit is not kept, and result files that could not
+    # be written were named on stderr when they failed (closing the window offers to save them instead).
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -154,6 +155,10 @@ def run_gui(reader: Reader, settings: Settings | None = None) -> int:
         console.show()
         window.raise_()  # on a small screen they overlap: the reader stays in front
         window.activateWindow()
+    from mynakiosk.ui.pending_results import PendingResultsGuard
+
+    # Closing the last window with result files unwritten asks first (save elsewhere, retry, quit anyway).
+    _guard = PendingResultsGuard(controller, [w for w in (window, console) if w is not None])
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     try:

@@ -2,29 +2,42 @@
 レセコン or 電子カルテ can be rehearsed against the simulator.
 
 File name ``OQSsiquc01res_face_<ReceptionNumber>_<yyyyMMddHHmmss>.xml`` in a configurable folder; root
-``XmlMsg`` with ``MessageHeader`` and ``MessageBody`` (reference §2.1). Which fields are filled, and which
-names come from the reference and which are our reading of the interface, is documented in
-docs/result-xml.md. Written as UTF-8 (the real files are Shift_JIS or UTF-8).
+``XmlMsg`` with ``MessageHeader`` and ``MessageBody`` (reference §2.1; the middle part of the name is the
+terminal's own). Which fields are filled, and which names come from the reference and which are our reading
+of the interface, is documented in docs/result-xml.md. Written as UTF-8 (the real files are Shift_JIS or
+UTF-8).
+
+No result is lost: the reception number is unique across processes and machines (a hash of the host name,
+the process id, a counter), each file is created exclusively (never replacing another kiosk's file with the
+same name), and a file that cannot be written (full disk, read-only or vanished folder) is kept in memory
+and retried by :class:`ResultWriter` until it is written or saved elsewhere.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import itertools
+import logging
+import os
 import xml.etree.ElementTree as ET
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mynakiosk.backend.rules import is_preschool
 from mynakiosk.domain.people import Relation
+from mynakiosk.i18n import N_
 from mynakiosk_hardware.files import write_atomically
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    import datetime as dt
 
     from mynakiosk.domain.clinic import ClinicSettings
     from mynakiosk.domain.visit import ReceptionRecord
 
-_counter = itertools.count(1)
+log = logging.getLogger("kiosk.results")
 
 CONSENT_FIELDS = {
     "診療・薬剤": "PharmacistsInfoConsFlg",
@@ -100,13 +113,119 @@ def result_xml(record: ReceptionRecord, clinic: ClinicSettings, reception_number
     return root
 
 
-def export(record: ReceptionRecord, clinic: ClinicSettings, folder: Path) -> Path:
-    """Write the record's result file atomically into ``folder`` and return its path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    reception_number = f"{next(_counter):08d}"
-    name = f"OQSsiquc01res_face_{reception_number}_{record.time.strftime('%Y%m%d%H%M%S')}.xml"
-    tree = ET.ElementTree(result_xml(record, clinic, reception_number))
+_REASONS = {
+    errno.ENOSPC: N_("ディスクの空きがありません"),
+    errno.EDQUOT: N_("ディスクの空きがありません"),
+    errno.EROFS: N_("読み取り専用の場所です"),
+    errno.EACCES: N_("書き込む権限がありません"),
+    errno.EPERM: N_("書き込む権限がありません"),
+    errno.ENOENT: N_("フォルダがありません"),
+    errno.ENOTDIR: N_("フォルダではありません"),
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """Why a file could not be written, as a marked text staff can read in their language."""
+    return _REASONS.get(exc.errno or 0) or N_("書き込めません: {error}", error=exc.strerror or str(exc))
+
+
+def writer_tag() -> str:
+    """This process's part of every reception number: the host (CRC-32 of its name) and the process id."""
+    import socket
+
+    host = zlib.crc32(socket.gethostname().encode("utf-8", "replace"))
+    return f"{host:08x}-{os.getpid()}"
+
+
+@dataclass(frozen=True)
+class PendingResult:
+    """A reception whose result file is not written yet."""
+
+    record: ReceptionRecord
+    clinic: ClinicSettings
+
+    @property
+    def time(self) -> dt.datetime:
+        return self.record.time
+
+
+class ResultWriter:
+    """Writes result files into ``folder``; what cannot be written is kept, in order, and retried.
+
+    ``tag`` (default :func:`writer_tag`) makes this writer's file names differ from any other process's.
+    Qt-free: whoever owns it calls :meth:`retry` on a timer while :attr:`pending` is not empty.
+    """
+
+    def __init__(self, folder: Path, *, tag: str | None = None) -> None:
+        self.folder = Path(folder)
+        self.tag = tag if tag is not None else writer_tag()
+        self._numbers = itertools.count(1)
+        self.pending: list[PendingResult] = []
+        self.problem = ""  # why the last write failed, for the log ("" once everything is written)
+        self.reason = ""  # the same for staff: a marked text (os_error_text)
+
+    def submit(self, record: ReceptionRecord, clinic: ClinicSettings) -> Path | None:
+        """Write the record's file now; None when it could not be, and it is kept for :meth:`retry`."""
+        self.pending.append(PendingResult(record, clinic))
+        written = self.retry()
+        return written[-1] if written and not self.pending else None
+
+    def retry(self) -> list[Path]:
+        """Write what is pending, oldest first, into the folder; stop at the first failure."""
+        return self._flush(self.folder)
+
+    def write_now(self, record: ReceptionRecord, clinic: ClinicSettings) -> Path:
+        """Write the record's file now, or raise the ``OSError``: nothing is kept."""
+        return self._write(PendingResult(record, clinic), self.folder)
+
+    def save_pending_to(self, folder: Path) -> list[Path]:
+        """Write what is pending into another ``folder`` (offered when the kiosk quits with files unwritten)."""
+        return self._flush(Path(folder))
+
+    def _flush(self, folder: Path) -> list[Path]:
+        written = []
+        while self.pending:
+            item = self.pending[0]
+            try:
+                written.append(self._write(item, folder))
+            except OSError as exc:
+                problem = f"{folder}: {exc.strerror or exc}"
+                if problem != self.problem:  # once per new problem, not at every retry
+                    log.warning("result file not written (%s): %d kept, retrying", problem, len(self.pending))
+                self.problem, self.reason = problem, os_error_text(exc)
+                break
+            self.pending.pop(0)
+        if not self.pending and self.problem:
+            log.warning("result files written again into %s", folder)
+            self.problem = self.reason = ""
+        return written
+
+    def _write(self, item: PendingResult, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        while True:
+            reception_number = f"{self.tag}-{next(self._numbers):06d}"
+            name = f"OQSsiquc01res_face_{reception_number}_{item.time.strftime('%Y%m%d%H%M%S')}.xml"
+            try:
+                return write_atomically(folder / name, _xml_bytes(item, reception_number), exclusive=True)
+            except FileExistsError:
+                continue  # a file of the same name (an earlier run with the same process id): the next number
+
+
+def _xml_bytes(item: PendingResult, reception_number: str) -> bytes:
+    tree = ET.ElementTree(result_xml(item.record, item.clinic, reception_number))
     ET.indent(tree)
     content = io.BytesIO()
     tree.write(content, encoding="utf-8", xml_declaration=True)
-    return write_atomically(folder / name, content.getvalue())
+    return content.getvalue()
+
+
+_default_writers: dict[Path, ResultWriter] = {}
+
+
+def export(record: ReceptionRecord, clinic: ClinicSettings, folder: Path) -> Path:
+    """Write one result file into ``folder`` now and return its path; ``OSError`` when it cannot be.
+
+    For callers that handle a failure themselves; the kiosk uses a :class:`ResultWriter`, which keeps it.
+    """
+    writer = _default_writers.setdefault(Path(folder), ResultWriter(folder))
+    return writer.write_now(record, clinic)

@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 
     from mynakiosk.domain.visit import ReceptionRecord
     from mynakiosk.personas import Persona
+    from mynakiosk.resultfile import ResultWriter
     from mynakiosk.scenarios.loader import Scenario
     from mynakiosk_hardware.pin import Pin
 
 log = logging.getLogger("kiosk.controller")
 
 RECENT_LOG_LINES = 500  # what the staff console shows (and re-translates on a language switch)
+RESULT_RETRY_SECONDS = 10  # a result file that could not be written is tried again this often
 
 
 class FlowController(QObject):
@@ -46,6 +48,8 @@ class FlowController(QObject):
     record_added = Signal(object)  # ReceptionRecord, when a visit ends in 受付完了 or the fallback
     scenario_changed = Signal(object)  # Scenario
     log_line = Signal(object)  # a line of the reviewable session log (a Msg, never a PIN): see _write_log
+    # Result files not written yet: a marked text for staff (count, reason, folder), "" once all are written.
+    results_problem = Signal(object)
     _reader_event = Signal(object)  # ReaderEvent, emitted from any thread
 
     def __init__(
@@ -59,6 +63,7 @@ class FlowController(QObject):
         roster: Roster | None = None,
         real_card_verify: bool = False,
         inactivity_timer: Any = None,
+        retry_timer: Any = None,
         warm_up: bool = True,
     ) -> None:
         super().__init__(parent)
@@ -67,9 +72,17 @@ class FlowController(QObject):
             inactivity_timer if inactivity_timer is not None else QTimer(self, singleShot=True)
         )
         self.inactivity_timer.timeout.connect(self._inactive)
+        self.retry_timer = retry_timer if retry_timer is not None else QTimer(self, singleShot=True)
+        self.retry_timer.timeout.connect(self.retry_results)
         self.reader = reader
         self.warm_up = warm_up
         self.result_folder = result_folder
+        self.results: ResultWriter | None = None
+        if result_folder is not None:
+            from mynakiosk.resultfile import ResultWriter  # XML and the result rules: not at start-up
+
+            self.results = ResultWriter(result_folder)
+        self.results_problem_text = ""  # what results_problem said last
         self.roster = roster or Roster()
         self.real_card_verify = real_card_verify
         self.records: list[ReceptionRecord] = []
@@ -136,15 +149,55 @@ class FlowController(QObject):
                 method=method,
             )
         )
-        if self.result_folder is not None and result is not None:
-            from mynakiosk.resultfile import export
-
-            try:
-                path = export(record, self.reception.clinic, self.result_folder)
+        if self.results is not None and result is not None:
+            path = self.results.submit(record, self.reception.clinic)
+            if path is not None:
                 self._write_log(N_("結果ファイル: {path}", path=str(path)))
-            except OSError as exc:
-                self._write_log(N_("結果ファイルを書けません: {error}", error=str(exc)))
+            self._results_changed()
         self.record_added.emit(record)
+
+    @Slot()
+    def retry_results(self) -> None:
+        """Try again to write the result files that could not be written (the retry timer calls this)."""
+        if self.results is None:
+            return
+        for path in self.results.retry():
+            self._write_log(N_("結果ファイル（再試行で書けました）: {path}", path=str(path)))
+        self._results_changed()
+
+    def save_pending_results(self, folder: Path) -> list[Path]:
+        """Write the result files still pending into ``folder`` (offered at quit); those that failed stay."""
+        if self.results is None:
+            return []
+        written = self.results.save_pending_to(folder)
+        for path in written:
+            self._write_log(N_("結果ファイル（別の場所に保存）: {path}", path=str(path)))
+        self._results_changed()
+        return written
+
+    def _results_changed(self) -> None:
+        assert self.results is not None
+        pending = self.results.pending
+        if pending:
+            text = N_(
+                "結果ファイルを{count}件書けていません（{reason}）。{seconds}秒ごとに書き直します。"
+                "書き込み先: {folder}",
+                count=len(pending),
+                reason=self.results.reason,
+                seconds=RESULT_RETRY_SECONDS,
+                folder=str(self.results.folder),
+            )
+            self.retry_timer.start(RESULT_RETRY_SECONDS * 1000)
+        else:
+            text = ""
+            self.retry_timer.stop()
+        if text != self.results_problem_text:
+            self.results_problem_text = text
+            if text:
+                self._write_log(text)
+            else:
+                self._write_log(N_("保存待ちの結果ファイルをすべて書きました"))
+            self.results_problem.emit(text)
 
     def _write_log(self, text: str) -> None:
         """Add a line to the session log: ``text`` is a marked text (N_), the time goes in front.
@@ -306,6 +359,7 @@ class FlowController(QObject):
         # Stop the timer here, on the GUI thread: if Python's garbage collector later frees this object
         # from another thread (the key warm-up), a running Qt timer would be killed from the wrong thread.
         self.inactivity_timer.stop()
+        self.retry_timer.stop()
         for task in list(self._tasks):
             task.cancel()
         self.reader.close()

@@ -75,15 +75,18 @@ class MainWindow(QMainWindow):
         self._title = title
         self._side_panels = side_panels
         self._status = ""  # the reader's status line, untranslated
+        self.results_warning: QLabel | None = None  # made the first time there is something to say
         self.speaker = Speaker()
         self._build_menu()
         self._build_central()
         controller.snapshot_changed.connect(self.show_snapshot)
         controller.scenario_changed.connect(self._scenario_changed)
         controller.reader_status.connect(self._reader_status)
+        controller.results_problem.connect(self._results_problem)
         language.notifier.changed.connect(self._language_changed)
         theme.notifier.changed.connect(self._fit_to_look)
         self.show_snapshot(controller.snapshot)
+        self._results_problem(controller.results_problem_text)
 
     def _build_central(self) -> None:
         """Build the widgets, once: a language switch words them again in place (``_retranslate``)."""
@@ -188,6 +191,23 @@ class MainWindow(QMainWindow):
         self._show_notices(snapshot)
         self.current_screen.retranslate(snapshot)
         self._speak(snapshot)  # spoken again, in the new language
+
+    def _results_problem(self, text: str) -> None:
+        """Result files not written: said in the window's status bar, for staff (the patient saw 受付完了).
+
+        The bar exists only while there is something to say, so the window keeps its size otherwise.
+        """
+        if self.results_warning is None:
+            if not text:
+                return
+            self.results_warning = QLabel()
+            self.results_warning.setObjectName("resultsWarning")
+            self.results_warning.setWordWrap(True)
+            show_text(self.results_warning, t("結果ファイルの警告"), "setAccessibleName")
+            self.statusBar().addWidget(self.results_warning, 1)
+            self.statusBar().setSizeGripEnabled(False)
+        show_text(self.results_warning, translated(text))  # worded again by a language switch
+        self.statusBar().setVisible(bool(text))
 
     def _reader_status(self, text: str) -> None:
         self._status = text

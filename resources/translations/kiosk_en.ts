@@ -962,7 +962,7 @@
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controller.py" line="+103"/>
+        <location filename="../../kiosk/ui/controller.py" line="+116"/>
         <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
         <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
     </message>
@@ -982,14 +982,29 @@
         <translation>Check-in record: {outcome} {who} {summary} {method}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>結果ファイル: {path}</source>
         <translation>Result file: {path}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>結果ファイルを書けません: {error}</source>
-        <translation>Cannot write the result file: {error}</translation>
+        <location line="+10"/>
+        <source>結果ファイル（再試行で書けました）: {path}</source>
+        <translation>Result file (written on a retry): {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>結果ファイル（別の場所に保存）: {path}</source>
+        <translation>Result file (saved in another folder): {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>結果ファイルを{count}件書けていません（{reason}）。{seconds}秒ごとに書き直します。書き込み先: {folder}</source>
+        <translation>{count} result file(s) not written ({reason}). Trying again every {seconds} seconds. Folder: {folder}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>保存待ちの結果ファイルをすべて書きました</source>
+        <translation>Every result file waiting to be written has been written</translation>
     </message>
     <message>
         <location line="+125"/>
@@ -1024,7 +1039,7 @@
     <message>
         <location filename="../../kiosk/app.py" line="+33"/>
         <location filename="../../kiosk/ui/language.py" line="+77"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+94"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+97"/>
         <location line="+20"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
@@ -1046,7 +1061,12 @@
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+76"/>
+        <source>結果ファイルの警告</source>
+        <translation>Result file warning</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1277,7 +1297,33 @@ or ask for your PIN.</translation>
         <translation>Confirm PIN</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../kiosk/ui/pending_results.py" line="+33"/>
+        <source>結果ファイルが未保存です</source>
+        <translation>Result files not saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>書けていない結果ファイルが{count}件あります。</source>
+        <translation>{count} result file(s) have not been written.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>別のフォルダに保存…</source>
+        <translation>Save in another folder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>もう一度書き込む</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存せずに終了</source>
+        <translation>Quit without them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../kiosk/ui/screens.py" line="+5"/>
         <location line="+264"/>
         <location line="+115"/>
         <location line="+86"/>
@@ -1285,7 +1331,12 @@ or ask for your PIN.</translation>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="-465"/>
+        <location line="+10"/>
+        <source>結果ファイルの保存先</source>
+        <translation>Folder for the result files</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens.py" line="-465"/>
         <location line="+379"/>
         <location line="+86"/>
         <source>本人確認方法の選択に戻る</source>
@@ -1882,6 +1933,38 @@ in the frame</translation>
         <location line="+0"/>
         <source>Android</source>
         <translation>Android</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/resultfile.py" line="+117"/>
+        <location line="+1"/>
+        <source>ディスクの空きがありません</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>読み取り専用の場所です</source>
+        <translation>the folder is read-only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>書き込む権限がありません</source>
+        <translation>no permission to write there</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>フォルダがありません</source>
+        <translation>the folder does not exist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>フォルダではありません</source>
+        <translation>it is not a folder</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>書き込めません: {error}</source>
+        <translation>cannot write: {error}</translation>
     </message>
 </context>
 </TS>
