@@ -16,6 +16,7 @@ from mynakiosk.flow.machine import State, state_label
 from mynakiosk.flow.reception import FaceCondition, Reception, Snapshot
 from mynakiosk.i18n import N_, Msg
 from mynakiosk.roster import Roster
+from mynakiosk.sessionlog import SessionLog
 from mynakiosk_hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.controller")
 
-RECENT_LOG_LINES = 500  # what the staff console shows (and re-translates on a language switch)
+# The records kept in memory, newest last (the staff console's table): a busy clinic's day. Older ones are in
+# the session log and the result files; memory stays flat however long the kiosk runs.
+RECENT_RECORDS = 500
 RESULT_RETRY_SECONDS = 10  # a result file that could not be written is tried again this often
 
 
@@ -85,11 +88,11 @@ class FlowController(QObject):
         self.results_problem_text = ""  # what results_problem said last
         self.roster = roster or Roster()
         self.real_card_verify = real_card_verify
-        self.records: list[ReceptionRecord] = []
-        self.log: list[str] = []  # the session log, in Japanese (the clinic's record, saved as it is)
-        # The last lines again, as marked texts the staff console can show in any language. Bounded: a kiosk
-        # runs all day, and a marked line weighs ~2 KB where its Japanese str weighs ~0.15 KB.
-        self.recent_log: deque[str] = deque(maxlen=RECENT_LOG_LINES)
+        self.records: deque[ReceptionRecord] = deque(maxlen=RECENT_RECORDS)
+        # The session log, in Japanese (the clinic's record, saved whole); its latest lines, as marked texts
+        # the staff console can show in any language, are ``recent_log``.
+        self.log = SessionLog()
+        self.recent_log: deque[str] = self.log.recent
         self._tasks: set[Any] = set()  # asyncio tasks in flight
         self._watch_cards = True
         self._readers: set[str] = set()
@@ -207,8 +210,7 @@ class FlowController(QObject):
         here directly and is not in the .ts (an unknown template is shown as it is).
         """
         line = Msg("{time} {text}", {"time": f"{dt.datetime.now():%H:%M:%S}", "text": text})
-        self.log.append(str(line))
-        self.recent_log.append(line)
+        self.log.append(line)
         log.info("%s", text)
         self.log_line.emit(line)
 
@@ -364,3 +366,4 @@ class FlowController(QObject):
             task.cancel()
         self.reader.close()
         self.reception.close()
+        self.log.close()

@@ -85,9 +85,13 @@ def record_row(record: ReceptionRecord) -> list[str]:
 class ReceptionTableModel(QAbstractTableModel):
     """The records as rows: read-only, appended to as receptions end, re-worded on a language switch."""
 
-    def __init__(self, records: Iterable[ReceptionRecord] = (), parent: Any = None) -> None:
+    def __init__(
+        self, records: Iterable[ReceptionRecord] = (), parent: Any = None, *, max_rows: int | None = None
+    ) -> None:
+        """``max_rows``: keep only the latest rows (a kiosk runs all day), dropping the oldest."""
         super().__init__(parent)
-        self._records: list[ReceptionRecord] = list(records)
+        self.max_rows = max_rows
+        self._records: list[ReceptionRecord] = list(records)[-max_rows:] if max_rows else list(records)
         # Each row's texts in the current language: the view asks for cells on every paint.
         self._texts: list[list[str]] = [record_row(record) for record in self._records]
         self._alarm: list[bool] = [mislinked(record) for record in self._records]
@@ -99,6 +103,11 @@ class ReceptionTableModel(QAbstractTableModel):
         self._texts.append(record_row(record))
         self._alarm.append(mislinked(record))
         self.endInsertRows()
+        if self.max_rows is not None and len(self._records) > self.max_rows:
+            drop = len(self._records) - self.max_rows
+            self.beginRemoveRows(QModelIndex(), 0, drop - 1)
+            del self._records[:drop], self._texts[:drop], self._alarm[:drop]
+            self.endRemoveRows()
 
     def record(self, row: int) -> ReceptionRecord:
         return self._records[row]

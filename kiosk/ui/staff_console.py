@@ -3,7 +3,12 @@
 Each reception as it arrives (name, birth date, insurer, 記号・番号, share, 資格有効性, consents, identity
 method), the action staff should take, a red alarm when the data belongs to someone else (誤紐づけ), the
 scenario picker, and the session log (no PINs) that can be saved for review. The table is a view of
-``ReceptionTableModel`` (kiosk.ui.reception_table), which keeps the records and words their cells.
+``ReceptionTableModel`` (kiosk.ui.reception_table), which keeps the latest records and words their cells.
+A red line above the table says when result files could not be written (FlowController.results_problem).
+
+Bounded, so a kiosk can run all day: the table keeps the last ``RECENT_RECORDS`` receptions and the log view
+the last ``RECENT_LOG_LINES`` lines. Nothing the clinic keeps is lost by that: every reception is in its
+result file and in the session log, and ログを保存 saves the whole session log (kiosk.sessionlog).
 
 Texts follow the UI language: the console's own texts through ``t()``, the records, staff actions, scenario
 texts and log lines (marked, untranslated, in the domain objects and the controller) through ``translated()``
@@ -14,6 +19,7 @@ log stays Japanese (the clinic's record).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,21 +47,31 @@ from mynakiosk import i18n
 from mynakiosk.domain.staff import staff_action
 from mynakiosk.i18n import N_, t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
+from mynakiosk.sessionlog import RECENT_LOG_LINES
 from mynakiosk.ui import language, theme
-from mynakiosk.ui.controller import RECENT_LOG_LINES, FlowController
+from mynakiosk.ui.controller import RECENT_RECORDS, FlowController
 from mynakiosk.ui.reception_table import ReceptionTableModel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mynakiosk.domain.visit import ReceptionRecord
+
+log = logging.getLogger("kiosk.console")
 
 
 class StaffConsole(QMainWindow):
     def __init__(self, controller: FlowController, log_folder: Path | None = None) -> None:
+        """``log_folder``: where the save dialog opens (default: the user's documents folder)."""
         super().__init__()
         self.setObjectName("staffConsole")  # an office screen, not a touch panel: theme.py sizes it down
         self.controller = controller
         self._language = i18n.language()  # the language the texts are in (see _language_changed)
-        self.log_folder = log_folder or platformdirs.user_log_path("kiosk")
+        # A folder people find again (not a hidden application folder); the dialog lets them choose another.
+        self.log_folder = log_folder or platformdirs.user_documents_path()
+        # Asks where to save the log, starting at the path given; None: cancelled. Replaceable (tests).
+        self.ask_log_path: Callable[[Path], Path | None] = self._ask_log_path
+        self._results_text = ""  # result files not written (controller.results_problem), untranslated
         self._status_text: str = (
             ""  # the status line, marked and untranslated (shown again on a language change)
         )
@@ -89,9 +105,14 @@ class StaffConsole(QMainWindow):
         layout.addWidget(self.lesson)
         self.status = QLabel()
         layout.addWidget(self.status)
+        self.results_warning = QLabel()
+        self.results_warning.setObjectName("resultsWarning")
+        self.results_warning.setWordWrap(True)
+        self.results_warning.hide()
+        layout.addWidget(self.results_warning)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.records = ReceptionTableModel(controller.records, self)
+        self.records = ReceptionTableModel(controller.records, self, max_rows=RECENT_RECORDS)
         self.table = QTableView()
         self.table.setModel(self.records)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,6 +168,8 @@ class StaffConsole(QMainWindow):
         controller.record_added.connect(self.add_record)
         controller.log_line.connect(self._add_log_line)
         controller.scenario_changed.connect(self.show_scenario)
+        controller.results_problem.connect(self._results_problem)
+        self._results_problem(controller.results_problem_text)
         language.notifier.changed.connect(self._language_changed)
         theme.notifier.changed.connect(self.records.restyle)
 
@@ -171,6 +194,8 @@ class StaffConsole(QMainWindow):
             self.scenarios.setItemText(index, text)
         self.load_button.setText(t("このシナリオにする"))
         self.status.setText(translated(self._status_text))
+        self.results_warning.setText(translated(self._results_text))
+        self.results_warning.setAccessibleName(t("結果ファイルの警告"))
         self.records.retranslate()
         self.table.resizeColumnsToContents()  # the headers' own width too: English ones are longer
         self.table.setAccessibleName(t("受付一覧"))
@@ -206,6 +231,11 @@ class StaffConsole(QMainWindow):
         if index >= 0:
             self.scenarios.setCurrentIndex(index)
 
+    def _results_problem(self, text: str) -> None:
+        self._results_text = text
+        self.results_warning.setText(translated(text))
+        self.results_warning.setVisible(bool(text))
+
     def _set_status(self, text: str) -> None:
         self._status_text = text
         self.status.setText(translated(text))
@@ -237,10 +267,37 @@ class StaffConsole(QMainWindow):
         self.alarm.setText(translated(action.alarm))
         self.alarm.setVisible(bool(action.alarm))
 
-    def save_log(self) -> Path:
-        """Save the session log, in Japanese whatever the UI language: it is the clinic's record."""
-        self.log_folder.mkdir(parents=True, exist_ok=True)
-        path = self.log_folder / f"kiosk-session-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text("\n".join(self.controller.log) + "\n", encoding="utf-8")
+    def default_log_path(self) -> Path:
+        return self.log_folder / f"kiosk-session-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
+
+    def _ask_log_path(self, suggested: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, t("ログの保存先"), str(suggested), t("ログファイル (*.log)")
+        )
+        return Path(chosen) if chosen else None
+
+    def save_log(self, path: Path | None = None) -> Path | None:
+        """Save the whole session log where staff choose (a save dialog in the documents folder, unless
+        ``path``); None when cancelled or when it cannot be written, which the status line then says.
+
+        In Japanese whatever the UI language: it is the clinic's record. Atomic and 0600 (it names
+        patients): a full disk leaves no file, not an empty one.
+        """
+        if path is None:
+            path = self.ask_log_path(self.default_log_path())
+            if path is None:
+                return None
+        try:
+            self.controller.log.save(path)
+        except OSError as exc:
+            from mynakiosk.resultfile import os_error_text
+
+            log.warning("session log not saved to %s: %s", path, exc.strerror or exc)
+            self._set_status(
+                N_("ログを保存できません（{reason}）: {path}", reason=os_error_text(exc), path=str(path))
+            )
+            return None
         self._set_status(N_("ログを保存しました: {path}", path=str(path)))
         return path

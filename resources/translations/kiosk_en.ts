@@ -962,7 +962,7 @@
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controller.py" line="+116"/>
+        <location filename="../../kiosk/ui/controller.py" line="+119"/>
         <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
         <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
     </message>
@@ -1007,7 +1007,7 @@
         <translation>Every result file waiting to be written has been written</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+124"/>
         <source>カードリーダー: {reader}</source>
         <translation>Card reader: {reader}</translation>
     </message>
@@ -1062,6 +1062,7 @@
     </message>
     <message>
         <location line="+76"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+198"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
@@ -1719,12 +1720,12 @@ in the frame</translation>
         <translation>{symbol} / {number} / {branch}</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+79"/>
         <source>誤紐づけの可能性があります（別人の資格情報）</source>
         <translation>Possibly mislinked (another person&apos;s eligibility data)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_console.py" line="+160"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="-15"/>
         <source>資格確認端末（模擬）— マイナ受付シミュレータ</source>
         <translation>Eligibility check terminal (simulated) — My Number Reception Simulator</translation>
     </message>
@@ -1754,7 +1755,7 @@ in the frame</translation>
         <translation>Use this scenario</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>受付一覧</source>
         <translation>Check-in list</translation>
     </message>
@@ -1789,12 +1790,27 @@ in the frame</translation>
         <translation>&lt;b&gt;{title}&lt;/b&gt; (as of {date:%Y-%m-%d})&lt;br&gt;{lesson}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>シナリオを切り替えられません: {error}</source>
         <translation>Cannot switch the scenario: {error}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <source>ログの保存先</source>
+        <translation>Save the session log</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ログファイル (*.log)</source>
+        <translation>Log files (*.log)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>ログを保存できません（{reason}）: {path}</source>
+        <translation>The log could not be saved ({reason}): {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>ログを保存しました: {path}</source>
         <translation>Log saved: {path}</translation>
     </message>

@@ -94,7 +94,10 @@ def test_staff_console_lists_receptions_and_raises_the_mislink_alarm(qtbot, kios
     row = [model.index(0, c).data() for c in range(model.columnCount())]
     assert row[1] == "⚠ 山田 咲良" and row[6] == "1 有効" and row[8] == "暗証番号"
     assert console.alarm.isVisibleTo(console) and "誤紐づけ" in console.alarm.text()
+    suggested = []
+    console.ask_log_path = lambda path: suggested.append(path) or tmp_path / "chosen.log"  # the dialog
     saved = console.save_log()
+    assert suggested[0].parent == tmp_path / "logs" and saved == tmp_path / "chosen.log"
     text = saved.read_text(encoding="utf-8")
     assert "受付記録" in text and "1234" not in text
 
@@ -138,7 +141,7 @@ def test_staff_visual_check_at_the_reader_after_a_lock(qtbot, kiosk):
 def test_the_console_log_view_is_bounded_and_the_saved_log_is_whole(qtbot, kiosk, tmp_path):
     """A kiosk runs all day: the view keeps the latest lines, the saved log (Japanese) keeps every line."""
     from mynakiosk.i18n import N_
-    from mynakiosk.ui.controller import RECENT_LOG_LINES
+    from mynakiosk.sessionlog import RECENT_LOG_LINES
 
     console = StaffConsole(kiosk.controller, log_folder=tmp_path)
     qtbot.addWidget(console)
@@ -146,5 +149,5 @@ def test_the_console_log_view_is_bounded_and_the_saved_log_is_whole(qtbot, kiosk
         kiosk.controller._write_log(N_("結果ファイル: {path}", path=f"{number}.xml"))
     assert len(kiosk.controller.recent_log) == RECENT_LOG_LINES
     assert console.log_view.blockCount() <= RECENT_LOG_LINES
-    saved = console.save_log().read_text(encoding="utf-8")
+    saved = console.save_log(tmp_path / "session.log").read_text(encoding="utf-8")
     assert "結果ファイル: 0.xml" in saved and f"結果ファイル: {RECENT_LOG_LINES + 49}.xml" in saved
