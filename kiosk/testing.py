@@ -1,114 +1,295 @@
 """pytest plugin for other projects: a running kiosk on the in-process reader, and helpers to drive it.
 
-Installed with the package (entry point ``pytest11``), so a project that depends on ``kiosk`` gets these
-fixtures with no import:
+Installed with the package (entry point ``pytest11``; ``pip install "mynakiosk[pytest]"`` brings pytest-qt,
+which the fixtures run on), so a project's tests get these fixtures with no import:
 
-* ``kiosk_reader``: a fresh :class:`VirtualReader`;
-* ``kiosk_scenario``: the default scenario (override the fixture to use another file);
 * ``kiosk_app``: a :class:`KioskDriver` around a real FlowController and window, offscreen;
-* ``kiosk_event_loop`` / ``kiosk_aloop``: the one qasync loop of the session, never stopped
-  (``loop.stop()`` would call ``QApplication.exit()`` and silently break every later ``qtbot`` wait).
+* ``kiosk_reader``: a fresh in-process virtual reader;
+* ``kiosk_scenario``: the scenario ``kiosk_app`` starts with (override it: ``return bundled_scenario("08_pin_locked")``);
+* ``kiosk_event_loop`` / ``kiosk_aloop``: the one qasync loop of the session, never stopped.
 
-Example::
+and these helpers: :func:`make_card`, :func:`bundled_scenario`, :func:`bundled_scenario_names`,
+:func:`personas`, :class:`State` (the reader's screens) and :meth:`KioskDriver.finish_visit`.
+
+Loading the plugin costs a host's pytest run nothing it does not use: this module imports only pytest;
+Qt, qasync and the card emulation are imported by the fixtures that need them. ``kiosk_app`` puts the kiosk's
+font and stylesheet on the shared QApplication for its test only, and gives the host's back afterwards.
+
+Example (docs/testing.md has a whole consumer project)::
+
+    from mynakiosk.testing import State
 
     def test_child_visit(kiosk_app):
         kiosk_app.place("sakura")
         kiosk_app.choose_pin()
         kiosk_app.enter_pin("1234")
-        kiosk_app.wait_state("consent")
+        kiosk_app.wait_state(State.CONSENT)
+        record = kiosk_app.finish_visit()
+        assert record.outcome == "complete"
 """
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from mynakiosk_hardware.card import MyNumberCard
-from mynakiosk_hardware.profile import CardProfile
-from mynakiosk_hardware.readers.virtual import VirtualReader
-
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator, Mapping
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+    from qasync import QEventLoop
+
+    from mynakiosk.domain.visit import ReceptionRecord
+    from mynakiosk.flow.machine import State
+    from mynakiosk.flow.reception import Snapshot
+    from mynakiosk.personas import Persona
+    from mynakiosk.scenarios.loader import Scenario
+    from mynakiosk.ui.controller import FlowController
+    from mynakiosk.ui.main_window import MainWindow
+    from mynakiosk_hardware.card import MyNumberCard
+    from mynakiosk_hardware.readers.virtual import VirtualReader
+
+__all__ = [
+    "KioskDriver",
+    "KioskTimeout",
+    "State",
+    "bundled_scenario",
+    "bundled_scenario_names",
+    "make_card",
+    "personas",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """``from mynakiosk.testing import State`` without importing the flow when the plugin loads."""
+    if name == "State":
+        from mynakiosk.flow.machine import State
+
+        return State
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def make_card(holder: str = "テスト 花子", pin: str | None = "1234", **profile: Any) -> MyNumberCard:
     """An emulated My Number card; keyword arguments are CardProfile fields (see docs/hardware.md)."""
+    from mynakiosk_hardware.card import MyNumberCard
+    from mynakiosk_hardware.profile import CardProfile
+
     return MyNumberCard(CardProfile(holder, pin, **profile))
+
+
+def bundled_scenario_names() -> list[str]:
+    """The names of the bundled scenarios (``kiosk scenario list``): ``01_child_normal_visit`` …"""
+    from mynakiosk.scenarios.loader import library
+
+    return [path.stem for path in library()]
+
+
+def bundled_scenario(name: str) -> Scenario:
+    """A bundled scenario by name (``08_pin_locked``, or ``pin_locked`` when only one name ends so), or a
+    scenario file by path."""
+    from mynakiosk.scenarios.loader import find_scenario, load_scenario
+
+    return load_scenario(find_scenario(name))
+
+
+def personas(scenario: Scenario | str | None = None) -> list[Persona]:
+    """The people with a card in ``scenario`` (a Scenario, a bundled name; default: the family visit).
+
+    Each has a ``key`` (what :meth:`KioskDriver.place` takes), ``name``, ``relation``, ``age`` and
+    ``practice_pin``.
+    """
+    from mynakiosk.scenarios.loader import load_default
+
+    if scenario is None:
+        scenario = load_default()
+    elif isinstance(scenario, str):
+        scenario = bundled_scenario(scenario)
+    return scenario.personas()
+
+
+class KioskTimeout(AssertionError):
+    """The kiosk did not get where a test waited for it; the message says where it is instead."""
+
+
+#: How :meth:`KioskDriver.finish_visit` answers the questions after the identity check, unless told
+#: otherwise: register the card, consent to everything, no 高額療養費 or 医療費助成, an electronic prescription.
+USUAL_ANSWERS: dict[str, str] = {
+    "REGISTRATION": "yes",
+    "CONSENT": "all",
+    "HIGH_COST": "no",
+    "PRESCRIPTION": "electronic",
+    "SUBSIDY": "no",
+}
 
 
 @dataclass
 class KioskDriver:
-    """A kiosk on the virtual reader, driven as a person would (for other projects' pytest-qt tests)."""
+    """A kiosk on the in-process virtual reader, driven as a person would (for pytest-qt tests).
 
-    qtbot: Any
+    Each action waits until the kiosk has finished what it set off (card reads, PIN checks), so a test
+    reads :attr:`state` right after it. Waits time out after ``timeout_ms`` with :class:`KioskTimeout`.
+    """
+
+    qtbot: QtBot
     reader: VirtualReader
-    controller: Any  # kiosk.ui.controller.FlowController
-    window: Any  # kiosk.ui.main_window.MainWindow
+    controller: FlowController
+    window: MainWindow
     timeout_ms: int = 5000
 
     @property
-    def state(self) -> str:
-        return self.controller.snapshot.state.value
+    def state(self) -> State:
+        """The screen the reader shows now."""
+        return self.controller.snapshot.state
 
     @property
-    def records(self) -> list[Any]:
+    def snapshot(self) -> Snapshot:
+        """What the screens show now: the state, tries left, the fallback's guidance (``.fallback``) …"""
+        return self.controller.snapshot
+
+    @property
+    def records(self) -> list[ReceptionRecord]:
+        """Each visit that ended (受付完了 or the fallback), oldest first."""
         return self.controller.records
 
-    def wait_state(self, state: str) -> None:
-        self.qtbot.waitUntil(
-            lambda: self.state == state and not self.controller.busy, timeout=self.timeout_ms
+    @property
+    def personas(self) -> list[Persona]:
+        """The people with a card in the current scenario."""
+        return self.controller.personas
+
+    def wait_state(self, state: State | str, *, timeout_ms: int | None = None) -> None:
+        """Wait until the reader shows ``state`` and no card work is in flight.
+
+        ``state`` is a :class:`State` (or its name or value: ``"METHOD_SELECT"``, ``"method select"``); an
+        unknown one fails at once with the list of states.
+        """
+        wanted = _as_state(state)
+        self._wait(
+            lambda: self.state is wanted and not self.controller.busy,
+            f"the kiosk did not reach {wanted}",
+            timeout_ms,
         )
 
     def place(self, who: str | MyNumberCard) -> None:
-        """Place a persona's card (by id) or any emulated card, and wait for the read to finish."""
-        card = who if not isinstance(who, str) else {p.key: p for p in self.controller.personas}[who].card
+        """Place a persona's card (by key: ``"sakura"``) or any emulated card, and wait for the read."""
+        from mynakiosk.flow.machine import State
+
+        if isinstance(who, str):
+            found = {p.key: p for p in self.personas}
+            if who not in found:
+                raise ValueError(f"no persona {who!r} in this scenario; there are: {', '.join(found)}")
+            card = found[who].card
+        else:
+            card = who
         self.reader.insert(card)
-        self.qtbot.waitUntil(
-            lambda: not self.controller.busy and self.state != "reading", timeout=self.timeout_ms
+        self._wait(
+            lambda: not self.controller.busy and self.state not in (State.IDLE, State.READING),
+            "the card was not read",
         )
 
     def remove(self) -> None:
+        """Take the card off the reader (the reader returns to idle, or says so in the fallback)."""
         self.reader.remove()
 
     def choose_pin(self) -> None:
+        """Choose 暗証番号 on the method screen."""
         self.controller.choose_pin()
 
     def enter_pin(self, digits: str) -> None:
         """Type on the on-screen keypad and press 確定; waits until the card has answered."""
         from PySide6.QtCore import Qt
 
+        from mynakiosk.flow.machine import State
+
         screen = self.window.pin_screen
         for digit in digits:
             self.qtbot.mouseClick(screen.keys[digit], Qt.MouseButton.LeftButton)
         self.qtbot.mouseClick(screen.confirm, Qt.MouseButton.LeftButton)
-        self.qtbot.waitUntil(
-            lambda: not self.controller.busy and self.state != "verifying", timeout=self.timeout_ms
+        self._wait(
+            lambda: not self.controller.busy and self.state not in (State.VERIFYING, State.QUALIFYING),
+            "the PIN was not checked",
         )
 
     def answer(self, key: str) -> None:
-        """Press an answer on a choice screen: all/individual, yes/no, electronic/paper."""
+        """Press an answer on a choice screen: ``all``/``individual``, ``yes``/``no``, ``electronic``/``paper``."""
         from PySide6.QtCore import Qt
 
-        self.qtbot.mouseClick(self.window.current_screen.buttons[key], Qt.MouseButton.LeftButton)
+        buttons = getattr(self.window.current_screen, "buttons", {})
+        if key not in buttons:
+            raise ValueError(f"no answer {key!r} on the {self.state} screen; it offers: {', '.join(buttons)}")
+        self.qtbot.mouseClick(buttons[key], Qt.MouseButton.LeftButton)
+        self._wait(lambda: not self.controller.busy, "the answer was not taken")
+
+    def finish_visit(self, answers: Mapping[State, str] | None = None) -> ReceptionRecord | None:
+        """Answer the questions left (see :data:`USUAL_ANSWERS`; ``answers`` overrides them by state), take the
+        card and wait for the idle screen. Returns the visit's record, or None when the visit ended without
+        one (cancelled, a card that could not be read). Call it after the identity check, or at an end screen.
+        """
+        from mynakiosk.flow.machine import State
+
+        chosen = {State[name]: key for name, key in USUAL_ANSWERS.items()} | dict(answers or {})
+        recorded = len(self.records)
+        while self.state in chosen:
+            before = self.state
+            self.answer(chosen[before])
+            self._wait(lambda left=before: self.state is not left, f"the answer on {before} was not taken")
+        ended = (State.COMPLETE, State.FALLBACK, State.CANCELLED, State.READ_FAILED, State.IDLE)
+        if self.state not in ended:
+            raise ValueError(
+                f"finish_visit goes on after the identity check; the kiosk is at {self.state}"
+                " (place a card, choose_pin and enter_pin first)"
+            )
+        self.remove()
+        self.wait_state(State.IDLE)
+        return self.records[-1] if len(self.records) > recorded else None
+
+    def _wait(self, condition: Callable[[], bool], what: str, timeout_ms: int | None = None) -> None:
+        from pytestqt.exceptions import TimeoutError as QtBotTimeout
+
+        timeout = self.timeout_ms if timeout_ms is None else timeout_ms
+        try:
+            self.qtbot.waitUntil(condition, timeout=timeout)
+        except QtBotTimeout:
+            busy = " (card work still in flight)" if self.controller.busy else ""
+            raise KioskTimeout(f"{what} within {timeout} ms: it is at {self.state}{busy}") from None
+
+
+def _as_state(state: State | str) -> State:
+    from mynakiosk.flow.machine import State
+
+    if isinstance(state, State):
+        return state
+    for candidate in State:
+        if state in (candidate.name, candidate.value) or state.upper() == candidate.name:
+            return candidate
+    known = ", ".join(f"State.{s.name}" for s in State)
+    raise ValueError(f"no kiosk state {state!r}; the states are: {known}")
 
 
 @pytest.fixture(scope="session")
-def kiosk_event_loop(qapp: Any) -> Any:
+def kiosk_event_loop(qapp: QApplication) -> QEventLoop:
+    """The session's one qasync event loop on pytest-qt's QApplication, for the kiosk's card work.
+
+    Never stop or close it: ``loop.stop()`` calls ``QApplication.exit()`` and silently breaks every later
+    ``qtbot`` wait. It is the running asyncio loop only inside ``kiosk_aloop``.
+    """
+    import asyncio
+
     import qasync
 
-    from mynakiosk.ui.theme import apply_theme
-
-    apply_theme(qapp)
-    loop = qasync.QEventLoop(qapp, already_running=True)  # never stop() or close() it
+    loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.events._set_running_loop(None)  # running only inside kiosk_aloop
     return loop
 
 
 @pytest.fixture
-def kiosk_aloop(kiosk_event_loop: Any) -> Iterator[Any]:
+def kiosk_aloop(kiosk_event_loop: QEventLoop) -> Iterator[QEventLoop]:
+    """The session's qasync loop as the running asyncio loop for one test; its tasks are cancelled after the
+    test, and an error no task handled fails the test."""
+    import asyncio
+
     problems: list[dict[str, Any]] = []
     kiosk_event_loop.set_exception_handler(lambda _loop, context: problems.append(context))
     asyncio.events._set_running_loop(kiosk_event_loop)
@@ -123,13 +304,22 @@ def kiosk_aloop(kiosk_event_loop: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def kiosk_reader() -> Iterator[VirtualReader]:
+    """A fresh in-process virtual reader (no pcscd); ``kiosk_app`` runs on it. Closed after the test."""
+    from mynakiosk_hardware.readers.virtual import VirtualReader
+
     reader = VirtualReader()
     yield reader
     reader.close()
 
 
 @pytest.fixture
-def kiosk_scenario() -> Any:
+def kiosk_scenario() -> Scenario:
+    """The scenario ``kiosk_app`` starts with: the 山田 family's visit. Override the fixture for another::
+
+    @pytest.fixture
+    def kiosk_scenario():
+        return bundled_scenario("08_pin_locked")
+    """
     from mynakiosk.scenarios.loader import load_default
 
     return load_default()
@@ -137,16 +327,33 @@ def kiosk_scenario() -> Any:
 
 @pytest.fixture
 def kiosk_app(
-    qtbot: Any, kiosk_aloop: Any, kiosk_reader: VirtualReader, kiosk_scenario: Any
+    qtbot: QtBot,
+    qapp: QApplication,
+    kiosk_aloop: QEventLoop,
+    kiosk_reader: VirtualReader,
+    kiosk_scenario: Scenario,
 ) -> Iterator[KioskDriver]:
+    """A kiosk window on ``kiosk_reader`` with ``kiosk_scenario``, at the idle screen: a :class:`KioskDriver`.
+
+    The kiosk's font and stylesheet are on the QApplication during the test only: the host's are put back
+    afterwards, so the host's other tests see their own look.
+    """
+    from mynakiosk.flow.machine import State
     from mynakiosk.ui.controller import FlowController
     from mynakiosk.ui.main_window import MainWindow
+    from mynakiosk.ui.theme import apply_theme
 
+    host_font, host_style = qapp.font(), qapp.styleSheet()
+    apply_theme(qapp)
     controller = FlowController(kiosk_reader, scenario=kiosk_scenario)
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    controller.start()
-    driver = KioskDriver(qtbot, kiosk_reader, controller, window)
-    driver.wait_state("idle")
-    yield driver
-    controller.close()
+    try:
+        window = MainWindow(controller)
+        qtbot.addWidget(window)
+        controller.start()
+        driver = KioskDriver(qtbot, kiosk_reader, controller, window)
+        driver.wait_state(State.IDLE)
+        yield driver
+    finally:
+        controller.close()
+        qapp.setStyleSheet(host_style)
+        qapp.setFont(host_font)

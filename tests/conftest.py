@@ -12,6 +12,8 @@ os.environ.setdefault("QT_API", "pyside6")
 
 import pytest
 
+pytest_plugins = ("pytester",)  # the pytest plugin's tests run a host project's pytest
+
 #: PINs the tests type. Any log record carrying one of them fails the test that produced it.
 TEST_PINS = ("1234", "5678", "2468", "0000", "1111", "2222", "9999", "1357", "4455", "8642")
 # A PIN as a token of its own: digits inside longer numbers (timestamps, file numbers) are not PINs.
@@ -51,7 +53,12 @@ def no_pin_in_logs():
 
 
 @pytest.fixture(scope="session")
-def qasync_loop(kiosk_event_loop):
+def qasync_loop(qapp, kiosk_event_loop):
+    """The plugin's loop, with the kiosk's look on the whole session's QApplication: here the kiosk is the
+    host (the plugin's ``kiosk_app`` puts the look on for its own test only)."""
+    from mynakiosk.ui.theme import apply_theme
+
+    apply_theme(qapp)
     return kiosk_event_loop
 
 
