@@ -63,7 +63,7 @@ def qasync_loop(qapp, kiosk_event_loop):
 
 
 @pytest.fixture
-def aloop(kiosk_aloop):
+def aloop(qasync_loop, kiosk_aloop):
     return kiosk_aloop
 
 
