@@ -554,10 +554,14 @@ def desktop_entry() -> str:
     from mynakiosk.resources import resources_dir
 
     template = (resources_dir() / "mynakiosk.desktop").read_text(encoding="utf-8")
-    frozen = getattr(sys, "frozen", False)  # a PyInstaller bundle: sys.executable is the app itself
-    command = " ".join(
-        _desktop_quoted(a) for a in ([sys.executable] if frozen else [sys.executable, "-m", "mynakiosk"])
-    )
+    if getattr(sys, "frozen", False):  # the desktop bundle: its windowed program, beside this console one
+        from pathlib import Path
+
+        console = Path(sys.executable)
+        windowed = console.with_name("mynakiosk" + console.suffix)
+        command = _desktop_quoted(str(windowed if windowed.is_file() else console))
+    else:
+        command = " ".join(_desktop_quoted(a) for a in (sys.executable, "-m", "mynakiosk"))
     return "".join(
         f"Exec={command}\n" if line.startswith("Exec=") else line
         for line in template.splitlines(keepends=True)

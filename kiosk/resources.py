@@ -35,15 +35,21 @@ def resources_dir() -> Path:
         path = Path(override)
         where = f"${OVERRIDE_VARIABLE} ({path})"
     else:
+        import importlib
         from importlib.resources import files
 
         try:
             found = files(RESOURCES_PACKAGE)
+            package = importlib.import_module(RESOURCES_PACKAGE)
         except ModuleNotFoundError:
             raise ResourcesMissing(
                 f"the {RESOURCES_PACKAGE} package is not installed: reinstall mynakiosk"
             ) from None
-        path = Path(str(found))
+        # A folder on disk for a wheel or an editable install; in a PyInstaller bundle the package's code is
+        # in the archive and its data files in a folder, which files() gives as a MultiplexedPath: then the
+        # package's __path__ names the folder.
+        folders = [found] if isinstance(found, Path) else [Path(entry) for entry in package.__path__]
+        path = next((folder for folder in folders if (folder / "fonts").is_dir()), folders[0])
         where = f"{RESOURCES_PACKAGE} ({path})"
     if not (path / "fonts").is_dir():
         raise ResourcesMissing(
