@@ -24,7 +24,7 @@ BUNDLE = os.environ.get("KIOSK_BUNDLE")
 @pytest.fixture(scope="module")
 def bundle() -> Path:
     if BUNDLE:
-        folder = Path(BUNDLE)
+        folder = Path(BUNDLE).resolve()
     elif os.environ.get("CI") == "true" or os.environ.get("KIOSK_TEST_BUNDLE") == "1":
         subprocess.run([str(ROOT / "scripts" / "bundle")], check=True, timeout=1800)
         folder = ROOT / "dist" / "mynakiosk"
@@ -52,6 +52,10 @@ def run(bundle: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]
 def test_the_bundle_holds_both_programs_and_the_font_licence(bundle):
     assert (bundle / "mynakiosk").is_file() or (bundle / "mynakiosk.exe").is_file()
     assert list(bundle.rglob("mynakiosk_resources/fonts/OFL.txt"))
+    # Each distribution's licence travels with it: the app's MIT and the fonts' OFL in its metadata.
+    assert list(bundle.rglob("mynakiosk-*.dist-info/licenses/LICENSE"))
+    assert list(bundle.rglob("mynakiosk-*.dist-info/licenses/resources/fonts/OFL.txt"))
+    assert list(bundle.rglob("pyside6_essentials-*.dist-info/METADATA"))
     assert not list(bundle.rglob("pytest")), "the pytest plugin's dependencies are not bundled"
 
 
