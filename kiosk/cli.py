@@ -474,10 +474,15 @@ def cmd_scenario(args: argparse.Namespace) -> int:
             print(f"error: {in_english(exc)}", file=sys.stderr)
             failures += 1
             continue
-        if args.scenario_command == "check":
-            print(f"ok: {path}: {scenario.title}")
-            continue
         run = asyncio.run(run_scenario(scenario))
+        if args.scenario_command == "check":
+            # A dry run: whatever `run` could not perform is an error of the file, not of the outcome.
+            for problem in run.impossible:
+                print(f"error: {path}: {problem}", file=sys.stderr)
+            failures += bool(run.impossible)
+            if not run.impossible:
+                print(f"ok: {path}: {scenario.title}")
+            continue
         failures += not run.ok
         if args.json:
             print(json.dumps(run.to_json(), ensure_ascii=False))

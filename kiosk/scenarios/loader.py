@@ -11,18 +11,27 @@ Without it they stay plain Japanese.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from mynakiosk.backend.rules import add_months
 from mynakiosk.backend.service import CardLink, QualificationService
 from mynakiosk.domain.clinic import ClinicSettings
 from mynakiosk.domain.people import Coverage, Insurer, Person, Relation, age_on
-from mynakiosk.i18n import Bilingual
+from mynakiosk.i18n import N_, Bilingual
 from mynakiosk.personas import Persona
 from mynakiosk.resources import resources_dir
-from mynakiosk_hardware.profile import CardProfile, ProfileError, profile_from_mapping
-from mynakiosk_hardware.tomlfile import check_values, is_single_line, quote, read_toml
+from mynakiosk_hardware.profile import CardProfile, ProfileError, is_four_digit_pin, profile_from_mapping
+from mynakiosk_hardware.tomlfile import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    check_values,
+    is_single_line,
+    quote,
+    read_toml,
+)
 
 
 class ScenarioError(ValueError):
@@ -68,10 +77,25 @@ class Scenario:
     expect: Expectation | None = None
     tags: tuple[str, ...] = field(default=())
     question: str = ""  # the practice choice that leads here, e.g. 「暗証番号を3回まちがえたら？」
+    loaded_on: dt.date | None = None  # the real date the file was read on (``as_of = "today"`` is this day)
 
     @property
     def key(self) -> str:
         return self.path.stem
+
+    @property
+    def dated(self) -> bool:
+        """The practised day is not today: the reader frame and the practice panel show the date."""
+        return self.loaded_on is not None and self.as_of != self.loaded_on
+
+    @property
+    def date_note(self) -> str:
+        """「2026-01-15 の練習」 for a scenario dated another day (its rules are that day's); "" for today."""
+        if not self.dated:
+            return ""
+        return N_(
+            "練習の日付: {date:%Y-%m-%d}（今日ではありません。この日のルールで練習します）", date=self.as_of
+        )
 
     def service(self) -> QualificationService:
         """A fresh back end for one run: links made from each card's certificate serial."""
@@ -127,12 +151,12 @@ def practice_questions() -> list[tuple[str, Path]]:
     return found
 
 
-def load_default() -> Scenario:
-    return load_scenario(scenarios_dir() / DEFAULT_SCENARIO)
+def load_default(today: dt.date | None = None) -> Scenario:
+    return load_scenario(scenarios_dir() / DEFAULT_SCENARIO, today)
 
 
 def default_household() -> list[Persona]:
-    """The default scenario's household (山田家: さくら 7, ゆうと 4, 太郎 40 on 2026-01-15)."""
+    """The default scenario's household (山田家: さくら 7, ゆうと 4, 太郎 40, dated today)."""
     return load_default().personas()
 
 
@@ -154,9 +178,43 @@ def find_scenario(file_or_name: str | Path) -> Path:
     )
 
 
-def _date(where: str, value: Any) -> dt.date:
+_RELATIVE = re.compile(r"today((?:\s*[+-]\s*\d+\s*[ymwd])*)")
+_TERM = re.compile(r"([+-])\s*(\d+)\s*([ymwd])")
+DATE_FORMS = '2026-01-15, "today", or "today" with terms like "today-7y", "today-6y+3m", "today+30d"'
+
+
+def relative_date(text: str, anchor: dt.date) -> dt.date | None:
+    """``"today"`` plus signed terms in years, months, weeks or days (``"today-7y-2m"``), from ``anchor``.
+
+    Months and years keep the day of the month where it exists (31 March - 1m is 28 or 29 February).
+    ``None`` when ``text`` is not of that form.
+    """
+    match = _RELATIVE.fullmatch(text.strip())
+    if match is None:
+        return None
+    day = anchor
+    for sign, amount, unit in _TERM.findall(match.group(1)):
+        n = int(amount) * (1 if sign == "+" else -1)
+        if unit in "ym":
+            day = add_months(day, n * (12 if unit == "y" else 1))
+        else:
+            day += dt.timedelta(days=n * (7 if unit == "w" else 1))
+    return day
+
+
+def _date(where: str, value: Any, anchor: dt.date | None = None) -> dt.date:
+    """A TOML date, or (given ``anchor``: the scenario's as-of date) a date relative to it: "today-7y"."""
+    if isinstance(value, str) and anchor is not None:
+        try:
+            day = relative_date(value, anchor)
+        except (OverflowError, ValueError):
+            day = dt.date.max
+        if day is not None:
+            if not EARLIEST_DATE <= day <= LATEST_DATE:  # the range read_toml allows for written dates
+                raise ScenarioError(f"{where}: {quote(value)} falls outside {EARLIEST_DATE} to {LATEST_DATE}")
+            return day
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise ScenarioError(f"{where}: expected a date like 2026-01-15, got {quote(value)}")
+        raise ScenarioError(f"{where}: expected a date like {DATE_FORMS}, got {quote(value)}")
     return value
 
 
@@ -210,12 +268,13 @@ def _only(where: str, data: dict[str, Any], allowed: set[str]) -> None:
         raise ScenarioError(f"{where}: unknown field(s) {names}; known: {', '.join(sorted(allowed))}")
 
 
-def load_scenario(path: str | Path) -> Scenario:
+def load_scenario(path: str | Path, today: dt.date | None = None) -> Scenario:
+    """Read and validate a scenario; ``today`` (default: the real date) is what ``as_of = "today"`` means."""
     path = Path(path)
-    return parse_scenario(read_toml(path, "scenario", ScenarioError), path)
+    return parse_scenario(read_toml(path, "scenario", ScenarioError), path, today)
 
 
-def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
+def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = None) -> Scenario:
     check_values(data, str(path), ScenarioError)  # done by read_toml too: here for mappings made in code
     top = {
         "title",
@@ -238,7 +297,12 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
     title = _english(f"{path}: title", data, "title", _text(f"{path}: title", data["title"]))
     lesson = _text(f"{path}: lesson", data["lesson"], lines=True)
     lesson = _english(f"{path}: lesson", data, "lesson", lesson, lines=True)
-    as_of = _date(f"{path}: as_of", data["as_of"])
+    today = today or dt.date.today()
+    # "today" in as_of is the real date; in every other date it is the scenario's as-of date.
+    as_of = _date(f"{path}: as_of", data["as_of"], today)
+
+    def date_in(where: str, value: Any) -> dt.date:
+        return _date(where, value, as_of)
 
     clinic_table = _table(f"{path}: clinic", data.get("clinic", {}))
     clinic_fields = {f.name: f for f in fields(ClinicSettings)}
@@ -283,7 +347,9 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         if any(p.person.id == pid for p in people):
             raise ScenarioError(f"{where}.id: {quote(pid)} is used twice")
         name = _english(f"{where}.name", item, "name", _text(f"{where}.name", item.get("name")))
-        birth = _date(f"{where}.birth_date", item.get("birth_date"))
+        birth = date_in(f"{where}.birth_date", item.get("birth_date"))
+        if birth > as_of:
+            raise ScenarioError(f"{where}.birth_date: {birth} is after the as-of date {as_of}")
         sex = str(item.get("sex", "1"))
         if sex not in ("1", "2"):
             raise ScenarioError(f"{where}.sex: 1 (男) or 2 (女), got {quote(sex)}")
@@ -294,6 +360,9 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
             card_data = dict(_table(f"{where}.card", item["card"]))
             linked_to = _text(f"{where}.card.linked_to", card_data.pop("linked_to", pid))
             registered = card_data.pop("registered", True)
+            for key in ("certificate_not_before", "certificate_not_after"):
+                if isinstance(card_data.get(key), str):
+                    card_data[key] = date_in(f"{where}.card.{key}", card_data[key])
             if not isinstance(registered, bool):
                 raise ScenarioError(
                     f"{where}.card.registered: expected true or false, got {quote(registered)}"
@@ -343,14 +412,14 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         if relation is None:
             choices = " or ".join(r.label for r in Relation)
             raise ScenarioError(f"{where}.relation: {choices}, got {quote(relation_text)}")
-        lost = _date(f"{where}.lost", item["lost"]) if "lost" in item else None
-        acquired = _date(f"{where}.acquired", item.get("acquired"))
+        lost = date_in(f"{where}.lost", item["lost"]) if "lost" in item else None
+        acquired = date_in(f"{where}.acquired", item.get("acquired"))
         # Unless the file says otherwise, the registration reached the system a month after acquisition;
         # `reflected = false`: the insurer never received the My Number.
         if item.get("reflected") is False:
             reflected = None
         elif "reflected" in item:
-            reflected = _date(f"{where}.reflected", item["reflected"])
+            reflected = date_in(f"{where}.reflected", item["reflected"])
         else:
             reflected = acquired + dt.timedelta(days=30)
         elderly = item.get("elderly_tenths")
@@ -377,8 +446,9 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
     script = tuple(
         _text(f"{path}: script[{i}]", s) for i, s in enumerate(_list(f"{path}: script", script_data))
     )
+    with_cards = {p.person.id for p in people if p.card is not None}
     for i, step in enumerate(script):
-        _check_step(f"{path}: script[{i}]", step, ids)
+        _check_step(f"{path}: script[{i}]", step, with_cards)
 
     expect = None
     if "expect" in data:
@@ -416,7 +486,7 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
     question = _english(f"{path}: question", data, "question", question)
     return Scenario(
         path, title, lesson, as_of, clinic, tuple(insurers), tuple(people), tuple(coverages), script, expect, tags,
-        question,
+        question, today,
     )  # fmt: skip
 
 
@@ -450,12 +520,38 @@ STEP_WORDS = {
 }
 
 
-def _check_step(where: str, step: str, ids: set[str]) -> None:
+def _check_step(where: str, step: str, with_cards: set[str]) -> None:
+    """What can be told from the step alone; `kiosk scenario check` then dry-runs the script."""
     words = step.split()
     if not words or words[0] not in STEP_WORDS:
         known = "; ".join(STEP_WORDS.values())
         raise ScenarioError(f"{where}: unknown step {quote(step)}; steps are: {known}")
-    if words[0] == "place" and (len(words) != 2 or (words[1] != "other" and words[1] not in ids)):
-        raise ScenarioError(f"{where}: {quote(step)}: place needs a person id with a card, or 'other'")
-    if words[0] == "pin" and (len(words) != 2 or not (len(words[1]) == 4 and words[1].isdigit())):
-        raise ScenarioError(f"{where}: {quote(step)}: pin needs 4 digits")
+    if words[0] == "place" and (len(words) != 2 or (words[1] != "other" and words[1] not in with_cards)):
+        raise ScenarioError(f"{where}: {quote(step)}: place needs the id of a person with a card, or 'other'")
+    if words[0] == "pin" and (len(words) != 2 or not is_four_digit_pin(words[1])):
+        raise ScenarioError(f"{where}: {quote(step)}: pin needs 4 ASCII digits (0-9, not full-width)")
+    choices = _STEP_CHOICES.get(words[0])
+    if choices is not None and words[1:] not in choices:
+        raise ScenarioError(f"{where}: {quote(step)}: expected {STEP_WORDS[words[0]]}")
+    if words[0] == "consent":
+        from mynakiosk.flow.reception import CONSENT_TOPICS
+
+        answers = [choice.partition("=") for choice in words[2:]]
+        if not (
+            words[1:] == ["all"]
+            or (
+                words[1:2] == ["individual"]
+                and all(topic in CONSENT_TOPICS and answer in ("yes", "no") for topic, _, answer in answers)
+            )
+        ):
+            raise ScenarioError(f"{where}: {quote(step)}: expected {STEP_WORDS['consent']}")
+
+
+_STEP_CHOICES = {
+    "remove": [[]],
+    "choose": [["pin"]],
+    "register": [["yes"], ["no"]],
+    "high-cost": [["yes"], ["no"]],
+    "prescription": [["electronic"], ["paper"]],
+    "subsidy": [["yes"], ["no"]],
+}

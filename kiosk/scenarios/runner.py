@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
     from mynakiosk.domain.visit import ReceptionRecord
     from mynakiosk.scenarios.loader import Scenario
 
+log = logging.getLogger("kiosk.scenario")
+
+
+class StepNotPossible(Exception):
+    """A script step the reader does not offer at that point (its message says why)."""
+
 
 @dataclass
 class RunResult:
@@ -33,6 +40,8 @@ class RunResult:
     final_state: State | None = None
     record: ReceptionRecord | None = None
     mismatches: list[str] = field(default_factory=list)
+    #: Steps that could not be performed (a subset of the mismatches): what `kiosk scenario check` rejects.
+    impossible: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -84,10 +93,22 @@ def describe(snapshot: Snapshot) -> str:
 
 
 async def run_scenario(scenario: Scenario) -> RunResult:
+    """Run the script; never raises: whatever goes wrong is a mismatch with a message (the batch goes on)."""
     run = RunResult(scenario)
+    try:
+        await _run(scenario, run)
+    except Exception as exc:  # reported as a mismatch; the traceback goes to the debug log
+        log.debug("scenario run failed", exc_info=True)
+        problem = f"the run failed: {type(exc).__name__}: {exc}"
+        run.mismatches.append(problem)
+        run.impossible.append(problem)
+    return run
+
+
+async def _run(scenario: Scenario, run: RunResult) -> None:
     if not scenario.script:
         run.mismatches.append("the scenario has no script to run")
-        return run
+        return
     reader = VirtualReader()
     personas = {p.key: p for p in scenario.personas()}
     records: list[ReceptionRecord] = []
@@ -108,22 +129,29 @@ async def run_scenario(scenario: Scenario) -> RunResult:
     reader.start(lambda _event: None)
     reception.reader_ready()
     try:
-        for step in scenario.script:
+        for index, step in enumerate(scenario.script):
             run.transcript.append(f"> {step}")
+            state = reception.state
             try:
                 await _perform(step, reception, reader, personas, run)
-            except (UnexpectedEvent, ValueError) as exc:
-                run.mismatches.append(
-                    f"step {step!r} is not possible in state {reception.state.value}: {exc}"
-                )
-                break
+            except StepNotPossible as exc:
+                problem = f"script[{index}] {step!r} is not possible at {state.value}: {exc}"
+            except UnexpectedEvent:
+                problem = f"script[{index}] {step!r} is not possible at {state.value}"
+            except Exception as exc:  # a script ends in a message, never a traceback
+                log.debug("script step failed", exc_info=True)
+                problem = f"script[{index}] {step!r} failed at {state.value}: {type(exc).__name__}: {exc}"
+            else:
+                continue
+            run.mismatches.append(problem)
+            run.impossible.append(problem)
+            break
     finally:
         reception.close()
         reader.close()
     run.final_state = reception.state
     run.record = records[-1] if records else reception.record  # a visit that stopped half-way
     _compare(run)
-    return run
 
 
 async def _perform(
@@ -140,7 +168,7 @@ async def _perform(
         reception.card_removed()
     elif verb == "choose":
         if args != ["pin"]:
-            raise ValueError("only 'choose pin' is available")
+            raise StepNotPossible("only 'choose pin' is available")
         reception.choose_pin()
     elif verb == "pin":
         await reception.submit_pin(Pin(args[0]))
@@ -160,8 +188,12 @@ async def _perform(
     elif verb == "subsidy":
         reception.subsidy(args == ["yes"])
     elif verb == "visual":
+        if not reception.visual_check_possible:
+            raise StepNotPossible("staff cannot start a 目視確認 here")
         reception.request_visual_check()
         await reception.submit_visual_check(args[0] if args else "")
+        if reception.state is State.VISUAL_CHECK:
+            raise StepNotPossible(reception.snapshot.message or "the 目視確認 was not accepted")
     elif verb == "expect":
         want = " ".join(args)
         if reception.state.value != want:

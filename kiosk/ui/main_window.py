@@ -118,6 +118,12 @@ class MainWindow(QMainWindow):
         self.status_bar.setObjectName("statusBar")
         self.status_bar.setWordWrap(True)  # a long reader name wraps rather than being cut off
         column.addWidget(self.status_bar)
+        self.practice_date = QLabel()  # a scenario dated another day says so on the reader itself
+        self.practice_date.setObjectName("practiceDate")
+        self.practice_date.setWordWrap(True)
+        self.practice_date.setAccessibleName(t("練習の日付"))
+        column.addWidget(self.practice_date)
+        self._show_practice_date()
         self.notice = QLabel()
         self.notice.setObjectName("cardNotice")
         self.notice.setWordWrap(True)
@@ -334,6 +340,13 @@ class MainWindow(QMainWindow):
     def _scenario_changed(self, _scenario: object) -> None:
         if self.card_picker is not None:
             self.card_picker.set_personas(self.controller.personas)
+        self._show_practice_date()
+
+    def _show_practice_date(self) -> None:
+        scenario = self.controller.scenario
+        note = scenario.date_note if scenario is not None else ""
+        self.practice_date.setText(translated(note))
+        self.practice_date.setVisible(bool(note))
 
     @property
     def pin_screen(self) -> PinScreen:

@@ -179,7 +179,8 @@ class PracticePanel(QFrame):
         # translated() before strip(): strip() would drop a Bilingual's English spelling. The scenario file's
         # texts are escaped: they are text, not markup, in the rich-text label.
         title, lesson = escape(translated(scenario.title)), escape(translated(scenario.lesson).strip())
-        self._explain(f"<h3>{title}</h3><p>{lesson}</p>")
+        date = f"<p><b>{escape(translated(scenario.date_note))}</b></p>" if scenario.date_note else ""
+        self._explain(f"<h3>{title}</h3>{date}<p>{lesson}</p>")
 
     def _word_choices(self) -> None:
         for index, (question, _path) in enumerate(self._questions):

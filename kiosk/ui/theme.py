@@ -40,6 +40,7 @@ STYLE = f"""
 QWidget {{ color: #111; background: #ffffff; }}
 #readerFrame {{ background: #ffffff; border: 10px solid #26303b; border-radius: 24px; }}
 #statusBar {{ background: #0b3c7a; color: #ffffff; padding: 10px 16px; }}
+#practiceDate {{ background: #e4ecff; color: #1d2f6b; padding: 6px 14px; font-size: 15px; }}
 #cardNotice {{ background: #fff4d6; color: #5a3d00; padding: 8px 14px; font-size: 16px; }}
 #alert {{ background: #ffe3e0; color: #7a1200; padding: 8px 14px; font-size: 16px; font-weight: bold; }}
 QPushButton:checked {{ background: #0b5ed7; color: #ffffff; border-color: #08429a; }}
@@ -97,7 +98,7 @@ HIGH_CONTRAST = """
 QWidget { color: #ffffff; background: #000000; }
 #readerFrame { background: #000000; border: 10px solid #ffff00; }
 #statusBar { background: #000000; color: #ffff00; border-bottom: 3px solid #ffff00; }
-#cardNotice, #alert { background: #000000; color: #ffff00; border: 2px solid #ffff00; }
+#cardNotice, #alert, #practiceDate { background: #000000; color: #ffff00; border: 2px solid #ffff00; }
 #title, #documentList, #pinBoxes { color: #ffff00; }
 #subtitle, #hint { color: #ffffff; }
 #notice, #takeCard { color: #ffd000; }

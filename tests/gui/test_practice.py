@@ -70,3 +70,17 @@ def test_a_question_too_long_for_the_closed_box_ends_in_an_ellipsis(qtbot, kiosk
     qtbot.waitUntil(choices.view().isVisible)
     assert choices.view().width() >= choices.view().sizeHintForColumn(0)
     choices.hidePopup()
+
+
+def test_the_family_visit_is_today_and_a_dated_scenario_shows_its_date(qtbot, kiosk):
+    window, practice = kiosk.window, kiosk.window.practice
+    assert kiosk.controller.scenario.as_of == kiosk.controller.scenario.loaded_on  # "today"
+    assert not window.practice_date.isVisibleTo(window.reader_frame)
+    index = next(i for i in range(practice.choices.count()) if "転職" in practice.choices.itemText(i))
+    practice.choices.setCurrentIndex(index)
+    qtbot.mouseClick(practice.switch, Qt.MouseButton.LeftButton)
+    as_of = kiosk.controller.scenario.as_of
+    assert kiosk.controller.scenario.dated
+    assert window.practice_date.isVisibleTo(window.reader_frame)
+    assert f"練習の日付: {as_of:%Y-%m-%d}" in window.practice_date.text()
+    assert f"練習の日付: {as_of:%Y-%m-%d}" in practice.explanation.text()

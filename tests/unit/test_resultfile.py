@@ -1,6 +1,7 @@
 """The face-reader result XML, written and parsed back field by field."""
 
 import asyncio
+import datetime as dt
 import errno
 import logging
 import os
@@ -18,7 +19,8 @@ from mynakiosk_hardware import files
 
 
 def exported(tmp_path, name):
-    scenario = load_scenario(scenarios_dir() / name)
+    # The family visit is dated "today": read it as on a fixed day, so its dates are known here.
+    scenario = load_scenario(scenarios_dir() / name, today=dt.date(2026, 1, 15))
     run = asyncio.run(run_scenario(scenario))
     path = export(run.record, scenario.clinic, tmp_path)
     return path, ET.parse(path).getroot()
@@ -42,7 +44,7 @@ def test_a_completed_child_visit(tmp_path):
         "Name": "山田 さくら",
         "NameKana": "ヤマダ サクラ",
         "Sex1": "2",
-        "Birthdate": "20180514",
+        "Birthdate": "20181015",  # "today-7y-3m"
         "InsurerName": "練習健康保険組合",
         "PharmacistsInfoConsFlg": "1",
         "OperationInfoConsFlg": "1",

@@ -56,8 +56,8 @@ acquired = {acquired}
         ({"person": "b"}, "coverages[0].person: no person with id 'b'"),
         ({"acquired": '"2020-01-01"'}, "coverages[0].acquired: expected a date"),
         ({"script": '"dance"'}, "script[0]: unknown step 'dance'"),
-        ({"script": '"pin 12"'}, "pin needs 4 digits"),
-        ({"script": '"place zz"'}, "place needs a person id"),
+        ({"script": '"pin 12"'}, "pin needs 4 ASCII digits"),
+        ({"script": '"place zz"'}, "place needs the id of a person"),
     ],
 )
 def test_errors_name_the_file_and_the_entry(tmp_path, kwargs, message):
