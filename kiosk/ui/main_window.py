@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.practice_date = QLabel()  # a scenario dated another day says so on the reader itself
         self.practice_date.setObjectName("practiceDate")
         self.practice_date.setWordWrap(True)
-        self.practice_date.setAccessibleName(t("練習の日付"))
+        show_text(self.practice_date, t("練習の日付"), "setAccessibleName")
         column.addWidget(self.practice_date)
         self._show_practice_date()
         self.notice = QLabel()
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
     def _show_practice_date(self) -> None:
         scenario = self.controller.scenario
         note = scenario.date_note if scenario is not None else ""
-        self.practice_date.setText(translated(note))
+        show_text(self.practice_date, translated(note))
         self.practice_date.setVisible(bool(note))
 
     @property
