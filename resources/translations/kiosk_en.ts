@@ -1052,6 +1052,11 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>練習の日付</source>
+        <translation>Practice date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>カードの扱い</source>
         <translation>How this card is used</translation>
     </message>
@@ -1981,6 +1986,11 @@ in the frame</translation>
         <location line="+6"/>
         <source>書き込めません: {error}</source>
         <translation>cannot write: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/scenarios/loader.py" line="+97"/>
+        <source>練習の日付: {date:%Y-%m-%d}（今日ではありません。この日のルールで練習します）</source>
+        <translation>Practice date: {date:%Y-%m-%d} (not today; the rules of that day apply)</translation>
     </message>
 </context>
 </TS>
