@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 
 from mynakiosk.backend import rules
 from mynakiosk.backend.smartphone import PhoneLink, phone_refusal
+from mynakiosk.domain.fallback import old_card_usable
 from mynakiosk.domain.qualification import (
     CertificateState,
     IdentityCheck,
     IdentityMethod,
     QualificationResult,
+    Share,
     Validity,
 )
 from mynakiosk.i18n import N_
@@ -165,8 +167,12 @@ class QualificationService:
             qualification_only=state is CertificateState.GRACE,
         )
 
-    def lookup_by_numbers(self, insurer: str, symbol: str, number: str, branch: str) -> QualificationResult:
-        """Staff look-up by 保険証 / 資格確認書 numbers (照会区分 2), e.g. during the 暫定措置 (§2.2)."""
+    def lookup_by_numbers(
+        self, insurer: str, symbol: str, number: str, branch: str, birth_date: dt.date | None = None
+    ) -> QualificationResult:
+        """個別照会 by 保険者番号・記号・番号・枝番 and 生年月日 (照会区分 2), as the 資格確認端末 does for a
+        資格確認書 (or, during the 暫定措置, an expired 保険証 or the お知らせ). The insurer's record is found by
+        its numbers whether or not a My Number is linked to it."""
         matches = [
             c
             for c in self.coverages
@@ -179,6 +185,13 @@ class QualificationService:
             )
         coverage = matches[0]
         person = self.people.get(coverage.person)
+        if birth_date is not None and (person is None or person.birth_date != birth_date):
+            return QualificationResult(
+                True,
+                Validity.NONE,
+                IdentityMethod.VISUAL,
+                cause=N_("記号・番号はありますが、生年月日が一致しません。入力と書類を確かめてください。"),
+            )
         if coverage.valid_on(self.as_of):
             return self._result(Validity.VALID, IdentityMethod.VISUAL, person, coverage)
         newer = [c for c in self._known(coverage.person) if c.valid_on(self.as_of)]
@@ -189,6 +202,22 @@ class QualificationService:
             person,
             coverage,
             cause=N_("この記号・番号の資格は喪失しています。"),
+        )
+
+    def share_of_card(self, serial: int, birth_date: dt.date) -> Share:
+        """The share the holder of card ``serial`` pays with any valid document (a PIN lock's fallback)."""
+        link = self.links.get(serial)
+        tenths = None
+        if link is not None:
+            records = [c for c in self.coverages if c.person == link.person and c.valid_on(self.as_of)]
+            tenths = next((c.elderly_tenths for c in records if c.elderly_tenths), None)
+        return rules.patient_share(birth_date, self.as_of, tenths)
+
+    def old_card_usable(self, serial: int) -> bool:
+        """Whether the holder of card ``serial`` still has a usable old 保険証 (to 2025-12-01 at the latest)."""
+        link = self.links.get(serial)
+        return link is not None and any(
+            old_card_usable(c, self.as_of) for c in self.coverages if c.person == link.person
         )
 
     def _known(self, person_id: str) -> list[Coverage]:
@@ -205,13 +234,17 @@ class QualificationService:
             c for c in self.coverages if c.person == person_id and c.valid_on(self.as_of) and c not in known
         ]
         if len(valid) == 1:
-            coverage = valid[0]
-            validity = (
-                Validity.VALID_UNREGISTERED
-                if coverage.medical_aid and not coverage.reflected
-                else Validity.VALID
+            return self._result(Validity.VALID, method, person, valid[0])
+        aid = [c for c in pending if c.medical_aid]
+        if not valid and aid:
+            # 医療扶助 decided by the 福祉事務所 but not yet registered online: 6 有効（未登録）(§2.1, OQSCD006).
+            return self._result(
+                Validity.VALID_UNREGISTERED,
+                method,
+                person,
+                aid[0],
+                cause=N_("医療扶助の資格は有効ですが、オンライン資格確認にはまだ登録されていません。"),
             )
-            return self._result(validity, method, person, coverage)
         if len(valid) > 1:
             return self._result(
                 Validity.MULTIPLE,

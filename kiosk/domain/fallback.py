@@ -8,6 +8,12 @@ Sources (see docs/domain.md for the full trail):
 - 「暗証番号は3回間違えるとロックがかかってしまうため…医療機関のスタッフにお声がけください」 (MHLW, reference §1.3).
 - The share is the normal one: 3割（未就学児は2割、70歳以上は1～3割） (別添3 説明書, reference §2.2).
 - The municipal 医療証 is separate and must still be shown (reference §2.6; seeds 000).
+- At a first visit the 被保険者資格申立書 + card is accepted in every case where the card cannot confirm the
+  qualification (保発0710第1号, cases 1-7, as summarised by the Japan Dental Association).
+- While the insurer's record is not in the system (a newborn, a new dependant, a job change), the お知らせ
+  (issued only to people whose My Number is linked: 東洋紡健康保険組合 FAQ 1-2, 1-5) and マイナポータル (it
+  shows the same lag: 共済組合 Q&A A3) do not help: the 資格確認書 the insurer issues on acquisition
+  (requested with the 被扶養者異動届, 「資格確認書必要」) does (共済組合 Q&A A5, A6).
 """
 
 from __future__ import annotations
@@ -15,9 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from mynakiosk.domain.qualification import GENERAL_SHARE_REASON
 from mynakiosk.i18n import N_
+
+if TYPE_CHECKING:
+    from mynakiosk.domain.people import Coverage
 
 
 class FallbackReason(enum.Enum):
@@ -26,6 +36,7 @@ class FallbackReason(enum.Enum):
     NOT_QUALIFIED = "not qualified"  # 資格(無効)・資格情報なし・複数該当
     CERTIFICATE = "certificate"  # 電子証明書の失効・有効期限切れ・一時保留 (error 006)
     NOT_REGISTERED = "not registered"  # 保険証利用登録をしなかった
+    READER_OUT_OF_ORDER = "reader out of order"  # the reader is broken today (case 4 of 保発0710第1号)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +55,8 @@ class FallbackGuidance:
     remedy: str
     child_note: str
     reason: FallbackReason | None = None
+    #: The current record is not in the system: a look-up by an old card's numbers (暫定措置) cannot help.
+    record_missing: bool = False
 
 
 NORMAL_SHARE = N_("窓口での自己負担は通常どおりです（3割。未就学児は2割、70歳以上の方は1〜3割）。")
@@ -86,11 +99,36 @@ _GUIDANCE[FallbackReason.NO_PIN_SET] = FallbackGuidance(
 )
 
 
-def guidance_for(reason: FallbackReason) -> FallbackGuidance:
-    return _GUIDANCE[reason]
+def guidance_for(
+    reason: FallbackReason,
+    *,
+    share_label: str | None = None,
+    share_reason: str = "",
+    first_visit: bool = False,
+    staff: str = "",
+) -> FallbackGuidance:
+    """The fallback of an identity failure (PIN lock, no PIN): the card itself is fine, so the お知らせ and
+    マイナポータル work with it; at a first visit the 申立書 too; the share from the card holder's age."""
+    guidance = _GUIDANCE[reason]
+    return replace(
+        guidance,
+        documents=guidance.documents + ((DECLARATION,) if first_visit else ()),
+        share=share_text(share_label, share_reason),
+        staff=staff or guidance.staff,
+    )
 
 
 DECLARATION = N_("被保険者資格申立書（受付でお渡しします）＋ マイナンバーカード")
+#: When the insurer's record is not in the system yet: the 資格確認書 the insurer issues on acquisition.
+NEW_MEMBER_CERTIFICATE = N_(
+    "資格確認書（新しく加入したときに保険者が交付します。赤ちゃんや新しい扶養家族は、"
+    "被扶養者異動届で「資格確認書必要」を選びます）"
+)
+#: Why neither the お知らせ nor マイナポータル helps while a record is not reflected.
+NOT_IN_SYSTEM_NOTE = N_(
+    "資格情報のお知らせは、マイナンバーがひもづいた人にしか届きません。マイナポータルの資格情報画面も、"
+    "反映されるまでは表示されません。"
+)
 
 
 def share_text(share_label: str | None, reason: str = "") -> str:
@@ -115,13 +153,17 @@ def qualification_guidance(
     first_visit: bool = False,
     child: bool = True,
     remedy: str = "",
+    not_in_system: bool = False,
 ) -> FallbackGuidance:
     """The fallback after the qualification check: documents (A-pattern, §2.2), share, whom to ask.
 
     At a first visit the 被保険者資格申立書 + card is also accepted; at a return visit staff may confirm
-    orally (§2.2), which is the staff's decision, not the patient's screen.
+    orally (§2.2), which is the staff's decision, not the patient's screen. ``not_in_system``: the current
+    record is not in the system (not reflected, My Number not submitted): only the 資格確認書 (and the 申立書)
+    help, not the お知らせ or マイナポータル, which show what the system has.
     """
-    documents = DOCUMENTS + ((DECLARATION,) if first_visit else ())
+    documents = (NEW_MEMBER_CERTIFICATE,) if not_in_system else DOCUMENTS
+    documents += (DECLARATION,) if first_visit else ()
     return FallbackGuidance(
         title=title,
         cause=cause,
@@ -131,21 +173,57 @@ def qualification_guidance(
         remedy=remedy,
         child_note=MEDICAL_CERTIFICATE_NOTE if child else "",
         reason=reason,
+        record_missing=not_in_system,
     )
 
 
-#: The old 健康保険証 could be used until 2025-12-01 (seed 002 A2; reference §2.2).
+def out_of_order_guidance(*, first_visit: bool) -> FallbackGuidance:
+    """The reader is broken (case 4): the card cannot be read here, the documents can (共済組合 Q&A A8:
+    the card with the お知らせ or the マイナポータル screen); at a first visit the 申立書 too."""
+    return FallbackGuidance(
+        title=N_("カードリーダーが故障しています"),
+        cause=N_("今日はこのカードリーダーでマイナ保険証を読み取れません。"),
+        documents=DOCUMENTS + ((DECLARATION,) if first_visit else ()),
+        share=NORMAL_SHARE,
+        staff=N_("受付窓口の職員にお声がけください。"),
+        remedy="",
+        child_note=MEDICAL_CERTIFICATE_NOTE,
+        reason=FallbackReason.READER_OUT_OF_ORDER,
+    )
+
+
+#: The old 健康保険証 could be used until 2025-12-01 at the latest: earlier if its own printed expiry came
+#: first, and not after a change of insurer (子どもの資格確認書の記事 Q5; 東洋紡健康保険組合 FAQ 3-4).
 OLD_CARD_LAST_DAY = dt.date(2025, 12, 1)
+#: No 保険証 was issued from 2024-12-02 on: a record acquired since has none.
+LAST_CARD_ISSUED = dt.date(2024, 12, 1)
 #: 暫定措置: an expired 保険証 or the お知らせ alone is accepted, staff looking the numbers up online,
-#: until 2026-03-31 (事務連絡 2025-06-27 / 2025-11-12; reference §2.2).
+#: until 2026-03-31 (事務連絡 2025-06-27 / 2025-11-12; docs/domain.md, timeline).
 TRANSITIONAL_LAST_DAY = dt.date(2026, 3, 31)
 
 
-def transitional_documents(as_of: dt.date) -> tuple[str, ...]:
+def old_card_usable(coverage: Coverage | None, as_of: dt.date) -> bool:
+    """Whether the 保険証 issued for ``coverage`` can still be shown on ``as_of``.
+
+    It needs a record acquired before 2024-12-02 (no card was issued later), still valid (a change of
+    insurer ends it: the new insurer's record has no card), before its printed expiry, and 2025-12-01 at the
+    latest.
+    """
+    if coverage is None or coverage.acquired > LAST_CARD_ISSUED or not coverage.valid_on(as_of):
+        return False
+    last_day = min(OLD_CARD_LAST_DAY, coverage.card_expires or OLD_CARD_LAST_DAY)
+    return as_of <= last_day
+
+
+def transitional_documents(
+    as_of: dt.date, *, old_card: bool = False, interim: bool = True
+) -> tuple[str, ...]:
+    """What the date still allows: the old 保険証 (``old_card``: this patient's is still usable) and the
+    暫定措置 to 2026-03-31 (``interim``: a look-up by the numbers can find the patient's current record)."""
     documents: list[str] = []
-    if as_of <= OLD_CARD_LAST_DAY:
+    if old_card and as_of <= OLD_CARD_LAST_DAY:
         documents.append(N_("健康保険証（2025年12月1日まで使えます）"))
-    if as_of <= TRANSITIONAL_LAST_DAY:
+    if interim and as_of <= TRANSITIONAL_LAST_DAY:
         documents.append(
             N_(
                 "有効期限切れの健康保険証、または「資格情報のお知らせ」のみ"
@@ -155,7 +233,9 @@ def transitional_documents(as_of: dt.date) -> tuple[str, ...]:
     return tuple(documents)
 
 
-def with_transitional(guidance: FallbackGuidance, as_of: dt.date) -> FallbackGuidance:
+def with_transitional(
+    guidance: FallbackGuidance, as_of: dt.date, *, old_card: bool = False
+) -> FallbackGuidance:
     """Add what the date still allows (the old 保険証, the 暫定措置) to the documents to present."""
-    extra = transitional_documents(as_of)
+    extra = transitional_documents(as_of, old_card=old_card, interim=not guidance.record_missing)
     return replace(guidance, documents=guidance.documents + extra) if extra else guidance

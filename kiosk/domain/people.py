@@ -73,6 +73,7 @@ class Coverage:
     medical_aid: bool = False  # 医療扶助
     elderly_tenths: int | None = None  # 70歳以上: 1, 2 or 3割 by income
     limit_category: str = ""  # 限度額適用区分 (e.g. "A03"), shared when the patient consents
+    card_expires: dt.date | None = None  # the printed expiry of the 保険証 issued for it (before 2024-12-02)
 
     def valid_on(self, day: dt.date) -> bool:
         return self.acquired <= day and (self.lost is None or day < self.lost)

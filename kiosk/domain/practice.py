@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from mynakiosk.domain.fallback import FallbackReason
 from mynakiosk.domain.qualification import CertificateState, Validity
+from mynakiosk.domain.staff import MISLINK_CONTACT
 from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
@@ -133,17 +134,29 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
     )
 
 
-def mislink_explanation(card_holder: str, shown: str) -> Explanation:
-    """誤紐づけ: the patient's screen completed, but the data is someone else's (seed 000)."""
+def mislink_explanation(record: ReceptionRecord) -> Explanation:
+    """誤紐づけ: the patient's screen completed, but the data is someone else's: the desk stops the
+    reception; the family contacts the insurer or the national line (linking article: 氏名・生年月日・続柄・
+    性別の入力ミス; 東洋紡健康保険組合 FAQ 4-14: 0120-95-0178 or the insurer)."""
+    person = record.result.person if record.result else None
+    assert person is not None
     return Explanation(
         N_("別の人の資格情報が表示されました（誤紐づけ）"),
         N_(
-            "受付は完了しましたが、職員の端末には{card_holder}さんではなく{shown}さんの情報が表示されました。",
-            card_holder=card_holder,
-            shown=shown,
+            "リーダーの画面は受付完了になりましたが、職員の端末には{card_holder}さんではなく、"
+            "{shown}さん（{birth_date:%Y-%m-%d}生まれ）の情報が表示されました。窓口は受付を止めて確認します。",
+            card_holder=record.card_holder,
+            shown=person.name,
+            birth_date=person.birth_date,
         ),
-        N_("氏名・生年月日などの入力ミスで、マイナンバーが別人の保険情報にひもづいている可能性があります。"),
+        N_(
+            "氏名・生年月日・続柄・性別などの入力ミスで、マイナンバーが別人の保険情報にひもづいている可能性があります。"
+            "同じ名前でも生年月日がちがえば別の人です。"
+        ),
         (),
-        ((N_("加入している保険者・自治体"), N_("別人の情報が表示されたこと（必ず連絡する）")),),
+        (
+            (N_("加入している保険者"), N_("別人の情報が表示されたこと（必ず連絡する）")),
+            (MISLINK_CONTACT, N_("別人の情報が表示されたこと（保険者への連絡と同じく受け付けています）")),
+        ),
         CHECK_AT_HOME,
     )

@@ -34,9 +34,21 @@ class StaffAction:
     alarm: str = ""  # shown in red: stop the reception
 
 
+#: 誤紐づけ: besides the insurer, the national line (音声ガイダンス「4」→「2」): デジタル庁 FAQ
+#: 「マイナンバーカードの健康保険証利用について」, quoted by 東洋紡健康保険組合 FAQ 4-14.
+MISLINK_CONTACT = N_("マイナンバー総合フリーダイヤル 0120-95-0178（音声ガイダンスで「4」→「2」）")
+
+#: When the card found no current record (無効・該当資格なし): the お知らせ and マイナポータル show the same.
+NOT_IN_SYSTEM_CHECK = N_(
+    "資格確認書で資格を確認してください（記号・番号・枝番と生年月日で個別照会できます）。"
+    "初診なら被保険者資格申立書＋カード、再診なら口頭確認も可能です。反映前の資格は、資格情報のお知らせや"
+    "マイナポータルにも表示されません。自己負担は通常どおりで、10割にはなりません。"
+)
+
+
 def mislinked(record: ReceptionRecord) -> bool:
-    result = record.result
-    return bool(result and result.person and record.card_holder and result.person.name != record.card_holder)
+    """誤紐づけ: the record's person is not the card holder (name or birth date differ)."""
+    return record.mislinked
 
 
 def staff_action(record: ReceptionRecord) -> StaffAction:
@@ -47,14 +59,17 @@ def staff_action(record: ReceptionRecord) -> StaffAction:
             return StaffAction(
                 N_("暗証番号ロック"),
                 N_(
-                    "顔認証ができれば顔認証で、できなければ目視確認（目視モード用パスワード）で本人確認するか、"
-                    "{check} ロック解除は住民票のある市区町村の窓口です。",
+                    "{advice} または {check} ロック解除は住民票のある市区町村の窓口です。",
+                    advice=record.card_identity.staff_advice,
                     check=DOCUMENT_CHECK,
                 ),
             )
+        if record.fallback is not None and record.fallback.reason is FallbackReason.READER_OUT_OF_ORDER:
+            return StaffAction(record.fallback.title, DOCUMENT_CHECK)
         if record.fallback is not None:
             return StaffAction(
-                record.fallback.title, N_("目視確認で本人確認するか、{check}", check=DOCUMENT_CHECK)
+                record.fallback.title,
+                N_("{advice} または {check}", advice=record.card_identity.staff_advice, check=DOCUMENT_CHECK),
             )
         return StaffAction(N_("受付中"), "")
     if not result.processing_ok:
@@ -76,22 +91,44 @@ def staff_action(record: ReceptionRecord) -> StaffAction:
             N_("保険証利用登録なし"),
             N_("カードリーダーで利用登録ができます。登録しない場合は {check}", check=DOCUMENT_CHECK),
         )
-    alarm = ""
+    validity = result.validity
+    assert validity is not None
     if mislinked(record):
         person = result.person
         assert person is not None
+        holder_birth = record.card_holder_birth
         alarm = N_(
             "別人の資格情報が表示されています（表示: {name} {birth_date:%Y-%m-%d}、"
-            "カード: {holder}）。誤紐づけの可能性があります。受付を止めて本人に氏名・生年月日を確認し、"
-            "他人の医療情報は閲覧しないでください。本人には保険者・自治体への連絡を案内してください。",
+            "カード: {holder} {holder_birth}）。誤紐づけの可能性があります。",
             name=person.name,
             birth_date=person.birth_date,
             holder=record.card_holder,
+            holder_birth=f"{holder_birth:%Y-%m-%d}" if holder_birth else "",
         )
-    validity = result.validity
-    assert validity is not None
+        return StaffAction(
+            N_(
+                "受付停止: 誤紐づけの疑い（資格有効性 {code} {label}）",
+                code=int(validity),
+                label=validity.label,
+            ),
+            N_(
+                "この資格情報で受付を進めないでください。本人に氏名・生年月日を確認し、他人の医療情報は閲覧しないで"
+                "ください。資格は資格確認書などで確認します。本人には、加入している保険者か {contact} に連絡するよう"
+                "案内してください。",
+                contact=MISLINK_CONTACT,
+            ),
+            alarm,
+        )
     summary = N_("資格有効性 {code} {label}", code=int(validity), label=validity.label)
-    if validity in (Validity.VALID, Validity.VALID_UNREGISTERED):
+    if validity is Validity.VALID_UNREGISTERED:
+        return StaffAction(
+            summary,
+            N_(
+                "医療扶助の資格は有効ですが、オンライン資格確認には未登録です。福祉事務所が発行した医療券・調剤券で"
+                "確認して受付してください。"
+            ),
+        )
+    if validity is Validity.VALID:
         if result.qualification_only:
             action = N_(
                 "資格を確認しました。受付を進めてください。"
@@ -104,8 +141,8 @@ def staff_action(record: ReceptionRecord) -> StaffAction:
             )
         else:
             action = N_("資格を確認しました。受付を進めてください。")
-        return StaffAction(summary, action, alarm)
-    return StaffAction(summary, _not_qualified_action(validity, result.cause), alarm)
+        return StaffAction(summary, action)
+    return StaffAction(summary, _not_qualified_action(validity, result.cause))
 
 
 def _not_qualified_action(validity: Validity, cause: str) -> str:
@@ -132,6 +169,7 @@ def _not_qualified_action(validity: Validity, cause: str) -> str:
             "{check} 有効な資格が複数あります。どの保険で受診するか本人に確認してください。",
             check=DOCUMENT_CHECK,
         )
+    check = NOT_IN_SYSTEM_CHECK if validity in (Validity.INVALID, Validity.NONE) else DOCUMENT_CHECK
     if cause:
-        return N_("{check} 考えられる原因: {cause}", check=DOCUMENT_CHECK, cause=cause)
-    return DOCUMENT_CHECK
+        return N_("{check} 考えられる原因: {cause}", check=check, cause=cause)
+    return check

@@ -26,9 +26,11 @@ from mynakiosk.domain.fallback import (
     FallbackGuidance,
     FallbackReason,
     guidance_for,
+    out_of_order_guidance,
     qualification_guidance,
     with_transitional,
 )
+from mynakiosk.domain.identity import NO_PHOTO_FACE, NO_PHOTO_VISUAL, NO_PIN, CardIdentity
 from mynakiosk.domain.people import age_on
 from mynakiosk.domain.qualification import IdentityCheck, IdentityMethod, QualificationResult, Validity
 from mynakiosk.domain.visit import ReceptionRecord
@@ -75,10 +77,7 @@ FACE_PROMPTS = {
 FACE_LOCKED_MESSAGE = N_(
     "顔認証を続けて失敗したため、このカードでは顔認証を使えません。暗証番号を選ぶか、職員にお声がけください。"
 )
-OUT_OF_ORDER = N_(
-    "カードリーダーが故障しています。資格確認書、または資格情報のお知らせとマイナンバーカードを"
-    "受付窓口で提示してください。"
-)
+OUT_OF_ORDER = N_("カードリーダーが故障しています。次のいずれかを受付窓口で提示してください。")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +92,9 @@ class Snapshot:
     notice: str = ""  # how this card is used (training card, real card protected), shown on every screen
     alert: str = ""  # 更新アラート, 資格情報の提供のみ, カードの取り忘れ
     face_locked: bool = False  # too many face failures with this card: 顔認証 is not offered
+    face_offered: bool = True  # the card has a photo (infants' cards have none: PIN only)
+    pin_offered: bool = True  # the card has a PIN (a 顔認証マイナンバーカード has none: face or 目視 only)
+    visual_offered: bool = False  # staff may start a 目視確認 now
 
 
 class _LocalChannel:
@@ -167,7 +169,7 @@ class Reception:
         self._profiles = profiles or (lambda _serial: None)
         self._face_failures.clear()
         if clinic.reader_out_of_order and self.state is State.IDLE:
-            self._go(Event.READER_LOST, message=OUT_OF_ORDER)
+            self._go(Event.READER_LOST, message=OUT_OF_ORDER, fallback=self._out_of_order())
 
     @property
     def record(self) -> ReceptionRecord | None:
@@ -187,6 +189,10 @@ class Reception:
         if self._record is not None and self._record.result is not None:
             fields.setdefault("alert", _alert(self._record.result))
         fields.setdefault("face_locked", self._face_locked())
+        identity = self._card_identity()
+        fields.setdefault("face_offered", identity.face)
+        fields.setdefault("pin_offered", identity.pin)
+        fields.setdefault("visual_offered", self._visual_possible_in(state))
         self._snapshot = replace(Snapshot(state), **fields)
         self._on_change(self._snapshot)
 
@@ -194,7 +200,7 @@ class Reception:
 
     def reader_ready(self) -> None:
         if self.clinic.reader_out_of_order:
-            self._snapshot = Snapshot(State.NO_READER, message=OUT_OF_ORDER)
+            self._snapshot = Snapshot(State.NO_READER, message=OUT_OF_ORDER, fallback=self._out_of_order())
             self._on_change(self._snapshot)
             return
         if self.state is State.NO_READER:
@@ -246,12 +252,23 @@ class Reception:
         self._serial = found.certificate_serial
         profile = self._card_profile()
         holder = profile.holder if profile else ""
-        self._record = ReceptionRecord(self._clock(), "", card_holder=holder, card_kind=plan.kind.value)
+        self._record = ReceptionRecord(
+            self._clock(),
+            "",
+            card_holder=holder,
+            card_holder_birth=profile.birth_date if profile else None,
+            card_kind=plan.kind.value,
+        )
         tries = found.tries_left
         if plan.substitute is not None:
             tries = await self._card_work(jpki.read_auth_pin_tries, visit, on=plan.substitute)
             if visit != self._visit:
                 return
+        # No retry counter: a 顔認証マイナンバーカード, no PIN ever set (the card answers 6A88).
+        self._record.card_identity = CardIdentity(
+            has_photo=profile.photo if profile else True,
+            has_pin=tries is not None and (profile.has_pin if profile else True),
+        )
         log.info("card: %s", plan.kind.value)
         self._go(Event.CARD_IDENTIFIED, tries_left=tries)
 
@@ -259,12 +276,40 @@ class Reception:
 
     def choose_pin(self) -> None:
         tries = self._snapshot.tries_left
-        if tries is None:  # a 顔認証マイナンバーカード: no PIN was ever set
-            self._fallback(Event.PIN_BLOCKED, guidance_for(FallbackReason.NO_PIN_SET))
+        if tries is None or not self._card_identity().pin:  # a 顔認証マイナンバーカード: no PIN was ever set
+            self._update(message=NO_PIN)
         elif tries == 0:
-            self._fallback(Event.PIN_BLOCKED, guidance_for(FallbackReason.PIN_LOCKED), tries_left=0)
+            self._identity_failed(FallbackReason.PIN_LOCKED, tries_left=0)
         else:
             self._go(Event.PIN_CHOSEN, tries_left=tries)
+
+    def _card_identity(self) -> CardIdentity:
+        """What the card on the reader allows (photo, PIN); everything when no card is known."""
+        return self._record.card_identity if self._record is not None else CardIdentity()
+
+    def _identity_failed(self, reason: FallbackReason, **fields: Any) -> None:
+        """The patient cannot prove who they are (PIN lock): the fallback with the card holder's share, the
+        申立書 at a first visit, and what staff can do with this card."""
+        profile = self._card_profile()
+        share = None
+        if profile is not None and self.service is not None and self._serial is not None:
+            share = self.service.share_of_card(self._serial, profile.birth_date)
+        if self._record is not None:
+            self._record.share = share
+        guidance = guidance_for(
+            reason,
+            share_label=share.label if share else None,
+            share_reason=share.reason if share else "",
+            first_visit=self.clinic.first_visit,
+            staff="" if self._card_identity().visual else NO_PHOTO_VISUAL,
+        )
+        self._fallback(Event.PIN_BLOCKED, guidance, **fields)
+
+    def _out_of_order(self) -> FallbackGuidance:
+        return with_transitional(out_of_order_guidance(first_visit=self.clinic.first_visit), self._as_of())
+
+    def _as_of(self) -> dt.date:
+        return self.service.as_of if self.service else dt.date.today()
 
     def back(self) -> None:
         self._go(Event.BACK, tries_left=self._snapshot.tries_left)
@@ -276,10 +321,16 @@ class Reception:
 
     @property
     def visual_check_possible(self) -> bool:
-        """Staff may step in before the PIN, during it, or after an identity failure (PIN lock, no PIN)."""
-        if self.state in (State.METHOD_SELECT, State.PIN_ENTRY, State.FACE):
+        """Staff may step in before the PIN, during it, or after an identity failure (PIN lock), unless the
+        card has no photo to compare with (an infant's card)."""
+        return self._visual_possible_in(self.state)
+
+    def _visual_possible_in(self, state: State) -> bool:
+        if self._card is None or not self._card_identity().visual:
+            return False
+        if state in (State.METHOD_SELECT, State.PIN_ENTRY, State.FACE):
             return True
-        return self.state is State.FALLBACK and self._identity_fallback
+        return state is State.FALLBACK and self._identity_fallback
 
     def request_visual_check(self) -> None:
         """職員が目視確認を始める (at the reader, with the facility's 目視モード用パスワード, §1.3)."""
@@ -296,6 +347,9 @@ class Reception:
         )
 
     def choose_face(self) -> None:
+        if not self._card_identity().face:
+            self._update(message=NO_PHOTO_FACE)
+            return
         if self._face_locked():
             self._update(message=FACE_LOCKED_MESSAGE)
             return
@@ -306,10 +360,10 @@ class Reception:
     def switch_to_pin(self) -> None:
         """顔認証から暗証番号へ (the reader offers it when face authentication fails)."""
         tries = self._snapshot.tries_left
-        if tries is None:
-            self._fallback(Event.PIN_BLOCKED, guidance_for(FallbackReason.NO_PIN_SET))
+        if tries is None or not self._card_identity().pin:
+            self._update(message=NO_PIN)
         elif tries == 0:
-            self._fallback(Event.PIN_BLOCKED, guidance_for(FallbackReason.PIN_LOCKED), tries_left=0)
+            self._identity_failed(FallbackReason.PIN_LOCKED, tries_left=0)
         else:
             self._go(Event.PIN_CHOSEN, tries_left=tries)
 
@@ -405,12 +459,7 @@ class Reception:
             self._update(message=N_("目視モード用パスワードが違います。"))
             return _done()
         if not self._has_photo():
-            self._update(
-                message=N_(
-                    "顔写真のないカード（1歳未満のお子さんなど）は目視確認できません。"
-                    "暗証番号で受付するか、資格確認書などを提示してください。"
-                )
-            )
+            self._update(message=NO_PHOTO_VISUAL)
             return _done()
         return self._pinless_identity(self._visit, Event.VISUAL_CONFIRMED, IdentityMethod.VISUAL)
 
@@ -435,7 +484,7 @@ class Reception:
             return
         result = auth.verify
         if result.blocked:
-            self._fallback(Event.PIN_BLOCKED, guidance_for(FallbackReason.PIN_LOCKED), tries_left=0)
+            self._identity_failed(FallbackReason.PIN_LOCKED, tries_left=0)
             return
         if not result.verified:
             self._go(Event.PIN_REJECTED, tries_left=result.tries_left, wrong_pin=True)
@@ -537,7 +586,8 @@ class Reception:
                 return
             if state is current:
                 passed = True
-        self._finish("complete")
+        # 誤紐づけ: the patient's screen completes as on a real reader; the record tells the desk to stop.
+        self._finish("mislinked" if self._record is not None and self._record.mislinked else "complete")
         self._go(Event.FINISH)
 
     # -- endings -------------------------------------------------------------------------------
@@ -549,7 +599,12 @@ class Reception:
             self._on_record(self._record)
 
     def _fallback(self, event: Event, guidance: FallbackGuidance, **fields: Any) -> None:
-        guidance = with_transitional(guidance, self.service.as_of if self.service else dt.date.today())
+        old_card = (
+            self.service is not None
+            and self._serial is not None
+            and self.service.old_card_usable(self._serial)
+        )
+        guidance = with_transitional(guidance, self._as_of(), old_card=old_card)
         self._finish("fallback", guidance)
         self._identity_fallback = event is Event.PIN_BLOCKED
         self._go(event, fallback=guidance, **fields)
@@ -576,6 +631,9 @@ class Reception:
             Validity.NONE: N_("資格情報が見つかりませんでした"),
         }
         assert result.validity is not None
+        # 無効・該当資格なし by card: the current record is not in the system (not reflected, My Number not
+        # submitted), so the お知らせ and マイナポータル, which show what the system has, do not help.
+        not_in_system = result.validity in (Validity.INVALID, Validity.NONE)
         return qualification_guidance(
             FallbackReason.NOT_QUALIFIED,
             title=titles.get(result.validity, N_("資格が確認できませんでした")),
@@ -584,10 +642,13 @@ class Reception:
             share_reason=share.reason if share else "",
             first_visit=self.clinic.first_visit,
             child=child,
+            not_in_system=not_in_system,
             remedy=N_(
                 "加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。"
-                "マイナポータルの「健康保険証」でも確認できます。"
-            ),
+                "反映されるまでは、マイナポータルの資格情報画面にも表示されません。"
+            )
+            if not_in_system
+            else N_("加入している保険者（勤務先）に、どの保険で受診するかを確認してください。"),
         )
 
     # -- card I/O ------------------------------------------------------------------------------

@@ -59,6 +59,8 @@ class Expectation:
     error_code: str | None = None
     documents: tuple[str, ...] = ()
     mislinked: bool | None = None
+    desk_accepted: bool | None = None  # the last 個別照会 at the desk (a `desk` step) accepted the document
+    absent_documents: tuple[str, ...] = ()  # must not be among the fallback's documents
 
 
 @dataclass(frozen=True)
@@ -398,7 +400,7 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
         item = _table(where, item)
         allowed = {
             "person", "insurer", "symbol", "number", "branch", "relation", "acquired", "lost", "reflected",
-            "medical_aid", "elderly_tenths", "limit_category",
+            "medical_aid", "elderly_tenths", "limit_category", "card_expires",
         }  # fmt: skip
         _only(where, item, allowed)
         person_id = _text(f"{where}.person", item.get("person"))
@@ -439,6 +441,7 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
                 bool(item.get("medical_aid", False)),
                 elderly,
                 _optional_text(where, item, "limit_category", ""),
+                date_in(f"{where}.card_expires", item["card_expires"]) if "card_expires" in item else None,
             )
         )
 
@@ -448,12 +451,25 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
     )
     with_cards = {p.person.id for p in people if p.card is not None}
     for i, step in enumerate(script):
-        _check_step(f"{path}: script[{i}]", step, with_cards)
+        _check_step(f"{path}: script[{i}]", step, with_cards, ids)
 
     expect = None
     if "expect" in data:
         item = _table(f"{path}: expect", data["expect"])
-        _only(f"{path}: expect", item, {"final", "validity", "share", "error_code", "documents", "mislinked"})
+        _only(
+            f"{path}: expect",
+            item,
+            {
+                "final",
+                "validity",
+                "share",
+                "error_code",
+                "documents",
+                "absent_documents",
+                "mislinked",
+                "desk_accepted",
+            },
+        )
         where = f"{path}: expect"
         for name, kind in (
             ("final", str),
@@ -461,6 +477,7 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
             ("share", str),
             ("error_code", str),
             ("mislinked", bool),
+            ("desk_accepted", bool),
         ):
             value = item.get(name)
             if value is not None and (
@@ -471,6 +488,10 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
             _text(f"{where}.documents[{i}]", d)
             for i, d in enumerate(_list(f"{where}.documents", item.get("documents", [])))
         ]
+        absent = [
+            _text(f"{where}.absent_documents[{i}]", d)
+            for i, d in enumerate(_list(f"{where}.absent_documents", item.get("absent_documents", [])))
+        ]
         expect = Expectation(
             item.get("final"),
             item.get("validity"),
@@ -478,6 +499,8 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
             item.get("error_code"),
             tuple(documents),
             item.get("mislinked"),
+            item.get("desk_accepted"),
+            tuple(absent),
         )
     tags = tuple(
         _text(f"{path}: tags[{i}]", t) for i, t in enumerate(_list(f"{path}: tags", data.get("tags", [])))
@@ -516,20 +539,24 @@ STEP_WORDS = {
     "prescription": "prescription electronic|paper",
     "subsidy": "subsidy yes|no",
     "visual": "visual PASSWORD (staff 目視確認 with the 目視モード用パスワード)",
+    "desk": "desk certificate|card|expired-card|notice|notice+card INSURER SYMBOL NUMBER BRANCH BIRTH-DATE|PERSON-ID"
+    " (the staff's look-up at the desk)",
     "expect": "expect STATE",
 }
 
 
-def _check_step(where: str, step: str, with_cards: set[str]) -> None:
+def _check_step(where: str, step: str, with_cards: set[str], ids: set[str]) -> None:
     """What can be told from the step alone; `kiosk scenario check` then dry-runs the script."""
     words = step.split()
     if not words or words[0] not in STEP_WORDS:
-        known = "; ".join(STEP_WORDS.values())
-        raise ScenarioError(f"{where}: unknown step {quote(step)}; steps are: {known}")
+        known = ", ".join(STEP_WORDS)
+        raise ScenarioError(f"{where}: unknown step {quote(step)}; steps are: {known} (docs/scenarios.md)")
     if words[0] == "place" and (len(words) != 2 or (words[1] != "other" and words[1] not in with_cards)):
         raise ScenarioError(f"{where}: {quote(step)}: place needs the id of a person with a card, or 'other'")
     if words[0] == "pin" and (len(words) != 2 or not is_four_digit_pin(words[1])):
         raise ScenarioError(f"{where}: {quote(step)}: pin needs 4 ASCII digits (0-9, not full-width)")
+    if words[0] == "desk":
+        _check_desk_step(where, step, words, ids)
     choices = _STEP_CHOICES.get(words[0])
     if choices is not None and words[1:] not in choices:
         raise ScenarioError(f"{where}: {quote(step)}: expected {STEP_WORDS[words[0]]}")
@@ -545,6 +572,24 @@ def _check_step(where: str, step: str, with_cards: set[str]) -> None:
             )
         ):
             raise ScenarioError(f"{where}: {quote(step)}: expected {STEP_WORDS['consent']}")
+
+
+def _check_desk_step(where: str, step: str, words: list[str], ids: set[str]) -> None:
+    from mynakiosk.domain.desk import PresentedDocument
+
+    documents = {d.value for d in PresentedDocument}
+    if len(words) != 7 or words[1] not in documents:
+        raise ScenarioError(f"{where}: {quote(step)}: expected {STEP_WORDS['desk']}")
+    insurer, birth = words[2], words[6]
+    if not (insurer.isascii() and insurer.isdigit() and len(insurer) in (6, 8)):
+        raise ScenarioError(f"{where}: {quote(step)}: 保険者番号 is 6 or 8 ASCII digits")
+    if birth not in ids:
+        try:
+            dt.date.fromisoformat(birth)
+        except ValueError:
+            raise ScenarioError(
+                f"{where}: {quote(step)}: the birth date is YYYY-MM-DD or a person id (their birth date)"
+            ) from None
 
 
 _STEP_CHOICES = {

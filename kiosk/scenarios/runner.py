@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mynakiosk.cards import CardPolicy
+from mynakiosk.domain.desk import DeskVerdict, PresentedDocument, desk_verdict
 from mynakiosk.flow.machine import State, UnexpectedEvent
 from mynakiosk.flow.reception import CONSENT_TOPICS, Reception, Snapshot
 from mynakiosk.roster import Roster
@@ -21,6 +22,8 @@ from mynakiosk_hardware.pin import Pin
 from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
+    from mynakiosk.domain.fallback import FallbackGuidance
+    from mynakiosk.domain.qualification import QualificationResult
     from mynakiosk.domain.visit import ReceptionRecord
     from mynakiosk.scenarios.loader import Scenario
 
@@ -42,6 +45,22 @@ class RunResult:
     mismatches: list[str] = field(default_factory=list)
     #: Steps that could not be performed (a subset of the mismatches): what `kiosk scenario check` rejects.
     impossible: list[str] = field(default_factory=list)
+    desk: list[DeskVerdict] = field(default_factory=list)  # the 個別照会 made by `desk` steps
+    #: What the reader told the patient to present when no visit was recorded (the reader is out of order).
+    shown_fallback: FallbackGuidance | None = None
+
+    @property
+    def result(self) -> QualificationResult | None:
+        """The last result: the visit's, or (without one) the last 個別照会's."""
+        if self.record is not None and self.record.result is not None:
+            return self.record.result
+        return self.desk[-1].result if self.desk else None
+
+    @property
+    def fallback(self) -> FallbackGuidance | None:
+        return (
+            self.record.fallback if self.record is not None and self.record.fallback else self.shown_fallback
+        )
 
     @property
     def ok(self) -> bool:
@@ -49,7 +68,8 @@ class RunResult:
 
     def to_json(self) -> dict[str, Any]:
         record = self.record
-        result = record.result if record else None
+        result = self.result
+        share = record.patient_share if record else (result.share if result else None)
         return {
             "scenario": self.scenario.key,
             "title": self.scenario.title,
@@ -60,21 +80,23 @@ class RunResult:
             "outcome": record.outcome if record else None,
             "method": record.method.value if record and record.method else None,
             "validity": int(result.validity) if result and result.validity else None,
-            "share": result.share.label if result and result.share else None,
+            "share": share.label if share else None,
             "error_code": result.error_code if result else None,
             "person": result.person.name if result and result.person else None,
             "card_holder": record.card_holder if record else None,
             "mislinked": mislinked(record),
             "consents": record.consents if record else {},
-            "documents": list(record.fallback.documents) if record and record.fallback else [],
+            "documents": list(self.fallback.documents) if self.fallback else [],
+            "desk": [
+                {"document": v.document.value, "accepted": v.accepted, "action": str(v.action)}
+                for v in self.desk
+            ],
         }
 
 
 def mislinked(record: ReceptionRecord | None) -> bool:
-    """誤紐づけ: the system returned someone other than the person holding the card."""
-    if record is None or record.result is None or record.result.person is None or not record.card_holder:
-        return False
-    return record.result.person.name != record.card_holder
+    """誤紐づけ: the system returned someone other than the person holding the card (name or birth date)."""
+    return record is not None and record.mislinked
 
 
 def describe(snapshot: Snapshot) -> str:
@@ -151,6 +173,7 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
         reader.close()
     run.final_state = reception.state
     run.record = records[-1] if records else reception.record  # a visit that stopped half-way
+    run.shown_fallback = reception.snapshot.fallback
     _compare(run)
 
 
@@ -169,6 +192,8 @@ async def _perform(
     elif verb == "choose":
         if args != ["pin"]:
             raise StepNotPossible("only 'choose pin' is available")
+        if reception.state is State.METHOD_SELECT and not reception.snapshot.pin_offered:
+            raise StepNotPossible("this card has no PIN (顔認証マイナンバーカード): 顔認証 or 目視 only")
         reception.choose_pin()
     elif verb == "pin":
         await reception.submit_pin(Pin(args[0]))
@@ -194,6 +219,14 @@ async def _perform(
         await reception.submit_visual_check(args[0] if args else "")
         if reception.state is State.VISUAL_CHECK:
             raise StepNotPossible(reception.snapshot.message or "the 目視確認 was not accepted")
+    elif verb == "desk":
+        run.desk.append(_desk_lookup(args, reception, run))
+        verdict = run.desk[-1]
+        run.transcript.append(
+            f"  desk: {verdict.document.value}: 資格有効性 "
+            f"{int(verdict.result.validity) if verdict.result.validity else '—'}; "
+            f"{'accepted' if verdict.accepted else 'not accepted'}: {verdict.action}"
+        )
     elif verb == "expect":
         want = " ".join(args)
         if reception.state.value != want:
@@ -202,12 +235,25 @@ async def _perform(
             )
 
 
+def _desk_lookup(args: list[str], reception: Reception, run: RunResult) -> DeskVerdict:
+    """個別照会 at the desk with the numbers of the document shown (``desk KIND INSURER SYMBOL NUMBER BRANCH
+    BIRTH``), judged at the scenario's date."""
+    service = reception.service
+    if service is None:
+        raise StepNotPossible("no オンライン資格確認 in this run")
+    kind, insurer, symbol, number, branch, birth = args
+    person = next((p.person for p in run.scenario.people if p.person.id == birth), None)
+    birth_date = person.birth_date if person else dt.date.fromisoformat(birth)
+    result = service.lookup_by_numbers(insurer, symbol, number, branch, birth_date)
+    return desk_verdict(PresentedDocument(kind), result, service.as_of)
+
+
 def _compare(run: RunResult) -> None:
     expect = run.scenario.expect
     if expect is None:
         return
     record = run.record
-    result = record.result if record else None
+    result = run.result
     if expect.final is not None and run.final_state is not None and run.final_state.value != expect.final:
         run.mismatches.append(f"final state: expected {expect.final}, got {run.final_state.value}")
     if expect.validity is not None:
@@ -215,7 +261,8 @@ def _compare(run: RunResult) -> None:
         if got != expect.validity:
             run.mismatches.append(f"資格有効性: expected {expect.validity}, got {got}")
     if expect.share is not None:
-        got_share = result.share.label if result and result.share else None
+        share = record.patient_share if record else (result.share if result else None)
+        got_share = share.label if share else None
         if got_share != expect.share:
             run.mismatches.append(f"share: expected {expect.share}, got {got_share}")
     if expect.error_code is not None:
@@ -223,11 +270,19 @@ def _compare(run: RunResult) -> None:
         if got_code != expect.error_code:
             run.mismatches.append(f"error code: expected {expect.error_code}, got {got_code}")
     for document in expect.documents:
-        listed = record.fallback.documents if record and record.fallback else ()
+        listed = run.fallback.documents if run.fallback else ()
         if not any(document in d for d in listed):
             run.mismatches.append(f"fallback documents: expected {document!r} among {list(listed)}")
+    for document in expect.absent_documents:
+        listed = run.fallback.documents if run.fallback else ()
+        if any(document in d for d in listed):
+            run.mismatches.append(f"fallback documents: {document!r} must not be among {list(listed)}")
     if expect.mislinked is not None and mislinked(record) != expect.mislinked:
         run.mismatches.append(f"誤紐づけ: expected {expect.mislinked}, got {mislinked(record)}")
+    if expect.desk_accepted is not None:
+        got_accepted = run.desk[-1].accepted if run.desk else None
+        if got_accepted != expect.desk_accepted:
+            run.mismatches.append(f"個別照会: expected accepted={expect.desk_accepted}, got {got_accepted}")
 
 
 def format_run(run: RunResult) -> str:
@@ -248,8 +303,8 @@ def format_run(run: RunResult) -> str:
         )
         if mislinked(record):
             lines.append(f"  ALARM: 誤紐づけ — card holder {record.card_holder}, data of {who}")
-    if record and record.fallback:
-        lines.append("  fallback: " + " / ".join(record.fallback.documents))
+    if run.fallback:
+        lines.append("  fallback: " + " / ".join(run.fallback.documents))
     verdict = "OK" if run.ok else "MISMATCH: " + "; ".join(run.mismatches)
     lines.append(f"  {verdict}")
     return "\n".join(lines)

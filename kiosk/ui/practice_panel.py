@@ -211,7 +211,7 @@ class PracticePanel(QFrame):
         as_of = scenario.as_of if scenario else None
         child = person is None or as_of is None or age_on(person.birth_date, as_of) < 18
         if mislinked(record) and person is not None:
-            explanation = mislink_explanation(record.card_holder, person.name)
+            explanation = mislink_explanation(record)
         else:
             explanation = explain(record, child)
         self._explain(explanation_html(explanation))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mynakiosk.domain.fallback import FallbackReason
 from mynakiosk.flow.machine import State
 from mynakiosk.flow.reception import FaceCondition, Snapshot
 from mynakiosk.i18n import N_, t, translated
@@ -97,10 +96,22 @@ class NoReaderScreen(Screen):
         super().__init__(t("カードリーダーが使用できません"), t("受付窓口にお声がけください。"))
         self.detail = _label("", "hint")
         self.layout_.addWidget(self.detail)
+        # The reader is out of order: what to present instead (資格確認書, お知らせ＋カード, マイナポータル＋カード, 申立書).
+        self.documents = _label("", "documentList")
+        set_by_name(self.documents, alignment="AlignLeft|AlignVCenter")
+        self.layout_.addWidget(self.documents)
+        self.share = _label("", "hint")
+        self.layout_.addWidget(self.share)
         self.layout_.addStretch(1)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         show_text(self.detail, translated(snapshot.message))
+        guidance = snapshot.fallback
+        documents = guidance.documents if guidance is not None else ()
+        show_text(self.documents, lambda: "\n".join(t("・{document}", document=d) for d in documents))
+        show_text(self.share, translated(guidance.share) if guidance is not None else "")
+        self.documents.setVisible(bool(documents))
+        self.share.setVisible(bool(documents))
 
 
 class IdleScreen(Screen):
@@ -176,11 +187,16 @@ class MethodSelectScreen(Screen):
         self.layout_.addWidget(self.staff, 0, _right())
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
+        # A photo-less infant card: no 顔認証; a 顔認証マイナンバーカード: no 暗証番号 (kiosk.domain.identity).
+        self.face.setVisible(snapshot.face_offered)
         self.face.setEnabled(not snapshot.face_locked)
+        self.pin.setVisible(snapshot.pin_offered)
+        self.staff.setVisible(snapshot.visual_offered)
         show_text(self.message, translated(snapshot.message))
 
     def showEvent(self, event: object) -> None:
-        (self.face if self.face.isEnabled() else self.pin).setFocus()
+        usable = self.face.isVisibleTo(self) and self.face.isEnabled()
+        (self.face if usable or not self.pin.isVisibleTo(self) else self.pin).setFocus()
 
 
 class PinScreen(Screen):
@@ -380,8 +396,7 @@ class FallbackScreen(Screen):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         guidance = snapshot.fallback
-        no_pin = guidance is not None and guidance.reason is FallbackReason.NO_PIN_SET
-        self.visual.setVisible(snapshot.tries_left == 0 or no_pin)
+        self.visual.setVisible(snapshot.visual_offered)
         if guidance is None:
             return
         title = translated(guidance.title)
@@ -610,6 +625,8 @@ class FaceScreen(Screen):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         show_text(self.message, translated(snapshot.message))
+        self.to_pin.setVisible(snapshot.pin_offered)
+        self.staff.setVisible(snapshot.visual_offered)
 
     def showEvent(self, event: object) -> None:
         self.conditions[FaceCondition.FRONT].setFocus()

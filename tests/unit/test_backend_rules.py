@@ -92,6 +92,6 @@ def test_patient_share(birth, as_of, tenths, elderly):
 def test_fallback_documents_follow_the_transition_dates(as_of, old_card, transitional):
     from mynakiosk.domain.fallback import transitional_documents
 
-    documents = " ".join(transitional_documents(as_of))
+    documents = " ".join(transitional_documents(as_of, old_card=True))
     assert ("健康保険証（2025年12月1日まで" in documents) is old_card
     assert ("暫定措置" in documents) is transitional

@@ -155,21 +155,24 @@ def test_unknown_nfc_card_fails_to_read():
     assert snapshots[0].state is State.READ_FAILED
 
 
-def test_face_only_card_goes_to_the_no_pin_fallback():
+def test_face_only_card_offers_no_pin_and_choosing_it_changes_nothing():
+    """顔認証マイナンバーカード: face or 目視 only (MHLW 事務連絡 2023-08-07); 暗証番号 is never offered."""
+
     async def scenario():
         reader = VirtualReader()
         reception = Reception(lambda job: asyncio.wrap_future(reader.submit(job)))
         reception.reader_ready()
         reader.insert(MyNumberCard(CardProfile("顔認証カード", None)))
         await reception.card_placed()
-        tries = reception.snapshot.tries_left
+        offered = reception.snapshot
         reception.choose_pin()
         reader.close()
-        return tries, reception.snapshot
+        return offered, reception.snapshot
 
-    tries, snapshot = asyncio.run(scenario())
-    assert tries is None and snapshot.state is State.FALLBACK
-    assert "暗証番号が設定されていません" in snapshot.fallback.title
+    offered, after = asyncio.run(scenario())
+    assert offered.tries_left is None and not offered.pin_offered
+    assert offered.face_offered and offered.visual_offered
+    assert after.state is State.METHOD_SELECT and "暗証番号が設定されていません" in after.message
 
 
 def test_roster_round_trip_and_errors(tmp_path):
@@ -238,8 +241,39 @@ def test_visual_check_refuses_a_wrong_password_and_the_card_pin():
 
 def test_visual_check_is_refused_for_photo_less_cards():
     card = MyNumberCard(CardProfile("山田 はな", "1357", photo=False))
-    reception, _ = visual_visit(card, "7391")
-    assert reception.state is State.VISUAL_CHECK and "顔写真のないカード" in reception.snapshot.message
+    with pytest.raises(RuntimeError, match="not possible"):
+        visual_visit(card, "7391")
+
+
+def test_a_photo_less_card_offers_the_pin_only_even_after_a_lock():
+    """An infant's card: neither 顔認証 nor 目視, before or after a PIN lock; the staff are told so."""
+    from mynakiosk.domain.staff import staff_action
+
+    card = MyNumberCard(CardProfile("山田 はな", "1357", photo=False))
+    records = []
+
+    async def run():
+        reader = VirtualReader()
+        reception = Reception(
+            lambda job: asyncio.wrap_future(reader.submit(job)),
+            on_record=records.append,
+            profiles={card.profile.certificate_serial: card.profile}.get,
+        )
+        reception.reader_ready()
+        reader.insert(card)
+        await reception.card_placed()
+        offered = reception.snapshot
+        reception.choose_pin()
+        for wrong in ("0000", "1111", "2222"):
+            await reception.submit_pin(Pin(wrong))
+        reader.close()
+        return offered, reception.snapshot
+
+    offered, locked = asyncio.run(run())
+    assert not offered.face_offered and offered.pin_offered and not offered.visual_offered
+    assert locked.state is State.FALLBACK and not locked.visual_offered
+    action = staff_action(records[-1]).action
+    assert "顔写真のないカード" in action and "目視確認（目視モード用パスワード）で本人確認" not in action
 
 
 def test_visual_check_after_a_lock_does_not_reset_the_counter():
