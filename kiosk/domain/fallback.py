@@ -124,11 +124,6 @@ NEW_MEMBER_CERTIFICATE = N_(
     "資格確認書（新しく加入したときに保険者が交付します。赤ちゃんや新しい扶養家族は、"
     "被扶養者異動届で「資格確認書必要」を選びます）"
 )
-#: Why neither the お知らせ nor マイナポータル helps while a record is not reflected.
-NOT_IN_SYSTEM_NOTE = N_(
-    "資格情報のお知らせは、マイナンバーがひもづいた人にしか届きません。マイナポータルの資格情報画面も、"
-    "反映されるまでは表示されません。"
-)
 
 
 def share_text(share_label: str | None, reason: str = "") -> str:

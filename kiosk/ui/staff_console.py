@@ -50,6 +50,7 @@ from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_sc
 from mynakiosk.sessionlog import RECENT_LOG_LINES
 from mynakiosk.ui import language, theme
 from mynakiosk.ui.controller import RECENT_RECORDS, FlowController
+from mynakiosk.ui.desk_lookup import DeskLookupDialog
 from mynakiosk.ui.reception_table import ReceptionTableModel
 
 if TYPE_CHECKING:
@@ -152,6 +153,10 @@ class StaffConsole(QMainWindow):
         self.visual_button = QPushButton()
         self.visual_button.clicked.connect(controller.request_visual_check)
         buttons.addWidget(self.visual_button)
+        self.desk_button = QPushButton()  # 個別照会: its own dialog (kiosk/ui/desk_lookup.py)
+        self.desk_button.clicked.connect(self.open_desk_lookup)
+        buttons.addWidget(self.desk_button)
+        self.desk_lookup: DeskLookupDialog | None = None
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_log)
         buttons.addStretch(1)
@@ -204,6 +209,7 @@ class StaffConsole(QMainWindow):
         self.log_view.setAccessibleName(t("セッションのログ"))
         self.visual_button.setText(t("目視確認を始める（リーダーにパスワード画面を表示）"))
         self.save_button.setText(t("ログを保存"))
+        self.desk_button.setText(t("個別照会（資格確認書などの記号・番号）"))
 
         self.log_view.setPlainText("\n".join(translated(line) for line in self.controller.recent_log))
         self.log_view.moveCursor(QTextCursor.MoveOperation.End)
@@ -214,6 +220,13 @@ class StaffConsole(QMainWindow):
             self.show_scenario(self.controller.scenario)
             if picked >= 0:
                 self.scenarios.setCurrentIndex(picked)
+
+    def open_desk_lookup(self) -> DeskLookupDialog:
+        """The 資格確認端末's look-up by the numbers of a 資格確認書 (or an old 保険証, a お知らせ)."""
+        if self.desk_lookup is None:
+            self.desk_lookup = DeskLookupDialog(self.controller, self)
+        self.desk_lookup.show()
+        return self.desk_lookup
 
     def _add_log_line(self, line: str) -> None:
         self.log_view.appendPlainText(translated(line))

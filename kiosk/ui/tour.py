@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from mynakiosk.domain.desk import PresentedDocument
 from mynakiosk.flow.machine import State
 from mynakiosk.flow.reception import FaceCondition
 from mynakiosk.i18n import N_
@@ -183,4 +184,14 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     window.card_picker.place.click()
     at("20-paper-card")
     window.card_picker.take.click()
+    await reach(State.IDLE)
+    # 個別照会 at the desk: the お知らせ alone, today (the 暫定措置 ended on 2026-03-31).
+    scenario = load_scenario(scenarios_dir() / "29_desk_notice_alone.toml")
+    controller.load_scenario(scenario)
+    sakura = next(p.person for p in scenario.people if p.person.id == "sakura")
+    desk = console.open_desk_lookup()
+    desk.fill(PresentedDocument.NOTICE, "06139991", "3150", "27", "02", sakura.birth_date)
+    desk.look_up.click()
+    at("21-desk-lookup", desk)
+    desk.close()
     return names
