@@ -69,14 +69,14 @@
     <message>
         <location line="+7"/>
         <location filename="../../kiosk/flow/machine.py" line="+49"/>
-        <location filename="../../kiosk/ui/screens.py" line="+164"/>
-        <location line="+403"/>
+        <location filename="../../kiosk/ui/screens.py" line="+175"/>
+        <location line="+407"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-401"/>
+        <location filename="../../kiosk/ui/screens.py" line="-405"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -86,7 +86,7 @@
         <translation>Visual check</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend/service.py" line="+79"/>
+        <location filename="../../kiosk/backend/service.py" line="+81"/>
         <source>電子証明書を読み取れません</source>
         <translation>Cannot read the electronic certificate</translation>
     </message>
@@ -111,17 +111,27 @@
         <translation>This electronic certificate is not linked to any eligibility record (the My Number may not be registered with the insurer).</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>該当する記号・番号がありません。</source>
         <translation>No record matches this symbol and number.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>記号・番号はありますが、生年月日が一致しません。入力と書類を確かめてください。</source>
+        <translation>The symbol and number exist, but the date of birth does not match. Check what was typed against the document.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>この記号・番号の資格は喪失しています。</source>
         <translation>The eligibility under this symbol and number has ended.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+42"/>
+        <source>医療扶助の資格は有効ですが、オンライン資格確認にはまだ登録されていません。</source>
+        <translation>The medical aid eligibility is valid but not yet registered in the online eligibility check.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>有効な資格が複数あります。どちらの保険で受診するか確認してください。</source>
         <translation>There are several valid eligibility records. Please confirm which insurance to use for this visit.</translation>
     </message>
@@ -191,8 +201,9 @@
         <translation>Practice Clinic</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/fallback.py" line="+49"/>
+        <location filename="../../kiosk/domain/fallback.py" line="+62"/>
         <source>窓口での自己負担は通常どおりです（3割。未就学児は2割、70歳以上の方は1〜3割）。</source>
+        <extracomment>The current record is not in the system: a look-up by an old card&apos;s numbers (暫定措置) cannot help.</extracomment>
         <translation>You pay the usual share at the desk (30%; preschool children 20%, age 70 and over 10-30%).</translation>
     </message>
     <message>
@@ -211,17 +222,74 @@
         <translation>A wrong PIN was entered 3 times in a row, so this card&apos;s user authentication certificate is locked.</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location filename="../../kiosk/domain/desk.py" line="+41"/>
+        <location filename="../../kiosk/domain/fallback.py" line="-9"/>
         <source>資格確認書</source>
         <translation>Certificate of Eligibility</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>健康保険証（有効期限内）</source>
+        <translation>Health insurance card (within its validity)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有効期限切れの健康保険証</source>
+        <translation>Expired health insurance card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>資格情報のお知らせ（のみ）</source>
+        <translation>Notice of Eligibility Information (alone)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../kiosk/domain/fallback.py" line="+1"/>
         <source>資格情報のお知らせ ＋ マイナンバーカード</source>
         <translation>Notice of Eligibility Information + My Number Card</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
+        <source>マイナ保険証（カード）か資格確認書を提示してもらってください。カードが読み取れないときは、カードと資格情報のお知らせ（またはマイナポータルの資格情報画面）で受付できます。初診なら被保険者資格申立書＋カードも使えます。</source>
+        <translation>Ask for the My Number Card or the Certificate of Eligibility. If the card cannot be read, the card with the Notice of Eligibility Information (or the Mynaportal eligibility screen) is accepted. At a first visit, the eligibility declaration form + the card also works.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>資格が確認できません（{validity}）。{cause} 書類の記号・番号・枝番と生年月日をもう一度確かめてください。 {routes}</source>
+        <translation>Eligibility cannot be confirmed ({validity}). {cause} Check the symbol, number, branch number and date of birth on the document again. {routes}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>資格確認書で受付できます（券面の有効期限も確かめてください）。負担は{share}です。</source>
+        <translation>The Certificate of Eligibility is accepted (check its printed validity too). The share is {share}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>マイナンバーカードと資格情報のお知らせで受付できます。負担は{share}です。</source>
+        <translation>The My Number Card with the Notice of Eligibility Information is accepted. The share is {share}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>従来の健康保険証で受付できます（2025年12月1日まで。券面の有効期限も確かめてください）。負担は{share}です。</source>
+        <translation>The old health insurance card is accepted (until December 1, 2025; check its printed validity too). The share is {share}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>暫定措置（2026年3月31日まで）: 資格が確認できたので、通常の負担（{share}）で受付できます。次回はマイナ保険証か資格確認書を持ってくるよう案内してください。</source>
+        <translation>Interim measure (until March 31, 2026): eligibility is confirmed, so the check-in goes ahead at the usual share ({share}). Ask the patient to bring the My Number Card or the Certificate of Eligibility next time.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>資格情報のお知らせだけでは受付できません（マイナンバーカードと一緒に提示するものです。暫定措置は2026年3月31日で終わりました）。{routes}</source>
+        <translation>The Notice of Eligibility Information alone is not accepted (it is shown together with the My Number Card; the interim measure ended on March 31, 2026). {routes}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>暫定措置は2026年3月31日で終わりました。有効期限切れの健康保険証だけでは受付できません。{routes}</source>
+        <translation>The interim measure ended on March 31, 2026. An expired health insurance card alone is not accepted. {routes}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/fallback.py" line="+1"/>
         <source>マイナポータルの資格情報画面 ＋ マイナンバーカード</source>
         <translation>Mynaportal eligibility screen + My Number Card</translation>
     </message>
@@ -256,12 +324,18 @@
         <translation>If face recognition does not work, staff can still check you in with a visual check.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>被保険者資格申立書（受付でお渡しします）＋ マイナンバーカード</source>
         <translation>Eligibility declaration form (given at reception) + My Number Card</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>資格確認書（新しく加入したときに保険者が交付します。赤ちゃんや新しい扶養家族は、被扶養者異動届で「資格確認書必要」を選びます）</source>
+        <extracomment>When the insurer&apos;s record is not in the system yet: the 資格確認書 the insurer issues on acquisition.</extracomment>
+        <translation>Certificate of Eligibility (the insurer issues one to new members; for a baby or a new dependant, ask for it on the dependant notification)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>窓口での自己負担は通常どおり{share}です（{reason}）。10割負担にはなりません。</source>
         <translation>You pay the usual {share} at the desk ({reason}). You will not pay the full 100%.</translation>
     </message>
@@ -271,14 +345,25 @@
         <translation>You pay the usual {share} at the desk. You will not pay the full 100%.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
+        <location line="+16"/>
         <source>受付窓口の職員にお声がけください。</source>
         <translation>Please speak to the staff at the reception desk.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-4"/>
+        <source>カードリーダーが故障しています</source>
+        <translation>The card reader is out of order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>今日はこのカードリーダーでマイナ保険証を読み取れません。</source>
+        <translation>Today this card reader cannot read the My Number Card.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>健康保険証（2025年12月1日まで使えます）</source>
-        <extracomment>The old 健康保険証 could be used until 2025-12-01 (seed 002 A2; reference §2.2). 暫定措置: an expired 保険証 or the お知らせ alone is accepted, staff looking the numbers up online, until 2026-03-31 (事務連絡 2025-06-27 / 2025-11-12; reference §2.2).</extracomment>
+        <extracomment>The old 健康保険証 could be used until 2025-12-01 at the latest: earlier if its own printed expiry came first, and not after a change of insurer (子どもの資格確認書の記事 Q5; 東洋紡健康保険組合 FAQ 3-4). No 保険証 was issued from 2024-12-02 on: a record acquired since has none. 暫定措置: an expired 保険証 or the お知らせ alone is accepted, staff looking the numbers up online, until 2026-03-31 (事務連絡 2025-06-27 / 2025-11-12; docs/domain.md, timeline).</extracomment>
         <translation>Health insurance card (valid until December 1, 2025)</translation>
     </message>
     <message>
@@ -337,7 +422,7 @@
         <translation>Take the card out of its case or cover and place it again. Only My Number Cards can be read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/practice.py" line="+21"/>
+        <location filename="../../kiosk/domain/practice.py" line="+22"/>
         <source>自宅では、マイナポータルで「健康保険証としての利用」が有効か、保険者名・資格取得日が紙の保険証や資格確認書と合っているかを確認できます。</source>
         <translation>On Mynaportal you can check that use as a health insurance card is active, and that the insurer name and coverage start date match your paper insurance card or Certificate of Eligibility.</translation>
     </message>
@@ -435,11 +520,12 @@
     <message>
         <location line="+10"/>
         <location line="+8"/>
+        <location line="+36"/>
         <source>加入している保険者</source>
         <translation>Your insurer</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-42"/>
         <source>被扶養者の登録状況と、マイナ保険証で資格が取れないこと（記号・番号、氏名、生年月日を伝える）</source>
         <translation>Whether the dependent is registered, and that the My Number Card shows no eligibility (give the insurance symbol and number, name and date of birth)</translation>
     </message>
@@ -460,7 +546,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../kiosk/flow/reception.py" line="+581"/>
+        <location filename="../../kiosk/flow/reception.py" line="+639"/>
         <source>資格が確認できませんでした</source>
         <translation>Eligibility not confirmed</translation>
     </message>
@@ -470,27 +556,27 @@
         <translation>Online eligibility check result: &quot;{validity}&quot;.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>別の人の資格情報が表示されました（誤紐づけ）</source>
         <translation>Another person&apos;s eligibility was shown (wrong link)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>受付は完了しましたが、職員の端末には{card_holder}さんではなく{shown}さんの情報が表示されました。</source>
-        <translation>Check-in finished, but the staff terminal showed {shown}&apos;s information instead of {card_holder}&apos;s.</translation>
+        <source>リーダーの画面は受付完了になりましたが、職員の端末には{card_holder}さんではなく、{shown}さん（{birth_date:%Y-%m-%d}生まれ）の情報が表示されました。窓口は受付を止めて確認します。</source>
+        <translation>The reader showed the check-in as complete, but the staff terminal showed the information of {shown} (born {birth_date:%Y-%m-%d}), not of {card_holder}. The desk stops the check-in and checks.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>氏名・生年月日などの入力ミスで、マイナンバーが別人の保険情報にひもづいている可能性があります。</source>
-        <translation>A typo in a name or date of birth may have linked the My Number to someone else&apos;s insurance record.</translation>
+        <location line="+7"/>
+        <source>氏名・生年月日・続柄・性別などの入力ミスで、マイナンバーが別人の保険情報にひもづいている可能性があります。同じ名前でも生年月日がちがえば別の人です。</source>
+        <translation>A typo in the name, date of birth, relationship or sex may have linked the My Number to another person&apos;s insurance. Someone with the same name but another date of birth is another person.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>加入している保険者・自治体</source>
-        <translation>Your insurer or city office</translation>
+        <location line="+6"/>
+        <source>別人の情報が表示されたこと（保険者への連絡と同じく受け付けています）</source>
+        <translation>That another person&apos;s information was shown (taken just like a call to the insurer)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>別人の情報が表示されたこと（必ず連絡する）</source>
         <translation>That another person&apos;s information was shown (always report it)</translation>
     </message>
@@ -500,22 +586,24 @@
         <translation>Check eligibility with the Certificate of Eligibility, the Notice of Eligibility Information + My Number Card, or the Mynaportal eligibility screen + My Number Card. First visit: an eligibility declaration form + card is also accepted; return visit: oral confirmation is possible. The patient pays the usual share, not 100%.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
+        <source>マイナンバー総合フリーダイヤル 0120-95-0178（音声ガイダンスで「4」→「2」）</source>
+        <extracomment>誤紐づけ: besides the insurer, the national line (音声ガイダンス「4」→「2」): デジタル庁 FAQ 「マイナンバーカードの健康保険証利用について」, quoted by 東洋紡健康保険組合 FAQ 4-14.</extracomment>
+        <translation>My Number toll-free line 0120-95-0178 (in the voice guide, press 4 then 2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>資格確認書で資格を確認してください（記号・番号・枝番と生年月日で個別照会できます）。初診なら被保険者資格申立書＋カード、再診なら口頭確認も可能です。反映前の資格は、資格情報のお知らせやマイナポータルにも表示されません。自己負担は通常どおりで、10割にはなりません。</source>
+        <extracomment>When the card found no current record (無効・該当資格なし): the お知らせ and マイナポータル show the same.</extracomment>
+        <translation>Confirm eligibility with the Certificate of Eligibility (look it up by symbol, number, branch number and date of birth). At a first visit the eligibility declaration form + the card, at a return visit an oral check, are also possible. A record not yet reflected does not appear on the Notice of Eligibility Information or Mynaportal either. The share is the usual one, never 100%.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>暗証番号ロック</source>
         <translation>PIN locked</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>顔認証ができれば顔認証で、できなければ目視確認（目視モード用パスワード）で本人確認するか、{check} ロック解除は住民票のある市区町村の窓口です。</source>
-        <translation>Confirm identity by face recognition if possible, otherwise by visual check (visual check mode password). Or: {check} The PIN is unlocked at the city office where the patient is registered as a resident.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>目視確認で本人確認するか、{check}</source>
-        <translation>Confirm identity by visual check. Or: {check}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>受付中</source>
         <translation>Check-in in progress</translation>
     </message>
@@ -550,17 +638,42 @@
         <translation>The patient can register at the card reader. If not registering: {check}</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>別人の資格情報が表示されています（表示: {name} {birth_date:%Y-%m-%d}、カード: {holder}）。誤紐づけの可能性があります。受付を止めて本人に氏名・生年月日を確認し、他人の医療情報は閲覧しないでください。本人には保険者・自治体への連絡を案内してください。</source>
-        <translation>Another person&apos;s eligibility is shown (shown: {name} {birth_date:%Y-%m-%d}, card: {holder}). The card may be linked to the wrong person. Stop the check-in, confirm the patient&apos;s name and date of birth, and do not view the other person&apos;s medical information. Ask the patient to contact their insurer or city office.</translation>
+        <location line="-30"/>
+        <source>{advice} または {check} ロック解除は住民票のある市区町村の窓口です。</source>
+        <translation>{advice} Or: {check} The lock is reset at the city office where the patient is registered.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{advice} または {check}</source>
+        <translation>{advice} Or: {check}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>別人の資格情報が表示されています（表示: {name} {birth_date:%Y-%m-%d}、カード: {holder} {holder_birth}）。誤紐づけの可能性があります。</source>
+        <translation>Another person&apos;s eligibility is shown (shown: {name} {birth_date:%Y-%m-%d}; card: {holder} {holder_birth}). The card may be linked to the wrong person.</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>受付停止: 誤紐づけの疑い（資格有効性 {code} {label}）</source>
+        <translation>Stop the check-in: possible wrong link (eligibility {code} {label})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>この資格情報で受付を進めないでください。本人に氏名・生年月日を確認し、他人の医療情報は閲覧しないでください。資格は資格確認書などで確認します。本人には、加入している保険者か {contact} に連絡するよう案内してください。</source>
+        <translation>Do not continue the check-in with this eligibility. Confirm the patient&apos;s name and date of birth, and do not view the other person&apos;s medical information. Confirm eligibility with the Certificate of Eligibility or another document. Ask the patient to contact their insurer or the {contact}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>資格有効性 {code} {label}</source>
         <translation>Eligibility {code} {label}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>医療扶助の資格は有効ですが、オンライン資格確認には未登録です。福祉事務所が発行した医療券・調剤券で確認して受付してください。</source>
+        <translation>The medical aid eligibility is valid but not registered online. Check the medical or dispensing ticket issued by the welfare office and continue the check-in.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>資格を確認しました。受付を進めてください。 電子証明書の期限切れ後の猶予期間のため、資格情報の提供のみです（医療情報の提供はありません）。更新を案内してください。</source>
         <translation>Eligibility confirmed. Continue the check-in. The electronic certificate has expired and is in its grace period, so only eligibility information is provided (no medical information). Advise renewal.</translation>
     </message>
@@ -595,7 +708,7 @@
         <translation>{check} There are several valid eligibility records: ask the patient which insurance to use.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{check} 考えられる原因: {cause}</source>
         <translation>{check} Possible cause: {cause}</translation>
     </message>
@@ -621,7 +734,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="+458"/>
+        <location filename="../../kiosk/ui/screens.py" line="+464"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -678,7 +791,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-120"/>
+        <location filename="../../kiosk/ui/screens.py" line="-122"/>
         <source>医療費助成</source>
         <translation>Medical expense subsidy</translation>
     </message>
@@ -698,7 +811,7 @@
         <translation>Not confirmed by My Number Card (other documents)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="-530"/>
+        <location filename="../../kiosk/flow/reception.py" line="-586"/>
         <location filename="../../kiosk/ui/screens.py" line="-82"/>
         <source>診療・薬剤</source>
         <translation>Treatment and medication</translation>
@@ -771,17 +884,27 @@
         <translation>Face recognition failed too many times and cannot be used with this card. Please choose PIN or ask the staff.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>カードリーダーが故障しています。資格確認書、または資格情報のお知らせとマイナンバーカードを受付窓口で提示してください。</source>
-        <translation>The card reader is out of order. Please show your Certificate of Eligibility, or your Notice of Eligibility Information and My Number Card, at the reception desk.</translation>
+        <location line="+2"/>
+        <source>カードリーダーが故障しています。次のいずれかを受付窓口で提示してください。</source>
+        <translation>The card reader is out of order. Please show one of the following at the reception desk.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+567"/>
+        <source>加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。反映されるまでは、マイナポータルの資格情報画面にも表示されません。</source>
+        <translation>Ask your insurer (employer) whether your My Number is registered. Until it is reflected, the Mynaportal eligibility screen does not show it either.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>加入している保険者（勤務先）に、どの保険で受診するかを確認してください。</source>
+        <translation>Ask your insurer (employer) which insurance to use for this visit.</translation>
+    </message>
+    <message>
+        <location line="-507"/>
         <source>カードリーダーを準備しています</source>
         <translation>Preparing the card reader</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+234"/>
         <source>このカードには顔写真がないため、顔認証はできません。「暗証番号に切り替える」を押してください。</source>
         <translation>This card has no photo, so face recognition is not possible. Please press &quot;Use PIN instead&quot;.</translation>
     </message>
@@ -799,11 +922,6 @@
         <location line="+20"/>
         <source>目視モード用パスワードが違います。</source>
         <translation>Wrong visual check mode password.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>顔写真のないカード（1歳未満のお子さんなど）は目視確認できません。暗証番号で受付するか、資格確認書などを提示してください。</source>
-        <translation>Cards without a photo (such as for children under 1) cannot be checked visually. Please check in with your PIN, or show a Certificate of Eligibility or a similar document.</translation>
     </message>
     <message>
         <location line="+62"/>
@@ -833,7 +951,7 @@
         <translation>Paper prescription</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>電子証明書が使えません</source>
         <translation>The electronic certificate cannot be used</translation>
     </message>
@@ -853,17 +971,12 @@
         <translation>No eligibility information was found</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>（{validity}）{cause}</source>
         <translation>({validity}) {cause}</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。マイナポータルの「健康保険証」でも確認できます。</source>
-        <translation>Please ask your insurer (or employer) whether your My Number is registered. You can also check under &quot;Health insurance card&quot; on Mynaportal.</translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>カードの読み取り中にエラーが発生しました。カードを置き直してください。</source>
         <translation>An error occurred while reading the card. Please place the card again.</translation>
     </message>
@@ -1067,7 +1180,7 @@
     </message>
     <message>
         <location line="+76"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+198"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+203"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
@@ -1178,7 +1291,7 @@
         <translation>Cannot switch (take the card, then try again): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-440"/>
+        <location filename="../../kiosk/ui/screens.py" line="-456"/>
         <source>カードリーダーが使用できません</source>
         <translation>The card reader cannot be used</translation>
     </message>
@@ -1188,7 +1301,7 @@
         <translation>Please ask at the reception desk.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>マイナンバーカードを
 置いてください</source>
         <translation>Please place your
@@ -1218,12 +1331,12 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+194"/>
+        <location line="+199"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-191"/>
         <source>読み取りに失敗しました</source>
         <translation>Could not read the card</translation>
     </message>
@@ -1234,15 +1347,15 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+185"/>
+        <location line="+190"/>
         <location line="+26"/>
-        <location line="+278"/>
+        <location line="+279"/>
         <location line="+17"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-498"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1258,20 +1371,20 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+186"/>
-        <location line="+244"/>
+        <location line="+191"/>
+        <location line="+243"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-430"/>
-        <location line="+186"/>
-        <location line="+244"/>
+        <location line="-434"/>
+        <location line="+191"/>
+        <location line="+243"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-404"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1330,9 +1443,9 @@ or ask for your PIN.</translation>
     <message>
         <location line="+1"/>
         <location filename="../../kiosk/ui/screens.py" line="+5"/>
-        <location line="+264"/>
+        <location line="+263"/>
         <location line="+115"/>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
@@ -1342,14 +1455,14 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-465"/>
-        <location line="+379"/>
-        <location line="+86"/>
+        <location filename="../../kiosk/ui/screens.py" line="-466"/>
+        <location line="+378"/>
+        <location line="+88"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-456"/>
+        <location line="-457"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1398,7 +1511,8 @@ The card locks if the next try is wrong.</translation>
         <translation>Please show one of these at the reception desk</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-257"/>
+        <location line="+296"/>
         <source>・{document}</source>
         <translation>• {document}</translation>
     </message>
@@ -1577,7 +1691,7 @@ in the frame</translation>
         <translation>Use PIN instead</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>ICチップのないカードが置かれました。</source>
         <translation>A card without an IC chip was placed.</translation>
     </message>
@@ -1665,12 +1779,85 @@ in the frame</translation>
         <translation>Name</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/desk_lookup.py" line="+42"/>
+        <source>個別照会（資格確認端末）</source>
+        <translation>Individual look-up (eligibility terminal)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>提示された書類</source>
+        <translation>Document shown</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>保険者番号</source>
+        <translation>Insurer number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>記号</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>番号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>枝番</source>
+        <translation>Branch number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../kiosk/ui/reception_table.py" line="+1"/>
         <source>生年月日</source>
         <translation>Date of birth</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>照会する</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>書類の記号・番号などを入力して「照会する」を押してください。</source>
+        <translation>Type the document&apos;s symbol, number and the rest, then press &quot;Look up&quot;.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>照会結果</source>
+        <translation>Look-up result</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{date:%Y-%m-%d} 時点で照会します（シナリオの日付）</source>
+        <translation>Looks up as of {date:%Y-%m-%d} (the scenario&apos;s date)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>このシナリオにはオンライン資格確認がありません。</source>
+        <translation>This scenario has no online eligibility check.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>受付できます</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>この書類だけでは受付できません</source>
+        <translation>Not accepted with this document alone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>資格有効性 {code} {label}・{name}・負担 {share}
+{verdict}</source>
+        <translation>Eligibility {code} {label} · {name} · share {share}
+{verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/reception_table.py" line="+1"/>
         <source>保険者</source>
         <translation>Insurer</translation>
     </message>
@@ -1770,12 +1957,13 @@ in the frame</translation>
         <translation>Warning</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../kiosk/ui/desk_lookup.py" line="-58"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+1"/>
         <source>職員の対応</source>
         <translation>What staff should do</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+1"/>
         <source>セッションのログ</source>
         <translation>Session log</translation>
     </message>
@@ -1790,7 +1978,12 @@ in the frame</translation>
         <translation>Save log</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>個別照会（資格確認書などの記号・番号）</source>
+        <translation>Individual look-up (numbers of a Certificate of Eligibility etc.)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>&lt;b&gt;{title}&lt;/b&gt;（{date:%Y年%m月%d日} 時点）&lt;br&gt;{lesson}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; (as of {date:%Y-%m-%d})&lt;br&gt;{lesson}</translation>
     </message>
@@ -1894,7 +2087,7 @@ in the frame</translation>
         <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/tour.py" line="+148"/>
+        <location filename="../../kiosk/ui/tour.py" line="+149"/>
         <source>練習用NFCカード</source>
         <extracomment>A plain NFC card enrolled as さくら&apos;s training card.</extracomment>
         <translation>NFC practice card</translation>
@@ -1988,9 +2181,39 @@ in the frame</translation>
         <translation>cannot write: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scenarios/loader.py" line="+97"/>
+        <location filename="../../kiosk/scenarios/loader.py" line="+99"/>
         <source>練習の日付: {date:%Y-%m-%d}（今日ではありません。この日のルールで練習します）</source>
         <translation>Practice date: {date:%Y-%m-%d} (not today; the rules of that day apply)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/identity.py" line="+16"/>
+        <source>このカードには顔写真がないため、顔認証はできません。「暗証番号」を選んでください。</source>
+        <translation>This card has no photo, so face recognition is not possible. Please choose &quot;PIN&quot;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>顔写真のないカード（1歳未満で作ったカード）は目視確認できません。暗証番号で受付するか、資格確認書などを提示してください。</source>
+        <translation>A card without a photo (made before the age of 1) cannot be checked visually. Check in with the PIN, or show the Certificate of Eligibility or another document.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>このカードは暗証番号が設定されていません（顔認証マイナンバーカード）。顔認証か、職員による目視確認で本人確認をします。</source>
+        <translation>This card has no PIN (a face-recognition My Number Card). Identity is checked by face recognition or a visual check by staff.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>顔写真のないカードのため、顔認証・目視確認はできません（暗証番号のみ）。暗証番号がわからなければ、資格確認書などで資格を確認してください。</source>
+        <translation>The card has no photo: neither face recognition nor a visual check is possible (PIN only). If the PIN is not known, confirm eligibility with the Certificate of Eligibility or another document.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>暗証番号のないカード（顔認証マイナンバーカード）です。顔認証か目視確認で本人確認してください。</source>
+        <translation>The card has no PIN (a face-recognition My Number Card). Check identity by face recognition or a visual check.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>顔認証ができれば顔認証で、できなければ目視確認（目視モード用パスワード）で本人確認してください。</source>
+        <translation>Check identity by face recognition if possible, otherwise by a visual check (visual check mode password).</translation>
     </message>
 </context>
 </TS>
