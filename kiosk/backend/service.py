@@ -279,7 +279,7 @@ class QualificationService:
         candidates: tuple[Coverage, ...] = (),
     ) -> QualificationResult:
         share = None
-        if person is not None:
+        if person is not None and not (coverage is not None and coverage.medical_aid):  # 医療扶助: no 割
             # The share the patient will pay with any valid document, for the fallback screen.
             share = rules.patient_share(
                 person.birth_date, self.as_of, coverage.elderly_tenths if coverage else None
