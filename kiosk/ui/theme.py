@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from PySide6.QtCore import QObject, Signal
@@ -123,13 +122,30 @@ QRadioButton::indicator:checked, QCheckBox::indicator:checked { background: #fff
 """
 
 
-@dataclass(frozen=True)
 class Look:
     """The display options in force: what the 表示 menu sets, and the language (which picks the font)."""
 
-    large_text: bool = False
-    high_contrast: bool = False
-    language: str = i18n.DEFAULT_LANGUAGE
+    __slots__ = ("high_contrast", "language", "large_text")
+
+    def __init__(
+        self, large_text: bool = False, high_contrast: bool = False, language: str = i18n.DEFAULT_LANGUAGE
+    ) -> None:
+        self.large_text, self.high_contrast, self.language = large_text, high_contrast, language
+
+    def _key(self) -> tuple[bool, bool, str]:
+        return (self.large_text, self.high_contrast, self.language)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Look) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Look(large_text={self.large_text}, high_contrast={self.high_contrast}, language={self.language!r})"
+
+    def with_language(self, language: str) -> Look:
+        return Look(self.large_text, self.high_contrast, language)
 
     @property
     def scale(self) -> float:
@@ -213,4 +229,4 @@ def follow_language() -> None:
     """The UI language changed: switch to its font (called by ``kiosk.ui.language.switch``)."""
     app = QApplication.instance()
     if isinstance(app, QApplication) and _State.look is not None:
-        apply(app, replace(_State.look, language=i18n.language()))
+        apply(app, _State.look.with_language(i18n.language()))

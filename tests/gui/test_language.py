@@ -373,3 +373,24 @@ def test_answers_on_the_consent_detail_screen_survive_a_switch(qtbot, kiosk, swi
     assert kiosk.state is State.CONSENT_DETAIL
     assert screen.choices["診療・薬剤"] is True and screen.rows["診療・薬剤"][0].isChecked()
     assert not screen.next.isEnabled()  # two topics still to answer
+
+
+def test_the_staff_console_words_its_table_again_in_place(qtbot, kiosk, switch_language):
+    from mynakiosk.ui.staff_console import StaffConsole
+    from tests.gui.test_pin_flow import confirm, finish_visit
+
+    console = StaffConsole(kiosk.controller)
+    qtbot.addWidget(console)
+    place(qtbot, kiosk, "sakura")
+    choose_pin(qtbot, kiosk)
+    type_on_keypad(qtbot, kiosk, "1234")
+    confirm(qtbot, kiosk, State.CONSENT)
+    finish_visit(qtbot, kiosk)
+    model, selection = console.table.model(), console.table.selectionModel()
+    assert model.rowCount() == 1 and selection.isRowSelected(0)
+    switch_language("en")
+    qtbot.waitUntil(lambda: model.index(0, 8).data() == "PIN")
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Name"
+    assert console.table.model() is model and console.table.selectionModel() is selection  # not rebuilt
+    assert selection.isRowSelected(0)
+    assert not JAPANESE.search(console.summary.text())

@@ -84,3 +84,23 @@ def test_the_family_visit_is_today_and_a_dated_scenario_shows_its_date(qtbot, ki
     assert window.practice_date.isVisibleTo(window.reader_frame)
     assert f"練習の日付: {as_of:%Y-%m-%d}" in window.practice_date.text()
     assert f"練習の日付: {as_of:%Y-%m-%d}" in practice.explanation.text()
+
+
+def test_scenario_texts_are_shown_as_text_not_markup(qtbot, kiosk):
+    """A scenario file's title and lesson go into rich-text labels escaped: its <, > and & are just characters."""
+    from dataclasses import replace
+
+    from mynakiosk.i18n import Bilingual
+    from mynakiosk.ui.staff_console import StaffConsole
+
+    console = StaffConsole(kiosk.controller)
+    qtbot.addWidget(console)
+    scenario = replace(
+        kiosk.controller.scenario,
+        title=Bilingual("<i>斜体</i> & 題"),
+        lesson=Bilingual("<img src='x'>を読む"),
+    )
+    kiosk.controller.load_scenario(scenario)
+    for label in (kiosk.window.practice.explanation, console.lesson):
+        assert "&lt;i&gt;斜体&lt;/i&gt; &amp; 題" in label.text(), label.text()
+        assert "&lt;img src=&#x27;x&#x27;&gt;を読む" in label.text() and "<img" not in label.text()
