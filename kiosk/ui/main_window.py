@@ -366,11 +366,11 @@ class MainWindow(QMainWindow):
         show_text(self.alert, translated(snapshot.alert))
         self.alert.setVisible(bool(snapshot.alert))
 
-    def show_snapshot(self, snapshot: Snapshot, *, announce: bool = False) -> None:
+    def show_snapshot(self, snapshot: Snapshot) -> None:
         self._show_notices(snapshot)
         screen = self.screens[snapshot.state]
         screen.show_snapshot(snapshot)
         changed = self.stack.currentWidget() is not screen
         self.stack.setCurrentWidget(screen)
-        if changed or announce or snapshot.message:
+        if changed or snapshot.message:
             self._speak(snapshot)
