@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioButton, QVBoxLayout
+from PySide6.QtWidgets import QButtonGroup, QFrame, QPushButton, QRadioButton, QVBoxLayout
 
 from mynakiosk.i18n import N_, t, translated
-from mynakiosk.ui.widgets import WrappingChoice, show_text
+from mynakiosk.ui.widgets import WrappingChoice, plain_label, show_text
 from mynakiosk_hardware.card import OtherCard
 
 if TYPE_CHECKING:
@@ -34,11 +34,11 @@ class CardPicker(QFrame):
         self.paper_on_reader = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
-        heading = QLabel()
+        heading = plain_label()
         show_text(heading, t("練習用のカード"))
         heading.setObjectName("sideHeading")
         layout.addWidget(heading)
-        hint = QLabel()
+        hint = plain_label()
         show_text(
             hint,
             t(
@@ -64,7 +64,7 @@ class CardPicker(QFrame):
         )
         for button in (self.place, self.take, self.reset):
             layout.addWidget(button)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.place.clicked.connect(self.place_selected)

@@ -42,7 +42,7 @@ from mynakiosk.ui.screens import (
     VisualCheckScreen,
 )
 from mynakiosk.ui.speech import Speaker, pin_progress
-from mynakiosk.ui.widgets import FittingScrollArea, retranslate, show_text
+from mynakiosk.ui.widgets import FittingScrollArea, plain_label, retranslate, show_text
 
 READER_SIZE = (600, 860)  # portrait, like the reader's touch panel; times the theme's scale in large text
 SIDE_WIDTH = 400  # the practice column beside it, scrollbar included
@@ -113,24 +113,24 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(reader_frame)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(0)
-        self.status_bar = QLabel()
+        self.status_bar = plain_label()
         show_text(self.status_bar, translated(self._status) or t("マイナ受付シミュレータ"))
         self.status_bar.setObjectName("statusBar")
         self.status_bar.setWordWrap(True)  # a long reader name wraps rather than being cut off
         column.addWidget(self.status_bar)
-        self.practice_date = QLabel()  # a scenario dated another day says so on the reader itself
+        self.practice_date = plain_label()  # a scenario dated another day says so on the reader itself
         self.practice_date.setObjectName("practiceDate")
         self.practice_date.setWordWrap(True)
         show_text(self.practice_date, t("練習の日付"), "setAccessibleName")
         column.addWidget(self.practice_date)
         self._show_practice_date()
-        self.notice = QLabel()
+        self.notice = plain_label()
         self.notice.setObjectName("cardNotice")
         self.notice.setWordWrap(True)
         show_text(self.notice, t("カードの扱い"), "setAccessibleName")
         self.notice.hide()
         column.addWidget(self.notice)
-        self.alert = QLabel()
+        self.alert = plain_label()
         self.alert.setObjectName("alert")
         self.alert.setWordWrap(True)
         show_text(self.alert, t("お知らせ"), "setAccessibleName")
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         if self.results_warning is None:
             if not text:
                 return
-            self.results_warning = QLabel()
+            self.results_warning = plain_label()
             self.results_warning.setObjectName("resultsWarning")
             self.results_warning.setWordWrap(True)
             show_text(self.results_warning, t("結果ファイルの警告"), "setAccessibleName")

@@ -24,7 +24,7 @@ from mynakiosk.domain.staff import mislinked
 from mynakiosk.flow.machine import HINTS
 from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
-from mynakiosk.ui.widgets import WrappingChoice, show_text
+from mynakiosk.ui.widgets import WrappingChoice, plain_label, show_text
 
 if TYPE_CHECKING:
     from mynakiosk.domain.visit import ReceptionRecord
@@ -105,7 +105,7 @@ class PracticePanel(QFrame):
         show_text(self, t("家族で練習"), "setAccessibleName")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 16)
-        heading = QLabel()
+        heading = plain_label()
         show_text(heading, t("家族で練習"))
         heading.setObjectName("practiceHeading")
         layout.addWidget(heading)
@@ -116,7 +116,7 @@ class PracticePanel(QFrame):
         for _question, path in self._questions:
             self.choices.addItem("", str(path))
         self._word_choices()
-        other = QLabel()
+        other = plain_label()
         show_text(other, t("ほかの場面を練習する："))
         other.setWordWrap(True)
         layout.addWidget(other)
@@ -125,7 +125,7 @@ class PracticePanel(QFrame):
         show_text(self.switch, t("この場面で練習する"))
         self.switch.clicked.connect(self.switch_scenario)
         layout.addWidget(self.switch)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         # The hint sits at the top of the side column, above its scrolling part (MainWindow puts hint_area
@@ -140,7 +140,7 @@ class PracticePanel(QFrame):
         self.show_hints.setChecked(True)
         self.show_hints.toggled.connect(lambda _on: self.show_snapshot(controller.snapshot))
         hint_layout.addWidget(hints_row)
-        self.hint = QLabel()
+        self.hint = plain_label()
         self.hint.setObjectName("hintBox")
         self.hint.setWordWrap(True)
         show_text(self.hint, t("ヒント"), "setAccessibleName")

@@ -38,7 +38,12 @@ def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
     show_text(label, text)  # worded again on a language switch
     label.setObjectName(name)
     label.setWordWrap(wrap)
-    set_by_name(label, alignment="AlignHCenter|AlignVCenter", textInteractionFlags="NoTextInteraction")
+    set_by_name(
+        label,
+        alignment="AlignHCenter|AlignVCenter",
+        textInteractionFlags="NoTextInteraction",
+        textFormat="PlainText",  # a name or a file's wording is text, never markup
+    )
     return label
 
 

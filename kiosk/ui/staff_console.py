@@ -52,6 +52,7 @@ from mynakiosk.ui import language, theme
 from mynakiosk.ui.controller import RECENT_RECORDS, FlowController
 from mynakiosk.ui.desk_lookup import DeskLookupDialog
 from mynakiosk.ui.reception_table import ReceptionTableModel
+from mynakiosk.ui.widgets import plain_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -81,7 +82,7 @@ class StaffConsole(QMainWindow):
         layout = QVBoxLayout(central)
 
         picker = QHBoxLayout()
-        self.scenario_label = QLabel()
+        self.scenario_label = plain_label()
         picker.addWidget(self.scenario_label)
         self.scenarios = QComboBox()
         self.paths = library()
@@ -104,7 +105,7 @@ class StaffConsole(QMainWindow):
         self.lesson.setObjectName("lesson")
         self.lesson.setWordWrap(True)
         layout.addWidget(self.lesson)
-        self.status = QLabel()
+        self.status = plain_label()
         layout.addWidget(self.status)
         self.results_warning = QLabel()
         self.results_warning.setObjectName("resultsWarning")
@@ -123,13 +124,13 @@ class StaffConsole(QMainWindow):
         splitter.addWidget(self.table)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
-        self.alarm = QLabel()
+        self.alarm = plain_label()
         self.alarm.setObjectName("alarm")
         self.alarm.setWordWrap(True)
         self.alarm.hide()
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setObjectName("recordSummary")
-        self.action = QLabel()
+        self.action = plain_label()
         self.action.setObjectName("staffAction")
         self.action.setWordWrap(True)
         for widget in (self.alarm, self.summary, self.action):

@@ -69,6 +69,14 @@ def retranslate(root: QObject) -> None:
                 getattr(target, setter)(maker())
 
 
+def plain_label() -> QLabel:
+    """A label that shows its text as text: a name or a scenario's wording with ``<`` or ``&`` in it is never
+    taken for markup (a QLabel guesses rich text by default)."""
+    label = QLabel()
+    set_by_name(label, textFormat="PlainText")
+    return label
+
+
 def set_by_name(widget: QObject, **properties: str) -> None:
     """Set enum and flag properties by their Qt key names: ``alignment="AlignHCenter|AlignVCenter"``."""
     for name, keys in properties.items():
@@ -134,7 +142,7 @@ class WrappingChoice(QWidget):
             QEvent.Type.FocusOut,
         )
         self.button = button
-        self.label = QLabel()
+        self.label = plain_label()
         self.label.setWordWrap(True)
         self.label.setBuddy(button)
         self.set_text(text)

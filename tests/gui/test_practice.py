@@ -104,3 +104,18 @@ def test_scenario_texts_are_shown_as_text_not_markup(qtbot, kiosk):
     for label in (kiosk.window.practice.explanation, console.lesson):
         assert "&lt;i&gt;斜体&lt;/i&gt; &amp; 題" in label.text(), label.text()
         assert "&lt;img src=&#x27;x&#x27;&gt;を読む" in label.text() and "<img" not in label.text()
+
+
+def test_every_label_takes_its_text_as_text_but_the_two_explanations(qtbot, kiosk):
+    """QLabel guesses rich text from a leading tag: a name like 「<b>太郎</b>」 in a scenario must not be markup."""
+    from PySide6.QtWidgets import QLabel
+
+    from mynakiosk.ui.staff_console import StaffConsole
+
+    console = StaffConsole(kiosk.controller)
+    qtbot.addWidget(console)
+    kiosk.window.build_all_screens()
+    rich = {kiosk.window.practice.explanation, console.lesson}  # built from escaped texts: see above
+    labels = [w for root in (kiosk.window, console) for w in root.findChildren(QLabel)]
+    guessing = [w.text() for w in labels if w not in rich and w.textFormat() != Qt.TextFormat.PlainText]
+    assert len(labels) > 80 and not guessing, guessing
