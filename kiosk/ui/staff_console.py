@@ -107,7 +107,7 @@ class StaffConsole(QMainWindow):
         layout.addWidget(self.lesson)
         self.status = plain_label()
         layout.addWidget(self.status)
-        self.results_warning = QLabel()
+        self.results_warning = plain_label()
         self.results_warning.setObjectName("resultsWarning")
         self.results_warning.setWordWrap(True)
         self.results_warning.hide()
