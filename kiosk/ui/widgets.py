@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
 
 
-_WORDING = "kioskWording"  # a dynamic property: how to word the object's texts again (see show_text)
+# How to word an object's texts again (see show_text): kept on its Python wrapper, which PySide keeps alive
+# as long as the widget has a parent, not in a Qt property (whose Python value Qt would free while
+# destroying the widget, outside Python).
+_WORDING = "_kiosk_wording"
 
 
 class _Wording:
@@ -41,7 +44,7 @@ def show_text(target: QObject, text: str | Callable[[], str], setter: str = "set
     text in the current language (a text put together from several). A plain string is shown as it is and
     stays so: a name, a number.
     """
-    wording = target.property(_WORDING)
+    wording: _Wording | None = getattr(target, _WORDING, None)
     if callable(text):
         maker = text
     else:
@@ -54,7 +57,7 @@ def show_text(target: QObject, text: str | Callable[[], str], setter: str = "set
         return
     if wording is None:
         wording = _Wording()
-        target.setProperty(_WORDING, wording)
+        setattr(target, _WORDING, wording)
     wording.makers[setter] = maker
     getattr(target, setter)(maker())
 
@@ -63,7 +66,7 @@ def retranslate(root: QObject) -> None:
     """Word again every text given through ``show_text`` to ``root`` and the objects inside it: the Qt way of
     a language switch (retranslateUi), with no widget rebuilt and nothing the user set lost."""
     for target in (root, *root.findChildren(QObject)):
-        wording = target.property(_WORDING)
+        wording = getattr(target, _WORDING, None)
         if wording is not None:
             for setter, maker in wording.makers.items():
                 getattr(target, setter)(maker())
