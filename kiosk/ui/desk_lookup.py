@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from mynakiosk.domain.desk import DeskVerdict, PresentedDocument, desk_verdict
 from mynakiosk.i18n import t, translated
 from mynakiosk.ui import language
-from mynakiosk.ui.widgets import show_text
+from mynakiosk.ui.widgets import plain_label, show_text
 
 if TYPE_CHECKING:
     from mynakiosk.ui.controller import FlowController
@@ -41,7 +40,7 @@ class DeskLookupDialog(QDialog):
         self.verdict: DeskVerdict | None = None
         show_text(self, t("個別照会（資格確認端末）"), "setWindowTitle")
         layout = QVBoxLayout(self)
-        self.day = QLabel()
+        self.day = plain_label()
         layout.addWidget(self.day)
         form = QFormLayout()
         self.document = QComboBox()
@@ -65,7 +64,7 @@ class DeskLookupDialog(QDialog):
             (self.branch, t("枝番")),
             (self.birth, t("生年月日")),
         ):
-            caption = QLabel()
+            caption = plain_label()
             show_text(caption, label)
             show_text(widget, label, "setAccessibleName")
             form.addRow(caption, widget)
@@ -78,10 +77,10 @@ class DeskLookupDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.look_up)
         layout.addLayout(buttons)
-        self.result = QLabel()
+        self.result = plain_label()
         self.result.setObjectName("recordSummary")
         self.result.setWordWrap(True)
-        self.action = QLabel()
+        self.action = plain_label()
         self.action.setObjectName("staffAction")
         self.action.setWordWrap(True)
         show_text(self.action, t("書類の記号・番号などを入力して「照会する」を押してください。"))

@@ -69,7 +69,7 @@
     <message>
         <location line="+7"/>
         <location filename="../../kiosk/flow/machine.py" line="+49"/>
-        <location filename="../../kiosk/ui/screens.py" line="+175"/>
+        <location filename="../../kiosk/ui/screens.py" line="+180"/>
         <location line="+407"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
@@ -1180,7 +1180,7 @@
     </message>
     <message>
         <location line="+76"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+203"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+204"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
