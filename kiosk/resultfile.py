@@ -33,6 +33,7 @@ from mynakiosk_hardware.files import write_atomically
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
     from mynakiosk.domain.clinic import ClinicSettings
     from mynakiosk.domain.visit import ReceptionRecord
@@ -137,12 +138,13 @@ def writer_tag() -> str:
     return f"{host:08x}-{os.getpid()}"
 
 
-@dataclass(frozen=True)
+@dataclass
 class PendingResult:
     """A reception whose result file is not written yet."""
 
     record: ReceptionRecord
     clinic: ClinicSettings
+    failed: bool = False  # an attempt to write it has failed
 
     @property
     def time(self) -> dt.datetime:
@@ -156,8 +158,16 @@ class ResultWriter:
     Qt-free: whoever owns it calls :meth:`retry` on a timer while :attr:`pending` is not empty.
     """
 
-    def __init__(self, folder: Path, *, tag: str | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        tag: str | None = None,
+        on_written: Callable[[Path, bool], None] | None = None,
+    ) -> None:
+        """``on_written(path, late)`` hears of every file written; ``late``: after a failed attempt."""
         self.folder = Path(folder)
+        self.on_written = on_written
         self.tag = tag if tag is not None else writer_tag()
         self._numbers = itertools.count(1)
         self.pending: list[PendingResult] = []
@@ -187,21 +197,27 @@ class ResultWriter:
         while self.pending:
             item = self.pending[0]
             try:
-                written.append(self._write(item, folder))
+                path = self._write(item, folder)
             except OSError as exc:
+                item.failed = True
                 problem = f"{folder}: {exc.strerror or exc}"
                 if problem != self.problem:  # once per new problem, not at every retry
                     log.warning("result file not written (%s): %d kept, retrying", problem, len(self.pending))
                 self.problem, self.reason = problem, os_error_text(exc)
                 break
             self.pending.pop(0)
+            written.append(path)
+            if self.on_written is not None:
+                self.on_written(path, item.failed)
         if not self.pending and self.problem:
             log.warning("result files written again into %s", folder)
             self.problem = self.reason = ""
         return written
 
     def _write(self, item: PendingResult, folder: Path) -> Path:
-        folder.mkdir(parents=True, exist_ok=True)
+        # The folder itself is made again if it was removed, but not its parents: a share or a USB stick
+        # that is gone must not become a new folder on the local disk that nobody reads.
+        folder.mkdir(exist_ok=True)
         while True:
             reception_number = f"{self.tag}-{next(self._numbers):06d}"
             name = f"OQSsiquc01res_face_{reception_number}_{item.time.strftime('%Y%m%d%H%M%S')}.xml"

@@ -84,7 +84,7 @@ class FlowController(QObject):
         if result_folder is not None:
             from mynakiosk.resultfile import ResultWriter  # XML and the result rules: not at start-up
 
-            self.results = ResultWriter(result_folder)
+            self.results = ResultWriter(result_folder, on_written=self._result_written)
         self.results_problem_text = ""  # what results_problem said last
         self.roster = roster or Roster()
         self.real_card_verify = real_card_verify
@@ -153,9 +153,7 @@ class FlowController(QObject):
             )
         )
         if self.results is not None and result is not None:
-            path = self.results.submit(record, self.reception.clinic)
-            if path is not None:
-                self._write_log(N_("結果ファイル: {path}", path=str(path)))
+            self.results.submit(record, self.reception.clinic)  # each file written is logged
             self._results_changed()
         self.record_added.emit(record)
 
@@ -164,17 +162,20 @@ class FlowController(QObject):
         """Try again to write the result files that could not be written (the retry timer calls this)."""
         if self.results is None:
             return
-        for path in self.results.retry():
-            self._write_log(N_("結果ファイル（再試行で書けました）: {path}", path=str(path)))
+        self.results.retry()
         self._results_changed()
+
+    def _result_written(self, path: Path, late: bool) -> None:
+        if late:
+            self._write_log(N_("結果ファイル（再試行で書けました）: {path}", path=str(path)))
+        else:
+            self._write_log(N_("結果ファイル: {path}", path=str(path)))
 
     def save_pending_results(self, folder: Path) -> list[Path]:
         """Write the result files still pending into ``folder`` (offered at quit); those that failed stay."""
         if self.results is None:
             return []
-        written = self.results.save_pending_to(folder)
-        for path in written:
-            self._write_log(N_("結果ファイル（別の場所に保存）: {path}", path=str(path)))
+        written = self.results.save_pending_to(folder)  # each file is logged as written
         self._results_changed()
         return written
 

@@ -1095,22 +1095,17 @@
         <translation>Check-in record: {outcome} {who} {summary} {method}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+24"/>
         <source>結果ファイル: {path}</source>
         <translation>Result file: {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-2"/>
         <source>結果ファイル（再試行で書けました）: {path}</source>
         <translation>Result file (written on a retry): {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>結果ファイル（別の場所に保存）: {path}</source>
-        <translation>Result file (saved in another folder): {path}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>結果ファイルを{count}件書けていません（{reason}）。{seconds}秒ごとに書き直します。書き込み先: {folder}</source>
         <translation>{count} result file(s) not written ({reason}). Trying again every {seconds} seconds. Folder: {folder}</translation>
     </message>
@@ -1779,7 +1774,7 @@ in the frame</translation>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk_lookup.py" line="+42"/>
+        <location filename="../../kiosk/ui/desk_lookup.py" line="+41"/>
         <source>個別照会（資格確認端末）</source>
         <translation>Individual look-up (eligibility terminal)</translation>
     </message>
@@ -2149,7 +2144,7 @@ in the frame</translation>
         <translation>Android</translation>
     </message>
     <message>
-        <location filename="../../kiosk/resultfile.py" line="+117"/>
+        <location filename="../../kiosk/resultfile.py" line="+118"/>
         <location line="+1"/>
         <source>ディスクの空きがありません</source>
         <translation>the disk is full</translation>

@@ -111,3 +111,15 @@ def test_quitting_anyway_is_a_warning(qtbot, kiosk, full_disk, caplog):
 def test_nothing_pending_closes_without_asking(qtbot, kiosk):
     _guard, asked = guard_for(kiosk, [])
     assert kiosk.window.close() and asked == []
+
+
+def test_a_file_written_late_by_the_next_reception_is_logged_too(qtbot, kiosk, full_disk, tmp_path):
+    complete_a_visit(qtbot, kiosk)
+    full_disk.undo()
+    kiosk.controller._record(kiosk.controller.records[-1])  # the next reception: both files go out
+    assert kiosk.controller.results.pending == []
+    names = sorted(p.name for p in (tmp_path / "results").glob("*.xml"))
+    assert len(names) == 2
+    lines = [line for line in kiosk.controller.log if "結果ファイル" in line]
+    assert any("再試行で書けました" in line and names[0] in line for line in lines)
+    assert any(line.split(" ", 1)[1].startswith("結果ファイル: ") and names[1] in line for line in lines)
