@@ -2,7 +2,7 @@
 レセコン or 電子カルテ can be rehearsed against the simulator.
 
 File name ``OQSsiquc01res_face_<ReceptionNumber>_<yyyyMMddHHmmss>.xml`` in a configurable folder; root
-``XmlMsg`` with ``MessageHeader`` and ``MessageBody`` (reference §2.1; the middle part of the name is the
+``XmlMsg`` with ``MessageHeader`` and ``MessageBody`` (as ORCA's API documentation and public レセコン code read them; the middle part of the name is the
 terminal's own). Which fields are filled, and which names come from the reference and which are our reading
 of the interface, is documented in docs/result-xml.md. Written as UTF-8 (the real files are Shift_JIS or
 UTF-8).
@@ -61,7 +61,7 @@ def result_xml(record: ReceptionRecord, clinic: ClinicSettings, reception_number
     _add(header, "QualificationConfirmationDate", record.time.strftime("%Y%m%d"))
     _add(header, "MedicalInstitutionCode", clinic.code)
     _add(header, "ArbitraryFileIdentifier", reception_number)
-    _add(header, "ReferenceClassification", "1")  # 1: マイナンバーカード (§2.1)
+    _add(header, "ReferenceClassification", "1")  # 1: マイナンバーカード
     ok = result is not None and result.processing_ok
     _add(header, "SegmentOfResult", "1" if ok else "9")  # 1 正常終了, 9 異常終了
     if not ok:

@@ -1,7 +1,6 @@
 """Date rules of マイナ保険証 reception, evaluated at a scenario's as-of date. Each cites its source.
 
-Sources: shared/reference/reception-flow.md (§ numbers below) and shared/seeds/ (000–004); the trail is
-in docs/domain.md.
+Sources: the public pages and documents named below; the full trail, with addresses, is in docs/domain.md.
 """
 
 from __future__ import annotations
@@ -12,11 +11,11 @@ from mynakiosk.domain.people import age_on
 from mynakiosk.domain.qualification import GENERAL_SHARE_REASON, CertificateState, Share
 from mynakiosk.i18n import N_
 
-#: 電子証明書: the reader alerts from 3 months before expiry (§2.3).
+#: 電子証明書: the reader alerts from 3 months before expiry (MHLW, mhlw.go.jp/stf/newpage_50657.html).
 ALERT_MONTHS = 3
-#: Usable for qualification only until the end of the 3rd month after the expiry month (§2.3).
+#: Usable for qualification only until the end of the 3rd month after the expiry month (city.tama.lg.jp, city.iwaki.lg.jp).
 GRACE_MONTHS = 3
-#: A newly submitted My Number can take up to 2 months to reach the system (seed 002 A5).
+#: A newly submitted My Number can take up to 2 months to reach the system (共済組合「マイナ保険証・オンライン資格確認について Q&A」A5).
 REFLECTION_LAG_DAYS = 61
 
 
@@ -34,7 +33,7 @@ def end_of_month(day: dt.date) -> dt.date:
 def certificate_state(
     not_before: dt.date, not_after: dt.date, as_of: dt.date, status: str = "valid"
 ) -> CertificateState:
-    """The user-auth certificate's standing on ``as_of`` (§1.2, §2.3)."""
+    """The user-auth certificate's standing on ``as_of`` (MHLW, mhlw.go.jp/stf/newpage_50657.html; city.tama.lg.jp)."""
     if status == "revoked":
         return CertificateState.REVOKED
     if status == "suspended":
@@ -53,19 +52,19 @@ def certificate_state(
 
 
 def renewal_alert(not_after: dt.date, as_of: dt.date) -> bool:
-    """更新アラート on the reader from 3 months before to 3 months after expiry (§1.2, §2.3)."""
+    """更新アラート on the reader from 3 months before to 3 months after expiry (MHLW, mhlw.go.jp/stf/newpage_50657.html)."""
     return add_months(not_after, -ALERT_MONTHS) <= as_of <= add_months(not_after, ALERT_MONTHS)
 
 
 def is_preschool(birth_date: dt.date, as_of: dt.date) -> bool:
-    """未就学児: until the 31 March after the 6th birthday (the usual definition; §2.1 PreschoolClassification)."""
+    """未就学児: until the 31 March after the 6th birthday (the usual definition; the result file's PreschoolClassification)."""
     sixth = add_months(birth_date, 72)
     first_march_end = dt.date(sixth.year if sixth <= dt.date(sixth.year, 3, 31) else sixth.year + 1, 3, 31)
     return as_of <= first_march_end
 
 
 def patient_share(birth_date: dt.date, as_of: dt.date, elderly_tenths: int | None = None) -> Share:
-    """3割; 未就学児 2割; 70歳以上 1〜3割 (by income: the record says which) (§2.2, 別添3 説明書)."""
+    """3割; 未就学児 2割; 70歳以上 1〜3割 (by income: the record says which) (被保険者資格申立書 別添3 説明書, MHLW)."""
     if is_preschool(birth_date, as_of):
         return Share(2, N_("未就学児"))
     age = age_on(birth_date, as_of)

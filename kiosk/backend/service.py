@@ -5,7 +5,7 @@ qualification check a reception makes, in the result categories of the real inte
 The identity step is real: the kiosk has the card sign a fresh challenge with the user-auth key after
 the PIN, and this service checks the signature against the certificate the card presented, then the
 certificate's validity and status at the as-of date, and only then looks the person up by the
-certificate's serial number (reference §1.8, §2.1). Face and 目視 identities carry the certificate read
+certificate's serial number (the qualification system identifies the person by the certificate, not the My Number: MHLW FAQ). Face and 目視 identities carry the certificate read
 without a PIN, and are recorded as such.
 """
 
@@ -120,7 +120,7 @@ class QualificationService:
     # -- registration --------------------------------------------------------------------------
 
     def register(self, serial: int) -> None:
-        """保険証利用登録 at the reader (§1.5): afterwards the card works as a マイナ保険証."""
+        """保険証利用登録 at the reader (kenpo.gr.jp/SCSK-kenpo FAQ): afterwards the card works as a マイナ保険証."""
         link = self.links.get(serial)
         if link is not None:
             link.registered = True
@@ -237,7 +237,7 @@ class QualificationService:
             return self._result(Validity.VALID, method, person, valid[0])
         aid = [c for c in pending if c.medical_aid]
         if not valid and aid:
-            # 医療扶助 decided by the 福祉事務所 but not yet registered online: 6 有効（未登録）(§2.1, OQSCD006).
+            # 医療扶助 decided by the 福祉事務所 but not yet registered online: 6 有効（未登録）(code list OQSCD006).
             return self._result(
                 Validity.VALID_UNREGISTERED,
                 method,

@@ -2,12 +2,12 @@
 
 Sources (see docs/domain.md for the full trail):
 - PIN lock after 3 consecutive wrong PINs, reset at the 住民票のある市区町村: J-LIS FAQ
-  (reference/reception-flow.md §1.1 step 3).
+  (www2.jpki.go.jp/faq/trouble/iccard_digital_id.html).
 - Documents: 資格確認書 works alone; 資格情報のお知らせ only together with the card; マイナポータルの資格情報画面
-  can stand in for the お知らせ (reference §2.2 "Documents", A-pattern remedies).
-- 「暗証番号は3回間違えるとロックがかかってしまうため…医療機関のスタッフにお声がけください」 (MHLW, reference §1.3).
-- The share is the normal one: 3割（未就学児は2割、70歳以上は1～3割） (別添3 説明書, reference §2.2).
-- The municipal 医療証 is separate and must still be shown (reference §2.6; seeds 000).
+  can stand in for the お知らせ (city.kurayoshi.lg.jp/10255.htm; jsrkenpo.or.jp; 保発0710第1号 remedies).
+- 「暗証番号は3回間違えるとロックがかかってしまうため…医療機関のスタッフにお声がけください」 (MHLW 要配慮者向けご説明資料, 医療保険部会 2024-11-21).
+- The share is the normal one: 3割（未就学児は2割、70歳以上は1～3割） (被保険者資格申立書 別添3 説明書, MHLW).
+- The municipal 医療証 is separate and must still be shown (city.satsumasendai.lg.jp/20250808_1/17486.html; 「子供のマイナ保険証と医療証が連携できないときの考え方と対処法」).
 - At a first visit the 被保険者資格申立書 + card is accepted in every case where the card cannot confirm the
   qualification (保発0710第1号, cases 1-7, as summarised by the Japan Dental Association).
 - While the insurer's record is not in the system (a newborn, a new dependant, a job change), the お知らせ
@@ -87,7 +87,7 @@ _GUIDANCE = {
 
 
 _GUIDANCE[FallbackReason.NO_PIN_SET] = FallbackGuidance(
-    # 顔認証マイナンバーカード: only face or 目視 (reference §1.3 "Limits"); the wording is a simulator choice.
+    # 顔認証マイナンバーカード: only face or 目視 (city.ashikaga.tochigi.jp …/p005560.html; MHLW 事務連絡 2023-08-07); the wording is a simulator choice.
     title=N_("このカードは暗証番号が設定されていません"),
     cause=N_("顔認証マイナンバーカードは、顔認証または職員の目視確認で本人確認をします。"),
     documents=DOCUMENTS,
@@ -150,10 +150,10 @@ def qualification_guidance(
     remedy: str = "",
     not_in_system: bool = False,
 ) -> FallbackGuidance:
-    """The fallback after the qualification check: documents (A-pattern, §2.2), share, whom to ask.
+    """The fallback after the qualification check: documents (保発0710第1号 A-pattern), share, whom to ask.
 
     At a first visit the 被保険者資格申立書 + card is also accepted; at a return visit staff may confirm
-    orally (§2.2), which is the staff's decision, not the patient's screen. ``not_in_system``: the current
+    orally (保発0710第1号), which is the staff's decision, not the patient's screen. ``not_in_system``: the current
     record is not in the system (not reflected, My Number not submitted): only the 資格確認書 (and the 申立書)
     help, not the お知らせ or マイナポータル, which show what the system has.
     """

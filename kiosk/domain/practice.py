@@ -1,8 +1,9 @@
 """Practice mode (家族で練習): the explanation after each visit (the hints per screen are declared with the
 screens, in ``kiosk/flow/machine.py``).
 
-Every statement is traceable (docs/domain.md): seeds 000 (ひもづけ causes and whom to ask), 001 (資格確認書),
-002 (共済 Q&A), 003 (医療証), 004 (お知らせ FAQ 4-4, 4-5) and shared/reference/reception-flow.md.
+Every statement is traceable (docs/domain.md): 「マイナ保険証と子どもの保険情報がひもづけできないときの原因と対処法」
+(ひもづけ causes and whom to ask), 共済組合「マイナ保険証・オンライン資格確認について Q&A」, 「子供のマイナ保険証と
+医療証が連携できないときの考え方と対処法」 (医療証) and MHLW 「マイナンバーカードの健康保険証利用について」 (FAQ 4-4, 4-5).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 CHECK_AT_HOME = N_(
     "自宅では、マイナポータルで「健康保険証としての利用」が有効か、保険者名・資格取得日が紙の保険証や"
-    "資格確認書と合っているかを確認できます。"  # seed 000 「自宅でできる確認」
+    "資格確認書と合っているかを確認できます。"  # 「…ひもづけできないときの原因と対処法」: 自宅でできる確認
 )
 
 
@@ -42,7 +43,7 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
     result = record.result
     notes: tuple[str, ...] = ()
     if child:
-        # seed 003: マイナ保険証と医療証はそもそも別の仕組み
+        # 「子供のマイナ保険証と医療証が連携できないときの考え方と対処法」: そもそも別の仕組み
         notes = (N_("お子さんの医療費助成の「医療証」は、マイナ保険証とは別に窓口で提示します。"),)
     if record.outcome == "cancelled":
         return Explanation(
@@ -109,7 +110,7 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
             notes=notes,
         )
     contacts = (
-        # seed 000: 相談先と伝え方
+        # 「…ひもづけできないときの原因と対処法」: 相談先と伝え方
         (
             N_("加入している保険者"),
             N_(

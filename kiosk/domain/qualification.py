@@ -24,11 +24,13 @@ class CertificateState(enum.Enum):
     """The user-auth certificate's standing at the as-of date."""
 
     VALID = "valid"
-    EXPIRING = "expiring"  # 更新アラート: from 3 months before expiry (§2.3)
-    GRACE = "grace"  # expired, still usable: 資格情報の提供のみ (§2.3)
-    EXPIRED = "expired"  # beyond the grace period: error 006 (§1.2)
-    REVOKED = "revoked"  # 失効: error 006 (§1.2)
-    SUSPENDED = "suspended"  # 一時保留, e.g. a lost card (§2.3): error, and the 0120-95-0178 line
+    EXPIRING = "expiring"  # 更新アラート: from 3 months before expiry (mhlw.go.jp/stf/newpage_50657.html)
+    GRACE = "grace"  # expired, still usable: 資格情報の提供のみ (MHLW portal KB)
+    EXPIRED = "expired"  # beyond the grace period: error 006 (a clinic-IT blog's screen capture)
+    REVOKED = "revoked"  # 失効: error 006
+    SUSPENDED = (
+        "suspended"  # 一時保留, e.g. a lost card (www2.jpki.go.jp FAQ): error, and the 0120-95-0178 line
+    )
     NOT_YET_VALID = "not yet valid"
 
     @property
@@ -53,7 +55,7 @@ class Share:
 
 
 class Validity(enum.IntEnum):
-    """資格有効性 [OQSCD006] (reference §2.1)."""
+    """資格有効性 [OQSCD006] (オンライン資格確認 result interface code list)."""
 
     VALID = 1  # 有効
     INVALID = 2  # 無効
@@ -127,7 +129,7 @@ class IdentityCheck:
 
 @dataclass(frozen=True)
 class QualificationResult:
-    """What the 資格確認端末 shows for one reception, in the real interface's terms (§2.1)."""
+    """What the 資格確認端末 shows for one reception, in the real interface's terms (ORCA API docs, code lists OQSCD…)."""
 
     processing_ok: bool  # 処理結果状況 1 正常終了 / 2 エラー
     validity: Validity | None

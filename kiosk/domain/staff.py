@@ -1,8 +1,8 @@
 """What staff should do for a reception result: the official handling, in the 資格確認端末's words.
 
-Sources: reference/reception-flow.md §2.2 (保発0710第1号 cases and the A-pattern remedies), §2.3
-(certificates), §2.5 (誤紐づけ: the specific "stop and call" instruction is [not found]; our wording), §1.3
-(目視確認). The 誤紐づけ check compares the person the system returned with the card holder, which the
+Sources: 保発0710第1号 (cases and the A-pattern remedies, as summarised at jda.or.jp/dentist/mynumber-online);
+MHLW mhlw.go.jp/stf/newpage_50657.html (certificates); 誤紐づけ: no public source gives a specific "stop and
+call" instruction (simulator's choice of wording); 目視確認: 医療保険部会 2024-10-31 資料. The 誤紐づけ check compares the person the system returned with the card holder, which the
 simulator knows; at a real counter staff compare the name and birth date with the patient in front of them.
 """
 

@@ -64,40 +64,40 @@ LABELS = {
 
 # Practice mode (家族で練習): what a family is told about each screen, which real readers do not show.
 HINTS: dict[State, str] = {
-    # seed 004 FAQ 4-5; reference §1.4 (staff must not be told the PIN: uehara-cl)
+    # MHLW FAQ mhlw.go.jp/stf/newpage_08285.html; staff must not be told the PIN (uehara-cl.jp)
     State.METHOD_SELECT: N_(
         "お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。"
         "職員に暗証番号を伝える必要はありません。"
     ),
-    # reference §1.1 step 3 (3 consecutive wrong PINs lock; a success resets; reset at the 市区町村)
+    # J-LIS FAQ www2.jpki.go.jp/faq/trouble/iccard_digital_id.html (3 wrong PINs lock; reset at the 市区町村)
     State.PIN_ENTRY: N_(
         "「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえると"
         "ロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。"
     ),
-    # reference §1.4 (child face auth often fails: baby photo vs now); §1.1 (switch to PIN)
+    # itmedia.co.jp/news/articles/2512/09/news062.html (child face auth often fails); uehara-cl.jp (switch to PIN)
     State.FACE: N_(
         "子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。"
         "うまくいかないときは「暗証番号に切り替える」を押します。"
     ),
-    # reference §1.3 (目視 with the facility's password, not the PIN; not for photo-less cards)
+    # 医療保険部会 2024-10-31 資料 (目視 with the facility's password, not the PIN)
     State.VISUAL_CHECK: N_(
         "目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。"
     ),
-    # reference §1.1 step 4 (city.kagoshima)
+    # city.kagoshima.lg.jp 「マイナ保険証」 page
     State.CONSENT: N_(
         "「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。"
     ),
-    # reference §1.1 step 4 (ainj.co.jp)
+    # ainj.co.jp/pharmacy/online-e-checks.html
     State.HIGH_COST: N_("「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。"),
-    # reference §2.6; seed 003
+    # city.satsumasendai.lg.jp/20250808_1/17486.html; 「子供のマイナ保険証と医療証が連携できないときの考え方と対処法」
     State.SUBSIDY: N_(
         "子ども医療費助成などの「医療証」は、マイナ保険証とは別の仕組みです。紙の受給者証も持って行きます。"
     ),
-    # reference §2.2 (MHLW: 「自己負担が10割負担になることはありません」)
+    # MHLW on X: 「自己負担が10割負担になることはありません」
     State.FALLBACK: N_(
         "表示された書類を窓口で提示すれば、通常の負担割合で受診できます（10割負担にはなりません）。"
     ),
-    # reference §1.1 step 5 (card-left-behind risk)
+    # card-left-behind risk (note.com/inoueakihiro/n/nfe84dd5f8462)
     State.COMPLETE: N_("カードの取り忘れに気をつけましょう。"),
     State.READ_FAILED: N_(
         "カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。"
@@ -177,7 +177,7 @@ TRANSITIONS: dict[tuple[State, Event], State] = {
     (State.VERIFYING, Event.PIN_REJECTED): State.PIN_ENTRY,
     (State.VERIFYING, Event.PIN_BLOCKED): State.FALLBACK,
     (State.VERIFYING, Event.CARD_UNREADABLE): State.READ_FAILED,
-    # 目視確認: staff can step in at the method choice, during PIN entry, or after a PIN lock (§1.3).
+    # 目視確認: staff can step in at the method choice, during PIN entry, or after a PIN lock (MHLW 要配慮者向けご説明資料, 2024-11-21).
     **{
         (s, Event.VISUAL_REQUESTED): State.VISUAL_CHECK
         for s in (State.METHOD_SELECT, State.PIN_ENTRY, State.FACE, State.FALLBACK)

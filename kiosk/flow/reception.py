@@ -50,7 +50,7 @@ log = logging.getLogger("kiosk.reception")
 
 RunOnCard = Callable[[Callable[[CardChannel], Any]], Awaitable[Any]]
 
-CONSENT_TOPICS = (N_("診療・薬剤"), N_("手術"), N_("特定健診"))  # reference §1.1 step 4
+CONSENT_TOPICS = (N_("診療・薬剤"), N_("手術"), N_("特定健診"))  # city.kagoshima.lg.jp 「マイナ保険証」 page
 
 
 class FaceCondition(enum.Enum):
@@ -66,12 +66,12 @@ class FaceCondition(enum.Enum):
 
 FACE_PROMPTS = {
     FaceCondition.NONE: N_("画面の枠に顔を合わせてください。"),
-    # 「画面のサイズに顔を合わせるように指示が出る。前後に動いてサイズが合うと認証」(§1.1 step 3)
+    # 「画面のサイズに顔を合わせるように指示が出る。前後に動いてサイズが合うと認証」(kumano-express.com/hibizakkan/mynacard)
     FaceCondition.TOO_FAR: N_("もう少し近づいて、画面の枠に顔の大きさを合わせてください。"),
     FaceCondition.TOO_NEAR: N_("少し離れて、画面の枠に顔の大きさを合わせてください。"),
-    # 「マスクをしていたら『マスクを外してください』」(TBS, §1.1 step 3)
+    # 「マスクをしていたら『マスクを外してください』」(TBS, newsdig.tbs.co.jp/articles/-/1589295)
     FaceCondition.MASK: N_("マスクを外してください。"),
-    # Moving the head causes an error and a restart from the beginning (TBS, §1.1 step 3).
+    # Moving the head causes an error and a restart from the beginning (TBS, newsdig.tbs.co.jp/articles/-/1589295).
     FaceCondition.MOVED: N_("動かないでください。最初からやり直します。"),
 }
 FACE_LOCKED_MESSAGE = N_(
@@ -229,7 +229,7 @@ class Reception:
     def paper_card_placed(self, label: str) -> None:
         """A card without an IC chip (an old 健康保険証, a 資格確認書) on the reader.
 
-        Readers detect it and show 「健康保険証の読取確認」 (ALMEX FAQ, reference §1.1 step 1); the
+        Readers detect it and show 「健康保険証の読取確認」 (ALMEX FAQ, faq.usen-almex.jp/faq/show/70299); the
         simulator sends the patient to the counter, where staff check the numbers.
         """
         if self.state is not State.IDLE:
@@ -333,7 +333,7 @@ class Reception:
         return state is State.FALLBACK and self._identity_fallback
 
     def request_visual_check(self) -> None:
-        """職員が目視確認を始める (at the reader, with the facility's 目視モード用パスワード, §1.3)."""
+        """職員が目視確認を始める (at the reader, with the facility's 目視モード用パスワード: 医療保険部会 2024-10-31 資料)."""
         if not self.visual_check_possible:
             raise RuntimeError(f"a visual check is not possible in state {self.state.name}")
         self._go(Event.VISUAL_REQUESTED, tries_left=self._snapshot.tries_left)
@@ -368,7 +368,7 @@ class Reception:
             self._go(Event.PIN_CHOSEN, tries_left=tries)
 
     def face_attempt(self, condition: FaceCondition) -> Awaitable[None]:
-        """One simulated capture. The prompts are the ones patients report (§1.1 step 3)."""
+        """One simulated capture. The prompts are the ones patients report (kumano-express.com, TBS)."""
         if condition is not FaceCondition.FRONT:
             self._update(message=FACE_PROMPTS[condition])
             return _done()
@@ -400,7 +400,7 @@ class Reception:
         """Children's faces change faster than their card photo: a simulator rule (docs/domain.md).
 
         A child under 15 whose card photo is 2 or more years old is not matched, as parents report
-        (reference §1.4: 「顔認証は"届かない"」, baby photo vs. now).
+        (itmedia.co.jp/news/articles/2512/09/news062.html: 「顔認証は"届かない"」, baby photo vs. now).
         """
         profile = self._card_profile()
         if profile is None or profile.certificate_not_before is None:
@@ -411,8 +411,8 @@ class Reception:
 
     async def _pinless_identity(self, visit: int, event: Event, method: IdentityMethod) -> None:
         """Face or 目視: the person was recognised at the reader; the certificate (read without a PIN)
-        identifies them to the back end, recorded with the method (reference §1.8: modelled at the
-        application layer, not as card-side authentication)."""
+        identifies them to the back end, recorded with the method (how the card is used for face
+        mode is not public: modelled at the application layer, not as card-side authentication)."""
         from mynakiosk_hardware import jpki
 
         card = self._card
@@ -453,7 +453,7 @@ class Reception:
         """The staff member confirmed the face against the card photo and typed the password.
 
         Never the card PIN, refused for photo-less cards, and it leaves the PIN and face failure counts
-        as they are (§1.3).
+        as they are (MHLW via TBS).
         """
         if password != self.clinic.visual_check_password:
             self._update(message=N_("目視モード用パスワードが違います。"))
@@ -553,7 +553,7 @@ class Reception:
         self._go(Event.BACK)
 
     def high_cost(self, use: bool) -> None:
-        """高額療養費制度を利用する: consent to share 限度額情報 (reference §1.1 step 4)."""
+        """高額療養費制度を利用する: consent to share 限度額情報 (ainj.co.jp/pharmacy/online-e-checks.html)."""
         if self._record is not None:
             self._record.high_cost = use
         self._advance()

@@ -348,7 +348,7 @@ class CompleteScreen(Screen):
     state = State.COMPLETE
 
     def __init__(self) -> None:
-        # The exact completion wording is [unverified] (reference §1.1 step 5): a simulator choice.
+        # The exact completion wording is [unverified] (no public source): the simulator's choice.
         super().__init__(t("受付が完了しました"), "")
         self.layout_.addStretch(1)
         self.layout_.addWidget(_label(t("カードをお取りください"), "takeCard"))
@@ -453,7 +453,7 @@ class RegistrationScreen(ChoiceScreen):
     state = State.REGISTRATION
 
     def __init__(self) -> None:
-        # 「利用登録していない方は、自動的に利用登録画面に切り替わります」(§1.5); the wording is a simulator choice.
+        # 「利用登録していない方は、自動的に利用登録画面に切り替わります」(kenpo.gr.jp/SCSK-kenpo FAQ); the wording is a simulator choice.
         super().__init__(
             t("マイナンバーカードの\n健康保険証利用登録"),
             t("このカードは健康保険証として利用する登録がされていません。今、登録しますか。"),
@@ -466,7 +466,7 @@ class ConsentScreen(ChoiceScreen):
     state = State.CONSENT
 
     def __init__(self) -> None:
-        # Since 2024-10-07 the three consents can be given on one screen (city.kagoshima, §1.1 step 4).
+        # Since 2024-10-07 the three consents can be given on one screen (city.kagoshima.lg.jp).
         super().__init__(
             t("過去の医療情報などの提供"),
             t("診療・薬剤、手術、特定健診などの情報を、この医療機関に提供することに同意しますか。"),
@@ -536,7 +536,7 @@ class HighCostScreen(ChoiceScreen):
     state = State.HIGH_COST
 
     def __init__(self) -> None:
-        # 「「高額療養費制度を利用する」を選択すると…限度額情報…の提供の確認を行います」(ainj.co.jp, §1.1 step 4).
+        # 「「高額療養費制度を利用する」を選択すると…限度額情報…の提供の確認を行います」(ainj.co.jp).
         super().__init__(
             t("高額療養費制度"),
             t(
@@ -562,7 +562,7 @@ class SubsidyScreen(ChoiceScreen):
     state = State.SUBSIDY
 
     def __init__(self) -> None:
-        # 「医療費助成の各種受給者証を利用しますか」→「利用する」(city.kosai, §1.1 step 4, §2.6).
+        # 「医療費助成の各種受給者証を利用しますか」→「利用する」(city.kosai.shizuoka.jp/soshikiichiran/kodomo_s/gyomu/2/18149.html).
         super().__init__(
             t("医療費助成"),
             t("医療費助成の各種受給者証を利用しますか。"),
@@ -641,7 +641,7 @@ class PaperCardScreen(Screen):
     state = State.PAPER_CARD
 
     def __init__(self) -> None:
-        # 「健康保険証の読取確認」 is the ALMEX reader's screen for a card without IC (§1.1 step 1);
+        # 「健康保険証の読取確認」 is the ALMEX reader's screen for a card without IC (faq.usen-almex.jp/faq/show/70299);
         # what it says is [unverified]: this text is a simulator choice.
         super().__init__(t("健康保険証の読取確認"), t("ICチップのないカードが置かれました。"))
         self.detail = _label("", "subtitle")
@@ -667,7 +667,7 @@ class CancelledScreen(Screen):
     state = State.CANCELLED
 
     def __init__(self) -> None:
-        # No source gives idle timeouts or their wording ([not found], §1.1 step 6): a simulator choice.
+        # No source gives idle timeouts or their wording ([not found]): the simulator's choice.
         super().__init__(
             t("操作がなかったため、\n受付を中止しました"),
             t("もう一度受付するときは、カードを置き直してください。"),
@@ -678,7 +678,7 @@ class CancelledScreen(Screen):
 
 
 class VisualCheckScreen(Screen):
-    """職員による目視確認: the facility's 目視モード用パスワード, never the card PIN (§1.3)."""
+    """職員による目視確認: the facility's 目視モード用パスワード, never the card PIN (医療保険部会 2024-10-31 資料)."""
 
     state = State.VISUAL_CHECK
     submitted = Signal(str)

@@ -1,4 +1,4 @@
-"""Spoken guidance: the real readers have none (reference §4); ours reads each screen and PIN key press.
+"""Spoken guidance: the real readers have none (miyashishou.jp/4154: 「タッチパネル操作で音声が出ません」); ours reads each screen and PIN key press.
 
 Uses Qt's text-to-speech when the QtTextToSpeech module is installed (PySide6-Addons); otherwise it is
 unavailable and says so. It never speaks a PIN digit: key presses are announced by count, in words.

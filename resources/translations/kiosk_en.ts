@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kiosk/domain/qualification.py" line="+40"/>
+        <location filename="../../kiosk/domain/qualification.py" line="+42"/>
         <source>一般</source>
         <extracomment>The reason of the ordinary 3割 share (not repeated on the fallback screen).</extracomment>
         <translation>standard</translation>
@@ -15,9 +15,9 @@
         <translation>{tenths}0%</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend/rules.py" line="+70"/>
+        <location filename="../../kiosk/backend/rules.py" line="+69"/>
         <source>未就学児</source>
-        <extracomment>電子証明書: the reader alerts from 3 months before expiry (§2.3). Usable for qualification only until the end of the 3rd month after the expiry month (§2.3). A newly submitted My Number can take up to 2 months to reach the system (seed 002 A5).</extracomment>
+        <extracomment>電子証明書: the reader alerts from 3 months before expiry (MHLW, mhlw.go.jp/stf/newpage_50657.html). Usable for qualification only until the end of the 3rd month after the expiry month (city.tama.lg.jp, city.iwaki.lg.jp). A newly submitted My Number can take up to 2 months to reach the system (共済組合「マイナ保険証・オンライン資格確認について Q&amp;A」A5).</extracomment>
         <translation>preschool child</translation>
     </message>
     <message>
@@ -422,7 +422,7 @@
         <translation>Take the card out of its case or cover and place it again. Only My Number Cards can be read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/practice.py" line="+22"/>
+        <location filename="../../kiosk/domain/practice.py" line="+23"/>
         <source>自宅では、マイナポータルで「健康保険証としての利用」が有効か、保険者名・資格取得日が紙の保険証や資格確認書と合っているかを確認できます。</source>
         <translation>On Mynaportal you can check that use as a health insurance card is active, and that the insurer name and coverage start date match your paper insurance card or Certificate of Eligibility.</translation>
     </message>
