@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Status words used by the My Number card (see shared/reference/card-and-pcsc.md §1.6).
+# Status words used by the My Number card (as OpenSC card-jpki.c, jpki/myna and myna-card's error.rs read them).
 SW_OK = 0x9000
 SW_WRONG_LENGTH = 0x6700
 SW_SECURITY_NOT_SATISFIED = 0x6982

@@ -11,8 +11,8 @@ Three applications, each a small file system of EFs, PIN objects and keys:
 * 券面事項入力補助AP: PIN 0011 (4 digits, 3 tries), a test My Number 0001 and the four attributes 0002;
 * 券面事項確認AP: 照合番号B 0012 and a generated face image 0002.
 
-Behaviour follows ``shared/reference/card-and-pcsc.md`` §1 and §6; choices where the reference marks
-behaviour uncertain are profile options or listed in ``docs/domain.md``.
+Behaviour follows the public implementations (OpenSC card-jpki.c, jpki/myna, soltia48/myna-card); choices
+where they disagree or are uncertain are profile options or listed in ``docs/domain.md``.
 """
 
 from __future__ import annotations
@@ -82,10 +82,12 @@ if TYPE_CHECKING:  # cryptography is imported when a card first needs a key (~50
 
 log = logging.getLogger("hardware.card")
 
-#: Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (reference §1.3).
+#: Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (OpenSC pkcs15-jpki.c, myna-card ap/jpki.rs).
 TOKEN_MYNUMBER_CARD = b"JPKIAPICCTOKEN2".ljust(32, b" ")
 TOKEN_FILE_SIZE = 160  # myna-card, [single]; bytes after the name are FF filler here
-CERT_FILE_SIZE = 2048  # certificate EFs are larger than the DER object and padded with FF (§1.7)
+CERT_FILE_SIZE = (
+    2048  # certificate EFs are larger than the DER object and padded with FF (myna-card read_binary_all)
+)
 SW_REFERENCE_NOT_FOUND = 0x6A88  # VERIFY on a PIN that was never set: a simulator choice (docs/domain.md)
 SW_WRONG_DATA = 0x6A80
 VISUAL_PIN_MAX_TRIES = 10  # not documented anywhere: a simulator choice (docs/domain.md)
@@ -216,7 +218,7 @@ class MyNumberCard:
             "text_pin", "text_pin_tries", TEXT_PIN_MAX_TRIES, is_four_digit_pin
         )
         my_number = fake_my_number(p.certificate_serial).encode()
-        # 15-byte object + 2 FF filler bytes, as myna-card found on a test card (§1.4, [single]).
+        # 15-byte object + 2 FF filler bytes, as myna-card found on a test card (a single source).
         text.files[EF_TEXT_MYNUMBER] = ElementaryFile(
             lambda: _tlv(b"\xff\x20", my_number), 17, read_pin=EF_TEXT_PIN
         )
@@ -286,7 +288,7 @@ class MyNumberCard:
             return self._sign_certificate
 
     def _make_auth_certificate(self) -> bytes:
-        # Real subjects are a 20-digit number (§1.8).
+        # Real subjects are a 20-digit number (OpenSC issue #3021).
         serial = self.profile.certificate_serial
         return self._certificate(_pki().AUTH_OU, self.auth_key, serial, f"{serial:020d}")
 
@@ -348,7 +350,7 @@ class MyNumberCard:
             command = CommandApdu.parse(raw)
         except ApduError:
             return iso.response(iso.SW_WRONG_LENGTH)
-        if command.cla & 0x0C:  # secure messaging is not offered here (§1.5)
+        if command.cla & 0x0C:  # secure messaging is not offered here (myna-card)
             return iso.response(iso.SW_SM_NOT_SUPPORTED)
         handler = self._handlers.get(command.ins)
         if handler is None:
@@ -368,14 +370,14 @@ class MyNumberCard:
         if c.p2 not in (0x00, 0x0C):
             return iso.response(iso.SW_WRONG_P1P2)
         if c.p1 == 0x04:
-            # A prefix of a DF name selects it (JICSAP 4.2(1), §1.5).
+            # A prefix of a DF name selects it (JICSAP 4.2(1), as myna-card cites it).
             app = next((a for a in self._apps if c.data and a.aid.startswith(c.data)), None)
             if app is None:
                 return iso.response(iso.SW_FILE_NOT_FOUND)
             self._clear_security_state()  # (re-)selecting an AP clears its verified state
             self._app = app
             if c.p2 == 0x00:
-                # FCI content is undocumented (§1.5, [single]): a minimal template with the DF name.
+                # FCI content is undocumented (myna-card only): a minimal template with the DF name.
                 return iso.response(iso.SW_OK, _tlv(b"\x6f", _tlv(b"\x84", app.aid)))
             return iso.response(iso.SW_OK)
         if c.p1 == 0x02:
@@ -387,7 +389,7 @@ class MyNumberCard:
                 return iso.response(iso.SW_FILE_NOT_FOUND)
             self._ef = fid
             return iso.response(iso.SW_OK)
-        return iso.response(iso.SW_WRONG_P1P2)  # SELECT MF and others (§1.5)
+        return iso.response(iso.SW_WRONG_P1P2)  # SELECT MF and others (myna-card)
 
     # -- READ BINARY ---------------------------------------------------------------------------
 
@@ -414,7 +416,9 @@ class MyNumberCard:
             return iso.response(iso.SW_WRONG_OFFSET)
         if c.le is None:
             return iso.response(iso.SW_WRONG_LENGTH)
-        return iso.response(iso.SW_OK, data[offset : offset + c.le])  # min(Le, remaining), §1.7
+        return iso.response(
+            iso.SW_OK, data[offset : offset + c.le]
+        )  # min(Le, remaining): JICSAP 6.4.1 (4), per myna-card
 
     # -- PIN objects ---------------------------------------------------------------------------
 
@@ -500,7 +504,7 @@ class MyNumberCard:
     # -- signing -------------------------------------------------------------------------------
 
     def _sign(self, c: CommandApdu) -> bytes:
-        """COMPUTE DIGITAL SIGNATURE: PKCS#1 v1.5 (type 1) over the DigestInfo the client sends (§1.5)."""
+        """COMPUTE DIGITAL SIGNATURE: PKCS#1 v1.5 (type 1) over the DigestInfo the client sends (OpenSC card-jpki.c)."""
         app = self._app
         if app is None:
             return iso.response(iso.SW_CONDITIONS_NOT_SATISFIED)

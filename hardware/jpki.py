@@ -163,7 +163,7 @@ def sign_with_auth_key(channel: CardChannel, digest_info: bytes) -> bytes:
 
 
 def sha256_digest_info(digest: bytes) -> bytes:
-    """DER DigestInfo for a SHA-256 digest, what ``80 2A 00 80`` expects (§1.5)."""
+    """DER DigestInfo for a SHA-256 digest, what ``80 2A 00 80`` expects (OpenSC card-jpki.c)."""
     return bytes.fromhex("3031300d060960864801650304020105000420") + digest
 
 
@@ -179,7 +179,7 @@ class Authentication:
 def authenticate(
     channel: CardChannel, pin: Pin, challenge: bytes, *, allow_real_card: bool = False
 ) -> Authentication:
-    """What a reader does in PIN mode (§1.8): VERIFY, sign the server's challenge, read the auth certificate.
+    """What a reader does in PIN mode (the generic JPKI challenge-response, as jpki/myna's mpa host does it): VERIFY, sign the server's challenge, read the auth certificate.
 
     The VERIFY is guarded: a real card is only asked when ``allow_real_card`` and never at its last try.
     """

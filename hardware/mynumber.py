@@ -1,8 +1,8 @@
 """The My Number card's applications, files and PIN retry limits, as public descriptions give them.
 
 Shared by the reader side (``hardware.jpki``, which talks to real cards too) and the emulated card
-(``hardware.card``): neither needs the other to know where a file is. Sources: shared/reference/
-card-and-pcsc.md §1.
+(``hardware.card``): neither needs the other to know where a file is. Sources: OpenSC
+(card-jpki.c, jpki.h), jpki/myna, soltia48/myna-card, and municipal pages for the retry limits.
 """
 
 #: 公的個人認証AP (JPKI AP), selected by DF name.
@@ -12,7 +12,7 @@ TEXT_AID = bytes.fromhex("D3921000310001010408")
 #: 券面事項確認AP (the card face: photo, name and address images).
 VISUAL_AID = bytes.fromhex("D3921000310001010402")
 
-#: A contactless My Number ATR listed in pcsc-tools' smartcard_list.txt (reference §1.1).
+#: A contactless My Number ATR listed in pcsc-tools' smartcard_list.txt.
 MYNUMBER_ATR = bytes.fromhex("3B888001000005E0B381A1007F")
 
 EF_SIGN_CERT, EF_SIGN_CA_CERT = 0x0001, 0x0002
@@ -23,6 +23,6 @@ EF_SIGN_KEY, EF_SIGN_PASSWORD = 0x001A, 0x001B
 EF_TEXT_MYNUMBER, EF_TEXT_ATTRIBUTES, EF_TEXT_PIN = 0x0001, 0x0002, 0x0011
 EF_VISUAL_FACE, EF_VISUAL_PIN_B = 0x0002, 0x0012
 
-AUTH_PIN_MAX_TRIES = 3  # 利用者証明用電子証明書 (reference §1.4, [multi])
+AUTH_PIN_MAX_TRIES = 3  # 利用者証明用電子証明書 (OpenSC JPKI_AUTH_PIN_MAX_TRIES; municipal pages)
 SIGN_PASSWORD_MAX_TRIES = 5  # 署名用電子証明書
 TEXT_PIN_MAX_TRIES = 3  # 券面事項入力補助用

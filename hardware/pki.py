@@ -2,7 +2,7 @@
 
 Real user-authentication certificates are issued by
 ``OU=JPKI for user authentication, OU=Japan Agency for Local Authority Information Systems, O=JPKI, C=JP``
-with the subject ``CN=<20-digit number>, C=JP`` (reference §1.8). Ours use ``O=JPKI-TEST`` like J-LIS test
+with the subject ``CN=<20-digit number>, C=JP`` (a real card's dump in OpenSC issue #3021). Ours use ``O=JPKI-TEST`` like J-LIS test
 cards (myna-card certs/README), so nobody can mistake them for real ones, and so the kiosk can tell an
 emulated/test card from a real one by the issuer alone.
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 
 class BlockedQueryAnswer(enum.Enum):
-    """What an empty VERIFY answers on a blocked PIN: not certain on real cards (reference §1.6)."""
+    """What an empty VERIFY answers on a blocked PIN: not certain on real cards (myna-card accepts 63C0 and 6984)."""
 
     RETRIES_ZERO = "63C0"
     AUTH_BLOCKED = "6984"
@@ -60,7 +60,7 @@ def is_four_digit_pin(value: str) -> bool:
 
 
 def is_sign_password(value: str) -> bool:
-    """6–16 upper-case letters and digits, at least one of each (reference §1.4)."""
+    """6–16 upper-case letters and digits, at least one of each (横浜市 page; jpki/myna validate_jpki_sign_password)."""
     return (
         6 <= len(value) <= 16
         and value.isascii()
@@ -79,7 +79,7 @@ def _birthday_in(birth_date: dt.date, year: int) -> dt.date:
 
 
 def fifth_birthday_after(birth_date: dt.date, issued: dt.date) -> dt.date:
-    """電子証明書 validity: to the 5th birthday after issue (reference §2.3)."""
+    """電子証明書 validity: to the 5th birthday after issue (J-LIS)."""
     first = _birthday_in(birth_date, issued.year)
     if first <= issued:
         first = _birthday_in(birth_date, issued.year + 1)
@@ -147,7 +147,7 @@ class CardProfile:
 
     @property
     def has_pin(self) -> bool:
-        """False for a 顔認証マイナンバーカード, which has no PIN set (reference §1.8)."""
+        """False for a 顔認証マイナンバーカード, which has no PIN set (since 2023-12-15, MHLW 事務連絡 2023-08-07)."""
         return self.auth_pin is not None
 
     @property

@@ -1,7 +1,7 @@
 """Serve an emulated card to pcscd through vsmartcard's vpcd driver, so every PC/SC program sees it.
 
 vpcd (inside pcscd) listens on TCP 35963 for "Virtual PCD 00 00"; a card emulator connects to it.
-Inserting the card is connecting, removing it is closing the socket (reference §3.1). Each message is a
+Inserting the card is connecting, removing it is closing the socket (vsmartcard vpcd.c, VirtualSmartcard.py). Each message is a
 2-byte big-endian length and a payload; a 1-byte payload is a control byte (00 power off, 01 power on,
 02 reset, 04 get ATR; only the last is answered), anything longer is a C-APDU.
 

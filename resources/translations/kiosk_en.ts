@@ -2088,9 +2088,9 @@ in the frame</translation>
         <translation>NFC practice card</translation>
     </message>
     <message>
-        <location filename="../../hardware/card.py" line="+551"/>
+        <location filename="../../hardware/card.py" line="+555"/>
         <source>交通系ICカード</source>
-        <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (reference §1.3).</extracomment>
+        <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (OpenSC pkcs15-jpki.c, myna-card ap/jpki.rs).</extracomment>
         <translation>transit IC card</translation>
     </message>
     <message>
