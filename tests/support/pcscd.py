@@ -1,7 +1,7 @@
 """A private pcscd with the vsmartcard vpcd driver, for end-to-end tests and benchmarks.
 
 The reader is named "Kiosk Test PCD" on a free port, so it cannot be confused with a developer's own
-vpcd set-up. vpcd's listening socket belongs to pcscd (it binds all interfaces, reference §3.1); it
+vpcd set-up. vpcd's listening socket belongs to pcscd (it binds all interfaces: vsmartcard vpcd.c opensock()); it
 lives only while the tests or benchmarks run.
 """
 

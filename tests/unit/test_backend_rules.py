@@ -1,4 +1,4 @@
-"""Date rules at their boundaries (reference §2.3 certificates, §2.2 shares)."""
+"""Date rules at their boundaries (MHLW mhlw.go.jp/stf/newpage_50657.html for certificates, 被保険者資格申立書 説明書 for shares)."""
 
 import datetime as dt
 

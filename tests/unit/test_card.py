@@ -1,4 +1,4 @@
-"""The emulated card at the APDU level, against shared/reference/card-and-pcsc.md §1 and §6."""
+"""The emulated card at the APDU level, against what OpenSC card-jpki.c, jpki/myna and myna-card describe."""
 
 import pytest
 from hypothesis import given
