@@ -41,7 +41,7 @@ def tracked_text_files() -> list[Path]:
     files = []
     for name in filter(None, listed):
         path = ROOT / name.decode()
-        if not path.is_file():
+        if not path.is_file() or path == Path(__file__).resolve():  # this file names the forms it looks for
             continue
         data = path.read_bytes()
         if b"\0" in data[:8192]:  # binary: fonts, images, compiled translations
