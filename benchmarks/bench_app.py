@@ -2,6 +2,12 @@
 memory over 200 receptions, and the scenario library run.
 
     PYTHONPATH=. QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py
+    PYTHONPATH=. QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py startup   # start-up only
+
+Start-up is also explained by findings about its internals (what ``--check`` loads, whether PySide6's ``Qt``
+namespace is built, the Qt-free core imported before PySide6, dataclasses without docstrings): they depend on
+PySide6's own internals, so they are reported here, next to the figure they explain, instead of failing the
+test suite on a harmless PySide6 upgrade.
 
 Prints each figure with the issue's target and, where one exists, a baseline measured in the same run.
 Results go in docs/performance.md.
@@ -109,6 +115,84 @@ def startup(rounds: int = 20) -> None:
         print(f"start-up, idle screen (kiosk --check), {label}: median {ours * 1000:.0f} ms")
         print(f"  baseline, a bare PySide6 window rendered, {label}: median {base * 1000:.0f} ms")
         print(f"  ratio ({label}, median of {rounds} bracketed runs): {ratio:.2f}x{target}")
+
+
+def after_check(*lines: str) -> list[str]:
+    """Run ``kiosk --check`` in a fresh interpreter, then ``lines``; return what they print."""
+    code = "\n".join(
+        ("import sys, mynakiosk.cli", "status = mynakiosk.cli.main(['--check'])", *lines, "sys.exit(status)")
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    return result.stdout.splitlines()[1:]  # after the check's own line
+
+
+def undocumented_dataclasses() -> list[str]:
+    """Dataclasses without a docstring: ``dataclass`` builds one from ``inspect.signature`` when the module
+    is imported (~0.5 ms each at start-up)."""
+    import ast
+
+    missing = []
+    for path in sorted([*Path("kiosk").rglob("*.py"), *Path("hardware").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
+            if any(isinstance(d, ast.Name) and d.id == "dataclass" for d in decorators):
+                if ast.get_docstring(node) is None:
+                    missing.append(f"{path}: {node.name}")
+    return missing
+
+
+def finding(ok: bool, text: str, detail: str = "") -> None:
+    print(f"  [{'ok' if ok else 'LOST'}] {text}{f': {detail}' if detail else ''}")
+
+
+def startup_findings() -> None:
+    """What keeps start-up near a bare window; a LOST line names a saving that is gone (see
+    docs/performance.md for what each is worth)."""
+    print("start-up findings (kiosk --check):")
+    # PySide6 builds all ~90 enums of ``Qt`` on its first use (~25 ms): the way to the idle screen sets its
+    # few flags by name (kiosk.ui.widgets) and needs no ``QEvent``; the other screens still use ``Qt``.
+    namespace = after_check(
+        "import PySide6.QtCore as core",
+        "print('Qt' in vars(core), 'QEvent' in vars(core))",
+        "from mynakiosk.ui.screens import MethodSelectScreen",
+        "MethodSelectScreen()",
+        "print('Qt' in vars(core))",
+    )
+    probe_works = namespace[1:] == [
+        "True"
+    ]  # a later screen's use is seen: the probe still sees the namespace
+    finding(
+        probe_works and namespace[0] == "False False",
+        "the idle screen is painted without building PySide6's Qt and QEvent namespaces (~25 ms)",
+        "" if probe_works else f"probe no longer sees the namespace ({namespace})",
+    )
+    # No staff console or practice rules, no card emulation, JPKI client or keys, no asyncio (no card is
+    # read); no roster, so no platformdirs; no OpenSSL; no signal handlers.
+    loaded = after_check(
+        "unwanted = set(mynakiosk.cli.QT_FREE_GUI) | {'cryptography', 'platformdirs', 'hashlib', 'signal'}",
+        "print(sorted(unwanted & set(sys.modules)))",
+        "print(all(m in sys.modules for m in mynakiosk.cli.QT_FREE_CORE))",
+    )
+    finding(loaded[0] == "[]", "--check loads only what the reader screen needs", loaded[0])
+    # PySide6 taxes every later import (shiboken's __feature__ check reads the source): the GUI imports
+    # its Qt-free core first, which works only while none of those modules imports Qt.
+    code = (
+        "import sys, mynakiosk.cli\n"
+        "mynakiosk.cli.import_core_before_qt(gui=True)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+        "print(all(m in sys.modules for m in (*mynakiosk.cli.QT_FREE_CORE, *mynakiosk.cli.QT_FREE_GUI)))\n"
+    )
+    core = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    lines = core.stdout.splitlines()[:2]
+    finding(lines == ["[]", "True"], "the Qt-free core is imported before PySide6", " / ".join(lines))
+    missing = undocumented_dataclasses()
+    finding(not missing, "every dataclass has a docstring (~0.5 ms each otherwise)", ", ".join(missing))
 
 
 def instructions(args: list[str]) -> int:
@@ -292,6 +376,9 @@ def main() -> None:
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     startup()
+    startup_findings()
+    if sys.argv[1:] == ["startup"]:
+        return
     startup_instructions()
     scenario_library()
     pcscd = PcscdProcess(Path(tempfile.mkdtemp(prefix="bench-pcscd-")))

@@ -56,37 +56,3 @@ def test_a_missing_translation_is_named_not_a_crash(tmp_path):
     assert result.returncode != 0
     assert "kiosk_en.qm is missing" in result.stderr and "pyside6-lrelease" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def after_check(*lines: str) -> list[str]:
-    """Run ``kiosk --check`` in a fresh interpreter, then ``lines``; return what they print."""
-    code = "\n".join(
-        ("import sys, mynakiosk.cli", "status = mynakiosk.cli.main(['--check'])", *lines, "sys.exit(status)")
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.splitlines()[1:]  # after the check's own line
-
-
-def test_the_idle_screen_is_painted_without_building_the_qt_namespace():
-    """PySide6 builds all ~90 enums of ``Qt`` on its first use (~25 ms, a tenth of start-up): the way to the
-    idle screen sets its few flags by name instead (kiosk.ui.widgets), and nothing there needs ``QEvent``
-    (a Python changeEvent would). The other screens still use ``Qt``."""
-    assert after_check(
-        "import PySide6.QtCore as core",
-        "print('Qt' in vars(core), 'QEvent' in vars(core))",
-        "from mynakiosk.ui.screens import MethodSelectScreen",
-        "MethodSelectScreen()",
-        "print('Qt' in vars(core))",
-    ) == ["False False", "True"]  # the second: the check can see it
-
-
-def test_check_loads_only_what_the_reader_screen_needs():
-    """No staff console or practice panel rules, no card emulation, JPKI client or keys, no asyncio (no card
-    is read); no roster, so no platformdirs (the in-process reader has no physical cards); no OpenSSL; no
-    signal handlers (only the running window and ``card serve`` set them)."""
-    assert after_check(
-        "unwanted = set(mynakiosk.cli.QT_FREE_GUI) | {'cryptography', 'platformdirs', 'hashlib', 'signal'}",
-        "print(sorted(unwanted & set(sys.modules)))",
-        "print(all(m in sys.modules for m in mynakiosk.cli.QT_FREE_CORE))",
-    ) == ["[]", "True"]

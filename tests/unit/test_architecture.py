@@ -161,18 +161,3 @@ def test_the_domain_does_not_know_the_simulated_back_end(path):
     """The back end produces the domain's objects, not the other way round."""
     bad = {m for m in imported_modules(path) if m.startswith("mynakiosk.backend")}
     assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
-
-
-def test_every_dataclass_says_what_it_is():
-    """A dataclass without a docstring gets one made from ``inspect.signature`` when its module is imported:
-    ~0.5 ms each at start-up (docs/performance.md), besides leaving the reader guessing."""
-    missing = []
-    for path in files("kiosk") + files("hardware"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.ClassDef):
-                continue
-            decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
-            if any(isinstance(d, ast.Name) and d.id == "dataclass" for d in decorators):
-                if ast.get_docstring(node) is None:
-                    missing.append(f"{path.relative_to(ROOT)}: {node.name}")
-    assert not missing, missing

@@ -117,24 +117,6 @@ def test_describe_card_lines():
     assert describe_card(CardSurvey(CardIdentity(False), uid=b"\x04\xaa")) == "contactless card, UID 04AA"
 
 
-def test_the_qt_free_core_is_imported_before_pyside6():
-    """PySide6 taxes every later import (shiboken's __feature__ check reads the source): the GUI imports its
-    Qt-free core first. This fails if one of those modules starts importing Qt."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, mynakiosk.cli\n"
-        "mynakiosk.cli.import_core_before_qt(gui=True)\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
-        "print(all(m in sys.modules for m in (*mynakiosk.cli.QT_FREE_CORE, *mynakiosk.cli.QT_FREE_GUI)))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.split("\n")[:2] == ["[]", "True"]
-
-
 def test_hardware_errors_are_printed_in_english_on_the_command_line():
     """The screens show the marked Japanese message; the command line, which speaks English, its translation."""
     from mynakiosk.cli import in_english
