@@ -619,12 +619,14 @@ def show_error_dialog(message: str) -> None:
     del app
 
 
-def report_error(message: str, *, window_wanted: bool) -> None:
-    """An error on stderr, and in a dialog when the window was asked for but no terminal shows stderr."""
+def report_error(message: str, *, window_wanted: bool, dialog_text: str | None = None) -> None:
+    """An error on stderr, and in a dialog when the window was asked for but no terminal shows stderr.
+
+    ``dialog_text`` is the dialog's wording when it differs (the Japanese message, for a Japanese UI)."""
     print(f"error: {message}", file=sys.stderr)
     if window_wanted and _no_terminal() and _dialog_can_be_seen():
         try:
-            show_error_dialog(message)
+            show_error_dialog(dialog_text or message)
         except Exception:  # no display either: stderr (and the launcher's log) is all there is
             log.debug("cannot show the error dialog", exc_info=True)
 
@@ -664,15 +666,23 @@ def _main(argv: Sequence[str] | None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt starts: --check needs no display
     window_wanted = not args.check
 
-    def fail(message: str, code: int) -> int:
-        report_error(message, window_wanted=window_wanted)
+    def fail(error: BaseException | str, code: int) -> int:
+        """stderr speaks English; the dialog the language the window would have (the message as raised
+        is Japanese for the app's own errors)."""
+        if isinstance(error, str):
+            report_error(error, window_wanted=window_wanted)
+        else:
+            from mynakiosk_hardware.text import shown_message
+
+            japanese = str(shown_message(error)) if args.lang == "ja" else None
+            report_error(in_english(error), window_wanted=window_wanted, dialog_text=japanese)
         return code
 
     kind, name = args.reader
     try:
         reader = make_reader(kind, name)
     except ReaderError as exc:
-        return fail(in_english(exc), EXIT_READER)
+        return fail(exc, EXIT_READER)
     from pathlib import Path
 
     import_core_before_qt(gui=not args.check)
@@ -686,7 +696,7 @@ def _main(argv: Sequence[str] | None) -> int:
             scenario = find_scenario(args.scenario)
             load_scenario(scenario)
         except ScenarioError as exc:
-            return fail(in_english(exc), EXIT_USAGE)
+            return fail(exc, EXIT_USAGE)
     if args.result_folder:
         # Found out now rather than at the first reception, when only the staff console would say so.
         problem = _unusable_folder(Path(args.result_folder))
@@ -699,7 +709,7 @@ def _main(argv: Sequence[str] | None) -> int:
         try:
             roster = Roster.load(_roster_path(args.roster))
         except RosterError as exc:
-            return fail(in_english(exc), EXIT_USAGE)
+            return fail(exc, EXIT_USAGE)
     settings = Settings(
         roster,
         real_card_verify=args.real_card_verify,
@@ -721,4 +731,4 @@ def _main(argv: Sequence[str] | None) -> int:
             return check(reader, args.screenshot, settings=settings)
         return run_gui(reader, settings)
     except (OSError, RuntimeError) as exc:
-        return fail(in_english(exc), EXIT_STARTUP)
+        return fail(exc, EXIT_STARTUP)

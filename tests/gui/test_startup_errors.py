@@ -78,3 +78,29 @@ def test_the_desktop_entry_starts_this_installation(tmp_path, monkeypatch, capsy
     command = shlex.split(desktop["Exec"].replace("\\\\", "\\"))
     result = subprocess.run([*command, "--version"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and result.stdout.startswith("kiosk ")
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("ja", "スマートカードサービスに接続できません。"), ("en", "Cannot connect to the smart card service.")],
+)
+def test_the_dialog_speaks_the_windows_language_and_stderr_english(
+    qapp, monkeypatch, capsys, language, shown
+):
+    from mynakiosk.i18n import N_
+    from mynakiosk_hardware.readers.base import ServiceUnavailableError
+
+    def unusable(kind, name):
+        raise ServiceUnavailableError(N_("スマートカードサービスに接続できません。"))
+
+    monkeypatch.setattr(cli, "make_reader", unusable)
+    monkeypatch.setattr(cli, "_no_terminal", lambda: True)
+    monkeypatch.setattr(cli, "_dialog_can_be_seen", lambda: True)
+    seen: list[str] = []
+    timer = _answer_dialogs(seen)
+    try:
+        assert main(["--lang", language]) == cli.EXIT_READER
+    finally:
+        timer.stop()
+    assert capsys.readouterr().err == "error: Cannot connect to the smart card service.\n"
+    assert seen == [shown]
