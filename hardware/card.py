@@ -76,7 +76,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # cryptography is imported when a card first needs a key (~50 ms at start-up)
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -129,14 +129,14 @@ class Application:
     pins: dict[int, PinObject] = field(default_factory=dict)
     keys: dict[int, KeyObject] = field(default_factory=dict)
 
-    def find_sfi(self, sfi: int, table: dict[int, object]) -> int | None:
+    def find_sfi(self, sfi: int, table: Mapping[int, object]) -> int | None:
         return next((fid for fid in table if fid & 0x1F == sfi and fid <= 0x1F), None)
 
 
-def _pki():
-    from mynakiosk_hardware import pki
+def _test_ca_der(*, sign: bool) -> bytes:
+    from mynakiosk_hardware import pki  # cryptography is loaded only once a card is read
 
-    return pki
+    return pki.test_ca(pki.SIGN_OU if sign else pki.AUTH_OU).der
 
 
 def _padded(data: bytes, size: int | None) -> bytes:
@@ -194,9 +194,7 @@ class MyNumberCard:
         availability = bytes((0x8F if p.has_signature_certificate else 0x00, 0x8F, 0x00))
         jpki.files[EF_CERT_AVAILABILITY] = ElementaryFile(lambda: availability)
         jpki.files[EF_AUTH_CERT] = ElementaryFile(lambda: self.auth_certificate_der, CERT_FILE_SIZE)
-        jpki.files[EF_AUTH_CA_CERT] = ElementaryFile(
-            lambda: _pki().test_ca(_pki().AUTH_OU).der, CERT_FILE_SIZE
-        )
+        jpki.files[EF_AUTH_CA_CERT] = ElementaryFile(lambda: _test_ca_der(sign=False), CERT_FILE_SIZE)
         jpki.pins[EF_AUTH_PIN] = PinObject(
             "auth_pin", "auth_pin_tries", AUTH_PIN_MAX_TRIES, is_four_digit_pin
         )
@@ -205,9 +203,7 @@ class MyNumberCard:
             jpki.files[EF_SIGN_CERT] = ElementaryFile(
                 lambda: self.sign_certificate_der, CERT_FILE_SIZE, read_pin=EF_SIGN_PASSWORD
             )
-            jpki.files[EF_SIGN_CA_CERT] = ElementaryFile(
-                lambda: _pki().test_ca(_pki().SIGN_OU).der, CERT_FILE_SIZE
-            )
+            jpki.files[EF_SIGN_CA_CERT] = ElementaryFile(lambda: _test_ca_der(sign=True), CERT_FILE_SIZE)
             jpki.pins[EF_SIGN_PASSWORD] = PinObject(
                 "sign_password", "sign_password_tries", SIGN_PASSWORD_MAX_TRIES, is_sign_password
             )
@@ -261,11 +257,15 @@ class MyNumberCard:
 
     @property
     def auth_key(self) -> rsa.RSAPrivateKey:
-        return _pki().card_key(self.profile.certificate_serial, "auth")
+        from mynakiosk_hardware import pki
+
+        return pki.card_key(self.profile.certificate_serial, "auth")
 
     @property
     def sign_key(self) -> rsa.RSAPrivateKey:
-        return _pki().card_key(self.profile.certificate_serial, "sign")
+        from mynakiosk_hardware import pki
+
+        return pki.card_key(self.profile.certificate_serial, "sign")
 
     def prepare(self) -> None:
         """Make the keys and certificates now (~0.2 s) rather than when the card is first read."""
@@ -289,13 +289,17 @@ class MyNumberCard:
 
     def _make_auth_certificate(self) -> bytes:
         # Real subjects are a 20-digit number (OpenSC issue #3021).
+        from mynakiosk_hardware import pki
+
         serial = self.profile.certificate_serial
-        return self._certificate(_pki().AUTH_OU, self.auth_key, serial, f"{serial:020d}")
+        return self._certificate(pki.AUTH_OU, self.auth_key, serial, f"{serial:020d}")
 
     def _make_sign_certificate(self) -> bytes:
+        from mynakiosk_hardware import pki
+
         profile = self.profile
         return self._certificate(
-            _pki().SIGN_OU, self.sign_key, profile.certificate_serial + 1, profile.holder, signature=True
+            pki.SIGN_OU, self.sign_key, profile.certificate_serial + 1, profile.holder, signature=True
         )
 
     def _certificate(
@@ -303,7 +307,8 @@ class MyNumberCard:
     ) -> bytes:
         from cryptography.hazmat.primitives.serialization import Encoding
 
-        pki = _pki()
+        from mynakiosk_hardware import pki
+
         p = self.profile
         assert p.certificate_not_before and p.certificate_not_after
         certificate = pki.issue_certificate(
@@ -437,7 +442,8 @@ class MyNumberCard:
     def _reference(self, fid: int, pin: PinObject) -> str | None:
         if fid == EF_VISUAL_PIN_B and self._app is not None and self._app.aid == VISUAL_AID:
             return self.visual_pin_b
-        return getattr(self.profile, pin.value_attr)
+        value: str | None = getattr(self.profile, pin.value_attr)
+        return value
 
     def _tries(self, pin: PinObject) -> int:
         return getattr(self.profile, pin.tries_attr) if pin.tries_attr else pin.max_tries

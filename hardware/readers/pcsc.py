@@ -117,9 +117,10 @@ def list_readers() -> list[ReaderStatus]:
 
 def _connect(context: Any, reader: str) -> tuple[int, Any, int]:
     scard = _scard()
-    return scard.SCardConnect(
+    connected: tuple[int, Any, int] = scard.SCardConnect(
         context, reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
     )
+    return connected
 
 
 def _run_connected(hresult: int, handle: Any, protocol: int, reader: str, job: CardJob[T]) -> T:

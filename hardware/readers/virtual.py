@@ -99,9 +99,12 @@ class VirtualReader(Reader):
         """Take the card away (from ``slot``, or the most recent one); a command in flight fails."""
         with self._lock:
             slot = self._active if slot is None else slot
-            if slot is None or self._cards[slot] is None:
+            if slot is None:
                 return
-            card, self._cards[slot] = self._cards[slot], None
+            card = self._cards[slot]
+            if card is None:
+                return
+            self._cards[slot] = None
             if self._active == slot:
                 self._active = next((i for i, c in enumerate(self._cards) if c is not None), None)
             card.power_off()

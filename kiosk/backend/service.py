@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mynakiosk.backend import rules
 from mynakiosk.backend.smartphone import PhoneLink, phone_refusal
@@ -317,7 +317,7 @@ class QualificationService:
         )
 
 
-def _with(result: QualificationResult, **changes: object) -> QualificationResult:
+def _with(result: QualificationResult, **changes: Any) -> QualificationResult:
     from dataclasses import replace
 
     return replace(result, **changes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -104,7 +105,7 @@ class CardPicker(QFrame):
             add(
                 persona.key,
                 index,
-                lambda persona=persona: card_text(persona),
+                functools.partial(card_text, persona),
                 t("{person}のカード", person=persona.label),
             )
         add("paper", len(personas) + 1, t("ICチップのないカード\n（健康保険証・資格確認書）"))

@@ -77,16 +77,16 @@ class DeskLookupDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.look_up)
         layout.addLayout(buttons)
-        self.result = plain_label()
-        self.result.setObjectName("recordSummary")
-        self.result.setWordWrap(True)
+        self.summary = plain_label()
+        self.summary.setObjectName("recordSummary")
+        self.summary.setWordWrap(True)
         self.action = plain_label()
         self.action.setObjectName("staffAction")
         self.action.setWordWrap(True)
         show_text(self.action, t("書類の記号・番号などを入力して「照会する」を押してください。"))
-        show_text(self.result, t("照会結果"), "setAccessibleName")
+        show_text(self.summary, t("照会結果"), "setAccessibleName")
         show_text(self.action, t("職員の対応"), "setAccessibleName")
-        layout.addWidget(self.result)
+        layout.addWidget(self.summary)
         layout.addWidget(self.action, 1)
         self.resize(640, 520)
         self.show_day()
@@ -122,6 +122,7 @@ class DeskLookupDialog(QDialog):
             show_text(self.action, t("このシナリオにはオンライン資格確認がありません。"))
             return
         birth = self.birth.date().toPython()
+        assert isinstance(birth, dt.date)  # PySide6 types toPython() as object
         result = service.lookup_by_numbers(
             self.insurer.text().strip(),
             self.symbol.text().strip(),
@@ -151,5 +152,5 @@ class DeskLookupDialog(QDialog):
                 verdict=verdict_text,
             )
 
-        show_text(self.result, summary)
+        show_text(self.summary, summary)
         show_text(self.action, translated(verdict.action))

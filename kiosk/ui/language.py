@@ -58,7 +58,8 @@ def switch(code: str) -> None:
                 f"{qm_path(code)} is missing: reinstall mynakiosk, or in the repository run"
                 f" scripts/update_translations (pyside6-lrelease builds it from kiosk_{code}.ts beside it)"
             )
-    qt = QTranslator(app)
+    qt: QTranslator | None = QTranslator(app)
+    assert qt is not None
     if not qt.load(
         QLocale(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from mynakiosk.i18n import t, translated
 
@@ -28,12 +28,13 @@ SAVE, RETRY, QUIT, STAY = "save", "retry", "quit", "stay"
 
 def ask(parent: QWidget, controller: FlowController) -> str:
     """The question, as a message box: SAVE, RETRY, QUIT or STAY."""
+    assert controller.results is not None  # asked only while results are pending
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(t("結果ファイルが未保存です"))
     box.setText(t("書けていない結果ファイルが{count}件あります。", count=len(controller.results.pending)))
     box.setInformativeText(translated(controller.results_problem_text))
-    buttons = {
+    buttons: dict[QAbstractButton, str] = {
         box.addButton(t("別のフォルダに保存…"), QMessageBox.ButtonRole.AcceptRole): SAVE,
         box.addButton(t("もう一度書き込む"), QMessageBox.ButtonRole.ActionRole): RETRY,
         box.addButton(t("保存せずに終了"), QMessageBox.ButtonRole.DestructiveRole): QUIT,

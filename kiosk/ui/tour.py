@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -75,6 +76,10 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     assert picker is not None
     names: list[str] = []
 
+    def screen() -> Any:
+        """The screen shown now: the tour knows which one it reached, and presses its buttons by name."""
+        return window.current_screen
+
     def at(name: str, widget: QWidget | None = None) -> None:
         # Layout requests post further layout requests up the widget tree: let the chain run out.
         for _ in range(5):
@@ -109,7 +114,7 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     picker.place.click()
     await reach(State.METHOD_SELECT)
     at("02-method-select")
-    window.current_screen.pin.click()
+    screen().pin.click()
     for digit in "12":
         window.pin_screen.keys[digit].click()
     at("03-pin-entry")
@@ -118,23 +123,23 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     at("04-wrong-pin")
     await enter("1234", State.CONSENT)
     at("05-consent")
-    window.current_screen.buttons["individual"].click()
-    detail = window.current_screen
+    screen().buttons["individual"].click()
+    detail = screen()
     for index, (yes, no) in enumerate(detail.rows.values()):
         (no if index == 1 else yes).click()  # no to the second topic (手術)
     at("06-consent-individual")
     detail.next.click()
     at("07-high-cost")
-    window.current_screen.buttons["no"].click()
+    screen().buttons["no"].click()
     at("08-subsidy")
-    window.current_screen.buttons["yes"].click()
+    screen().buttons["yes"].click()
     await reach(State.COMPLETE)
     at("09-complete")
     picker.take.click()
     await reach(State.IDLE)
     picker.place.click()
     await reach(State.METHOD_SELECT)
-    window.current_screen.pin.click()
+    screen().pin.click()
     for wrong in ("0000", "1111"):
         await enter(wrong, State.PIN_ENTRY)
     await enter("2222", State.FALLBACK)
@@ -150,31 +155,31 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     await reach(State.METHOD_SELECT)
     at("12-training-card")
     await start_visit("07_mislinked.toml", "sakura")
-    window.current_screen.pin.click()
+    screen().pin.click()
     await enter("1234", State.CONSENT)
-    window.current_screen.buttons["all"].click()
-    window.current_screen.buttons["no"].click()
+    screen().buttons["all"].click()
+    screen().buttons["no"].click()
     await reach(State.COMPLETE)
     at("13-staff-console-mislinked", console)
     await start_visit("03_job_change_pending.toml", "sakura")
-    window.current_screen.pin.click()
+    screen().pin.click()
     await enter("1234", State.FALLBACK)
     at("14-fallback-not-qualified")
     await start_visit("01_child_normal_visit.toml", "sakura")
-    window.current_screen.face.click()
-    window.current_screen.conditions[FaceCondition.MASK].click()
+    screen().face.click()
+    screen().conditions[FaceCondition.MASK].click()
     await reach(State.FACE)
     at("15-face-mask")
-    window.current_screen.conditions[FaceCondition.FRONT].click()
+    screen().conditions[FaceCondition.FRONT].click()
     await reach(State.FACE)
     at("16-face-child-not-matched")
-    window.current_screen.staff.click()
+    screen().staff.click()
     at("17-visual-check")
     controller.inactivity_timer.stop()
     controller._inactive()
     at("18-cancelled")
     await start_visit("13_not_registered.toml", "sakura")
-    window.current_screen.pin.click()
+    screen().pin.click()
     await enter("1234", State.REGISTRATION)
     at("19-registration")
     reader.remove()

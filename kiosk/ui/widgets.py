@@ -45,6 +45,7 @@ def show_text(target: QObject, text: str | Callable[[], str], setter: str = "set
     stays so: a name, a number.
     """
     wording: _Wording | None = getattr(target, _WORDING, None)
+    maker: Callable[[], str] | None
     if callable(text):
         maker = text
     else:
@@ -109,8 +110,9 @@ class FittingScrollArea(QScrollArea):
 
     def _fit_content(self) -> None:
         content = self.widget()
-        if content.layout() is not None:
-            content.setMinimumHeight(content.layout().totalHeightForWidth(content.width()))
+        layout = content.layout() if content is not None else None
+        if content is not None and layout is not None:
+            content.setMinimumHeight(layout.totalHeightForWidth(content.width()))
 
 
 class _LayoutRequestWatcher(QObject):
@@ -135,7 +137,7 @@ class WrappingChoice(QWidget):
     Clicking the label acts on the button; the button keeps the text as its accessible name.
     """
 
-    def __init__(self, button: QAbstractButton, text: str) -> None:
+    def __init__(self, button: QAbstractButton, text: str | Callable[[], str]) -> None:
         from PySide6.QtCore import QEvent, Qt
 
         super().__init__()

@@ -50,7 +50,7 @@ def test_a_certificate_is_looked_up_and_accepted_with_the_share(qtbot, kiosk, co
     desk, verdict = look_up(
         qtbot, console, PresentedDocument.CERTIFICATE, "06139991", "3150", "27", "02", sakura.birth_date
     )
-    assert verdict.accepted and "受付できます" in desk.result.text() and "3割" in desk.result.text()
+    assert verdict.accepted and "受付できます" in desk.summary.text() and "3割" in desk.summary.text()
     assert f"{kiosk.controller.scenario.as_of:%Y-%m-%d} 時点" in desk.day.text()
 
 
@@ -60,7 +60,7 @@ def test_the_notice_alone_is_not_accepted_today(qtbot, kiosk, console):
         qtbot, console, PresentedDocument.NOTICE, "06139991", "3150", "27", "02", sakura.birth_date
     )
     assert not verdict.accepted and verdict.result.validity == 1
-    assert "この書類だけでは受付できません" in desk.result.text()
+    assert "この書類だけでは受付できません" in desk.summary.text()
     assert "資格情報のお知らせだけでは受付できません" in desk.action.text()
 
 
