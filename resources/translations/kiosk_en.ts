@@ -1001,7 +1001,7 @@
         <translation>{name} ({age})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/card_picker.py" line="+30"/>
+        <location filename="../../kiosk/ui/card_picker.py" line="+31"/>
         <source>カード置き場（練習用）</source>
         <translation>Card tray (practice)</translation>
     </message>
@@ -1146,7 +1146,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+33"/>
-        <location filename="../../kiosk/ui/language.py" line="+77"/>
+        <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+97"/>
         <location line="+20"/>
         <source>マイナ受付シミュレータ</source>
@@ -1411,7 +1411,7 @@ or ask for your PIN.</translation>
         <translation>Confirm PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pending_results.py" line="+33"/>
+        <location filename="../../kiosk/ui/pending_results.py" line="+34"/>
         <source>結果ファイルが未保存です</source>
         <translation>Result files not saved</translation>
     </message>
@@ -1835,7 +1835,7 @@ in the frame</translation>
         <translation>This scenario has no online eligibility check.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>受付できます</source>
         <translation>Accepted</translation>
     </message>
@@ -1952,7 +1952,7 @@ in the frame</translation>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk_lookup.py" line="-58"/>
+        <location filename="../../kiosk/ui/desk_lookup.py" line="-59"/>
         <location filename="../../kiosk/ui/staff_console.py" line="+1"/>
         <source>職員の対応</source>
         <translation>What staff should do</translation>
@@ -2035,7 +2035,7 @@ in the frame</translation>
         <translation>Cannot connect to the smart card service (pcscd). Check that pcscd is running ({detail})</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <location line="+36"/>
         <source>カードが取り外されました（{detail}）</source>
         <translation>The card was removed ({detail})</translation>
@@ -2057,7 +2057,7 @@ in the frame</translation>
     </message>
     <message>
         <location line="+62"/>
-        <location filename="../../hardware/readers/virtual.py" line="+133"/>
+        <location filename="../../hardware/readers/virtual.py" line="+136"/>
         <source>カードが置かれていません</source>
         <translation>No card on the reader</translation>
     </message>
@@ -2082,13 +2082,13 @@ in the frame</translation>
         <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/tour.py" line="+149"/>
+        <location filename="../../kiosk/ui/tour.py" line="+154"/>
         <source>練習用NFCカード</source>
         <extracomment>A plain NFC card enrolled as さくら&apos;s training card.</extracomment>
         <translation>NFC practice card</translation>
     </message>
     <message>
-        <location filename="../../hardware/card.py" line="+555"/>
+        <location filename="../../hardware/card.py" line="+561"/>
         <source>交通系ICカード</source>
         <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (OpenSC pkcs15-jpki.c, myna-card ap/jpki.rs).</extracomment>
         <translation>transit IC card</translation>
