@@ -8,15 +8,25 @@ Three applications, each a small file system of EFs, PIN objects and keys:
 
 * 公的個人認証AP (JPKI): token 0006, availability 0008, certificates 0001/0002/000A/000B, user-auth PIN
   0018 (4 digits, 3 tries), signature password 001B (6–16, 5 tries), keys 0017/001A for ``80 2A``;
-* 券面事項入力補助AP: PIN 0011 (4 digits, 3 tries), a test My Number 0001 and the four attributes 0002;
+* 券面事項入力補助AP: PIN 0011 (4 digits, 3 tries), 照合番号A/B 0014/0015, the unused key reference 0012,
+  a test My Number 0001, the four attributes 0002 and the records 0003–0007 (``hardware.text_ap``);
 * 券面事項確認AP: 照合番号B 0012 and a generated face image 0002.
 
-Behaviour follows the public implementations (OpenSC card-jpki.c, jpki/myna, soltia48/myna-card); choices
-where they disagree or are uncertain are profile options or listed in ``docs/domain.md``.
+**A card without a signature certificate** (every child under 15, and adults who declined it) keeps the
+AP's whole file system, as OpenSC's JPKI driver and every other client expect: the signature password
+0001B, key 001A and certificate EFs 0001/0002 are there, but nothing was ever written to them. EF 0008
+says so (``00 8F 00``: myna-card, "a card with no 署名用証明書 — a child under fifteen"); the certificate
+EFs read as ``FF`` filler with no object in them; the password answers like the key reference myna-card
+found unused on every card it examined (券面事項入力補助AP 0012): ``63 C0`` to the empty VERIFY that
+counts tries, ``69 84`` to a VERIFY. Signing with 001A therefore always answers ``69 82``.
+
+Sources: OpenSC ``src/libopensc/card-jpki.c`` and ``pkcs15-jpki.c``, jpki/myna, soltia48/myna-card,
+AokiApp/jsapdu; choices where the sources are silent are profile options or listed in ``docs/domain.md``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import threading
@@ -25,6 +35,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mynakiosk_hardware import apdu as iso
+from mynakiosk_hardware import text_ap
 from mynakiosk_hardware.apdu import ApduError, CommandApdu
 from mynakiosk_hardware.faceimage import face_png
 from mynakiosk_hardware.mynumber import (
@@ -38,9 +49,17 @@ from mynakiosk_hardware.mynumber import (
     EF_SIGN_CERT,
     EF_SIGN_KEY,
     EF_SIGN_PASSWORD,
+    EF_TEXT_AP_INFO,
     EF_TEXT_ATTRIBUTES,
+    EF_TEXT_CERTIFICATE,
+    EF_TEXT_INTEGRITY,
     EF_TEXT_MYNUMBER,
     EF_TEXT_PIN,
+    EF_TEXT_PIN_A,
+    EF_TEXT_PIN_B,
+    EF_TEXT_SESSION_KEY,
+    EF_TEXT_SIGNED_KEY,
+    EF_TEXT_UNUSED_KEY,
     EF_TOKEN,
     EF_VISUAL_FACE,
     EF_VISUAL_PIN_B,
@@ -58,6 +77,7 @@ from mynakiosk_hardware.profile import (
     is_sign_password,
 )
 from mynakiosk_hardware.text import N_
+from mynakiosk_hardware.text_ap import fake_my_number, tlv
 
 __all__ = [
     "AUTH_PIN_MAX_TRIES",
@@ -73,43 +93,50 @@ __all__ = [
     "CardProfile",
     "MyNumberCard",
     "OtherCard",
+    "fake_my_number",
 ]
 
 if TYPE_CHECKING:  # cryptography is imported when a card first needs a key (~50 ms at start-up)
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable
 
     from cryptography.hazmat.primitives.asymmetric import rsa
 
 log = logging.getLogger("hardware.card")
 
-#: Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (OpenSC pkcs15-jpki.c, myna-card ap/jpki.rs).
+#: Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (myna-card).
 TOKEN_MYNUMBER_CARD = b"JPKIAPICCTOKEN2".ljust(32, b" ")
 TOKEN_FILE_SIZE = 160  # myna-card, [single]; bytes after the name are FF filler here
-CERT_FILE_SIZE = (
-    2048  # certificate EFs are larger than the DER object and padded with FF (myna-card read_binary_all)
-)
+CERT_FILE_SIZE = 2048  # certificate EFs are larger than the DER object and padded with FF (myna-card)
 SW_REFERENCE_NOT_FOUND = 0x6A88  # VERIFY on a PIN that was never set: a simulator choice (docs/domain.md)
 SW_WRONG_DATA = 0x6A80
+SW_FUNCTION_NOT_SUPPORTED = 0x6A81
+SW_END_OF_DATA = 0x6282
 VISUAL_PIN_MAX_TRIES = 10  # not documented anywhere: a simulator choice (docs/domain.md)
+COLLATION_NUMBER_MAX_TRIES = 10  # 照合番号A/B in the text AP: likewise
 
 
 @dataclass
 class PinObject:
-    """A PIN EF: the reference value and its retry counter live in the profile (they survive power-off)."""
+    """A PIN EF: the reference value and its retry counter live in the profile (they survive power-off).
+
+    ``never_set``: a key reference nobody ever gave a value (a card's unissued signature password, the
+    text AP's 0012): it answers as blocked, ``63 C0`` to the empty VERIFY and ``69 84`` to a VERIFY.
+    """
 
     value_attr: str
     tries_attr: str
     max_tries: int
     valid: Callable[[str], bool]
+    never_set: bool = False
 
 
 @dataclass
 class ElementaryFile:
-    """An EF: its content (made when read), its physical size, and the PIN that guards reading it."""
+    """An EF: its content (made when read), its physical size, and the PINs that open it (any one)."""
 
     content: Callable[[], bytes]
     size: int | None = None  # physical size; the object is followed by FF filler up to it
-    read_pin: int | None = None  # the PIN EF that must be verified before reading
+    read_pins: tuple[int, ...] = ()  # reading needs one of these PIN EFs verified; () = readable by all
 
 
 @dataclass
@@ -129,36 +156,55 @@ class Application:
     pins: dict[int, PinObject] = field(default_factory=dict)
     keys: dict[int, KeyObject] = field(default_factory=dict)
 
-    def find_sfi(self, sfi: int, table: Mapping[int, object]) -> int | None:
+    def find_sfi(self, sfi: int, table: dict[int, object]) -> int | None:
         return next((fid for fid in table if fid & 0x1F == sfi and fid <= 0x1F), None)
 
 
-def _test_ca_der(*, sign: bool) -> bytes:
-    from mynakiosk_hardware import pki  # cryptography is loaded only once a card is read
+def _pki():
+    from mynakiosk_hardware import pki
 
-    return pki.test_ca(pki.SIGN_OU if sign else pki.AUTH_OU).der
+    return pki
 
 
 def _padded(data: bytes, size: int | None) -> bytes:
     return data if size is None or len(data) >= size else data + b"\xff" * (size - len(data))
 
 
-def _tlv(tag: bytes, value: bytes) -> bytes:
-    if len(value) < 0x80:
-        length = bytes((len(value),))
-    elif len(value) < 0x100:
-        length = bytes((0x81, len(value)))
-    else:
-        length = bytes((0x82,)) + len(value).to_bytes(2, "big")
-    return tag + length + value
+def _era_year(day: dt.date) -> int:
+    """The year of ``day`` in its Japanese era (令和, 平成, 昭和, 大正), as 照合番号B writes it."""
+    for start, first_year in (
+        (dt.date(2019, 5, 1), 2019),
+        (dt.date(1989, 1, 8), 1989),
+        (dt.date(1926, 12, 25), 1926),
+    ):
+        if day >= start:
+            return day.year - first_year + 1
+    return day.year - 1912 + 1
 
 
-def fake_my_number(seed: int) -> str:
-    """A 12-digit number whose check digit is deliberately wrong, so it can never be a real My Number."""
-    digits = [int(d) for d in f"{seed % 10**11:011d}"]
-    total = sum(d * (n + 1 if n <= 6 else n - 5) for n, d in enumerate(reversed(digits), start=1))
-    check = 0 if total % 11 <= 1 else 11 - total % 11
-    return "".join(map(str, digits)) + str((check + 1) % 10)
+def card_uid(serial: int) -> bytes:
+    """The 4-byte contactless identifier (ISO/IEC 14443 Type B PUPI) a reader reports for this card.
+
+    From the certificate serial, so the same profile is the same card every time it is placed.
+    """
+    import zlib
+
+    return (zlib.crc32(f"uid:{serial}".encode()) | 0x08000000).to_bytes(4, "big")
+
+
+def answer_get_uid(command: CommandApdu, uid: bytes) -> bytes:
+    """PC/SC Part 3 GET DATA ``FF CA 00 00 Le``: a contactless reader answers it itself, for any card.
+
+    Le 00 (or absent) returns the whole UID; a shorter Le gets ``6C xx`` (the right length), a longer one
+    the UID with ``62 82`` (end of data reached before Le bytes).
+    """
+    if command.p1 != 0x00 or command.p2 != 0x00:
+        return iso.response(SW_FUNCTION_NOT_SUPPORTED)
+    if command.le is None or command.le == 256 or command.le == len(uid):
+        return iso.response(iso.SW_OK, uid)
+    if command.le < len(uid):
+        return iso.response(0x6C00 | len(uid))
+    return iso.response(SW_END_OF_DATA, uid)
 
 
 class MyNumberCard:
@@ -186,86 +232,137 @@ class MyNumberCard:
     # -- contents ------------------------------------------------------------------------------
 
     def _build_applications(self) -> list[Application]:
+        return [self._jpki_application(), self._text_application(), self._visual_application()]
+
+    def _jpki_application(self) -> Application:
         p = self.profile
+        pki = _pki
         jpki = Application(JPKI_AID)
         jpki.files[EF_TOKEN] = ElementaryFile(lambda: TOKEN_MYNUMBER_CARD, TOKEN_FILE_SIZE)
-        # 8F 8F 00 when both certificates are present (myna-card, [single]); no signature certificate
-        # for children under 15.
+        # 8F 8F 00 when both certificates are present, 00 8F 00 without a signature certificate (myna-card).
         availability = bytes((0x8F if p.has_signature_certificate else 0x00, 0x8F, 0x00))
         jpki.files[EF_CERT_AVAILABILITY] = ElementaryFile(lambda: availability)
         jpki.files[EF_AUTH_CERT] = ElementaryFile(lambda: self.auth_certificate_der, CERT_FILE_SIZE)
-        jpki.files[EF_AUTH_CA_CERT] = ElementaryFile(lambda: _test_ca_der(sign=False), CERT_FILE_SIZE)
+        jpki.files[EF_AUTH_CA_CERT] = ElementaryFile(lambda: pki().test_ca(pki().AUTH_OU).der, CERT_FILE_SIZE)
         jpki.pins[EF_AUTH_PIN] = PinObject(
             "auth_pin", "auth_pin_tries", AUTH_PIN_MAX_TRIES, is_four_digit_pin
         )
         jpki.keys[EF_AUTH_KEY] = KeyObject(lambda: self.auth_key, EF_AUTH_PIN)
-        if p.has_signature_certificate:
-            jpki.files[EF_SIGN_CERT] = ElementaryFile(
-                lambda: self.sign_certificate_der, CERT_FILE_SIZE, read_pin=EF_SIGN_PASSWORD
-            )
-            jpki.files[EF_SIGN_CA_CERT] = ElementaryFile(lambda: _test_ca_der(sign=True), CERT_FILE_SIZE)
-            jpki.pins[EF_SIGN_PASSWORD] = PinObject(
-                "sign_password", "sign_password_tries", SIGN_PASSWORD_MAX_TRIES, is_sign_password
-            )
-            jpki.keys[EF_SIGN_KEY] = KeyObject(lambda: self.sign_key, EF_SIGN_PASSWORD)
+        issued = p.has_signature_certificate
+        # Unissued: the EFs are there with nothing written to them (module docstring).
+        jpki.files[EF_SIGN_CERT] = ElementaryFile(
+            (lambda: self.sign_certificate_der) if issued else bytes,
+            CERT_FILE_SIZE,
+            read_pins=(EF_SIGN_PASSWORD,),
+        )
+        jpki.files[EF_SIGN_CA_CERT] = ElementaryFile(
+            (lambda: pki().test_ca(pki().SIGN_OU).der) if issued else bytes, CERT_FILE_SIZE
+        )
+        jpki.pins[EF_SIGN_PASSWORD] = PinObject(
+            "sign_password",
+            "sign_password_tries",
+            SIGN_PASSWORD_MAX_TRIES,
+            is_sign_password,
+            never_set=not issued,
+        )
+        jpki.keys[EF_SIGN_KEY] = KeyObject(lambda: self.sign_key, EF_SIGN_PASSWORD)
+        return jpki
 
+    def _text_application(self) -> Application:
+        """券面事項入力補助AP. Access as myna-card found it: the PIN opens everything; 照合番号A the number,
+        照合番号B the attributes, either of them the records."""
         text = Application(TEXT_AID)
         text.pins[EF_TEXT_PIN] = PinObject(
             "text_pin", "text_pin_tries", TEXT_PIN_MAX_TRIES, is_four_digit_pin
         )
-        my_number = fake_my_number(p.certificate_serial).encode()
-        # 15-byte object + 2 FF filler bytes, as myna-card found on a test card (a single source).
+        text.pins[EF_TEXT_UNUSED_KEY] = PinObject("", "", 0, lambda v: False, never_set=True)
+        text.pins[EF_TEXT_PIN_A] = PinObject("", "", COLLATION_NUMBER_MAX_TRIES, lambda v: len(v) == 12)
+        text.pins[EF_TEXT_PIN_B] = PinObject("", "", COLLATION_NUMBER_MAX_TRIES, lambda v: len(v) == 14)
+        any_key = (EF_TEXT_PIN, EF_TEXT_PIN_A, EF_TEXT_PIN_B)
         text.files[EF_TEXT_MYNUMBER] = ElementaryFile(
-            lambda: _tlv(b"\xff\x20", my_number), 17, read_pin=EF_TEXT_PIN
+            lambda: text_ap.my_number_file(self.my_number), read_pins=(EF_TEXT_PIN, EF_TEXT_PIN_A)
         )
-        text.files[EF_TEXT_ATTRIBUTES] = ElementaryFile(self._attributes, read_pin=EF_TEXT_PIN)
+        text.files[EF_TEXT_ATTRIBUTES] = ElementaryFile(
+            self._attributes, read_pins=(EF_TEXT_PIN, EF_TEXT_PIN_B)
+        )
+        text.files[EF_TEXT_INTEGRITY] = ElementaryFile(
+            lambda: text_ap.integrity_record(
+                text_ap.my_number_file(self.my_number), self._attributes(), _pki().kept_key("text-issuer")
+            ),
+            read_pins=any_key,
+        )
+        text.files[EF_TEXT_CERTIFICATE] = ElementaryFile(
+            lambda: text_ap.ap_certificate(
+                _pki().kept_key("text-cvca"), _pki().kept_key("text-issuer").public_key()
+            )
+        )
+        text.files[EF_TEXT_AP_INFO] = ElementaryFile(
+            lambda: text_ap.ap_basic_info(_pki().kept_key("text-issuer").public_key())
+        )
+        text.files[EF_TEXT_SESSION_KEY] = ElementaryFile(
+            lambda: text_ap.session_key_file(self._card_key("text-session").public_key()), read_pins=any_key
+        )
+        text.files[EF_TEXT_SIGNED_KEY] = ElementaryFile(
+            lambda: text_ap.signed_key_file(
+                self._card_key("text-ap").public_key(), _pki().kept_key("text-issuer")
+            ),
+            read_pins=any_key,
+        )
+        return text
 
+    def _visual_application(self) -> Application:
         visual = Application(VISUAL_AID)
         visual.pins[EF_VISUAL_PIN_B] = PinObject("", "", VISUAL_PIN_MAX_TRIES, lambda v: len(v) == 14)
-        visual.files[EF_VISUAL_FACE] = ElementaryFile(self._card_face, read_pin=EF_VISUAL_PIN_B)
-        return [jpki, text, visual]
+        visual.files[EF_VISUAL_FACE] = ElementaryFile(self._card_face, read_pins=(EF_VISUAL_PIN_B,))
+        return visual
+
+    @property
+    def my_number(self) -> str:
+        """The test 個人番号 in the text AP: never a possible real one (its check digit is wrong)."""
+        return fake_my_number(self.profile.certificate_serial)
+
+    @property
+    def uid(self) -> bytes:
+        return card_uid(self.profile.certificate_serial)
 
     def _attributes(self) -> bytes:
-        p = self.profile
-        body = (
-            _tlv(b"\xdf\x22", p.holder.encode("utf-8"))
-            + _tlv(b"\xdf\x23", "東京都千代田区試験町1-1（テスト）".encode())
-            + _tlv(b"\xdf\x24", p.birth_date.strftime("%Y%m%d").encode())
-            + _tlv(b"\xdf\x25", b"3")  # 性別: 3 = 適用不能 (a test card states no sex)
-        )
-        return _tlv(b"\xff\x20", body)
+        return text_ap.attributes_file(self.profile.holder, self.profile.birth_date)
 
     def _card_face(self) -> bytes:
         p = self.profile
-        body = _tlv(b"\xdf\x22", p.holder.encode()) + _tlv(
+        body = tlv(b"\xdf\x22", p.holder.encode()) + tlv(
             b"\xdf\x2b", p.birth_date.strftime("%Y%m%d").encode()
         )
         if p.photo:
-            body += _tlv(b"\x5f\x2e", self.face_image)
-        return _tlv(b"\xff\x21", body)
+            body += tlv(b"\x5f\x2e", self.face_image)
+        return tlv(b"\xff\x21", body)
 
     @property
     def visual_pin_b(self) -> str:
-        """照合番号B: birth date YYMMDD + certificate expiry year + a 4-digit security code (test value)."""
+        """照合番号B: birth date as era-year YYMMDD, the card's expiry year, a 4-digit security code.
+
+        myna-card confirmed the era year on a card (1980-02-17, 昭和55, gives ``550217…``). The expiry
+        year is the certificate's here, and the security code a test value.
+        """
         p = self.profile
         assert p.certificate_not_after is not None
-        return p.birth_date.strftime("%y%m%d") + f"{p.certificate_not_after.year:04d}" + "0000"
+        born = p.birth_date
+        return f"{_era_year(born):02d}{born:%m%d}{p.certificate_not_after.year:04d}0000"
 
     @cached_property
     def face_image(self) -> bytes:
         return face_png(self.profile.holder) if self.profile.photo else b""
 
+    def _card_key(self, purpose: str) -> rsa.RSAPrivateKey:
+        return _pki().card_key(self.profile.certificate_serial, purpose)
+
     @property
     def auth_key(self) -> rsa.RSAPrivateKey:
-        from mynakiosk_hardware import pki
-
-        return pki.card_key(self.profile.certificate_serial, "auth")
+        return self._card_key("auth")
 
     @property
     def sign_key(self) -> rsa.RSAPrivateKey:
-        from mynakiosk_hardware import pki
-
-        return pki.card_key(self.profile.certificate_serial, "sign")
+        return self._card_key("sign")
 
     def prepare(self) -> None:
         """Make the keys and certificates now (~0.2 s) rather than when the card is first read."""
@@ -289,17 +386,13 @@ class MyNumberCard:
 
     def _make_auth_certificate(self) -> bytes:
         # Real subjects are a 20-digit number (OpenSC issue #3021).
-        from mynakiosk_hardware import pki
-
         serial = self.profile.certificate_serial
-        return self._certificate(pki.AUTH_OU, self.auth_key, serial, f"{serial:020d}")
+        return self._certificate(_pki().AUTH_OU, self.auth_key, serial, f"{serial:020d}")
 
     def _make_sign_certificate(self) -> bytes:
-        from mynakiosk_hardware import pki
-
         profile = self.profile
         return self._certificate(
-            pki.SIGN_OU, self.sign_key, profile.certificate_serial + 1, profile.holder, signature=True
+            _pki().SIGN_OU, self.sign_key, profile.certificate_serial + 1, profile.holder, signature=True
         )
 
     def _certificate(
@@ -307,8 +400,7 @@ class MyNumberCard:
     ) -> bytes:
         from cryptography.hazmat.primitives.serialization import Encoding
 
-        from mynakiosk_hardware import pki
-
+        pki = _pki()
         p = self.profile
         assert p.certificate_not_before and p.certificate_not_after
         certificate = pki.issue_certificate(
@@ -355,6 +447,8 @@ class MyNumberCard:
             command = CommandApdu.parse(raw)
         except ApduError:
             return iso.response(iso.SW_WRONG_LENGTH)
+        if (command.cla, command.ins) == (0xFF, 0xCA):  # the reader's GET DATA, answered for it with vpcd
+            return answer_get_uid(command, self.uid)
         if command.cla & 0x0C:  # secure messaging is not offered here (myna-card)
             return iso.response(iso.SW_SM_NOT_SUPPORTED)
         handler = self._handlers.get(command.ins)
@@ -375,15 +469,15 @@ class MyNumberCard:
         if c.p2 not in (0x00, 0x0C):
             return iso.response(iso.SW_WRONG_P1P2)
         if c.p1 == 0x04:
-            # A prefix of a DF name selects it (JICSAP 4.2(1), as myna-card cites it).
+            # A prefix of a DF name selects it (JICSAP 4.2(1), as myna-card quotes it).
             app = next((a for a in self._apps if c.data and a.aid.startswith(c.data)), None)
             if app is None:
                 return iso.response(iso.SW_FILE_NOT_FOUND)
             self._clear_security_state()  # (re-)selecting an AP clears its verified state
             self._app = app
             if c.p2 == 0x00:
-                # FCI content is undocumented (myna-card only): a minimal template with the DF name.
-                return iso.response(iso.SW_OK, _tlv(b"\x6f", _tlv(b"\x84", app.aid)))
+                # FCI content is undocumented (jsapdu sends P2=00): a minimal template with the DF name.
+                return iso.response(iso.SW_OK, tlv(b"\x6f", tlv(b"\x84", app.aid)))
             return iso.response(iso.SW_OK)
         if c.p1 == 0x02:
             if self._app is None or len(c.data) != 2:
@@ -394,7 +488,7 @@ class MyNumberCard:
                 return iso.response(iso.SW_FILE_NOT_FOUND)
             self._ef = fid
             return iso.response(iso.SW_OK)
-        return iso.response(iso.SW_WRONG_P1P2)  # SELECT MF and others (myna-card)
+        return iso.response(iso.SW_WRONG_P1P2)  # SELECT MF and others (myna-card: 6A86 after reset)
 
     # -- READ BINARY ---------------------------------------------------------------------------
 
@@ -414,16 +508,14 @@ class MyNumberCard:
         ef = app.files.get(fid) if fid is not None else None
         if ef is None:
             return iso.response(iso.SW_CONDITIONS_NOT_SATISFIED)
-        if ef.read_pin is not None and ef.read_pin not in self._verified:
+        if ef.read_pins and self._verified.isdisjoint(ef.read_pins):
             return iso.response(iso.SW_SECURITY_NOT_SATISFIED)
         data = _padded(ef.content(), ef.size)
         if offset >= len(data):
             return iso.response(iso.SW_WRONG_OFFSET)
         if c.le is None:
             return iso.response(iso.SW_WRONG_LENGTH)
-        return iso.response(
-            iso.SW_OK, data[offset : offset + c.le]
-        )  # min(Le, remaining): JICSAP 6.4.1 (4), per myna-card
+        return iso.response(iso.SW_OK, data[offset : offset + c.le])  # min(Le, remaining), JICSAP 6.4.1
 
     # -- PIN objects ---------------------------------------------------------------------------
 
@@ -440,10 +532,11 @@ class MyNumberCard:
         return fid, app.pins.get(fid) if fid is not None else None
 
     def _reference(self, fid: int, pin: PinObject) -> str | None:
-        if fid == EF_VISUAL_PIN_B and self._app is not None and self._app.aid == VISUAL_AID:
-            return self.visual_pin_b
-        value: str | None = getattr(self.profile, pin.value_attr)
-        return value
+        if pin.never_set:
+            return None
+        if not pin.value_attr:  # the 照合番号, from what is printed on the card
+            return self.my_number if fid == EF_TEXT_PIN_A else self.visual_pin_b
+        return getattr(self.profile, pin.value_attr)
 
     def _tries(self, pin: PinObject) -> int:
         return getattr(self.profile, pin.tries_attr) if pin.tries_attr else pin.max_tries
@@ -469,6 +562,8 @@ class MyNumberCard:
         if fid is None or pin is None:
             return iso.response(iso.SW_FILE_NOT_FOUND if c.p2 & 0x80 else iso.SW_WRONG_P1P2)
         self._ef = fid
+        if pin.never_set:  # answers as blocked (class docstring)
+            return iso.response(iso.sw_retries(0) if not c.data else iso.SW_AUTH_BLOCKED)
         reference = self._reference(fid, pin)
         if reference is None:  # no PIN set (顔認証マイナンバーカード)
             return iso.response(SW_REFERENCE_NOT_FOUND)
@@ -510,7 +605,7 @@ class MyNumberCard:
     # -- signing -------------------------------------------------------------------------------
 
     def _sign(self, c: CommandApdu) -> bytes:
-        """COMPUTE DIGITAL SIGNATURE: PKCS#1 v1.5 (type 1) over the DigestInfo the client sends (OpenSC card-jpki.c)."""
+        """COMPUTE DIGITAL SIGNATURE: PKCS#1 v1.5 (type 1) over the DigestInfo the client sends (OpenSC)."""
         app = self._app
         if app is None:
             return iso.response(iso.SW_CONDITIONS_NOT_SATISFIED)
@@ -580,8 +675,8 @@ class OtherCard:
             command = CommandApdu.parse(raw)
         except ApduError:
             return iso.response(iso.SW_WRONG_LENGTH)
-        if (command.cla, command.ins, command.p1, command.p2) == (0xFF, 0xCA, 0x00, 0x00):
-            return iso.response(iso.SW_OK, self.uid[: command.le or len(self.uid)])
+        if (command.cla, command.ins) == (0xFF, 0xCA):
+            return answer_get_uid(command, self.uid)
         if command.ins == 0xA4:
             return iso.response(iso.SW_FILE_NOT_FOUND)
         return iso.response(iso.SW_INS_NOT_SUPPORTED)

@@ -2,7 +2,8 @@
 
 Shared by the reader side (``hardware.jpki``, which talks to real cards too) and the emulated card
 (``hardware.card``): neither needs the other to know where a file is. Sources: OpenSC
-(card-jpki.c, jpki.h), jpki/myna, soltia48/myna-card, and municipal pages for the retry limits.
+``src/libopensc/jpki.h`` and ``pkcs15-jpki.c``, jpki/myna, soltia48/myna-card ``src/ap/*.rs`` and
+AokiApp/jsapdu ``packages/mynacard/src/constants.ts``.
 """
 
 #: 公的個人認証AP (JPKI AP), selected by DF name.
@@ -21,8 +22,11 @@ EF_AUTH_CERT, EF_AUTH_CA_CERT = 0x000A, 0x000B
 EF_AUTH_KEY, EF_AUTH_PIN = 0x0017, 0x0018
 EF_SIGN_KEY, EF_SIGN_PASSWORD = 0x001A, 0x001B
 EF_TEXT_MYNUMBER, EF_TEXT_ATTRIBUTES, EF_TEXT_PIN = 0x0001, 0x0002, 0x0011
+EF_TEXT_INTEGRITY, EF_TEXT_CERTIFICATE, EF_TEXT_AP_INFO = 0x0003, 0x0004, 0x0005
+EF_TEXT_SESSION_KEY, EF_TEXT_SIGNED_KEY = 0x0006, 0x0007
+EF_TEXT_UNUSED_KEY, EF_TEXT_PIN_A, EF_TEXT_PIN_B = 0x0012, 0x0014, 0x0015
 EF_VISUAL_FACE, EF_VISUAL_PIN_B = 0x0002, 0x0012
 
-AUTH_PIN_MAX_TRIES = 3  # 利用者証明用電子証明書 (OpenSC JPKI_AUTH_PIN_MAX_TRIES; municipal pages)
+AUTH_PIN_MAX_TRIES = 3  # 利用者証明用電子証明書 (OpenSC jpki.h; municipal pages, JPKI portal FAQ)
 SIGN_PASSWORD_MAX_TRIES = 5  # 署名用電子証明書
 TEXT_PIN_MAX_TRIES = 3  # 券面事項入力補助用

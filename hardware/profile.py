@@ -86,11 +86,16 @@ def fifth_birthday_after(birth_date: dt.date, issued: dt.date) -> dt.date:
     return _birthday_in(birth_date, first.year + 4)
 
 
-def _default_serial(holder: str) -> int:
-    # Stable per holder so the simulated back end can link the certificate to the person across runs.
-    # CRC-32, not SHA-256: hashlib would load OpenSSL at start-up (~1 % of it) for a number that only
-    # has to differ between the few people of a scenario (the loader refuses two cards with one serial).
-    return zlib.crc32(holder.encode()) + 1  # a serial is positive
+def _default_serial(holder: str, birth_date: dt.date, not_before: dt.date, not_after: dt.date) -> int:
+    """Stable for one card across runs, so the simulated back end links the certificate to the person.
+
+    The certificate's dates are in it: the same person's card in another scenario (renewed, expired) is
+    another certificate, and one issuer may never have two certificates with one serial (NSS refuses
+    the second). CRC-32, not SHA-256: hashlib would load OpenSSL at start-up (~1 % of it) for a number
+    that only has to differ between the few cards of a scenario (the loader refuses two with one serial).
+    """
+    card = f"{holder}|{birth_date}|{not_before}|{not_after}"
+    return zlib.crc32(card.encode()) + 1  # a serial is positive
 
 
 @dataclass
@@ -134,16 +139,18 @@ class CardProfile:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= limit:
                 raise bad(name, f"must be a whole number from 0 to {limit}, got {quote(value)}")
-        if not self.certificate_serial:
-            self.certificate_serial = _default_serial(self.holder)
-        if self.certificate_serial < 1 or self.certificate_serial >= 2**159:
-            raise bad("certificate_serial", "must be a positive number below 2**159")
         if self.certificate_not_before is None:
             self.certificate_not_before = dt.date(2022, 6, 1)
         if self.certificate_not_after is None:
             self.certificate_not_after = fifth_birthday_after(self.birth_date, self.certificate_not_before)
         if self.certificate_not_after < self.certificate_not_before:
             raise bad("certificate_not_after", "is before certificate_not_before")
+        if not self.certificate_serial:
+            self.certificate_serial = _default_serial(
+                self.holder, self.birth_date, self.certificate_not_before, self.certificate_not_after
+            )
+        if self.certificate_serial < 1 or self.certificate_serial >= 2**159:
+            raise bad("certificate_serial", "must be a positive number below 2**159")
 
     @property
     def has_pin(self) -> bool:

@@ -9,6 +9,9 @@ import re
 # Must happen before Qt is imported anywhere (pytest-qt imports it while collecting).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
+# Emulated cards' test keys (hardware/pki.py) stay in memory: a test run never writes into the user's
+# cache folder. Tests of keeping keys across processes name a folder of their own.
+os.environ.setdefault("KIOSK_KEY_CACHE", "")
 
 import pytest
 

@@ -153,11 +153,24 @@ def test_face_only_card_has_no_pin():
     ]
 
 
-def test_child_card_has_no_signature_certificate():
+def test_child_card_keeps_the_unissued_signature_files():
+    """Under 15: the EFs are there with nothing in them, and the password answers as never set."""
     card = MyNumberCard(CardProfile("子", "1234"))
     assert run(card, SELECT_JPKI, "00A4020C020008") == ["9000", "9000"]
     assert run(card, "00B0000003") == ["008F009000"]
-    assert run(card, "00A4020C020001") == ["6A82"]
+    assert run(card, "00A4020C020001", "00B0000004") == ["9000", "6982"]
+    assert read_all(card, 0x0002) == b"\xff" * 2048
+    assert run(card, "00A4020C02001B", "00200080", "0020008008" + b"SAKURA18".hex()) == [
+        "9000",
+        "63C0",
+        "6984",
+    ]
+    digest_info = jpki.sha256_digest_info(hashlib.sha256(b"x").digest())
+    assert run(card, "00A4020C02001A", "802A0080" + f"{len(digest_info):02X}" + digest_info.hex() + "00") == [
+        "9000",
+        "6982",
+    ]
+    assert card.profile.sign_password_tries == 5  # nothing was spent
 
 
 def test_get_challenge_and_select_mf():
