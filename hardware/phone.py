@@ -210,7 +210,7 @@ class EmulatedPhone(MyNumberCard):
         jpki.files[EF_TOKEN] = ElementaryFile(lambda: token, TOKEN_FILE_SIZE)
         jpki.files[EF_CERT_AVAILABILITY] = ElementaryFile(lambda: bytes((0x00, 0x8F, 0x00)))
         jpki.files[EF_AUTH_CERT] = ElementaryFile(
-            lambda: self.auth_certificate_der, CERT_FILE_SIZE, read_pin=gate
+            lambda: self.auth_certificate_der, CERT_FILE_SIZE, read_pins=(gate,)
         )
         jpki.files[EF_AUTH_CA_CERT] = ElementaryFile(_auth_ca_der, CERT_FILE_SIZE)
         if p.kind is PhoneKind.ANDROID:

@@ -25,7 +25,7 @@ MARKERS = {"N_", "t"}
 # Exceptions for scenario and profile authors (they name the TOML entry): English with Japanese terms.
 AUTHOR_ERRORS = {"ScenarioError", "ProfileError", "bad"}
 NOT_SHOWN = {
-    "東京都千代田区試験町1-1（テスト）": "the emulated card's address data (券面事項入力補助AP), never displayed",
+    "東京都千代田区試験町１－１（テスト）": "the emulated card's address data (券面事項入力補助AP), never displayed",
     "日本語": "the language menu names each language in its own words",
     "visual PASSWORD (staff 目視確認 with the 目視モード用パスワード)": "scenario script syntax, for authors",
 }
