@@ -254,6 +254,7 @@ def rss_kib() -> tuple[int, int]:
 
 
 async def gui_figures(pcscd) -> None:
+    from mynakiosk.flow.intents import Answer, ChoosePin, ConsentToAll, SubmitPin
     from mynakiosk.flow.machine import State
     from mynakiosk.scenarios.loader import load_default
     from mynakiosk.ui.controller import FlowController
@@ -282,7 +283,7 @@ async def gui_figures(pcscd) -> None:
     for _ in range(50):
         start = time.perf_counter()
         reader.insert(sakura.card)
-        await until(lambda: window.current_screen.state is State.METHOD_SELECT)
+        await until(lambda: window.current_screen is window.screens.get(State.METHOD_SELECT))
         shown.append(time.perf_counter() - start)
         reader.remove()
         await until(lambda: controller.snapshot.state is State.IDLE)
@@ -296,13 +297,13 @@ async def gui_figures(pcscd) -> None:
     samples = {}
     for n in range(1, 201):
         reader.insert(sakura.card)
-        await until(lambda: controller.snapshot.state is State.METHOD_SELECT)
-        controller.choose_pin()
-        controller.submit_pin(Pin("1234"))
+        await until(lambda: window.current_screen is window.screens.get(State.METHOD_SELECT))
+        controller.handle(ChoosePin())
+        controller.handle(SubmitPin(Pin("1234")))
         await until(lambda: controller.snapshot.state is State.CONSENT)
-        controller.answer("all")
-        controller.answer("no")
-        controller.answer("yes")
+        controller.handle(ConsentToAll())
+        controller.handle(Answer.NO)
+        controller.handle(Answer.YES)
         assert controller.snapshot.state is State.COMPLETE
         reader.remove()
         await until(lambda: controller.snapshot.state is State.IDLE)
@@ -327,7 +328,7 @@ async def gui_figures(pcscd) -> None:
         bridge = VpcdBridge(sakura.card, port=pcscd.port)
         start = time.perf_counter()
         bridge.insert()
-        await until(lambda: window.current_screen.state is State.METHOD_SELECT)
+        await until(lambda: window.current_screen is window.screens.get(State.METHOD_SELECT))
         shown.append(time.perf_counter() - start)
         bridge.remove()
         await until(lambda: controller.snapshot.state is State.IDLE)  # pcscd saw the removal

@@ -226,7 +226,6 @@ class MyNumberCard:
         self._auth_certificate: bytes | None = None
         self._sign_certificate: bytes | None = None
         self._apps = self._build_applications()
-        self._powered = False
         self._clear_security_state()
 
     # -- contents ------------------------------------------------------------------------------
@@ -420,11 +419,9 @@ class MyNumberCard:
         return MYNUMBER_ATR
 
     def power_on(self) -> None:
-        self._powered = True
         self._clear_security_state()
 
     def power_off(self) -> None:
-        self._powered = False
         self._clear_security_state()
 
     def reset(self) -> None:

@@ -363,16 +363,18 @@ def cmd_card_enroll(args: argparse.Namespace) -> int:
     from mynakiosk.scenarios.loader import default_household
     from mynakiosk_hardware.jpki import survey
     from mynakiosk_hardware.readers.base import ReaderEventKind
-    from mynakiosk_hardware.readers.pcsc import PcscReader
 
     personas = {p.key: p for p in default_household()}
     if args.persona not in personas:
         print(f"error: unknown persona {args.persona!r}; choose from {', '.join(personas)}", file=sys.stderr)
         return EXIT_USAGE
+    if args.reader[0] != "pcsc":
+        # The in-process reader holds only emulated cards, which need no enrolment.
+        print("error: enrolment reads a real card: use --reader pcsc[:NAME]", file=sys.stderr)
+        return EXIT_USAGE
     try:
         roster = Roster.load(_roster_path(args.roster))
-        make_reader(*args.reader)
-        reader = PcscReader(args.reader[1])
+        reader = make_reader(*args.reader)
     except (ReaderError, RosterError) as exc:
         print(f"error: {in_english(exc)}", file=sys.stderr)
         return EXIT_READER

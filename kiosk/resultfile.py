@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from mynakiosk.backend.rules import is_preschool
 from mynakiosk.domain.people import Relation
+from mynakiosk.domain.visit import ConsentTopic, Prescription
 from mynakiosk.i18n import N_
 from mynakiosk_hardware.files import write_atomically
 
@@ -41,9 +42,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.results")
 
 CONSENT_FIELDS = {
-    "診療・薬剤": "PharmacistsInfoConsFlg",
-    "手術": "OperationInfoConsFlg",
-    "特定健診": "SpecificHealthCheckupsInfoConsFlg",
+    ConsentTopic.MEDICAL: "PharmacistsInfoConsFlg",
+    ConsentTopic.SURGERY: "OperationInfoConsFlg",
+    ConsentTopic.HEALTH_CHECKUP: "SpecificHealthCheckupsInfoConsFlg",
 }
 
 
@@ -108,9 +109,9 @@ def result_xml(record: ReceptionRecord, clinic: ClinicSettings, reception_number
         if record.high_cost and coverage is not None and coverage.limit_category:
             _add(item, "LimitApplicationCertificateClassification", coverage.limit_category)
     if record.prescription is not None:
-        _add(item, "PrescriptionIssueSelect", "1" if record.prescription == "電子処方箋" else "2")
+        _add(item, "PrescriptionIssueSelect", "1" if record.prescription is Prescription.ELECTRONIC else "2")
     if record.method is not None:
-        _add(item, "IdentityConfirmationMethod", record.method.value)  # [unverified] name: see docs
+        _add(item, "IdentityConfirmationMethod", record.method.label)  # [unverified] name: see docs
     return root
 
 

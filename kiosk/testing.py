@@ -195,7 +195,9 @@ class KioskDriver:
 
     def choose_pin(self) -> None:
         """Choose 暗証番号 on the method screen."""
-        self.controller.choose_pin()
+        from mynakiosk.flow.intents import ChoosePin
+
+        self.controller.handle(ChoosePin())
 
     def enter_pin(self, digits: str) -> None:
         """Type on the on-screen keypad and press 確定; waits until the card has answered."""

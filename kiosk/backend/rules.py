@@ -15,8 +15,9 @@ from mynakiosk.i18n import N_
 ALERT_MONTHS = 3
 #: Usable for qualification only until the end of the 3rd month after the expiry month (city.tama.lg.jp, city.iwaki.lg.jp).
 GRACE_MONTHS = 3
-#: A newly submitted My Number can take up to 2 months to reach the system (共済組合「マイナ保険証・オンライン資格確認について Q&A」A5).
-REFLECTION_LAG_DAYS = 61
+#: Unless a scenario says when, an insurer's record (with the My Number) reaches the system this many days
+#: after the 資格取得日: a simulator choice; in reality it can take up to 2 months (共済組合「マイナ保険証・オンライン資格確認について Q&A」A5).
+DEFAULT_REFLECTION_DAYS = 30
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -23,7 +23,7 @@ import enum
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from mynakiosk.domain.qualification import GENERAL_SHARE_REASON
+from mynakiosk.domain.qualification import GENERAL_SHARE_REASON, QualificationResult, Share, Validity
 from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
@@ -234,3 +234,92 @@ def with_transitional(
     """Add what the date still allows (the old 保険証, the 暫定措置) to the documents to present."""
     extra = transitional_documents(as_of, old_card=old_card, interim=not guidance.record_missing)
     return replace(guidance, documents=guidance.documents + extra) if extra else guidance
+
+
+def guidance_for_identity(
+    reason: FallbackReason,
+    as_of: dt.date,
+    *,
+    share: Share | None = None,
+    first_visit: bool = False,
+    staff: str = "",
+    old_card: bool = False,
+) -> FallbackGuidance:
+    """The fallback when the identity step cannot be done (PIN locked), at ``as_of``: the share from the card
+    holder's age, the 申立書 at a first visit, what staff can do with this card, and what the date allows."""
+    guidance = guidance_for(
+        reason,
+        share_label=share.label if share else None,
+        share_reason=share.reason if share else "",
+        first_visit=first_visit,
+        staff=staff,
+    )
+    return with_transitional(guidance, as_of, old_card=old_card)
+
+
+def guidance_for_declined_registration(
+    first_visit: bool, as_of: dt.date, *, old_card: bool = False
+) -> FallbackGuidance:
+    """The patient chose 登録しない on the 保険証利用登録 screen."""
+    guidance = qualification_guidance(
+        FallbackReason.NOT_REGISTERED,
+        title=N_("マイナ保険証の利用登録をしませんでした"),
+        cause=N_("このカードは健康保険証としての利用登録がされていません。"),
+        first_visit=first_visit,
+        remedy=N_("利用登録は、このカードリーダーやマイナポータルでいつでもできます。"),
+    )
+    return with_transitional(guidance, as_of, old_card=old_card)
+
+
+def guidance_for_result(
+    result: QualificationResult, *, first_visit: bool, child: bool, as_of: dt.date, old_card: bool = False
+) -> FallbackGuidance:
+    """The fallback after a qualification check that gave no usable record (or a certificate error)."""
+    share = result.share
+    if not result.processing_ok:
+        guidance = qualification_guidance(
+            FallbackReason.CERTIFICATE,
+            title=N_("電子証明書が使えません"),
+            cause=result.error_message or result.cause,
+            share_label=share.label if share else None,
+            first_visit=first_visit,
+            child=child,
+            remedy=N_("電子証明書の更新・再発行は、住民票のある市区町村の窓口で行えます。"),
+        )
+        return with_transitional(guidance, as_of, old_card=old_card)
+    titles = {
+        Validity.MULTIPLE: N_("資格が複数見つかりました"),
+        Validity.NONE: N_("資格情報が見つかりませんでした"),
+    }
+    assert result.validity is not None
+    # 無効・該当資格なし by card: the current record is not in the system (not reflected, My Number not
+    # submitted), so the お知らせ and マイナポータル, which show what the system has, do not help.
+    not_in_system = result.validity in (Validity.INVALID, Validity.NONE)
+    guidance = qualification_guidance(
+        FallbackReason.NOT_QUALIFIED,
+        title=titles.get(result.validity, N_("資格が確認できませんでした")),
+        cause=N_("（{validity}）{cause}", validity=result.validity.label, cause=result.cause),
+        share_label=share.label if share else None,
+        share_reason=share.reason if share else "",
+        first_visit=first_visit,
+        child=child,
+        not_in_system=not_in_system,
+        remedy=N_(
+            "加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。"
+            "反映されるまでは、マイナポータルの資格情報画面にも表示されません。"
+        )
+        if not_in_system
+        else N_("加入している保険者（勤務先）に、どの保険で受診するかを確認してください。"),
+    )
+    return with_transitional(guidance, as_of, old_card=old_card)
+
+
+def certificate_alert(result: QualificationResult) -> str:
+    """The line the reader shows above every screen after the check: 更新アラート or 資格情報の提供のみ (§2.3)."""
+    if result.qualification_only:
+        return N_(
+            "電子証明書の有効期限が切れています。資格情報の提供のみ行います。市区町村で更新してください。"
+        )
+    if result.renewal_alert:
+        return N_("電子証明書の有効期限が近づいています。市区町村で更新手続きをしてください。")
+    return ""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from mynakiosk.domain.fallback import FallbackReason
 from mynakiosk.domain.qualification import CertificateState, Validity
 from mynakiosk.domain.staff import MISLINK_CONTACT
+from mynakiosk.domain.visit import Outcome
 from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
     if child:
         # 「子供のマイナ保険証と医療証が連携できないときの考え方と対処法」: そもそも別の仕組み
         notes = (N_("お子さんの医療費助成の「医療証」は、マイナ保険証とは別に窓口で提示します。"),)
-    if record.outcome == "cancelled":
+    if record.outcome is Outcome.CANCELLED:
         return Explanation(
             N_("受付を中止しました"),
             N_(
@@ -53,8 +54,8 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
             ),
             notes=notes,
         )
-    if record.outcome == "complete" and result is not None:
-        method = record.method.value if record.method else ""
+    if record.outcome in (Outcome.COMPLETE, Outcome.MISLINKED) and result is not None:
+        method = record.method.label if record.method else ""
         validity = result.validity.label if result.validity else ""
         if result.share:
             happened = N_(

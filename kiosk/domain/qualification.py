@@ -79,9 +79,18 @@ class Validity(enum.IntEnum):
 class IdentityMethod(enum.Enum):
     """How the patient proved who they are at the reader."""
 
-    FACE = N_("顔認証")
-    PIN = N_("暗証番号")
-    VISUAL = N_("目視")
+    FACE = "face"
+    PIN = "pin"
+    VISUAL = "visual"
+
+    @property
+    def label(self) -> str:
+        """The method's name as the staff console and the result file write it."""
+        return {
+            IdentityMethod.FACE: N_("顔認証"),
+            IdentityMethod.PIN: N_("暗証番号"),
+            IdentityMethod.VISUAL: N_("目視"),
+        }[self]
 
 
 class PhoneRefusal(enum.Enum):

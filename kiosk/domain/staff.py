@@ -46,11 +46,6 @@ NOT_IN_SYSTEM_CHECK = N_(
 )
 
 
-def mislinked(record: ReceptionRecord) -> bool:
-    """誤紐づけ: the record's person is not the card holder (name or birth date differ)."""
-    return record.mislinked
-
-
 def staff_action(record: ReceptionRecord) -> StaffAction:
     """What the console shows for ``record``: marked texts, translated by the console when shown."""
     result = record.result
@@ -93,7 +88,7 @@ def staff_action(record: ReceptionRecord) -> StaffAction:
         )
     validity = result.validity
     assert validity is not None
-    if mislinked(record):
+    if record.mislinked:
         person = result.person
         assert person is not None
         holder_birth = record.card_holder_birth

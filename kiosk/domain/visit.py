@@ -1,41 +1,83 @@
 """One visit at the reader as the 資格確認端末 records it: how it ended, the identity method, the
-qualification result and the patient's answers. Never a PIN."""
+qualification result and the patient's answers. Never a PIN.
+
+A record is immutable: the reception publishes a new one at each ending (a 目視確認 after a PIN lock ends
+the same visit twice, first in the fallback, then complete), so a record already shown never changes.
+"""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.identity import CardIdentity
+from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
 
     from mynakiosk.domain.fallback import FallbackGuidance
     from mynakiosk.domain.qualification import IdentityMethod, QualificationResult, Share
 
 
-@dataclass
+class Outcome(enum.StrEnum):
+    """How a visit ended. A str enum: ``record.outcome == "complete"`` keeps working for the pytest plugin's
+    users (docs/testing.md)."""
+
+    COMPLETE = "complete"  # 受付完了
+    MISLINKED = "mislinked"  # the reader completed, but the data is someone else's: the desk stops
+    FALLBACK = "fallback"  # マイナ保険証で確認できず: the patient presents another document
+    CANCELLED = "cancelled"  # 操作がなかったため中止
+
+
+class ConsentTopic(enum.Enum):
+    """What the patient may agree to share with the facility (city.kagoshima.lg.jp 「マイナ保険証」), in screen order."""
+
+    MEDICAL = "medical"  # 診療・薬剤
+    SURGERY = "surgery"  # 手術
+    HEALTH_CHECKUP = "health checkup"  # 特定健診
+
+    @property
+    def label(self) -> str:
+        return {
+            ConsentTopic.MEDICAL: N_("診療・薬剤"),
+            ConsentTopic.SURGERY: N_("手術"),
+            ConsentTopic.HEALTH_CHECKUP: N_("特定健診"),
+        }[self]
+
+
+class Prescription(enum.Enum):
+    """処方箋形式の選択: how the patient takes the prescription."""
+
+    ELECTRONIC = "electronic"
+    PAPER = "paper"
+
+    @property
+    def label(self) -> str:
+        return {Prescription.ELECTRONIC: N_("電子処方箋"), Prescription.PAPER: N_("紙の処方箋")}[self]
+
+
+@dataclass(frozen=True)
 class ReceptionRecord:
-    """One reception as the 資格確認端末 shows it (never a PIN)."""
+    """One reception as the 資格確認端末 shows it (never a PIN). ``outcome`` is None while the visit goes on."""
 
     time: dt.datetime
-    outcome: str  # "complete" | "fallback" | "cancelled" | "mislinked" (the reader completed; the desk stops)
+    outcome: Outcome | None = None
     method: IdentityMethod | None = None
     result: QualificationResult | None = None
-    consents: dict[str, bool] = field(default_factory=dict)
+    consents: Mapping[ConsentTopic, bool] = field(default_factory=dict)
     high_cost: bool | None = None  # 限度額情報の提供に同意
-    prescription: str | None = None  # "電子処方箋" | "紙の処方箋"
+    prescription: Prescription | None = None
     subsidy: bool | None = None
     fallback: FallbackGuidance | None = None
     card_holder: str = ""  # who holds the card (known to the simulator), to catch 誤紐づけ
     card_holder_birth: dt.date | None = None  # the birth date on the card (券面), to catch 誤紐づけ
-    card_kind: str = ""
-    card_identity: CardIdentity = field(
-        default_factory=CardIdentity
-    )  # what the card allows: photo (顔認証・目視), PIN
+    card_identity: CardIdentity = field(default_factory=CardIdentity)  # what the card allows: photo, PIN
     #: The share the patient pays when no result was returned (a PIN lock): from the card holder's age.
     share: Share | None = None
+    child: bool = True  # whether the patient is treated as a child (unknown until the result names them)
 
     @property
     def patient_share(self) -> Share | None:

@@ -9,8 +9,15 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from mynakiosk.domain.identity import FACE_PROMPTS, FaceCondition
+from mynakiosk.domain.visit import Outcome
 from mynakiosk.i18n import N_
+
+if TYPE_CHECKING:
+    from mynakiosk.domain.clinic import ClinicSettings
 
 log = logging.getLogger("kiosk.flow")
 
@@ -36,78 +43,6 @@ class State(enum.Enum):
     COMPLETE = "complete"  # 受付完了・カードをお取りください
     CANCELLED = "cancelled"  # 操作がなかったため中止: カードをお取りください
     FALLBACK = "fallback"  # マイナ保険証で確認できません: 何を提示するか
-
-
-LABELS = {
-    "NO_READER": N_("リーダー使用不可"),
-    "IDLE": N_("待機（カードを置いてください）"),
-    "READING": N_("読み取り中"),
-    "READ_FAILED": N_("読み取り失敗"),
-    "PAPER_CARD": N_("健康保険証の読取確認"),
-    "METHOD_SELECT": N_("本人確認方法の選択"),
-    "PIN_ENTRY": N_("暗証番号入力"),
-    "FACE": N_("顔認証"),
-    "VISUAL_CHECK": N_("職員による目視確認"),
-    "VERIFYING": N_("暗証番号確認中"),
-    "QUALIFYING": N_("資格確認中"),
-    "REGISTRATION": N_("保険証利用登録"),
-    "CONSENT": N_("同意の選択"),
-    "CONSENT_DETAIL": N_("個別の同意"),
-    "HIGH_COST": N_("高額療養費"),
-    "PRESCRIPTION": N_("処方箋形式"),
-    "SUBSIDY": N_("医療費助成"),
-    "COMPLETE": N_("受付完了"),
-    "CANCELLED": N_("操作がないため中止"),
-    "FALLBACK": N_("マイナ保険証で確認できず（代わりの書類）"),
-}
-
-
-# Practice mode (家族で練習): what a family is told about each screen, which real readers do not show.
-HINTS: dict[State, str] = {
-    # MHLW FAQ mhlw.go.jp/stf/newpage_08285.html; staff must not be told the PIN (uehara-cl.jp)
-    State.METHOD_SELECT: N_(
-        "お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。"
-        "職員に暗証番号を伝える必要はありません。"
-    ),
-    # J-LIS FAQ www2.jpki.go.jp/faq/trouble/iccard_digital_id.html (3 wrong PINs lock; reset at the 市区町村)
-    State.PIN_ENTRY: N_(
-        "「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえると"
-        "ロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。"
-    ),
-    # itmedia.co.jp/news/articles/2512/09/news062.html (child face auth often fails); uehara-cl.jp (switch to PIN)
-    State.FACE: N_(
-        "子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。"
-        "うまくいかないときは「暗証番号に切り替える」を押します。"
-    ),
-    # 医療保険部会 2024-10-31 資料 (目視 with the facility's password, not the PIN)
-    State.VISUAL_CHECK: N_(
-        "目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。"
-    ),
-    # city.kagoshima.lg.jp 「マイナ保険証」 page
-    State.CONSENT: N_(
-        "「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。"
-    ),
-    # ainj.co.jp/pharmacy/online-e-checks.html
-    State.HIGH_COST: N_("「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。"),
-    # city.satsumasendai.lg.jp/20250808_1/17486.html; 「子供のマイナ保険証と医療証が連携できないときの考え方と対処法」
-    State.SUBSIDY: N_(
-        "子ども医療費助成などの「医療証」は、マイナ保険証とは別の仕組みです。紙の受給者証も持って行きます。"
-    ),
-    # MHLW on X: 「自己負担が10割負担になることはありません」
-    State.FALLBACK: N_(
-        "表示された書類を窓口で提示すれば、通常の負担割合で受診できます（10割負担にはなりません）。"
-    ),
-    # card-left-behind risk (note.com/inoueakihiro/n/nfe84dd5f8462)
-    State.COMPLETE: N_("カードの取り忘れに気をつけましょう。"),
-    State.READ_FAILED: N_(
-        "カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。"
-    ),
-}
-
-
-def state_label(state: State) -> str:
-    """The screen's name, for logs and the staff console (Japanese, marked for translation)."""
-    return LABELS[state.name]
 
 
 class Event(enum.Enum):
@@ -141,20 +76,147 @@ class Event(enum.Enum):
     FINISH = "finish"
 
 
+@dataclass(frozen=True)
+class Declaration:
+    """Everything about one state of the reader, declared once (``STATES``).
+
+    ``screen`` names its widget class in ``mynakiosk.ui.screens`` (imported when first shown: Qt stays out of
+    the flow). The transitions between states are the explicit table ``TRANSITIONS`` below.
+    """
+
+    label: str  # the screen's name, for logs and the staff console
+    screen: str
+    times_out: bool = False  # nobody touching the reader for the clinic's inactivity time cancels the visit
+    hint: str = ""  # 家族で練習: what a family is told about this screen (real readers show no such thing)
+    prompt: str = ""  # the message shown on entering it, until something else is said
+    ends_visit: Outcome | None = None  # entering it publishes the visit's record with this outcome
+    forgets_visit: bool = False  # entering it forgets the card and the visit (nothing half-done is kept)
+    card_left: bool = False  # the visit is over: a card still on the reader after a while is a reminder
+    # An optional screen after the qualification check, reached by ``asked_by`` when ``shown_if`` the clinic
+    # switched it on. The optional screens follow in the order declared here.
+    asked_by: Event | None = None
+    shown_if: Callable[[ClinicSettings], bool] | None = None
+
+
+STATES: dict[State, Declaration] = {
+    State.NO_READER: Declaration(N_("リーダー使用不可"), "NoReaderScreen", forgets_visit=True),
+    State.IDLE: Declaration(N_("待機（カードを置いてください）"), "IdleScreen", forgets_visit=True),
+    State.READING: Declaration(N_("読み取り中"), "ReadingScreen"),
+    State.READ_FAILED: Declaration(
+        N_("読み取り失敗"),
+        "ReadFailedScreen",
+        hint=N_(
+            "カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。"
+        ),
+        card_left=True,
+    ),
+    State.PAPER_CARD: Declaration(N_("健康保険証の読取確認"), "PaperCardScreen"),
+    State.METHOD_SELECT: Declaration(
+        N_("本人確認方法の選択"),
+        "MethodSelectScreen",
+        times_out=True,
+        # MHLW FAQ mhlw.go.jp/stf/newpage_08285.html; staff must not be told the PIN (uehara-cl.jp)
+        hint=N_(
+            "お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。"
+            "職員に暗証番号を伝える必要はありません。"
+        ),
+    ),
+    State.PIN_ENTRY: Declaration(
+        N_("暗証番号入力"),
+        "PinScreen",
+        times_out=True,
+        # J-LIS FAQ www2.jpki.go.jp/faq/trouble/iccard_digital_id.html (3 wrong PINs lock; reset at the 市区町村)
+        hint=N_(
+            "「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえると"
+            "ロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。"
+        ),
+    ),
+    State.FACE: Declaration(
+        N_("顔認証"),
+        "FaceScreen",
+        times_out=True,
+        # itmedia.co.jp/news/articles/2512/09/news062.html (child face auth often fails); uehara-cl.jp (switch to PIN)
+        hint=N_(
+            "子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。"
+            "うまくいかないときは「暗証番号に切り替える」を押します。"
+        ),
+        prompt=FACE_PROMPTS[FaceCondition.NONE],
+    ),
+    State.VISUAL_CHECK: Declaration(
+        N_("職員による目視確認"),
+        "VisualCheckScreen",
+        times_out=True,
+        # 医療保険部会 2024-10-31 資料 (目視 with the facility's password, not the PIN)
+        hint=N_("目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。"),
+    ),
+    State.VERIFYING: Declaration(N_("暗証番号確認中"), "VerifyingScreen"),
+    State.QUALIFYING: Declaration(N_("資格確認中"), "QualifyingScreen"),
+    State.REGISTRATION: Declaration(N_("保険証利用登録"), "RegistrationScreen", times_out=True),
+    State.CONSENT: Declaration(
+        N_("同意の選択"),
+        "ConsentScreen",
+        times_out=True,
+        # city.kagoshima.lg.jp 「マイナ保険証」 page
+        hint=N_(
+            "「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。"
+        ),
+    ),
+    State.CONSENT_DETAIL: Declaration(N_("個別の同意"), "ConsentDetailScreen", times_out=True),
+    State.HIGH_COST: Declaration(
+        N_("高額療養費"),
+        "HighCostScreen",
+        times_out=True,
+        # ainj.co.jp/pharmacy/online-e-checks.html
+        hint=N_("「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。"),
+    ),
+    State.PRESCRIPTION: Declaration(
+        N_("処方箋形式"),
+        "PrescriptionScreen",
+        times_out=True,
+        asked_by=Event.ASK_PRESCRIPTION,
+        shown_if=lambda clinic: clinic.prescription_screen,
+    ),
+    State.SUBSIDY: Declaration(
+        N_("医療費助成"),
+        "SubsidyScreen",
+        times_out=True,
+        # city.satsumasendai.lg.jp/20250808_1/17486.html; 「子供のマイナ保険証と医療証が連携できないときの考え方と対処法」
+        hint=N_(
+            "子ども医療費助成などの「医療証」は、マイナ保険証とは別の仕組みです。紙の受給者証も持って行きます。"
+        ),
+        asked_by=Event.ASK_SUBSIDY,
+        shown_if=lambda clinic: clinic.subsidy_screen,
+    ),
+    State.COMPLETE: Declaration(
+        N_("受付完了"),
+        "CompleteScreen",
+        # card-left-behind risk (note.com/inoueakihiro/n/nfe84dd5f8462)
+        hint=N_("カードの取り忘れに気をつけましょう。"),
+        ends_visit=Outcome.COMPLETE,
+        card_left=True,
+    ),
+    State.CANCELLED: Declaration(
+        N_("操作がないため中止"), "CancelledScreen", ends_visit=Outcome.CANCELLED, card_left=True
+    ),
+    State.FALLBACK: Declaration(
+        N_("マイナ保険証で確認できず（代わりの書類）"),
+        "FallbackScreen",
+        # MHLW on X: 「自己負担が10割負担になることはありません」
+        hint=N_("表示された書類を窓口で提示すれば、通常の負担割合で受診できます（10割負担にはなりません）。"),
+        ends_visit=Outcome.FALLBACK,
+        card_left=True,
+    ),
+}
+
+
+def state_label(state: State) -> str:
+    """The screen's name, for logs and the staff console (Japanese, marked for translation)."""
+    return STATES[state].label
+
+
 _ON_READER = [s for s in State if s is not State.NO_READER]
 _CARD_ON_READER = [s for s in State if s not in (State.NO_READER, State.IDLE)]
-_INTERACTIVE = [
-    State.METHOD_SELECT,
-    State.PIN_ENTRY,
-    State.FACE,
-    State.VISUAL_CHECK,
-    State.REGISTRATION,
-    State.CONSENT,
-    State.CONSENT_DETAIL,
-    State.HIGH_COST,
-    State.PRESCRIPTION,
-    State.SUBSIDY,
-]
+_INTERACTIVE = [s for s, declared in STATES.items() if declared.times_out]
 
 TRANSITIONS: dict[tuple[State, Event], State] = {
     (State.NO_READER, Event.READER_READY): State.IDLE,
@@ -212,6 +274,17 @@ TRANSITIONS: dict[tuple[State, Event], State] = {
     # Losing the reader (unplugged, pcscd stopped) ends any visit.
     **{(s, Event.READER_LOST): State.NO_READER for s in _ON_READER},
 }
+
+
+def next_after(current: State, clinic: ClinicSettings) -> Event:
+    """After the qualification check or an optional screen: the event to the next optional screen the
+    clinic switched on, or FINISH (受付完了)."""
+    optional = [s for s, declared in STATES.items() if declared.asked_by is not None]
+    for state in optional[optional.index(current) + 1 :] if current in optional else optional:
+        declared = STATES[state]
+        if declared.shown_if is not None and declared.shown_if(clinic) and declared.asked_by is not None:
+            return declared.asked_by
+    return Event.FINISH
 
 
 class UnexpectedEvent(RuntimeError):

@@ -16,14 +16,16 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from mynakiosk.backend.rules import add_months
+from mynakiosk.backend.rules import DEFAULT_REFLECTION_DAYS, add_months
 from mynakiosk.backend.service import CardLink, QualificationService
 from mynakiosk.domain.clinic import ClinicSettings
 from mynakiosk.domain.people import Coverage, Insurer, Person, Relation, age_on
+from mynakiosk.flow.intents import SCRIPT_STEPS, ScriptError, ScriptStep, parse_step
+from mynakiosk.flow.machine import State
 from mynakiosk.i18n import N_, Bilingual
 from mynakiosk.personas import Persona
 from mynakiosk.resources import resources_dir
-from mynakiosk_hardware.profile import CardProfile, ProfileError, is_four_digit_pin, profile_from_mapping
+from mynakiosk_hardware.profile import CardProfile, ProfileError, profile_from_mapping
 from mynakiosk_hardware.tomlfile import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -75,7 +77,7 @@ class Scenario:
     insurers: tuple[Insurer, ...]
     people: tuple[ScenarioPerson, ...]
     coverages: tuple[Coverage, ...]
-    script: tuple[str, ...] = ()
+    script: tuple[ScriptLine, ...] = ()
     expect: Expectation | None = None
     tags: tuple[str, ...] = field(default=())
     question: str = ""  # the practice choice that leads here, e.g. 「暗証番号を3回まちがえたら？」
@@ -423,7 +425,7 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
         elif "reflected" in item:
             reflected = date_in(f"{where}.reflected", item["reflected"])
         else:
-            reflected = acquired + dt.timedelta(days=30)
+            reflected = acquired + dt.timedelta(days=DEFAULT_REFLECTION_DAYS)
         elderly = item.get("elderly_tenths")
         if elderly is not None and elderly not in (1, 2, 3):
             raise ScenarioError(f"{where}.elderly_tenths: 1, 2 or 3, got {quote(elderly)}")
@@ -446,12 +448,11 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
         )
 
     script_data = data.get("script", [])
-    script = tuple(
-        _text(f"{path}: script[{i}]", s) for i, s in enumerate(_list(f"{path}: script", script_data))
-    )
     with_cards = {p.person.id for p in people if p.card is not None}
-    for i, step in enumerate(script):
-        _check_step(f"{path}: script[{i}]", step, with_cards, ids)
+    script = tuple(
+        _parse_step(f"{path}: script[{i}]", _text(f"{path}: script[{i}]", step), with_cards, ids)
+        for i, step in enumerate(_list(f"{path}: script", script_data))
+    )
 
     expect = None
     if "expect" in data:
@@ -528,50 +529,83 @@ def _check_clinic_value(where: str, name: str, value: Any) -> None:
         raise ScenarioError(f"{where}: expected one line of text, got {quote(value)}")
 
 
-STEP_WORDS = {
+#: The reader's and the desk's own steps; the patient's are the intents' (``flow/intents.py``, SCRIPT_STEPS).
+READER_STEPS = {
     "place": "place PERSON-ID | place other",
     "remove": "remove",
-    "choose": "choose pin",
-    "pin": "pin NNNN",
-    "register": "register yes|no",
-    "consent": "consent all | consent individual TOPIC=yes|no …",
-    "high-cost": "high-cost yes|no",
-    "prescription": "prescription electronic|paper",
-    "subsidy": "subsidy yes|no",
-    "visual": "visual PASSWORD (staff 目視確認 with the 目視モード用パスワード)",
     "desk": "desk certificate|card|expired-card|notice|notice+card INSURER SYMBOL NUMBER BRANCH BIRTH-DATE|PERSON-ID"
     " (the staff's look-up at the desk)",
     "expect": "expect STATE",
 }
 
 
-def _check_step(where: str, step: str, with_cards: set[str], ids: set[str]) -> None:
-    """What can be told from the step alone; `kiosk scenario check` then dry-runs the script."""
-    words = step.split()
-    if not words or words[0] not in STEP_WORDS:
-        known = ", ".join(STEP_WORDS)
-        raise ScenarioError(f"{where}: unknown step {quote(step)}; steps are: {known} (docs/scenarios.md)")
-    if words[0] == "place" and (len(words) != 2 or (words[1] != "other" and words[1] not in with_cards)):
-        raise ScenarioError(f"{where}: {quote(step)}: place needs the id of a person with a card, or 'other'")
-    if words[0] == "pin" and (len(words) != 2 or not is_four_digit_pin(words[1])):
-        raise ScenarioError(f"{where}: {quote(step)}: pin needs 4 ASCII digits (0-9, not full-width)")
-    if words[0] == "desk":
-        _check_desk_step(where, step, words, ids)
-    choices = _STEP_CHOICES.get(words[0])
-    if choices is not None and words[1:] not in choices:
-        raise ScenarioError(f"{where}: {quote(step)}: expected {STEP_WORDS[words[0]]}")
-    if words[0] == "consent":
-        from mynakiosk.flow.reception import CONSENT_TOPICS
+@dataclass(frozen=True)
+class PlaceCard:
+    """Put a card on the reader: a person's (by id) or, for None, a card that is no My Number card."""
 
-        answers = [choice.partition("=") for choice in words[2:]]
-        if not (
-            words[1:] == ["all"]
-            or (
-                words[1:2] == ["individual"]
-                and all(topic in CONSENT_TOPICS and answer in ("yes", "no") for topic, _, answer in answers)
+    person: str | None
+
+
+@dataclass(frozen=True)
+class RemoveCard:
+    """Take the card off the reader."""
+
+
+@dataclass(frozen=True)
+class ExpectState:
+    """Check that the reader shows this screen now."""
+
+    state: State
+
+
+@dataclass(frozen=True)
+class DeskLookup:
+    """個別照会 at the desk: the document shown, its numbers, and the birth date (or a person id)."""
+
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScriptLine:
+    """One line of a scenario's script: its text (for the transcript) and what it does, parsed once."""
+
+    text: str
+    action: PlaceCard | RemoveCard | ExpectState | DeskLookup | ScriptStep
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _parse_step(where: str, step: str, with_cards: set[str], ids: set[str]) -> ScriptLine:
+    """The step as what it does; what cannot be told from the step alone, `kiosk scenario check` dry-runs."""
+    words = step.split()
+    verb = words[0] if words else ""
+    if verb == "place":
+        if len(words) != 2 or (words[1] != "other" and words[1] not in with_cards):
+            raise ScenarioError(
+                f"{where}: {quote(step)}: place needs the id of a person with a card, or 'other'"
             )
-        ):
-            raise ScenarioError(f"{where}: {quote(step)}: expected {STEP_WORDS['consent']}")
+        return ScriptLine(step, PlaceCard(None if words[1] == "other" else words[1]))
+    if verb == "remove":
+        if len(words) != 1:
+            raise ScenarioError(f"{where}: {quote(step)}: expected {READER_STEPS['remove']}")
+        return ScriptLine(step, RemoveCard())
+    if verb == "expect":
+        wanted = " ".join(words[1:])
+        state = next((s for s in State if s.value == wanted), None)
+        if state is None:
+            raise ScenarioError(f"{where}: {quote(step)}: expect one of {', '.join(s.value for s in State)}")
+        return ScriptLine(step, ExpectState(state))
+    if verb == "desk":
+        _check_desk_step(where, step, words, ids)
+        return ScriptLine(step, DeskLookup(tuple(words[1:])))
+    if verb in SCRIPT_STEPS:
+        try:
+            return ScriptLine(step, parse_step(words))
+        except ScriptError as exc:
+            raise ScenarioError(f"{where}: {quote(step)}: {exc}") from None
+    known = ", ".join([*READER_STEPS, *SCRIPT_STEPS])
+    raise ScenarioError(f"{where}: unknown step {quote(step)}; steps are: {known} (docs/scenarios.md)")
 
 
 def _check_desk_step(where: str, step: str, words: list[str], ids: set[str]) -> None:
@@ -579,7 +613,7 @@ def _check_desk_step(where: str, step: str, words: list[str], ids: set[str]) -> 
 
     documents = {d.value for d in PresentedDocument}
     if len(words) != 7 or words[1] not in documents:
-        raise ScenarioError(f"{where}: {quote(step)}: expected {STEP_WORDS['desk']}")
+        raise ScenarioError(f"{where}: {quote(step)}: expected {READER_STEPS['desk']}")
     insurer, birth = words[2], words[6]
     if not (insurer.isascii() and insurer.isdigit() and len(insurer) in (6, 8)):
         raise ScenarioError(f"{where}: {quote(step)}: 保険者番号 is 6 or 8 ASCII digits")
@@ -590,13 +624,3 @@ def _check_desk_step(where: str, step: str, words: list[str], ids: set[str]) -> 
             raise ScenarioError(
                 f"{where}: {quote(step)}: the birth date is YYYY-MM-DD or a person id (their birth date)"
             ) from None
-
-
-_STEP_CHOICES = {
-    "remove": [[]],
-    "choose": [["pin"]],
-    "register": [["yes"], ["no"]],
-    "high-cost": [["yes"], ["no"]],
-    "prescription": [["electronic"], ["paper"]],
-    "subsidy": [["yes"], ["no"]],
-}

@@ -14,18 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from mynakiosk.cards import CardPolicy
 from mynakiosk.domain.desk import DeskVerdict, PresentedDocument, desk_verdict
+from mynakiosk.flow.intents import ChoosePin, RequestVisualCheck, ScriptStep, SubmitVisualCheck
 from mynakiosk.flow.machine import State, UnexpectedEvent
-from mynakiosk.flow.reception import CONSENT_TOPICS, Reception, Snapshot
+from mynakiosk.flow.reception import Reception, Snapshot, UnexpectedIntent
 from mynakiosk.roster import Roster
+from mynakiosk.scenarios.loader import DeskLookup, ExpectState, PlaceCard, RemoveCard
 from mynakiosk_hardware.card import OtherCard
-from mynakiosk_hardware.pin import Pin
 from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
     from mynakiosk.domain.fallback import FallbackGuidance
     from mynakiosk.domain.qualification import QualificationResult
     from mynakiosk.domain.visit import ReceptionRecord
-    from mynakiosk.scenarios.loader import Scenario
+    from mynakiosk.scenarios.loader import Scenario, ScriptLine
 
 log = logging.getLogger("kiosk.scenario")
 
@@ -41,7 +42,8 @@ class RunResult:
     scenario: Scenario
     transcript: list[str] = field(default_factory=list)
     final_state: State | None = None
-    record: ReceptionRecord | None = None
+    record: ReceptionRecord | None = None  # the last one published, or the visit's so far
+    records: list[ReceptionRecord] = field(default_factory=list)  # every record published, in order
     mismatches: list[str] = field(default_factory=list)
     #: Steps that could not be performed (a subset of the mismatches): what `kiosk scenario check` rejects.
     impossible: list[str] = field(default_factory=list)
@@ -77,15 +79,15 @@ class RunResult:
             "mismatches": self.mismatches,
             "final_state": self.final_state.value if self.final_state else None,
             "transcript": self.transcript,
-            "outcome": record.outcome if record else None,
-            "method": record.method.value if record and record.method else None,
+            "outcome": record.outcome.value if record and record.outcome else None,
+            "method": record.method.label if record and record.method else None,
             "validity": int(result.validity) if result and result.validity else None,
             "share": share.label if share else None,
             "error_code": result.error_code if result else None,
             "person": result.person.name if result and result.person else None,
             "card_holder": record.card_holder if record else None,
             "mislinked": mislinked(record),
-            "consents": record.consents if record else {},
+            "consents": {topic.label: given for topic, given in record.consents.items()} if record else {},
             "documents": list(self.fallback.documents) if self.fallback else [],
             "desk": [
                 {"document": v.document.value, "accepted": v.accepted, "action": str(v.action)}
@@ -133,7 +135,7 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
         return
     reader = VirtualReader()
     personas = {p.key: p for p in scenario.personas()}
-    records: list[ReceptionRecord] = []
+    records = run.records
 
     async def run_on_card(job: Any) -> Any:
         return await asyncio.wrap_future(reader.submit(job))
@@ -152,17 +154,19 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
     reception.reader_ready()
     try:
         for index, step in enumerate(scenario.script):
-            run.transcript.append(f"> {step}")
+            run.transcript.append(f"> {step.text}")
             state = reception.state
             try:
                 await _perform(step, reception, reader, personas, run)
             except StepNotPossible as exc:
-                problem = f"script[{index}] {step!r} is not possible at {state.value}: {exc}"
-            except UnexpectedEvent:
-                problem = f"script[{index}] {step!r} is not possible at {state.value}"
+                problem = f"script[{index}] {step.text!r} is not possible at {state.value}: {exc}"
+            except (UnexpectedEvent, UnexpectedIntent):
+                problem = f"script[{index}] {step.text!r} is not possible at {state.value}"
             except Exception as exc:  # a script ends in a message, never a traceback
                 log.debug("script step failed", exc_info=True)
-                problem = f"script[{index}] {step!r} failed at {state.value}: {type(exc).__name__}: {exc}"
+                problem = (
+                    f"script[{index}] {step.text!r} failed at {state.value}: {type(exc).__name__}: {exc}"
+                )
             else:
                 continue
             run.mismatches.append(problem)
@@ -178,61 +182,44 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
 
 
 async def _perform(
-    step: str, reception: Reception, reader: VirtualReader, personas: dict, run: RunResult
+    line: ScriptLine, reception: Reception, reader: VirtualReader, personas: dict, run: RunResult
 ) -> None:
-    words = step.split()
-    verb, args = words[0], words[1:]
-    if verb == "place":
-        card = OtherCard() if args[0] == "other" else personas[args[0]].card
-        reader.insert(card)
+    action = line.action
+    if isinstance(action, PlaceCard):
+        reader.insert(OtherCard() if action.person is None else personas[action.person].card)
         await reception.card_placed()
-    elif verb == "remove":
+    elif isinstance(action, RemoveCard):
         reader.remove()
         reception.card_removed()
-    elif verb == "choose":
-        if args != ["pin"]:
-            raise StepNotPossible("only 'choose pin' is available")
-        if reception.state is State.METHOD_SELECT and not reception.snapshot.pin_offered:
-            raise StepNotPossible("this card has no PIN (顔認証マイナンバーカード): 顔認証 or 目視 only")
-        reception.choose_pin()
-    elif verb == "pin":
-        await reception.submit_pin(Pin(args[0]))
-    elif verb == "register":
-        reception.register(args == ["yes"])
-    elif verb == "consent":
-        if args[:1] == ["all"]:
-            reception.consent_all()
-        else:
-            reception.consent_individually()
-            choices = dict(arg.split("=", 1) for arg in args[1:])
-            reception.consent_detail({t: choices.get(t, "no") == "yes" for t in CONSENT_TOPICS})
-    elif verb == "high-cost":
-        reception.high_cost(args == ["yes"])
-    elif verb == "prescription":
-        reception.prescription(args == ["electronic"])
-    elif verb == "subsidy":
-        reception.subsidy(args == ["yes"])
-    elif verb == "visual":
-        if not reception.visual_check_possible:
-            raise StepNotPossible("staff cannot start a 目視確認 here")
-        reception.request_visual_check()
-        await reception.submit_visual_check(args[0] if args else "")
-        if reception.state is State.VISUAL_CHECK:
-            raise StepNotPossible(reception.snapshot.message or "the 目視確認 was not accepted")
-    elif verb == "desk":
-        run.desk.append(_desk_lookup(args, reception, run))
+    elif isinstance(action, DeskLookup):
+        run.desk.append(_desk_lookup(list(action.words), reception, run))
         verdict = run.desk[-1]
         run.transcript.append(
             f"  desk: {verdict.document.value}: 資格有効性 "
             f"{int(verdict.result.validity) if verdict.result.validity else '—'}; "
             f"{'accepted' if verdict.accepted else 'not accepted'}: {verdict.action}"
         )
-    elif verb == "expect":
-        want = " ".join(args)
-        if reception.state.value != want:
+    elif isinstance(action, ExpectState):
+        if reception.state is not action.state:
             run.mismatches.append(
-                f"after the steps before 'expect {want}', the reader is at {reception.state.value}"
+                f"after the steps before {line.text!r}, the reader is at {reception.state.value}"
             )
+    else:
+        await _act(action, reception)
+
+
+async def _act(step: ScriptStep, reception: Reception) -> None:
+    """The patient's (or staff's) intents, on the screen the step is meant for."""
+    if step.at is not None and reception.state is not step.at:
+        raise StepNotPossible(f"it is meant for the {step.at.value} screen")
+    for intent in step.intents:
+        if isinstance(intent, ChoosePin) and not reception.snapshot.pin_offered:
+            raise StepNotPossible("this card has no PIN (顔認証マイナンバーカード): 顔認証 or 目視 only")
+        if isinstance(intent, RequestVisualCheck) and not reception.snapshot.visual_offered:
+            raise StepNotPossible("staff cannot start a 目視確認 here")
+        await reception.handle(intent)
+        if isinstance(intent, SubmitVisualCheck) and reception.state is State.VISUAL_CHECK:
+            raise StepNotPossible(reception.snapshot.message or "the 目視確認 was not accepted")
 
 
 def _desk_lookup(args: list[str], reception: Reception, run: RunResult) -> DeskVerdict:
@@ -299,7 +286,7 @@ def format_run(run: RunResult) -> str:
         )
         share = r.share.label if r.share else "—"
         lines.append(
-            f"  result: 資格有効性 {validity}; {who}; {coverage.strip()}; 負担 {share}; {record.method.value if record.method else ''}"
+            f"  result: 資格有効性 {validity}; {who}; {coverage.strip()}; 負担 {share}; {record.method.label if record.method else ''}"
         )
         if mislinked(record):
             lines.append(f"  ALARM: 誤紐づけ — card holder {record.card_holder}, data of {who}")

@@ -13,21 +13,21 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from mynakiosk.cards import CardPolicy
 from mynakiosk.flow.machine import State, state_label
-from mynakiosk.flow.reception import FaceCondition, Reception, Snapshot
+from mynakiosk.flow.reception import NO_CARD_WORK, Reception, Snapshot
 from mynakiosk.i18n import N_, Msg
 from mynakiosk.roster import Roster
 from mynakiosk.sessionlog import SessionLog
 from mynakiosk_hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Coroutine
+    from collections.abc import Awaitable, Callable
     from pathlib import Path
 
     from mynakiosk.domain.visit import ReceptionRecord
+    from mynakiosk.flow.intents import Intent
     from mynakiosk.personas import Persona
     from mynakiosk.resultfile import ResultWriter
     from mynakiosk.scenarios.loader import Scenario
-    from mynakiosk_hardware.pin import Pin
 
 log = logging.getLogger("kiosk.controller")
 
@@ -142,11 +142,11 @@ class FlowController(QObject):
         else:
             summary = record.fallback.title if record.fallback else ""
         who = result.person.name if result and result.person else record.card_holder
-        method = record.method.value if record.method else ""
+        method = record.method.label if record.method else ""
         self._write_log(
             N_(
                 "受付記録: {outcome} {who} {summary} {method}",
-                outcome=record.outcome,
+                outcome=record.outcome.value if record.outcome else "",
                 who=who,
                 summary=summary,
                 method=method,
@@ -232,13 +232,12 @@ class FlowController(QObject):
 
     # -- patient actions -----------------------------------------------------------------------
 
-    @Slot()
-    def choose_pin(self) -> None:
-        self.reception.choose_pin()
-
-    @Slot()
-    def back(self) -> None:
-        self.reception.back()
+    @Slot(object)
+    def handle(self, intent: Intent) -> None:
+        """An intent from a screen: the reception says what it means (an unexpected one is an error)."""
+        work = self.reception.handle(intent)
+        if work is not NO_CARD_WORK:
+            self._spawn(work)
 
     @Slot(str)
     def paper_card_placed(self, label: str) -> None:
@@ -249,18 +248,6 @@ class FlowController(QObject):
         self.reception.card_removed()
 
     @Slot()
-    def choose_face(self) -> None:
-        self.reception.choose_face()
-
-    @Slot(object)
-    def face_attempt(self, condition: FaceCondition) -> None:
-        self._spawn(self.reception.face_attempt(condition))
-
-    @Slot()
-    def switch_to_pin(self) -> None:
-        self.reception.switch_to_pin()
-
-    @Slot()
     def touch(self) -> None:
         """The patient did something: restart the inactivity timer."""
         if self.reception.state not in (State.IDLE, State.NO_READER):
@@ -268,48 +255,6 @@ class FlowController(QObject):
 
     def _inactive(self) -> None:
         self.reception.inactivity()
-
-    @Slot()
-    def request_visual_check(self) -> None:
-        if self.reception.visual_check_possible:
-            self.reception.request_visual_check()
-        else:
-            log.warning("目視確認 is not possible now (%s)", self.reception.state.name)
-
-    @Slot(str)
-    def submit_visual_check(self, password: str) -> None:
-        self._spawn(self.reception.submit_visual_check(password))
-
-    @Slot(str)
-    def answer(self, key: str) -> None:
-        """An answer on one of the choice screens, dispatched by the current state."""
-        state = self.reception.state
-        if state is State.REGISTRATION:
-            self.reception.register(key == "yes")
-        elif state is State.CONSENT:
-            if key == "all":
-                self.reception.consent_all()
-            else:
-                self.reception.consent_individually()
-        elif state is State.HIGH_COST:
-            self.reception.high_cost(key == "yes")
-        elif state is State.PRESCRIPTION:
-            self.reception.prescription(key == "electronic")
-        elif state is State.SUBSIDY:
-            self.reception.subsidy(key == "yes")
-        else:
-            log.error("answer %r arrived in state %s", key, state.name)
-
-    @Slot(object)
-    def consent_detail(self, choices: dict[str, bool]) -> None:
-        self.reception.consent_detail(choices)
-
-    @Slot()
-    def back_to_consent(self) -> None:
-        self.reception.back_to_consent()
-
-    def submit_pin(self, pin: Pin) -> None:
-        self._spawn(self.reception.submit_pin(pin))
 
     # -- reader --------------------------------------------------------------------------------
 
@@ -343,7 +288,7 @@ class FlowController(QObject):
         elif kind is ReaderEventKind.CARD_REMOVED:
             self.reception.card_removed()
 
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+    def _spawn(self, coro: Awaitable[None]) -> None:
         import asyncio  # imported when the first card arrives, not at start-up (~40 ms)
 
         task = asyncio.ensure_future(coro)

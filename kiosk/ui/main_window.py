@@ -30,17 +30,7 @@ if TYPE_CHECKING:
     from mynakiosk.ui.card_picker import CardPicker
     from mynakiosk.ui.controller import FlowController
     from mynakiosk.ui.practice_panel import PracticePanel
-from mynakiosk.ui.screens import (
-    SCREEN_TYPES,
-    ChoiceScreen,
-    ConsentDetailScreen,
-    FaceScreen,
-    FallbackScreen,
-    MethodSelectScreen,
-    PinScreen,
-    Screen,
-    VisualCheckScreen,
-)
+from mynakiosk.ui.screens import PinScreen, Screen, screen_type
 from mynakiosk.ui.speech import Speaker, pin_progress
 from mynakiosk.ui.widgets import FittingScrollArea, plain_label, retranslate, show_text
 
@@ -220,39 +210,18 @@ class MainWindow(QMainWindow):
         show_text(self.status_bar, translated(text))
 
     def _build_screen(self, state: State) -> Screen:
-        """Make the screen for ``state``, connect it to the controller and add it to the stack."""
-        controller = self.controller
-        screen = SCREEN_TYPES[state]()
-        if isinstance(screen, MethodSelectScreen):
-            screen.pin_chosen.connect(controller.choose_pin)
-            screen.visual_requested.connect(controller.request_visual_check)
-            screen.face_chosen.connect(controller.choose_face)
-        elif isinstance(screen, FaceScreen):
-            screen.attempted.connect(controller.face_attempt)
-            screen.pin_chosen.connect(controller.switch_to_pin)
-            screen.back_pressed.connect(controller.back)
-            screen.visual_requested.connect(controller.request_visual_check)
-        elif isinstance(screen, FallbackScreen):
-            screen.visual_requested.connect(controller.request_visual_check)
-        elif isinstance(screen, VisualCheckScreen):
-            screen.submitted.connect(controller.submit_visual_check)
-            screen.back_pressed.connect(controller.back)
-        elif isinstance(screen, PinScreen):
-            screen.pin_entered.connect(controller.submit_pin)
-            screen.back_pressed.connect(controller.back)
-            screen.activity.connect(controller.touch)
+        """Make the screen for ``state``, send its intents to the controller and add it to the stack."""
+        screen = screen_type(state)()
+        screen.intent.connect(self.controller.handle)
+        if isinstance(screen, PinScreen):
+            screen.activity.connect(self.controller.touch)
             screen.activity.connect(lambda: self.speaker.say(pin_progress(screen.entered_count)))
-        elif isinstance(screen, ChoiceScreen):
-            screen.chosen.connect(controller.answer)
-        elif isinstance(screen, ConsentDetailScreen):
-            screen.decided.connect(controller.consent_detail)
-            screen.back_pressed.connect(controller.back_to_consent)
         self.stack.addWidget(screen)
         return screen
 
     def build_all_screens(self) -> None:
         """Make every screen now (tests that look at all of them, the screenshot script)."""
-        for state in SCREEN_TYPES:
+        for state in State:
             _ = self.screens[state]
 
     def _build_menu(self) -> None:

@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from mynakiosk.domain.people import age_on
 from mynakiosk.domain.practice import Explanation, explain, mislink_explanation
-from mynakiosk.domain.staff import mislinked
-from mynakiosk.flow.machine import HINTS
+from mynakiosk.flow.machine import STATES
 from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
 from mynakiosk.ui.widgets import WrappingChoice, plain_label, show_text
@@ -199,21 +197,17 @@ class PracticePanel(QFrame):
         self.show_snapshot(self.controller.snapshot)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        hint = translated(HINTS.get(snapshot.state, "")) if self.show_hints.isChecked() else ""
+        hint = translated(STATES[snapshot.state].hint) if self.show_hints.isChecked() else ""
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
 
     def show_record(self, record: ReceptionRecord) -> None:
         self.explained = record
-        scenario = self.controller.scenario
-        result = record.result
-        person = result.person if result else None
-        as_of = scenario.as_of if scenario else None
-        child = person is None or as_of is None or age_on(person.birth_date, as_of) < 18
-        if mislinked(record) and person is not None:
+        person = record.result.person if record.result else None
+        if record.mislinked and person is not None:
             explanation = mislink_explanation(record)
         else:
-            explanation = explain(record, child)
+            explanation = explain(record, record.child)
         self._explain(explanation_html(explanation))
 
     def _explain(self, html: str) -> None:

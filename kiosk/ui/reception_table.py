@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from mynakiosk.domain.staff import mislinked
 from mynakiosk.i18n import N_, t, translated
 from mynakiosk.ui import theme
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
-    from mynakiosk.domain.visit import ReceptionRecord
+    from mynakiosk.domain.visit import ConsentTopic, ReceptionRecord
 
 COLUMNS = (
     N_("時刻"),
@@ -37,9 +36,9 @@ COLUMNS = (
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _consents(consents: dict[str, bool]) -> str:
+def _consents(consents: Mapping[ConsentTopic, bool]) -> str:
     marks = [
-        t("{topic}○", topic=topic) if given else t("{topic}×", topic=topic)
+        t("{topic}○", topic=topic.label) if given else t("{topic}×", topic=topic.label)
         for topic, given in consents.items()
     ]
     text = marks[0] if marks else "—"
@@ -60,7 +59,7 @@ def record_row(record: ReceptionRecord) -> list[str]:
     else:
         validity = t("エラー {code}", code=result.error_code) if result.error_code else "—"
     name = translated(person.name) if person else (translated(record.card_holder) or "—")
-    if mislinked(record):
+    if record.mislinked:
         name = f"⚠ {name}"  # a sign, not only a colour: seen when selected, in print, without colour vision
     return [
         f"{record.time:%H:%M:%S}",
@@ -78,7 +77,7 @@ def record_row(record: ReceptionRecord) -> list[str]:
         translated(result.share.label) if result and result.share and result.usable else "—",
         validity,
         _consents(record.consents),
-        translated(record.method.value) if record.method else "—",
+        translated(record.method.label) if record.method else "—",
     ]
 
 
@@ -94,14 +93,14 @@ class ReceptionTableModel(QAbstractTableModel):
         self._records: list[ReceptionRecord] = list(records)[-max_rows:] if max_rows else list(records)
         # Each row's texts in the current language: the view asks for cells on every paint.
         self._texts: list[list[str]] = [record_row(record) for record in self._records]
-        self._alarm: list[bool] = [mislinked(record) for record in self._records]
+        self._alarm: list[bool] = [record.mislinked for record in self._records]
 
     def append(self, record: ReceptionRecord) -> None:
         row = len(self._records)
         self.beginInsertRows(QModelIndex(), row, row)
         self._records.append(record)
         self._texts.append(record_row(record))
-        self._alarm.append(mislinked(record))
+        self._alarm.append(record.mislinked)
         self.endInsertRows()
         if self.max_rows is not None and len(self._records) > self.max_rows:
             drop = len(self._records) - self.max_rows

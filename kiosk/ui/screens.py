@@ -21,14 +21,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mynakiosk.flow.machine import State
-from mynakiosk.flow.reception import FaceCondition, Snapshot
-from mynakiosk.i18n import N_, t, translated
+from mynakiosk.domain.identity import FaceCondition
+from mynakiosk.domain.visit import ConsentTopic, Prescription
+from mynakiosk.flow.intents import (
+    Answer,
+    Back,
+    ChooseFace,
+    ChoosePin,
+    ConsentIndividually,
+    ConsentToAll,
+    DecideConsents,
+    Intent,
+    RequestVisualCheck,
+    SubmitPin,
+    SubmitVisualCheck,
+    TryFace,
+)
+from mynakiosk.flow.machine import STATES, State
+from mynakiosk.i18n import t, translated
 from mynakiosk.ui.widgets import FittingScrollArea, set_by_name, show_text
 from mynakiosk_hardware.pin import Pin
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
+
+    from mynakiosk.flow.reception import Snapshot
 
 PIN_LENGTH = 4
 
@@ -66,9 +83,13 @@ def _button(text: str, name: str = "", accessible: str = "") -> QPushButton:
 
 
 class Screen(QWidget):
-    """Base screen: a title, a subtitle and a body, with an accessible name for screen readers."""
+    """Base screen: a title, a subtitle and a body, with an accessible name for screen readers.
 
-    state: State
+    A screen shows a ``Snapshot`` and emits what the patient does as an intent (``flow/intents.py``);
+    it decides nothing itself. Which state shows which screen is declared in ``flow/machine.py``.
+    """
+
+    intent = Signal(object)  # an Intent
 
     def __init__(self, title: str, subtitle: str = "") -> None:
         super().__init__()
@@ -95,8 +116,6 @@ class Screen(QWidget):
 
 
 class NoReaderScreen(Screen):
-    state = State.NO_READER
-
     def __init__(self) -> None:
         super().__init__(t("カードリーダーが使用できません"), t("受付窓口にお声がけください。"))
         self.detail = _label("", "hint")
@@ -120,8 +139,6 @@ class NoReaderScreen(Screen):
 
 
 class IdleScreen(Screen):
-    state = State.IDLE
-
     def __init__(self) -> None:
         super().__init__(
             t("マイナンバーカードを\n置いてください"),
@@ -138,16 +155,12 @@ class IdleScreen(Screen):
 
 
 class ReadingScreen(Screen):
-    state = State.READING
-
     def __init__(self) -> None:
         super().__init__(t("読み取り中です"), t("カードを動かさないでください。"))
         self.layout_.addStretch(1)
 
 
 class ReadFailedScreen(Screen):
-    state = State.READ_FAILED
-
     def __init__(self) -> None:
         super().__init__(t("読み取りに失敗しました"), "")
         self.detail = _label("", "subtitle")
@@ -169,18 +182,13 @@ class ReadFailedScreen(Screen):
 
 
 class MethodSelectScreen(Screen):
-    state = State.METHOD_SELECT
-    pin_chosen = Signal()
-    face_chosen = Signal()
-    visual_requested = Signal()
-
     def __init__(self) -> None:
         super().__init__(t("本人確認の方法を選択してください"))
         self.layout_.addStretch(1)
         self.face = _button(t("顔認証"), "primary", t("顔認証で本人確認"))
-        self.face.clicked.connect(self.face_chosen)
+        self.face.clicked.connect(lambda: self.intent.emit(ChooseFace()))
         self.pin = _button(t("暗証番号"), "primary", t("暗証番号で本人確認"))
-        self.pin.clicked.connect(self.pin_chosen)
+        self.pin.clicked.connect(lambda: self.intent.emit(ChoosePin()))
         for button in (self.face, self.pin):
             button.setProperty("method", True)  # taller still (theme.py)
             self.layout_.addWidget(button)
@@ -188,7 +196,7 @@ class MethodSelectScreen(Screen):
         self.layout_.addWidget(self.message)
         self.layout_.addStretch(1)
         self.staff = _button(t("職員用：目視確認"), "staff", t("職員による目視確認を始める"))
-        self.staff.clicked.connect(self.visual_requested)
+        self.staff.clicked.connect(lambda: self.intent.emit(RequestVisualCheck()))
         self.layout_.addWidget(self.staff, 0, _right())
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -211,9 +219,6 @@ class PinScreen(Screen):
     on submit and whenever the screen is left.
     """
 
-    state = State.PIN_ENTRY
-    pin_entered = Signal(object)  # Pin
-    back_pressed = Signal()
     activity = Signal()  # a key was pressed: the patient is still there
 
     def __init__(self) -> None:
@@ -278,11 +283,11 @@ class PinScreen(Screen):
             return
         pin = Pin("".join(self._digits))
         self.clear()
-        self.pin_entered.emit(pin)
+        self.intent.emit(SubmitPin(pin))
 
     def _go_back(self) -> None:
         self.clear()
-        self.back_pressed.emit()
+        self.intent.emit(Back())
 
     def _refresh(self) -> None:
         self.activity.emit()
@@ -337,16 +342,12 @@ class PinScreen(Screen):
 
 
 class VerifyingScreen(Screen):
-    state = State.VERIFYING
-
     def __init__(self) -> None:
         super().__init__(t("確認しています"), t("カードを動かさないでください。"))
         self.layout_.addStretch(1)
 
 
 class CompleteScreen(Screen):
-    state = State.COMPLETE
-
     def __init__(self) -> None:
         # The exact completion wording is [unverified] (no public source): the simulator's choice.
         super().__init__(t("受付が完了しました"), "")
@@ -358,9 +359,6 @@ class CompleteScreen(Screen):
 
 class FallbackScreen(Screen):
     """マイナ保険証で確認できなかったとき: what to present, what it costs, whom to ask."""
-
-    state = State.FALLBACK
-    visual_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__("")
@@ -379,7 +377,7 @@ class FallbackScreen(Screen):
         self.child_note = _label("", "hint")
         self.take = _label(t("カードをお取りください"), "notice")
         self.visual = _button(t("職員用：目視確認"), "staff", t("職員による目視確認を始める"))
-        self.visual.clicked.connect(self.visual_requested)
+        self.visual.clicked.connect(lambda: self.intent.emit(RequestVisualCheck()))
         for widget in (
             self.cause,
             self.documents_intro,
@@ -417,8 +415,6 @@ class FallbackScreen(Screen):
 
 
 class QualifyingScreen(Screen):
-    state = State.QUALIFYING
-
     def __init__(self) -> None:
         super().__init__(
             t("資格を確認しています"), t("しばらくお待ちください。カードを動かさないでください。")
@@ -427,18 +423,21 @@ class QualifyingScreen(Screen):
 
 
 class ChoiceScreen(Screen):
-    """A question with large answer buttons (the consent and option screens)."""
+    """A question with large answer buttons (the consent and option screens).
 
-    chosen = Signal(str)
+    ``answers`` are (key, text, intent): the key names the button (``buttons``), the intent is what it says.
+    """
 
-    def __init__(self, title: str, subtitle: str, answers: list[tuple[str, str]], hint: str = "") -> None:
+    def __init__(
+        self, title: str, subtitle: str, answers: list[tuple[str, str, Intent]], hint: str = ""
+    ) -> None:
         super().__init__(title, subtitle)
         self.layout_.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
-        for index, (key, text) in enumerate(answers):
+        for index, (key, text, intent) in enumerate(answers):
             button = _button(text, "primary" if index == 0 else "")
             button.setProperty("answer", True)  # a taller answer button (theme.py)
-            button.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
+            button.clicked.connect(lambda _=False, i=intent: self.intent.emit(i))
             self.buttons[key] = button
             self.layout_.addWidget(button)
         if hint:
@@ -450,27 +449,26 @@ class ChoiceScreen(Screen):
 
 
 class RegistrationScreen(ChoiceScreen):
-    state = State.REGISTRATION
-
     def __init__(self) -> None:
         # 「利用登録していない方は、自動的に利用登録画面に切り替わります」(kenpo.gr.jp/SCSK-kenpo FAQ); the wording is a simulator choice.
         super().__init__(
             t("マイナンバーカードの\n健康保険証利用登録"),
             t("このカードは健康保険証として利用する登録がされていません。今、登録しますか。"),
-            [("yes", t("登録する")), ("no", t("登録しない"))],
+            [("yes", t("登録する"), Answer.YES), ("no", t("登録しない"), Answer.NO)],
             t("登録は一度だけです。保険が変わっても登録し直す必要はありません。"),
         )
 
 
 class ConsentScreen(ChoiceScreen):
-    state = State.CONSENT
-
     def __init__(self) -> None:
         # Since 2024-10-07 the three consents can be given on one screen (city.kagoshima.lg.jp).
         super().__init__(
             t("過去の医療情報などの提供"),
             t("診療・薬剤、手術、特定健診などの情報を、この医療機関に提供することに同意しますか。"),
-            [("all", t("全て同意する")), ("individual", t("個別に同意する"))],
+            [
+                ("all", t("全て同意する"), ConsentToAll()),
+                ("individual", t("個別に同意する"), ConsentIndividually()),
+            ],
             t("「個別に同意する」では、項目ごとに「同意する」「同意しない」を選べます。"),
         )
 
@@ -478,20 +476,18 @@ class ConsentScreen(ChoiceScreen):
 class ConsentDetailScreen(Screen):
     """個別に同意する: each topic with 同意する / 同意しない, then 次へ."""
 
-    state = State.CONSENT_DETAIL
-    decided = Signal(object)  # dict[str, bool]
-    back_pressed = Signal()
-
-    def __init__(self, topics: tuple[str, ...] = (N_("診療・薬剤"), N_("手術"), N_("特定健診"))) -> None:
+    def __init__(self) -> None:
         super().__init__(t("情報ごとに選んでください"), "")
-        self.choices: dict[str, bool | None] = dict.fromkeys(topics)
-        self.rows: dict[str, tuple[QPushButton, QPushButton]] = {}
+        self.choices: dict[ConsentTopic, bool | None] = dict.fromkeys(ConsentTopic)
+        self.rows: dict[ConsentTopic, tuple[QPushButton, QPushButton]] = {}
         grid = QGridLayout()
         grid.setSpacing(10)
-        for row, topic in enumerate(topics):
-            label = _label(t("{topic}情報", topic=topic), "subtitle", wrap=False)  # one line, the full width
-            yes = _button(t("同意する"), accessible=t("{topic}情報の提供に同意する", topic=topic))
-            no = _button(t("同意しない"), accessible=t("{topic}情報の提供に同意しない", topic=topic))
+        for row, topic in enumerate(ConsentTopic):
+            label = _label(
+                t("{topic}情報", topic=topic.label), "subtitle", wrap=False
+            )  # one line, the full width
+            yes = _button(t("同意する"), accessible=t("{topic}情報の提供に同意する", topic=topic.label))
+            no = _button(t("同意しない"), accessible=t("{topic}情報の提供に同意しない", topic=topic.label))
             for button in (yes, no):
                 button.setCheckable(True)
             yes.clicked.connect(lambda _=False, t=topic: self._choose(t, True))
@@ -503,9 +499,11 @@ class ConsentDetailScreen(Screen):
             self.rows[topic] = (yes, no)
         self.layout_.addLayout(grid)
         self.next = _button(t("次へ"), "primary")
-        self.next.clicked.connect(lambda: self.decided.emit({k: bool(v) for k, v in self.choices.items()}))
+        self.next.clicked.connect(
+            lambda: self.intent.emit(DecideConsents({k: bool(v) for k, v in self.choices.items()}))
+        )
         self.back = _button(t("戻る"), accessible=t("同意の選択に戻る"))
-        self.back.clicked.connect(self.back_pressed)
+        self.back.clicked.connect(lambda: self.intent.emit(Back()))
         row_layout = QHBoxLayout()
         row_layout.addWidget(self.back)
         row_layout.addStretch(1)
@@ -514,7 +512,7 @@ class ConsentDetailScreen(Screen):
         self.layout_.addStretch(1)
         self._refresh()
 
-    def _choose(self, topic: str, value: bool) -> None:
+    def _choose(self, topic: ConsentTopic, value: bool) -> None:
         self.choices[topic] = value
         self._refresh()
 
@@ -533,8 +531,6 @@ class ConsentDetailScreen(Screen):
 
 
 class HighCostScreen(ChoiceScreen):
-    state = State.HIGH_COST
-
     def __init__(self) -> None:
         # 「「高額療養費制度を利用する」を選択すると…限度額情報…の提供の確認を行います」(ainj.co.jp).
         super().__init__(
@@ -543,30 +539,29 @@ class HighCostScreen(ChoiceScreen):
                 "高額療養費制度を利用しますか。利用すると、限度額情報がこの医療機関に提供され、"
                 "窓口での支払いが自己負担限度額までになります。"
             ),
-            [("yes", t("高額療養費制度を利用する")), ("no", t("利用しない"))],
+            [("yes", t("高額療養費制度を利用する"), Answer.YES), ("no", t("利用しない"), Answer.NO)],
         )
 
 
 class PrescriptionScreen(ChoiceScreen):
-    state = State.PRESCRIPTION
-
     def __init__(self) -> None:
         super().__init__(
             t("処方箋の受け取り方法"),
             t("処方箋の形式を選んでください。"),
-            [("electronic", t("電子処方箋")), ("paper", t("紙の処方箋"))],
+            [
+                ("electronic", translated(Prescription.ELECTRONIC.label), Prescription.ELECTRONIC),
+                ("paper", translated(Prescription.PAPER.label), Prescription.PAPER),
+            ],
         )
 
 
 class SubsidyScreen(ChoiceScreen):
-    state = State.SUBSIDY
-
     def __init__(self) -> None:
         # 「医療費助成の各種受給者証を利用しますか」→「利用する」(city.kosai.shizuoka.jp/soshikiichiran/kodomo_s/gyomu/2/18149.html).
         super().__init__(
             t("医療費助成"),
             t("医療費助成の各種受給者証を利用しますか。"),
-            [("yes", t("利用する")), ("no", t("利用しない"))],
+            [("yes", t("利用する"), Answer.YES), ("no", t("利用しない"), Answer.NO)],
             t("紙の受給者証（医療証）も、引き続き窓口で提示してください。"),
         )
 
@@ -576,12 +571,6 @@ class FaceScreen(Screen):
 
     No camera is used and no image of anyone is taken or stored.
     """
-
-    state = State.FACE
-    attempted = Signal(object)  # FaceCondition
-    pin_chosen = Signal()
-    back_pressed = Signal()
-    visual_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__(t("顔認証"), "")
@@ -610,19 +599,19 @@ class FaceScreen(Screen):
             button = _button(
                 translated(condition.value), "staff", t("練習：{condition}", condition=condition.value)
             )
-            button.clicked.connect(lambda _=False, c=condition: self.attempted.emit(c))
+            button.clicked.connect(lambda _=False, c=condition: self.intent.emit(TryFace(c)))
             practice.addWidget(button, index // 2, index % 2)  # two a row: room for longer words
             self.conditions[condition] = button
         self.layout_.addWidget(_label(t("練習用：カメラに写る様子を選んでください"), "hint"))
         self.layout_.addLayout(practice)
         self.to_pin = _button(t("暗証番号に切り替える"), "primary")
-        self.to_pin.clicked.connect(self.pin_chosen)
+        self.to_pin.clicked.connect(lambda: self.intent.emit(ChoosePin()))
         self.layout_.addWidget(self.to_pin)
         row = QHBoxLayout()
         self.back = _button(t("戻る"), accessible=t("本人確認方法の選択に戻る"))
-        self.back.clicked.connect(self.back_pressed)
+        self.back.clicked.connect(lambda: self.intent.emit(Back()))
         self.staff = _button(t("職員用：目視確認"), "staff", t("職員による目視確認を始める"))
-        self.staff.clicked.connect(self.visual_requested)
+        self.staff.clicked.connect(lambda: self.intent.emit(RequestVisualCheck()))
         row.addWidget(self.back)
         row.addStretch(1)
         row.addWidget(self.staff)
@@ -638,8 +627,6 @@ class FaceScreen(Screen):
 
 
 class PaperCardScreen(Screen):
-    state = State.PAPER_CARD
-
     def __init__(self) -> None:
         # 「健康保険証の読取確認」 is the ALMEX reader's screen for a card without IC (faq.usen-almex.jp/faq/show/70299);
         # what it says is [unverified]: this text is a simulator choice.
@@ -664,8 +651,6 @@ class PaperCardScreen(Screen):
 
 
 class CancelledScreen(Screen):
-    state = State.CANCELLED
-
     def __init__(self) -> None:
         # No source gives idle timeouts or their wording ([not found]): the simulator's choice.
         super().__init__(
@@ -679,10 +664,6 @@ class CancelledScreen(Screen):
 
 class VisualCheckScreen(Screen):
     """職員による目視確認: the facility's 目視モード用パスワード, never the card PIN (医療保険部会 2024-10-31 資料)."""
-
-    state = State.VISUAL_CHECK
-    submitted = Signal(str)
-    back_pressed = Signal()
 
     def __init__(self) -> None:
         super().__init__(
@@ -720,11 +701,11 @@ class VisualCheckScreen(Screen):
     def _submit(self) -> None:
         text = self.password.text()
         self.password.clear()
-        self.submitted.emit(text)
+        self.intent.emit(SubmitVisualCheck(text))
 
     def _back(self) -> None:
         self.password.clear()
-        self.back_pressed.emit()
+        self.intent.emit(Back())
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         show_text(self.message, translated(snapshot.message))
@@ -736,32 +717,12 @@ class VisualCheckScreen(Screen):
         self.password.clear()
 
 
-SCREEN_TYPES: dict[State, type[Screen]] = {
-    cls.state: cls
-    for cls in (
-        NoReaderScreen,
-        IdleScreen,
-        ReadingScreen,
-        ReadFailedScreen,
-        PaperCardScreen,
-        MethodSelectScreen,
-        PinScreen,
-        FaceScreen,
-        VisualCheckScreen,
-        VerifyingScreen,
-        QualifyingScreen,
-        RegistrationScreen,
-        ConsentScreen,
-        ConsentDetailScreen,
-        HighCostScreen,
-        PrescriptionScreen,
-        SubsidyScreen,
-        CompleteScreen,
-        CancelledScreen,
-        FallbackScreen,
-    )
-}
+def screen_type(state: State) -> type[Screen]:
+    """The widget class that shows ``state``, as its declaration names it (``flow/machine.py``)."""
+    found = globals()[STATES[state].screen]
+    assert isinstance(found, type) and issubclass(found, Screen), STATES[state].screen
+    return found
 
 
 def all_screens() -> list[Screen]:
-    return [cls() for cls in SCREEN_TYPES.values()]
+    return [screen_type(state)() for state in State]

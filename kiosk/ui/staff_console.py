@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from mynakiosk import i18n
 from mynakiosk.domain.staff import staff_action
+from mynakiosk.flow.intents import RequestVisualCheck
 from mynakiosk.i18n import N_, t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
 from mynakiosk.sessionlog import RECENT_LOG_LINES
@@ -152,7 +153,10 @@ class StaffConsole(QMainWindow):
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
         self.visual_button = QPushButton()
-        self.visual_button.clicked.connect(controller.request_visual_check)
+        self.visual_button.clicked.connect(lambda: controller.handle(RequestVisualCheck()))
+        # Offered only when the rule allows it (the snapshot says when: domain/identity.py).
+        controller.snapshot_changed.connect(lambda s: self.visual_button.setEnabled(s.visual_offered))
+        self.visual_button.setEnabled(controller.snapshot.visual_offered)
         buttons.addWidget(self.visual_button)
         self.desk_button = QPushButton()  # 個別照会: its own dialog (kiosk/ui/desk_lookup.py)
         self.desk_button.clicked.connect(self.open_desk_lookup)

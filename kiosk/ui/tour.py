@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mynakiosk.domain.desk import PresentedDocument
+from mynakiosk.domain.identity import FaceCondition
 from mynakiosk.flow.machine import State
-from mynakiosk.flow.reception import FaceCondition
 from mynakiosk.i18n import N_
 from mynakiosk.roster import Roster, uid_key
 from mynakiosk.scenarios.loader import load_default, load_scenario, scenarios_dir

@@ -15,9 +15,9 @@
         <translation>{tenths}0%</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend/rules.py" line="+69"/>
+        <location filename="../../kiosk/backend/rules.py" line="+70"/>
         <source>未就学児</source>
-        <extracomment>電子証明書: the reader alerts from 3 months before expiry (MHLW, mhlw.go.jp/stf/newpage_50657.html). Usable for qualification only until the end of the 3rd month after the expiry month (city.tama.lg.jp, city.iwaki.lg.jp). A newly submitted My Number can take up to 2 months to reach the system (共済組合「マイナ保険証・オンライン資格確認について Q&amp;A」A5).</extracomment>
+        <extracomment>電子証明書: the reader alerts from 3 months before expiry (MHLW, mhlw.go.jp/stf/newpage_50657.html). Usable for qualification only until the end of the 3rd month after the expiry month (city.tama.lg.jp, city.iwaki.lg.jp). Unless a scenario says when, an insurer&apos;s record (with the My Number) reaches the system this many days after the 資格取得日: a simulator choice; in reality it can take up to 2 months (共済組合「マイナ保険証・オンライン資格確認について Q&amp;A」A5).</extracomment>
         <translation>preschool child</translation>
     </message>
     <message>
@@ -67,16 +67,16 @@
         <translation>Valid (unregistered)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../../kiosk/flow/machine.py" line="+49"/>
-        <location filename="../../kiosk/ui/screens.py" line="+180"/>
-        <location line="+407"/>
+        <location line="+15"/>
+        <location filename="../../kiosk/flow/machine.py" line="+135"/>
+        <location filename="../../kiosk/ui/screens.py" line="+188"/>
+        <location line="+388"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-405"/>
+        <location filename="../../kiosk/ui/screens.py" line="-386"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -372,57 +372,57 @@
         <translation>An expired health insurance card, or the Notice of Eligibility Information alone (interim measure until March 31, 2026: staff check eligibility by the symbol and number)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/machine.py" line="+20"/>
+        <location filename="../../kiosk/flow/machine.py" line="-15"/>
         <source>お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。職員に暗証番号を伝える必要はありません。</source>
         <translation>For a child&apos;s card, a parent places the card, chooses &quot;PIN&quot; and enters the child&apos;s 4-digit PIN. You do not need to tell staff the PIN.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえるとロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。</source>
         <translation>&quot;Tries left&quot; is stored on the card: how many more wrong PINs it allows. 3 wrong PINs in a row lock it; your city office unlocks it. A correct PIN resets it to 3.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。うまくいかないときは「暗証番号に切り替える」を押します。</source>
         <translation>Children&apos;s faces change as they grow, so face recognition may not match the card photo. If it fails, press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。</source>
         <translation>Staff do the visual check. The password is the clinic&apos;s, not the card&apos;s PIN.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。</source>
         <translation>If you choose &quot;Choose individually&quot;, you can decide whether to consent separately for treatment and medication, surgery, and specific health checkup information.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。</source>
         <translation>If you choose &quot;Use the benefit&quot;, your payment limit information is shared with the medical facility.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>子ども医療費助成などの「医療証」は、マイナ保険証とは別の仕組みです。紙の受給者証も持って行きます。</source>
         <translation>Medical subsidy certificates (e.g. for children) are separate from the My Number Card. Bring the paper certificate too.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>表示された書類を窓口で提示すれば、通常の負担割合で受診できます（10割負担にはなりません）。</source>
         <translation>Show a listed document at the reception desk and you pay your usual share (not the full cost).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-11"/>
         <source>カードの取り忘れに気をつけましょう。</source>
         <translation>Don&apos;t forget your card.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-85"/>
         <source>カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。</source>
         <translation>Take the card out of its case or cover and place it again. Only My Number Cards can be read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/practice.py" line="+23"/>
+        <location filename="../../kiosk/domain/practice.py" line="+24"/>
         <source>自宅では、マイナポータルで「健康保険証としての利用」が有効か、保険者名・資格取得日が紙の保険証や資格確認書と合っているかを確認できます。</source>
         <translation>On Mynaportal you can check that use as a health insurance card is active, and that the insurer name and coverage start date match your paper insurance card or Certificate of Eligibility.</translation>
     </message>
@@ -545,13 +545,13 @@
         <translation>Whether you are enrolled twice (ending the previous insurance)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../kiosk/flow/reception.py" line="+639"/>
+        <location filename="../../kiosk/domain/fallback.py" line="+76"/>
+        <location filename="../../kiosk/domain/practice.py" line="+2"/>
         <source>資格が確認できませんでした</source>
         <translation>Eligibility not confirmed</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../kiosk/domain/practice.py" line="+2"/>
         <source>オンライン資格確認の結果は「{validity}」でした。</source>
         <translation>Online eligibility check result: &quot;{validity}&quot;.</translation>
     </message>
@@ -598,7 +598,7 @@
         <translation>Confirm eligibility with the Certificate of Eligibility (look it up by symbol, number, branch number and date of birth). At a first visit the eligibility declaration form + the card, at a return visit an oral check, are also possible. A record not yet reflected does not appear on the Notice of Eligibility Information or Mynaportal either. The share is the usual one, never 100%.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>暗証番号ロック</source>
         <translation>PIN locked</translation>
     </message>
@@ -713,7 +713,7 @@
         <translation>{check} Possible cause: {cause}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/machine.py" line="-61"/>
+        <location filename="../../kiosk/flow/machine.py" line="-7"/>
         <source>リーダー使用不可</source>
         <translation>Reader unavailable</translation>
     </message>
@@ -728,34 +728,34 @@
         <translation>Reading</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>読み取り失敗</source>
         <translation>Read failed</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="+464"/>
+        <location line="+7"/>
+        <location filename="../../kiosk/ui/screens.py" line="+443"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>本人確認方法の選択</source>
         <translation>Choosing the identity check</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>暗証番号入力</source>
         <translation>PIN entry</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../kiosk/ui/screens.py" line="+43"/>
+        <location line="+21"/>
+        <location filename="../../kiosk/ui/screens.py" line="+37"/>
         <source>職員による目視確認</source>
         <translation>Visual check by staff</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>暗証番号確認中</source>
         <translation>Checking PIN</translation>
     </message>
@@ -770,66 +770,63 @@
         <translation>Registration for use as a health insurance card</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>同意の選択</source>
         <translation>Consent choice</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>個別の同意</source>
         <translation>Individual consent</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>高額療養費</source>
         <translation>High-cost medical care benefit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>処方箋形式</source>
         <translation>Prescription type</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-122"/>
+        <location line="+7"/>
+        <location filename="../../kiosk/ui/screens.py" line="-108"/>
         <source>医療費助成</source>
         <translation>Medical expense subsidy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>受付完了</source>
         <translation>Check-in complete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>操作がないため中止</source>
         <translation>Cancelled (no activity)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>マイナ保険証で確認できず（代わりの書類）</source>
         <translation>Not confirmed by My Number Card (other documents)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="-586"/>
-        <location filename="../../kiosk/ui/screens.py" line="-82"/>
+        <location filename="../../kiosk/domain/visit.py" line="+45"/>
         <source>診療・薬剤</source>
         <translation>Treatment and medication</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../kiosk/ui/screens.py" line="+0"/>
+        <location line="+1"/>
         <source>手術</source>
         <translation>Surgery</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../kiosk/ui/screens.py" line="+0"/>
+        <location line="+1"/>
         <source>特定健診</source>
         <translation>Specific health checkup</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../kiosk/domain/identity.py" line="+85"/>
         <source>正面を向いて静止</source>
         <translation>Facing front, still</translation>
     </message>
@@ -884,12 +881,12 @@
         <translation>Face recognition failed too many times and cannot be used with this card. Please choose PIN or ask the staff.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../kiosk/flow/reception.py" line="+79"/>
         <source>カードリーダーが故障しています。次のいずれかを受付窓口で提示してください。</source>
         <translation>The card reader is out of order. Please show one of the following at the reception desk.</translation>
     </message>
     <message>
-        <location line="+567"/>
+        <location filename="../../kiosk/domain/fallback.py" line="+8"/>
         <source>加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。反映されるまでは、マイナポータルの資格情報画面にも表示されません。</source>
         <translation>Ask your insurer (employer) whether your My Number is registered. Until it is reflected, the Mynaportal eligibility screen does not show it either.</translation>
     </message>
@@ -899,32 +896,33 @@
         <translation>Ask your insurer (employer) which insurance to use for this visit.</translation>
     </message>
     <message>
-        <location line="-507"/>
+        <location filename="../../kiosk/flow/reception.py" line="+84"/>
         <source>カードリーダーを準備しています</source>
+        <extracomment>The states in which the patient is choosing or performing the identity step.</extracomment>
         <translation>Preparing the card reader</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location filename="../../kiosk/domain/identity.py" line="+3"/>
         <source>このカードには顔写真がないため、顔認証はできません。「暗証番号に切り替える」を押してください。</source>
         <translation>This card has no photo, so face recognition is not possible. Please press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
         <source>顔認証できませんでした。もう一度、枠に顔を合わせてください。「暗証番号に切り替える」こともできます。</source>
         <translation>Face not recognized. Please fit your face in the frame again, or press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../kiosk/flow/reception.py" line="-83"/>
         <source>カードの取り忘れにご注意ください。カードをお取りください。</source>
         <translation>Don&apos;t forget your card. Please take your card.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../kiosk/domain/identity.py" line="+2"/>
         <source>目視モード用パスワードが違います。</source>
         <translation>Wrong visual check mode password.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../kiosk/domain/fallback.py" line="-46"/>
         <source>マイナ保険証の利用登録をしませんでした</source>
         <translation>You did not register the card for use as a health insurance card</translation>
     </message>
@@ -939,19 +937,17 @@
         <translation>You can register at any time on this card reader or on Mynaportal.</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location filename="../../kiosk/ui/screens.py" line="+72"/>
+        <location filename="../../kiosk/domain/visit.py" line="+12"/>
         <source>電子処方箋</source>
         <translation>Electronic prescription</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../kiosk/ui/screens.py" line="+0"/>
         <source>紙の処方箋</source>
         <translation>Paper prescription</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../kiosk/domain/fallback.py" line="+13"/>
         <source>電子証明書が使えません</source>
         <translation>The electronic certificate cannot be used</translation>
     </message>
@@ -961,7 +957,7 @@
         <translation>You can renew or reissue the electronic certificate at the city office where you are registered as a resident.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>資格が複数見つかりました</source>
         <translation>More than one eligibility record was found</translation>
     </message>
@@ -976,12 +972,12 @@
         <translation>({validity}) {cause}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../kiosk/flow/reception.py" line="+1"/>
         <source>カードの読み取り中にエラーが発生しました。カードを置き直してください。</source>
         <translation>An error occurred while reading the card. Please place the card again.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../kiosk/domain/fallback.py" line="+20"/>
         <source>電子証明書の有効期限が切れています。資格情報の提供のみ行います。市区町村で更新してください。</source>
         <translation>The electronic certificate has expired. Only your eligibility information will be provided. Please renew it at your city office.</translation>
     </message>
@@ -1115,7 +1111,7 @@
         <translation>Every result file waiting to be written has been written</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+69"/>
         <source>カードリーダー: {reader}</source>
         <translation>Card reader: {reader}</translation>
     </message>
@@ -1147,7 +1143,7 @@
     <message>
         <location filename="../../kiosk/app.py" line="+33"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+97"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+87"/>
         <location line="+20"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
@@ -1175,12 +1171,12 @@
     </message>
     <message>
         <location line="+76"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+204"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+208"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+53"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1220,7 +1216,7 @@
         <translation>{first}. {second}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/practice_panel.py" line="+78"/>
+        <location filename="../../kiosk/ui/practice_panel.py" line="+76"/>
         <source>&lt;b&gt;なぜ：&lt;/b&gt;{why}</source>
         <translation>&lt;b&gt;Why:&lt;/b&gt; {why}</translation>
     </message>
@@ -1286,7 +1282,7 @@
         <translation>Cannot switch (take the card, then try again): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-456"/>
+        <location filename="../../kiosk/ui/screens.py" line="-442"/>
         <source>カードリーダーが使用できません</source>
         <translation>The card reader cannot be used</translation>
     </message>
@@ -1296,7 +1292,7 @@
         <translation>Please ask at the reception desk.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>マイナンバーカードを
 置いてください</source>
         <translation>Please place your
@@ -1320,18 +1316,18 @@ My Number Card</translation>
 or ask for your PIN.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+199"/>
+        <location line="+187"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-181"/>
         <source>読み取りに失敗しました</source>
         <translation>Could not read the card</translation>
     </message>
@@ -1342,15 +1338,15 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+190"/>
-        <location line="+26"/>
-        <location line="+279"/>
-        <location line="+17"/>
+        <location line="+178"/>
+        <location line="+23"/>
+        <location line="+268"/>
+        <location line="+15"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-498"/>
+        <location line="-475"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1366,20 +1362,20 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+191"/>
-        <location line="+243"/>
+        <location line="+181"/>
+        <location line="+234"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-434"/>
-        <location line="+191"/>
-        <location line="+243"/>
+        <location line="-415"/>
+        <location line="+181"/>
+        <location line="+234"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-404"/>
+        <location line="-388"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1438,9 +1434,9 @@ or ask for your PIN.</translation>
     <message>
         <location line="+1"/>
         <location filename="../../kiosk/ui/screens.py" line="+5"/>
-        <location line="+263"/>
-        <location line="+115"/>
-        <location line="+88"/>
+        <location line="+256"/>
+        <location line="+106"/>
+        <location line="+80"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
@@ -1450,14 +1446,14 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-466"/>
-        <location line="+378"/>
-        <location line="+88"/>
+        <location filename="../../kiosk/ui/screens.py" line="-442"/>
+        <location line="+362"/>
+        <location line="+80"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-433"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1486,12 +1482,12 @@ The card locks after {tries} more wrong tries.</translation>
 The card locks if the next try is wrong.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>確認しています</source>
         <translation>Checking...</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>受付が完了しました</source>
         <translation>Check-in complete</translation>
     </message>
@@ -1501,18 +1497,18 @@ The card locks if the next try is wrong.</translation>
         <translation>Please wait until your name is called.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>次のいずれかを受付窓口で提示してください</source>
         <translation>Please show one of these at the reception desk</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+296"/>
+        <location line="-236"/>
+        <location line="+275"/>
         <source>・{document}</source>
         <translation>• {document}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>資格を確認しています</source>
         <translation>Checking your eligibility</translation>
     </message>
@@ -1522,7 +1518,7 @@ The card locks if the next try is wrong.</translation>
         <translation>Please wait. Do not move the card.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>マイナンバーカードの
 健康保険証利用登録</source>
         <translation>Register your My Number Card
@@ -1549,7 +1545,7 @@ as a health insurance card</translation>
         <translation>You only need to register once, even if your insurance changes.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>過去の医療情報などの提供</source>
         <translation>Sharing your past medical information</translation>
     </message>
@@ -1559,32 +1555,32 @@ as a health insurance card</translation>
         <translation>Do you consent to sharing your treatment and medication, surgery, specific health checkup and other information with this medical facility?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>全て同意する</source>
         <translation>Agree to all</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>個別に同意する</source>
         <translation>Choose individually</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>「個別に同意する」では、項目ごとに「同意する」「同意しない」を選べます。</source>
         <translation>With &quot;Choose individually&quot;, you can choose &quot;Agree&quot; or &quot;Disagree&quot; for each item.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>情報ごとに選んでください</source>
         <translation>Please choose for each type of information</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{topic}情報</source>
         <translation>{topic}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>同意する</source>
         <translation>Agree</translation>
     </message>
@@ -1609,12 +1605,12 @@ as a health insurance card</translation>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>同意の選択に戻る</source>
         <translation>Back to the consent choice</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>高額療養費制度</source>
         <translation>High-cost medical care benefit</translation>
     </message>
@@ -1630,12 +1626,12 @@ as a health insurance card</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>利用しない</source>
         <translation>Don&apos;t use</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>処方箋の受け取り方法</source>
         <translation>How to get your prescription</translation>
     </message>
@@ -1645,7 +1641,7 @@ as a health insurance card</translation>
         <translation>Please choose the type of prescription.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>医療費助成の各種受給者証を利用しますか。</source>
         <translation>Do you want to use a medical subsidy certificate?</translation>
     </message>
@@ -1660,7 +1656,7 @@ as a health insurance card</translation>
         <translation>Please still show your paper medical subsidy certificate at the desk.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>（カメラ）
 
 枠に顔を
@@ -1686,7 +1682,7 @@ in the frame</translation>
         <translation>Use PIN instead</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>ICチップのないカードが置かれました。</source>
         <translation>A card without an IC chip was placed.</translation>
     </message>
@@ -1701,7 +1697,7 @@ in the frame</translation>
         <translation>({message})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>操作がなかったため、
 受付を中止しました</source>
         <translation>Check-in cancelled
@@ -1713,7 +1709,7 @@ in the frame</translation>
         <translation>To check in again, please place your card again.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>職員が、ご本人とカードの顔写真を見比べて確認します。</source>
         <translation>Staff will compare you with the photo on your card.</translation>
     </message>
@@ -1764,7 +1760,7 @@ in the frame</translation>
         <translation>Four digits entered. Press OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/reception_table.py" line="+26"/>
+        <location filename="../../kiosk/ui/reception_table.py" line="+25"/>
         <source>時刻</source>
         <translation>Time</translation>
     </message>
@@ -2088,13 +2084,13 @@ in the frame</translation>
         <translation>NFC practice card</translation>
     </message>
     <message>
-        <location filename="../../hardware/card.py" line="+561"/>
+        <location filename="../../hardware/card.py" line="+558"/>
         <source>交通系ICカード</source>
         <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (OpenSC pkcs15-jpki.c, myna-card ap/jpki.rs).</extracomment>
         <translation>transit IC card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/qualification.py" line="+7"/>
+        <location filename="../../kiosk/domain/qualification.py" line="+8"/>
         <source>このスマートフォンの電子証明書は失効しています（機種変更などのとき）。新しいスマートフォンにはマイナポータルアプリで改めて追加してください。今日はマイナンバーカードで受付できます。</source>
         <translation>This phone&apos;s certificate has been revoked (as when changing phones). Add the card to your new phone again with the Mynaportal app. Today you can check in with your My Number card.</translation>
     </message>
@@ -2144,7 +2140,7 @@ in the frame</translation>
         <translation>Android</translation>
     </message>
     <message>
-        <location filename="../../kiosk/resultfile.py" line="+118"/>
+        <location filename="../../kiosk/resultfile.py" line="+119"/>
         <location line="+1"/>
         <source>ディスクの空きがありません</source>
         <translation>the disk is full</translation>
@@ -2176,12 +2172,12 @@ in the frame</translation>
         <translation>cannot write: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scenarios/loader.py" line="+99"/>
+        <location filename="../../kiosk/scenarios/loader.py" line="+101"/>
         <source>練習の日付: {date:%Y-%m-%d}（今日ではありません。この日のルールで練習します）</source>
         <translation>Practice date: {date:%Y-%m-%d} (not today; the rules of that day apply)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/identity.py" line="+16"/>
+        <location filename="../../kiosk/domain/identity.py" line="-83"/>
         <source>このカードには顔写真がないため、顔認証はできません。「暗証番号」を選んでください。</source>
         <translation>This card has no photo, so face recognition is not possible. Please choose &quot;PIN&quot;.</translation>
     </message>

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from mynakiosk.domain.identity import FaceCondition
+from mynakiosk.domain.qualification import IdentityMethod
+from mynakiosk.domain.visit import Outcome
+from mynakiosk.flow.intents import ChooseFace
 from mynakiosk.flow.machine import State
-from mynakiosk.flow.reception import FaceCondition
 from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
 from mynakiosk.ui.screens import FaceScreen, MethodSelectScreen
 from tests.gui.test_pin_flow import answer, choose_pin, place, visible_text
@@ -73,7 +76,7 @@ def test_photo_less_card_cannot_use_face_authentication(qtbot, kiosk):
     assert kiosk.state is State.METHOD_SELECT
     assert not screen.face.isVisibleTo(screen) and screen.pin.isVisibleTo(screen)
     assert not screen.staff.isVisibleTo(screen)
-    kiosk.controller.reception.choose_face()
+    kiosk.controller.reception.handle(ChooseFace())
     assert kiosk.state is State.METHOD_SELECT and "顔写真がない" in screen.message.text()
 
 
@@ -84,7 +87,7 @@ def test_inactivity_cancels_the_visit_and_nothing_is_recorded_as_done(qtbot, kio
     kiosk.timer.fire()
     assert kiosk.state is State.CANCELLED
     assert "操作がなかった" in visible_text(kiosk.window.current_screen)
-    assert kiosk.controller.records[-1].outcome == "cancelled"
+    assert kiosk.controller.records[-1].outcome is Outcome.CANCELLED
     kiosk.timer.fire()  # and then the card is still there
     assert "取り忘れ" in kiosk.window.alert.text() and kiosk.window.alert.isVisibleTo(kiosk.window)
     qtbot.mouseClick(kiosk.window.card_picker.take, Qt.MouseButton.LeftButton)
@@ -98,7 +101,7 @@ def test_a_card_left_behind_after_completion_is_noticed(qtbot, kiosk):
     qtbot.waitUntil(lambda: kiosk.state is State.CONSENT, timeout=3000)
     for key in ("all", "no", "no"):
         answer(qtbot, kiosk, key)
-    assert kiosk.state is State.COMPLETE and kiosk.controller.records[-1].method.value == "顔認証"
+    assert kiosk.state is State.COMPLETE and kiosk.controller.records[-1].method is IdentityMethod.FACE
     kiosk.timer.fire()
     assert kiosk.state is State.COMPLETE and "取り忘れ" in kiosk.window.alert.text()
     assert any("受付記録: complete" in line for line in kiosk.controller.log)

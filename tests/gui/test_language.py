@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from mynakiosk import i18n
 from mynakiosk.domain.fallback import FallbackReason, guidance_for, qualification_guidance, with_transitional
+from mynakiosk.domain.visit import ConsentTopic
 from mynakiosk.flow.machine import State
 from mynakiosk.flow.reception import OUT_OF_ORDER, Snapshot
 from mynakiosk.i18n import N_
 from mynakiosk.ui import language
-from mynakiosk.ui.screens import SCREEN_TYPES
 from mynakiosk.ui.tour import make_kiosk, tour
 from tests.gui.test_pin_flow import choose_pin, place, type_on_keypad
 
@@ -295,7 +295,7 @@ def _hardest_snapshots() -> list[tuple[str, Snapshot]]:
             state.name,
             Snapshot(state, tries_left=1, wrong_pin=True, message=OUT_OF_ORDER, notice=notice, alert=alert),
         )
-        for state in SCREEN_TYPES
+        for state in State
         if state is not State.FALLBACK
     ]
     for reason in FallbackReason:
@@ -313,7 +313,10 @@ def _hardest_snapshots() -> list[tuple[str, Snapshot]]:
                 dt.date(2026, 1, 15),
             )
         snapshots.append(
-            (f"FALLBACK-{reason.name}", Snapshot(State.FALLBACK, tries_left=0, fallback=guidance))
+            (
+                f"FALLBACK-{reason.name}",
+                Snapshot(State.FALLBACK, tries_left=0, fallback=guidance, visual_offered=True),
+            )
         )
     return snapshots
 
@@ -364,14 +367,14 @@ def test_answers_on_the_consent_detail_screen_survive_a_switch(qtbot, kiosk, swi
     confirm(qtbot, kiosk, State.CONSENT)
     answer(qtbot, kiosk, "individual")
     before = kiosk.window.current_screen
-    yes, _ = before.rows["診療・薬剤"]
+    yes, _ = before.rows[ConsentTopic.MEDICAL]
     yes.click()
     switch_language("en")
     qtbot.waitUntil(lambda: not JAPANESE.search(kiosk.window.current_screen.title.text()))
     screen = kiosk.window.current_screen
-    assert screen is before and screen.rows["診療・薬剤"][0] is yes  # worded again, not rebuilt
+    assert screen is before and screen.rows[ConsentTopic.MEDICAL][0] is yes  # worded again, not rebuilt
     assert kiosk.state is State.CONSENT_DETAIL
-    assert screen.choices["診療・薬剤"] is True and screen.rows["診療・薬剤"][0].isChecked()
+    assert screen.choices[ConsentTopic.MEDICAL] is True and screen.rows[ConsentTopic.MEDICAL][0].isChecked()
     assert not screen.next.isEnabled()  # two topics still to answer
 
 

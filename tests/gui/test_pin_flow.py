@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from mynakiosk.domain.visit import ConsentTopic
 from mynakiosk.flow.machine import State
 from mynakiosk.ui.screens import MethodSelectScreen
 
@@ -87,9 +88,7 @@ def test_parent_enters_childs_pin_and_reception_completes(qtbot, kiosk):
     text = visible_text(kiosk.window.current_screen)
     assert "受付が完了しました" in text and "カードをお取りください" in text
     record = kiosk.controller.records[-1]
-    assert record.result.person.name == "山田 さくら" and record.consents == dict.fromkeys(
-        ("診療・薬剤", "手術", "特定健診"), True
-    )
+    assert record.result.person.name == "山田 さくら" and record.consents == dict.fromkeys(ConsentTopic, True)
     qtbot.mouseClick(kiosk.window.card_picker.take, Qt.MouseButton.LeftButton)
     assert kiosk.state is State.IDLE
 

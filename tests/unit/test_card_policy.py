@@ -8,6 +8,7 @@ import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from mynakiosk.cards import CardKind, CardPolicy
+from mynakiosk.flow.intents import ChoosePin, RequestVisualCheck, SubmitPin, SubmitVisualCheck
 from mynakiosk.flow.machine import State
 from mynakiosk.flow.reception import Reception
 from mynakiosk.roster import Roster, certificate_key, uid_key
@@ -102,8 +103,8 @@ def visit(card, policy):
         await reception.card_placed()
         snapshots = [reception.snapshot]
         if reception.state is State.METHOD_SELECT:
-            reception.choose_pin()
-            await reception.submit_pin(Pin("1234"))
+            reception.handle(ChoosePin())
+            await reception.handle(SubmitPin(Pin("1234")))
             snapshots.append(reception.snapshot)
         reader.close()
         return reception, snapshots
@@ -165,7 +166,7 @@ def test_face_only_card_offers_no_pin_and_choosing_it_changes_nothing():
         reader.insert(MyNumberCard(CardProfile("顔認証カード", None)))
         await reception.card_placed()
         offered = reception.snapshot
-        reception.choose_pin()
+        reception.handle(ChoosePin())
         reader.close()
         return offered, reception.snapshot
 
@@ -213,11 +214,11 @@ def visual_visit(card, password, *, lock_first=False, clinic_password="7391"):
         reader.insert(card)
         await reception.card_placed()
         if lock_first:
-            reception.choose_pin()
+            reception.handle(ChoosePin())
             for wrong in ("0000", "1111", "2222"):
-                await reception.submit_pin(Pin(wrong))
-        reception.request_visual_check()
-        await reception.submit_visual_check(password)
+                await reception.handle(SubmitPin(Pin(wrong)))
+        reception.handle(RequestVisualCheck())
+        await reception.handle(SubmitVisualCheck(password))
         reader.close()
         return reception
 
@@ -241,7 +242,7 @@ def test_visual_check_refuses_a_wrong_password_and_the_card_pin():
 
 def test_visual_check_is_refused_for_photo_less_cards():
     card = MyNumberCard(CardProfile("山田 はな", "1357", photo=False))
-    with pytest.raises(RuntimeError, match="not possible"):
+    with pytest.raises(RuntimeError, match="not accepted"):
         visual_visit(card, "7391")
 
 
@@ -263,9 +264,9 @@ def test_a_photo_less_card_offers_the_pin_only_even_after_a_lock():
         reader.insert(card)
         await reception.card_placed()
         offered = reception.snapshot
-        reception.choose_pin()
+        reception.handle(ChoosePin())
         for wrong in ("0000", "1111", "2222"):
-            await reception.submit_pin(Pin(wrong))
+            await reception.handle(SubmitPin(Pin(wrong)))
         reader.close()
         return offered, reception.snapshot
 

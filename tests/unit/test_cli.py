@@ -126,3 +126,19 @@ def test_hardware_errors_are_printed_in_english_on_the_command_line():
     error = NoCardError(N_("カードが取り外されました（{detail}）", detail="SCARD_W_REMOVED_CARD"))
     assert in_english(error) == "The card was removed (SCARD_W_REMOVED_CARD)"
     assert in_english(OSError("disk full")) == "disk full"
+
+
+def test_enrolling_on_the_virtual_reader_is_refused_without_touching_pc_sc(tmp_path, capsys, monkeypatch):
+    """The in-process reader holds only emulated cards: `card enroll --reader virtual` used to build a
+    PC/SC reader anyway."""
+    import mynakiosk_hardware.readers.pcsc as pcsc
+
+    def no_pcsc(*_args, **_kwargs):
+        raise AssertionError("PC/SC was used")
+
+    monkeypatch.setattr(pcsc, "PcscReader", no_pcsc)
+    monkeypatch.setattr(pcsc, "list_readers", no_pcsc)
+    roster = tmp_path / "roster.toml"
+    assert main(["card", "enroll", "sakura", "--reader", "virtual", "--roster", str(roster)]) == 2
+    assert "use --reader pcsc" in capsys.readouterr().err
+    assert not roster.exists()

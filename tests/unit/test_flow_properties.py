@@ -11,9 +11,24 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from mynakiosk.cards import CardPolicy
+from mynakiosk.domain.identity import FaceCondition
 from mynakiosk.domain.qualification import IdentityMethod
-from mynakiosk.flow.machine import State, UnexpectedEvent
-from mynakiosk.flow.reception import FaceCondition, Reception
+from mynakiosk.domain.visit import ConsentTopic, Outcome, Prescription
+from mynakiosk.flow.intents import (
+    Answer,
+    Back,
+    ChooseFace,
+    ChoosePin,
+    ConsentIndividually,
+    ConsentToAll,
+    DecideConsents,
+    RequestVisualCheck,
+    SubmitPin,
+    SubmitVisualCheck,
+    TryFace,
+)
+from mynakiosk.flow.machine import State
+from mynakiosk.flow.reception import Reception, UnexpectedIntent
 from mynakiosk.roster import Roster
 from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
 from mynakiosk_hardware.pin import Pin
@@ -54,14 +69,15 @@ class ReceptionModel(RuleBasedStateMachine):
         self.reader.close()
         self.loop.close()
 
-    def act(self, action) -> None:
-        """An action the UI would only offer on the right screen; elsewhere it must be refused loudly."""
+    def act(self, intent) -> None:
+        """Any intent, in any state: one the state does not accept is refused loudly and changes nothing."""
+        before = self.reception.snapshot
         try:
-            result = action()
-        except (UnexpectedEvent, RuntimeError):
+            awaitable = self.reception.handle(intent)
+        except UnexpectedIntent:
+            assert self.reception.snapshot is before
             return
-        if result is not None:
-            self.run(result)
+        self.run(awaitable)
 
     @precondition(lambda self: self.reception.state is State.IDLE and not self.reader.card_present())
     @rule(who=st.sampled_from(["sakura", "yuto", "taro", "taro", "other"]))
@@ -92,17 +108,31 @@ class ReceptionModel(RuleBasedStateMachine):
         else:
             self.reception.inactivity()
 
-    @precondition(lambda self: self.reception.state is State.METHOD_SELECT)
-    @rule()
-    def choose_pin(self):
-        self.act(self.reception.choose_pin)
+    @precondition(lambda self: self.reception.state is not State.IDLE)
+    @rule(
+        intent=st.sampled_from(
+            [
+                ChoosePin(),
+                ChooseFace(),
+                Back(),
+                RequestVisualCheck(),
+                ConsentToAll(),
+                ConsentIndividually(),
+                DecideConsents(dict.fromkeys(ConsentTopic, False)),
+                DecideConsents({ConsentTopic.SURGERY: True, **dict.fromkeys(ConsentTopic, True)}),
+                *Answer,
+                *Prescription,
+            ]
+        )
+    )
+    def press(self, intent):
+        """A key press on whatever screen is shown (or on one that is not)."""
+        self.act(intent)
 
     @precondition(lambda self: self.reception.state is State.PIN_ENTRY)
     @rule(pin=st.sampled_from(["1234", "5678", "2468", "0000"]))
     def pin(self, pin):
-        if self.reception.state is not State.PIN_ENTRY:
-            return
-        self.run(self.reception.submit_pin(Pin(pin)))
+        self.act(SubmitPin(Pin(pin)))
         if self.reception.state not in (State.PIN_ENTRY, State.FALLBACK, State.READ_FAILED, State.IDLE):
             self.verified = True
 
@@ -110,54 +140,19 @@ class ReceptionModel(RuleBasedStateMachine):
     @rule(condition=st.sampled_from(list(FaceCondition)))
     def face(self, condition):
         if self.reception.state is State.METHOD_SELECT:
-            self.act(self.reception.choose_face)
+            self.act(ChooseFace())
         if self.reception.state is State.FACE:
-            self.run(self.reception.face_attempt(condition))
+            self.act(TryFace(condition))
             if self.reception.state is not State.FACE and self.reception.state is not State.METHOD_SELECT:
                 self.verified = True
 
-    @precondition(lambda self: self.reception.visual_check_possible)
+    @precondition(lambda self: self.reception.snapshot.visual_offered)
     @rule(password=st.sampled_from(["0000", "7391", "1234"]))
     def visual(self, password):
-        if not self.reception.visual_check_possible:
-            return
-        self.reception.request_visual_check()
-        self.run(self.reception.submit_visual_check(password))
+        self.act(RequestVisualCheck())
+        self.act(SubmitVisualCheck(password))
         if self.reception.state is not State.VISUAL_CHECK:
             self.verified = True
-
-    @precondition(
-        lambda self: (
-            self.reception.state
-            in (
-                State.CONSENT,
-                State.CONSENT_DETAIL,
-                State.HIGH_COST,
-                State.PRESCRIPTION,
-                State.SUBSIDY,
-                State.REGISTRATION,
-            )
-        )
-    )
-    @rule(key=st.sampled_from(["all", "individual", "yes", "no", "electronic", "paper"]))
-    def answer(self, key):
-        r = self.reception
-        actions = {
-            State.CONSENT: (r.consent_all if key == "all" else r.consent_individually),
-            State.CONSENT_DETAIL: (lambda: r.consent_detail({"手術": key == "yes"})),
-            State.HIGH_COST: (lambda: r.high_cost(key == "yes")),
-            State.PRESCRIPTION: (lambda: r.prescription(key == "electronic")),
-            State.SUBSIDY: (lambda: r.subsidy(key == "yes")),
-            State.REGISTRATION: (lambda: r.register(key == "yes")),
-        }
-        action = actions.get(r.state)
-        if action is not None:
-            self.act(action)
-
-    @precondition(lambda self: self.reception.state in (State.PIN_ENTRY, State.FACE, State.VISUAL_CHECK))
-    @rule()
-    def back(self):
-        self.act(self.reception.back)
 
     @precondition(lambda self: self.reception.state is State.IDLE)
     @rule(name=st.sampled_from(SCENARIOS))
@@ -184,7 +179,7 @@ class ReceptionModel(RuleBasedStateMachine):
     @invariant()
     def completion_needs_identity_and_qualification(self):
         for record in self.records:
-            if record.outcome == "complete":
+            if record.outcome is Outcome.COMPLETE:
                 assert record.method in (IdentityMethod.PIN, IdentityMethod.FACE, IdentityMethod.VISUAL)
                 assert record.result is not None and record.result.usable
         if self.reception.state is State.COMPLETE:

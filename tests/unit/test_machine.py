@@ -1,10 +1,13 @@
-"""The flow machine without Qt: every row of the table, and that an event with no row is an error."""
+"""The flow machine without Qt: every row of the table, that an event with no row is an error, and the
+state declarations the table and the screens rely on."""
 
 import logging
 
 import pytest
 
-from mynakiosk.flow.machine import TRANSITIONS, Event, FlowMachine, State, UnexpectedEvent
+from mynakiosk.domain.clinic import ClinicSettings
+from mynakiosk.domain.visit import Outcome
+from mynakiosk.flow.machine import STATES, TRANSITIONS, Event, FlowMachine, State, UnexpectedEvent, next_after
 
 
 @pytest.mark.parametrize(("source", "event", "target"), [(s, e, t) for (s, e), t in TRANSITIONS.items()])
@@ -62,3 +65,41 @@ def test_complete_is_reached_only_through_a_verified_identity_and_the_qualificat
         (State.FACE, Event.FACE_MATCHED),
         (State.REGISTRATION, Event.REGISTERED),
     }
+
+
+# -- the declarations --------------------------------------------------------------------------
+
+
+def test_every_state_is_declared_once_with_a_label_and_a_screen():
+    assert list(STATES) == list(State)
+    assert all(declared.label and declared.screen for declared in STATES.values())
+    assert len({declared.screen for declared in STATES.values()}) == len(State)
+
+
+def test_the_states_that_time_out_are_exactly_those_with_an_inactivity_row():
+    timing_out = {state for state, declared in STATES.items() if declared.times_out}
+    assert timing_out == {s for (s, e) in TRANSITIONS if e is Event.INACTIVITY}
+    assert all(TRANSITIONS[(s, Event.INACTIVITY)] is State.CANCELLED for s in timing_out)
+
+
+def test_each_ending_state_reaches_its_outcome_and_the_idle_states_forget_the_visit():
+    endings = {state: declared.ends_visit for state, declared in STATES.items() if declared.ends_visit}
+    assert endings == {
+        State.COMPLETE: Outcome.COMPLETE,
+        State.FALLBACK: Outcome.FALLBACK,
+        State.CANCELLED: Outcome.CANCELLED,
+    }
+    assert {s for s, d in STATES.items() if d.forgets_visit} == {State.IDLE, State.NO_READER}
+
+
+def test_optional_screens_follow_in_declared_order_when_the_clinic_switched_them_on():
+    optional = {s: d for s, d in STATES.items() if d.asked_by is not None or d.shown_if is not None}
+    assert all(d.asked_by is not None and d.shown_if is not None for d in optional.values())
+    for state, declared in optional.items():
+        assert TRANSITIONS[(State.QUALIFYING, declared.asked_by)] is state
+    both = ClinicSettings(prescription_screen=True, subsidy_screen=True)
+    assert next_after(State.HIGH_COST, both) is Event.ASK_PRESCRIPTION
+    assert next_after(State.PRESCRIPTION, both) is Event.ASK_SUBSIDY
+    assert next_after(State.SUBSIDY, both) is Event.FINISH
+    assert next_after(State.HIGH_COST, ClinicSettings(subsidy_screen=True)) is Event.ASK_SUBSIDY
+    assert next_after(State.QUALIFYING, ClinicSettings()) is Event.FINISH

@@ -4,6 +4,7 @@ import asyncio
 
 import pytest
 
+from mynakiosk.flow.intents import ChoosePin, SubmitPin
 from mynakiosk.flow.machine import State
 from mynakiosk.flow.reception import Reception
 from mynakiosk_hardware.card import CardProfile, MyNumberCard, OtherCard
@@ -40,8 +41,8 @@ def test_child_pin_entered_by_parent_completes():
         reader.insert(child_card())
         await reception.card_placed()
         assert reception.snapshot.state is State.METHOD_SELECT and reception.snapshot.tries_left == 3
-        reception.choose_pin()
-        await reception.submit_pin(Pin("1234"))
+        reception.handle(ChoosePin())
+        await reception.handle(SubmitPin(Pin("1234")))
         reader.close()
         return [s.state for s in snapshots]
 
@@ -65,12 +66,12 @@ def test_wrong_pins_count_down_then_lock_with_fallback():
         reception, _ = make_reception(reader)
         reader.insert(card)
         await reception.card_placed()
-        reception.choose_pin()
+        reception.handle(ChoosePin())
         tries = []
         for wrong in ("0000", "1111"):
-            await reception.submit_pin(Pin(wrong))
+            await reception.handle(SubmitPin(Pin(wrong)))
             tries.append((reception.state, reception.snapshot.tries_left, reception.snapshot.wrong_pin))
-        await reception.submit_pin(Pin("2222"))
+        await reception.handle(SubmitPin(Pin("2222")))
         reader.close()
         return tries, reception.snapshot
 
@@ -89,7 +90,7 @@ def test_a_locked_card_goes_to_the_fallback_when_pin_is_chosen():
         reader.insert(child_card(tries=0))
         await reception.card_placed()
         tries = reception.snapshot.tries_left
-        reception.choose_pin()
+        reception.handle(ChoosePin())
         reader.close()
         return tries, reception.state
 
@@ -116,7 +117,7 @@ def test_card_pulled_during_verify_returns_to_idle_and_drops_the_result():
         reception, snapshots = make_reception(reader)
         reader.insert(card)
         await reception.card_placed()
-        reception.choose_pin()
+        reception.handle(ChoosePin())
         release = asyncio.Event()
 
         async def slow_run_on_card(job):
@@ -124,7 +125,7 @@ def test_card_pulled_during_verify_returns_to_idle_and_drops_the_result():
             return await asyncio.wrap_future(reader.submit(job))
 
         reception._run_on_card = slow_run_on_card
-        verify = asyncio.ensure_future(reception.submit_pin(Pin("1234")))
+        verify = asyncio.ensure_future(reception.handle(SubmitPin(Pin("1234"))))
         assert reception.state is State.VERIFYING
         reader.remove()
         reception.card_removed()

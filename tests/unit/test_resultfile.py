@@ -236,3 +236,37 @@ def test_a_failed_overwrite_leaves_the_old_file_whole(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="No space"):
         files.write_atomically(path, b"new")
     assert path.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["roster.toml"]
+
+
+def test_enums_are_written_in_the_result_files_words(tmp_path):
+    """Consent topics, prescription, identity method and relation are enums in the code; the file keeps
+    the interface's codes and the Japanese method names it always had."""
+    from dataclasses import replace
+
+    from mynakiosk.domain.people import Relation
+    from mynakiosk.domain.qualification import IdentityMethod
+    from mynakiosk.domain.visit import ConsentTopic, Prescription
+    from mynakiosk.resultfile import result_xml
+
+    scenario = load_scenario(scenarios_dir() / "01_child_normal_visit.toml")
+    record = asyncio.run(run_scenario(scenario)).record
+    coverage = replace(record.result.coverage, relation=Relation.SELF)
+    consents = {ConsentTopic.MEDICAL: True, ConsentTopic.SURGERY: False, ConsentTopic.HEALTH_CHECKUP: True}
+    words = {IdentityMethod.FACE: "顔認証", IdentityMethod.PIN: "暗証番号", IdentityMethod.VISUAL: "目視"}
+    for method, word in words.items():
+        for prescription, code in ((Prescription.ELECTRONIC, "1"), (Prescription.PAPER, "2")):
+            changed = replace(
+                record,
+                method=method,
+                prescription=prescription,
+                consents=consents,
+                result=replace(record.result, coverage=coverage),
+            )
+            item = result_xml(changed, scenario.clinic, "1").find(
+                "MessageBody/ResultList/ResultOfQualificationConfirmation"
+            )
+            assert item.findtext("IdentityConfirmationMethod") == word
+            assert item.findtext("PrescriptionIssueSelect") == code
+            assert item.findtext("PersonalFamilyClassification") == "1"
+            tags = ("PharmacistsInfoConsFlg", "OperationInfoConsFlg", "SpecificHealthCheckupsInfoConsFlg")
+            assert [item.findtext(tag) for tag in tags] == ["1", "0", "1"]

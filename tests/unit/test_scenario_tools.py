@@ -123,7 +123,7 @@ def test_a_step_that_raises_is_a_mismatch_with_its_message(tmp_path, monkeypatch
     def broken(self):
         raise KeyError("boom")
 
-    monkeypatch.setattr(Reception, "choose_pin", broken)
+    monkeypatch.setattr(Reception, "_choose_pin", broken)
     path = write(
         tmp_path, MINIMAL.format(person="a", acquired="2020-01-01", script='"place a", "choose pin"')
     )

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from mynakiosk.cli import main
-from mynakiosk.scenarios.loader import ScenarioError, library, load_scenario
+from mynakiosk.scenarios.loader import ScenarioError, library, load_scenario, scenarios_dir
 from mynakiosk.scenarios.runner import run_scenario
 
 LIBRARY = library()
@@ -133,3 +133,21 @@ def test_two_cards_with_one_certificate_serial_are_refused(tmp_path):
     text += '[[people]]\nid = "b"\nname = "B"\nbirth_date = 2016-02-01\ncard = { certificate_serial = 7 }\n'
     with pytest.raises(ScenarioError, match=r"people\[1\]\.card\.certificate_serial: 7 is also a's"):
         load_scenario(write(tmp_path, text))
+
+
+def test_a_visit_that_ends_twice_publishes_two_records_and_keeps_the_first():
+    """Scenario 19: the PIN lock ends the visit in the fallback, then a 目視確認 completes it. Each ending
+    publishes its own record; the first is not turned into the second (the staff console showed the
+    completed data in both rows)."""
+    from mynakiosk.domain.qualification import IdentityMethod
+    from mynakiosk.domain.visit import Outcome
+
+    run = asyncio.run(run_scenario(load_scenario(scenarios_dir() / "19_pin_locked_visual_check.toml")))
+    assert run.ok, run.mismatches
+    first, second = run.records
+    assert first.outcome is Outcome.FALLBACK and first.method is None and first.result is None
+    assert first.fallback is not None and first.consents == {}
+    assert second.outcome is Outcome.COMPLETE and second.method is IdentityMethod.VISUAL
+    assert second.fallback is None and second.result is not None and all(second.consents.values())
+    with pytest.raises(AttributeError):
+        first.outcome = Outcome.COMPLETE  # records are immutable

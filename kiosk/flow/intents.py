@@ -1,0 +1,203 @@
+"""What the patient (or a staff member) does at the reader, as typed intents.
+
+Screens emit intents, scenario scripts are parsed into them, and ``Reception.handle`` is the one place that
+says what each means in each state. An intent the current state does not accept is an error
+(``UnexpectedIntent``), never taken as some default.
+
+A script step is written as words (docs/scenarios.md); :data:`SCRIPT_STEPS` parses each verb into intents
+once, when the scenario file is loaded, together with the screen the step is meant for.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Union
+
+from mynakiosk.domain.identity import FaceCondition
+from mynakiosk.domain.visit import ConsentTopic, Prescription
+from mynakiosk.flow.machine import State
+from mynakiosk_hardware.tomlfile import quote
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from mynakiosk_hardware.pin import Pin
+
+
+class Answer(enum.Enum):
+    """The answer on a yes/no screen: 登録する/しない, 利用する/しない."""
+
+    YES = "yes"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class ChoosePin:
+    """「暗証番号」 on the method choice, or 「暗証番号に切り替える」 on the face screen."""
+
+
+@dataclass(frozen=True)
+class ChooseFace:
+    """「顔認証」 on the method choice."""
+
+
+@dataclass(frozen=True)
+class Back:
+    """「戻る」: back to the screen before."""
+
+
+@dataclass(frozen=True)
+class SubmitPin:
+    """確定 with four digits typed (a ``Pin``, whose repr never shows them)."""
+
+    pin: Pin
+
+
+@dataclass(frozen=True)
+class TryFace:
+    """One simulated capture: what the camera sees."""
+
+    condition: FaceCondition
+
+
+@dataclass(frozen=True)
+class RequestVisualCheck:
+    """「職員用：目視確認」: a staff member steps in."""
+
+
+@dataclass(frozen=True)
+class SubmitVisualCheck:
+    """The staff member typed the facility's 目視モード用パスワード (never the card PIN)."""
+
+    password: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ConsentToAll:
+    """「全て同意する」."""
+
+
+@dataclass(frozen=True)
+class ConsentIndividually:
+    """「個別に同意する」: one screen with each topic."""
+
+
+@dataclass(frozen=True)
+class DecideConsents:
+    """「次へ」 on the individual consents, with an answer for every topic."""
+
+    choices: Mapping[ConsentTopic, bool]
+
+
+Intent = Union[  # noqa: UP007 (a runtime union of classes: isinstance and the dispatcher use it)
+    Answer,
+    Prescription,
+    ChoosePin,
+    ChooseFace,
+    Back,
+    SubmitPin,
+    TryFace,
+    RequestVisualCheck,
+    SubmitVisualCheck,
+    ConsentToAll,
+    ConsentIndividually,
+    DecideConsents,
+]
+
+
+class ScriptError(ValueError):
+    """A script step that names no intent, or does not say it right; the message shows how to write it."""
+
+
+@dataclass(frozen=True)
+class ScriptStep:
+    """A script step as the patient's intents, and the screen it is meant for (None: any that accepts them)."""
+
+    intents: tuple[Intent, ...]
+    at: State | None = None
+
+
+def _yes_no(verb: str, at: State) -> Callable[[list[str]], ScriptStep]:
+    def parse(args: list[str]) -> ScriptStep:
+        if args not in (["yes"], ["no"]):
+            raise ScriptError(f"expected {verb} yes|no")
+        return ScriptStep((Answer(args[0]),), at)
+
+    return parse
+
+
+def _choose(args: list[str]) -> ScriptStep:
+    if args == ["pin"]:
+        return ScriptStep((ChoosePin(),))
+    if args == ["face"]:
+        return ScriptStep((ChooseFace(),))
+    raise ScriptError("expected choose pin|face")
+
+
+def _pin(args: list[str]) -> ScriptStep:
+    from mynakiosk_hardware.pin import Pin
+    from mynakiosk_hardware.profile import is_four_digit_pin
+
+    if len(args) != 1 or not is_four_digit_pin(args[0]):
+        raise ScriptError("pin needs 4 ASCII digits (0-9, not full-width)")
+    return ScriptStep((SubmitPin(Pin(args[0])),), State.PIN_ENTRY)
+
+
+def _face(args: list[str]) -> ScriptStep:
+    words = {c.name.lower().replace("_", "-"): c for c in FaceCondition if c is not FaceCondition.NONE}
+    if len(args) != 1 or args[0] not in words:
+        raise ScriptError(f"expected face {'|'.join(words)}")
+    return ScriptStep((TryFace(words[args[0]]),), State.FACE)
+
+
+def _consent(args: list[str]) -> ScriptStep:
+    if args == ["all"]:
+        return ScriptStep((ConsentToAll(),), State.CONSENT)
+    if args[:1] != ["individual"]:
+        raise ScriptError("expected consent all | consent individual TOPIC=yes|no …")
+    topics = {topic.label: topic for topic in ConsentTopic}
+    choices = dict.fromkeys(ConsentTopic, False)
+    for arg in args[1:]:
+        name, _, value = arg.partition("=")
+        if name not in topics or value not in ("yes", "no"):
+            raise ScriptError(
+                f"expected consent all | consent individual TOPIC=yes|no … (TOPIC one of {', '.join(topics)});"
+                f" got {quote(arg)}"
+            )
+        choices[topics[name]] = value == "yes"
+    return ScriptStep((ConsentIndividually(), DecideConsents(choices)), State.CONSENT)
+
+
+def _prescription(args: list[str]) -> ScriptStep:
+    if args not in (["electronic"], ["paper"]):
+        raise ScriptError("expected prescription electronic|paper")
+    return ScriptStep((Prescription(args[0]),), State.PRESCRIPTION)
+
+
+def _visual(args: list[str]) -> ScriptStep:
+    if len(args) > 1:
+        raise ScriptError("expected visual PASSWORD")
+    return ScriptStep((RequestVisualCheck(), SubmitVisualCheck(args[0] if args else "")))
+
+
+#: verb -> (how to write it, parser). The reader's own steps (place, remove, expect) are the runner's.
+SCRIPT_STEPS: dict[str, tuple[str, Callable[[list[str]], ScriptStep]]] = {
+    "choose": ("choose pin|face", _choose),
+    "pin": ("pin NNNN", _pin),
+    "face": ("face front|mask|moved|too-far|too-near", _face),
+    "visual": ("visual PASSWORD (staff 目視確認 with the 目視モード用パスワード)", _visual),
+    "register": ("register yes|no", _yes_no("register", State.REGISTRATION)),
+    "consent": ("consent all | consent individual TOPIC=yes|no …", _consent),
+    "high-cost": ("high-cost yes|no", _yes_no("high-cost", State.HIGH_COST)),
+    "prescription": ("prescription electronic|paper", _prescription),
+    "subsidy": ("subsidy yes|no", _yes_no("subsidy", State.SUBSIDY)),
+}
+
+
+def parse_step(words: list[str]) -> ScriptStep:
+    """The intents of one script step (its words split on spaces); ``ScriptError`` says what is wrong."""
+    verb, args = words[0], words[1:]
+    if verb not in SCRIPT_STEPS:
+        raise ScriptError(f"unknown step {verb!r}")
+    return SCRIPT_STEPS[verb][1](args)

@@ -1,0 +1,82 @@
+"""The identity rules as domain code: the simulated face capture, its failure limit, and when staff may
+step in with a 目視確認."""
+
+import datetime as dt
+
+from mynakiosk.domain.fallback import FallbackReason, guidance_for_identity, qualification_guidance
+from mynakiosk.domain.identity import (
+    FACE_LOCKED_MESSAGE,
+    FACE_NOT_MATCHED,
+    FACE_PROMPTS,
+    NO_PHOTO_FOR_FACE,
+    CardFace,
+    CardIdentity,
+    FaceCondition,
+    FacePolicy,
+    FaceVerdict,
+    visual_check_allowed,
+)
+from mynakiosk.domain.people import is_child
+
+AS_OF = dt.date(2026, 1, 15)
+ADULT = CardFace(True, dt.date(1986, 4, 1), dt.date(2024, 1, 1))
+CHILD_WITH_OLD_PHOTO = CardFace(True, dt.date(2018, 5, 14), dt.date(2024, 1, 16))  # 7, photo 730 days old
+CHILD_WITH_NEW_PHOTO = CardFace(True, dt.date(2018, 5, 14), dt.date(2024, 1, 17))  # 729 days
+
+
+def test_prompts_until_the_patient_faces_the_camera():
+    policy = FacePolicy(limit=10)
+    for condition in (FaceCondition.MASK, FaceCondition.MOVED, FaceCondition.TOO_FAR, FaceCondition.TOO_NEAR):
+        assert policy.attempt(condition, 1, ADULT, AS_OF) == (FaceVerdict.RETRY, FACE_PROMPTS[condition])
+    assert policy.attempt(FaceCondition.FRONT, 1, ADULT, AS_OF) == (FaceVerdict.MATCHED, "")
+
+
+def test_a_child_photo_730_days_old_is_not_matched_and_one_a_day_younger_is():
+    policy = FacePolicy(limit=10)
+    assert policy.attempt(FaceCondition.FRONT, 1, CHILD_WITH_OLD_PHOTO, AS_OF) == (
+        FaceVerdict.RETRY,
+        FACE_NOT_MATCHED,
+    )
+    assert policy.attempt(FaceCondition.FRONT, 2, CHILD_WITH_NEW_PHOTO, AS_OF)[0] is FaceVerdict.MATCHED
+
+
+def test_no_photo_no_face_authentication_and_no_failure_counted():
+    policy = FacePolicy(limit=1)
+    face = CardFace(False, dt.date(2025, 6, 1), dt.date(2025, 7, 1))
+    assert policy.attempt(FaceCondition.FRONT, 1, face, AS_OF) == (FaceVerdict.RETRY, NO_PHOTO_FOR_FACE)
+    assert not policy.locked(1)
+
+
+def test_failures_lock_face_for_that_card_only_and_a_match_clears_the_count():
+    policy = FacePolicy(limit=3)
+    for _ in range(2):
+        assert policy.attempt(FaceCondition.FRONT, 7, CHILD_WITH_OLD_PHOTO, AS_OF)[0] is FaceVerdict.RETRY
+    assert policy.attempt(FaceCondition.FRONT, 7, CHILD_WITH_OLD_PHOTO, AS_OF) == (
+        FaceVerdict.LOCKED,
+        FACE_LOCKED_MESSAGE,
+    )
+    assert policy.locked(7) and not policy.locked(8) and not policy.locked(None)
+    other = FacePolicy(limit=3)
+    other.attempt(FaceCondition.FRONT, 7, CHILD_WITH_OLD_PHOTO, AS_OF)
+    other.attempt(FaceCondition.FRONT, 7, ADULT, AS_OF)  # matched: the count starts again
+    other.attempt(FaceCondition.FRONT, 7, CHILD_WITH_OLD_PHOTO, AS_OF)
+    other.attempt(FaceCondition.FRONT, 7, CHILD_WITH_OLD_PHOTO, AS_OF)
+    assert not other.locked(7)
+
+
+def test_staff_step_in_during_the_identity_step_or_after_it_failed_only():
+    card = CardIdentity()
+    assert visual_check_allowed(True, None, card)
+    assert not visual_check_allowed(False, None, card)
+    assert visual_check_allowed(False, guidance_for_identity(FallbackReason.PIN_LOCKED, AS_OF), card)
+    for reason in (FallbackReason.NOT_QUALIFIED, FallbackReason.CERTIFICATE, FallbackReason.NOT_REGISTERED):
+        guidance = qualification_guidance(reason, title="", cause="")
+        assert not visual_check_allowed(False, guidance, card)
+    # No card known, or a card without a photo to compare with (an infant's): never.
+    assert not visual_check_allowed(True, None, None)
+    assert not visual_check_allowed(True, None, CardIdentity(has_photo=False))
+
+
+def test_one_child_rule():
+    assert is_child(dt.date(2008, 1, 16), AS_OF)  # 17 until tomorrow
+    assert not is_child(dt.date(2008, 1, 15), AS_OF)  # 18 today
