@@ -102,6 +102,31 @@ install_debs() {
   "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# vsmartcard's vpcd driver for the tests' private pcscd, taken from the package's files without installing
+# the package: its /etc/reader.conf.d/vpcd would make the machine's own pcscd listen on 0.0.0.0:35963.
+# Prints the path of libifdvpcd.so: an installed copy when the package is there, else one extracted once
+# into the user's cache folder.
+vpcd_driver() {
+  local installed=/usr/lib/pcsc/drivers/serial/libifdvpcd.so
+  if [ -f "$installed" ]; then echo "$installed"; return 0; fi
+  local cache="${XDG_CACHE_HOME:-$HOME/.cache}/mynakiosk/vsmartcard-vpcd"
+  local driver="$cache/root/usr/lib/pcsc/drivers/serial/libifdvpcd.so"
+  if [ ! -f "$driver" ]; then
+    command -v apt-get >/dev/null 2>&1 || { say "not a Debian/Ubuntu system: build vsmartcard's vpcd and set KIOSK_VPCD_DRIVER to its libifdvpcd.so"; return 0; }
+    say "extracting the vpcd driver from the vsmartcard-vpcd package into $cache (not installing it)"
+    mkdir -p "$cache"
+    rm -rf "$cache/root" "$cache"/*.deb
+    if ! (cd "$cache" && apt-get download -qq vsmartcard-vpcd 2>/dev/null); then
+      local sudo=()
+      [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo=(sudo)
+      "${sudo[@]}" apt-get update -qq
+      (cd "$cache" && apt-get download -qq vsmartcard-vpcd)
+    fi
+    dpkg-deb -x "$cache"/vsmartcard-vpcd_*.deb "$cache/root"
+  fi
+  echo "$driver"
+}
+
 bootstrap() {
   local extra="$1"; shift
   install_debs $QT_RUNTIME_DEBS "$@"

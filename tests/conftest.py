@@ -1,10 +1,14 @@
-"""Test-wide set-up: Qt offscreen before anything imports Qt, and a guard that no PIN reaches the logs."""
+"""Test-wide set-up: Qt offscreen before anything imports Qt, PC/SC kept off the machine's pcscd, and a
+guard that no PIN reaches the logs."""
 
 from __future__ import annotations
 
 import logging
 import os
 import re
+import shutil
+import tempfile
+from pathlib import Path
 
 # Must happen before Qt is imported anywhere (pytest-qt imports it while collecting).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,7 +19,27 @@ os.environ.setdefault("KIOSK_KEY_CACHE", "")
 
 import pytest
 
+from tests.support.pcscd import use_private_socket
+
 pytest_plugins = ("pytester",)  # the pytest plugin's tests run a host project's pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Every PC/SC client of the run (pyscard here, kiosk and OpenSC tools in subprocesses) talks to the
+    # tests' own pcscd (tests/e2e), never to the machine's: no test sees the developer's real reader and
+    # card, and a system pcscd running meanwhile disturbs nothing. Set before anything loads libpcsclite.
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-pcscd-"))
+    config.stash[_PCSCD_FOLDER] = folder
+    use_private_socket(folder / "pcscd.comm")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_PCSCD_FOLDER, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_PCSCD_FOLDER = pytest.StashKey[Path]()
 
 #: PINs the tests type. Any log record carrying one of them fails the test that produced it.
 TEST_PINS = ("1234", "5678", "2468", "0000", "1111", "2222", "9999", "1357", "4455", "8642")

@@ -1,6 +1,7 @@
 """The e2e tests' pcscd: started once for the session by the fixture, stopped after it.
 
-Set KIOSK_SKIP_E2E=1 to skip these tests on a machine where pcscd cannot run.
+It is private (tests/support/pcscd.py): the machine's own pcscd may run meanwhile. Set KIOSK_SKIP_E2E=1
+to skip these tests on a machine where pcscd cannot run.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ import os
 import pytest
 
 from tests.support.pcscd import PcscdProcess, PcscdUnavailable
+from tests.support.sockets import listening_sockets, listening_sockets_of
 
 
 @pytest.fixture(scope="session")
 def pcscd_session(tmp_path_factory):
     if os.environ.get("KIOSK_SKIP_E2E") == "1":
         pytest.skip("KIOSK_SKIP_E2E=1")
+    before = set(listening_sockets_of())
     try:
         process = PcscdProcess(tmp_path_factory.mktemp("pcscd"))
         process.start()
@@ -25,6 +28,10 @@ def pcscd_session(tmp_path_factory):
         yield process
     finally:
         process.stop()
+    # Nothing the tests opened outlives them: no listener of ours, none on the reader's port.
+    left = set(listening_sockets_of()) - before
+    left |= {s for s in listening_sockets() if s.port == process.port}
+    assert not left, f"still listening after the end-to-end tests: {sorted(left)}"
 
 
 @pytest.fixture
