@@ -14,8 +14,9 @@ It lives beside the machine's own pcscd without touching it, and opens no port t
   (vsmartcard ``vpcd.c``, ``opensock``; its "reversed" mode, which would connect out instead, aborts
   pcscd in vsmartcard 0.8 as Debian 12 ships it). Inside its namespace only its loopback exists; the
   tests' card bridge reaches it through a Unix-socket relay (tests/support/pcscd_netns.py) and a
-  forwarder on 127.0.0.1:``port`` in the test process, so ``VpcdBridge(card, port=pcscd.port)`` works
-  as against a system vpcd, and nothing listens beyond loopback.
+  forwarder on 127.0.0.1:``port`` (and ``port + 1`` for vpcd's second slot) in the test process, so
+  ``VpcdBridge(card, port=pcscd.port)`` works as against a system vpcd, and nothing listens beyond
+  loopback.
 - **The driver from the package's files**, without the package's system-wide reader configuration
   (``/etc/reader.conf.d/vpcd``, which makes the system pcscd listen on 0.0.0.0:35963): scripts/test
   extracts ``libifdvpcd.so`` into a cache folder and names it in ``KIOSK_VPCD_DRIVER``.
@@ -25,6 +26,7 @@ The namespaces need root or unprivileged user namespaces (``unshare --user``, De
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -33,7 +35,6 @@ import subprocess
 import sys
 import threading
 import time
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-from tests.support.pcscd_netns import serve_relay
+from tests.support.pcscd_netns import VPCD_SLOTS, relay_socket, serve_relay
 
 READER_NAME = "Kiosk Test PCD"
 SYSTEM_SOCKET = "/run/pcscd/pcscd.comm"
@@ -52,6 +53,12 @@ DRIVER_CANDIDATES = (
 #: Folders only the private pcscd sees empty: the USB reader drivers (its pid file's folder is added).
 DRIVER_FOLDERS = ("/usr/lib/pcsc/drivers", "/usr/local/lib/pcsc/drivers")
 NAMESPACE_SCRIPT = Path(__file__).with_name("pcscd_netns.py")
+
+
+def _connect_unix(path: Path) -> socket.socket:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.connect(str(path))
+    return sock
 
 
 class PcscdUnavailable(RuntimeError):
@@ -67,10 +74,23 @@ def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
         time.sleep(0.05)
 
 
-def free_port() -> int:
+def free_port(count: int = 1) -> int:
+    """A port that is free here, with the ``count - 1`` ports after it."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port + count <= 65536 and all(_is_free(port + n) for n in range(1, count)):
+            return port
+
+
+def _is_free(port: int) -> bool:
     with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 def vpcd_driver() -> str | None:
@@ -82,7 +102,7 @@ def vpcd_driver() -> str | None:
     return None
 
 
-@cache
+@functools.cache
 def namespace_command() -> tuple[str, ...] | None:
     """How to give pcscd a private mount namespace here, or None where the machine allows none."""
     unshare = shutil.which("unshare")
@@ -105,7 +125,7 @@ def use_private_socket(path: Path) -> None:
 
 
 class PcscdProcess:
-    """Start, stop and restart one private pcscd; its vpcd slot 0 is reached on 127.0.0.1:``port``."""
+    """Start, stop and restart one private pcscd; its vpcd slot N is reached on 127.0.0.1:``port + N``."""
 
     def __init__(self, workdir: Path, port: int | None = None) -> None:
         binary = shutil.which("pcscd") or ("/usr/sbin/pcscd" if Path("/usr/sbin/pcscd").exists() else None)
@@ -116,14 +136,13 @@ class PcscdProcess:
                 " the driver from the vsmartcard-vpcd package (or set KIOSK_VPCD_DRIVER to a libifdvpcd.so)."
             )
         self.binary = binary
-        self.port = port or free_port()
+        self.port = port or free_port(VPCD_SLOTS)
         self.reader = f"{READER_NAME} 00 00"
         self.workdir = workdir
         self.socket_path = Path(os.environ.get("PCSCLITE_CSOCK_NAME") or SYSTEM_SOCKET)
         if str(self.socket_path) == SYSTEM_SOCKET:
             self.socket_path = workdir / "pcscd.comm"
             use_private_socket(self.socket_path)
-        self.relay_path = workdir / "vpcd-relay.sock"
         # A copy beside the config: the driver folders are hidden from the private pcscd.
         self.driver = workdir / "libifdvpcd.so"
         shutil.copyfile(driver, self.driver)
@@ -136,7 +155,7 @@ class PcscdProcess:
             f"CHANNELID    0x{self.port:X}\n"
         )
         self._process: subprocess.Popen[bytes] | None = None
-        self._forwarder: socket.socket | None = None
+        self._forwarders: list[socket.socket] = []
 
     def start(self, timeout: float = 15, *, wait_for_reader: bool = True, squat_port: bool = False) -> None:
         """``squat_port``: something else holds vpcd's port in the namespace, so the reader never appears."""
@@ -146,21 +165,21 @@ class PcscdProcess:
                 "the tests' pcscd needs its own mount and network namespaces (`unshare --user --mount --net`),"
                 " which this machine refuses: run the tests as root or allow unprivileged user namespaces."
             )
-        self.socket_path.unlink(missing_ok=True)
-        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        listener.bind(str(self.socket_path))
-        listener.listen()
         hidden = ",".join(self._hidden_folders())
         command = [
             *namespace,
             sys.executable,
             str(NAMESPACE_SCRIPT),
             str(self.port),
-            str(self.relay_path),
+            str(self.workdir),
             hidden,
         ]
         command += ["--squat"] if squat_port else []
         command += ["--", self.binary, "--foreground", "--debug", "--config", str(self.config)]
+        self.socket_path.unlink(missing_ok=True)
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(str(self.socket_path))
+        listener.listen()
         try:
             with self.log.open("ab") as out:
                 self._process = subprocess.Popen(
@@ -175,19 +194,16 @@ class PcscdProcess:
         self._start_forwarder()
 
     def _start_forwarder(self) -> None:
-        """127.0.0.1:port here leads to vpcd inside the namespace, through the relay's Unix socket."""
-        forwarder = socket.socket()
-        forwarder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # old connections in TIME_WAIT
-        forwarder.bind(("127.0.0.1", self.port))
-        forwarder.listen()
-        self._forwarder = forwarder
+        """127.0.0.1:port+N here leads to vpcd's slot N inside the namespace, through the relay."""
+        for slot in range(VPCD_SLOTS):
+            forwarder = socket.socket()
+            forwarder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # old connections in TIME_WAIT
+            forwarder.bind(("127.0.0.1", self.port + slot))
+            forwarder.listen()
+            self._forwarders.append(forwarder)
 
-        def to_relay() -> socket.socket:
-            relay = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            relay.connect(str(self.relay_path))
-            return relay
-
-        threading.Thread(target=serve_relay, args=(forwarder, to_relay), daemon=True).start()
+            to_relay = functools.partial(_connect_unix, relay_socket(self.workdir, slot))
+            threading.Thread(target=serve_relay, args=(forwarder, to_relay), daemon=True).start()
 
     def _hidden_folders(self) -> list[str]:
         # /run/pcscd where it exists; else pcscd would create it, which only root may do: hide all of /run.
@@ -224,8 +240,8 @@ class PcscdProcess:
             return False
 
     def stop(self) -> None:
-        forwarder, self._forwarder = self._forwarder, None
-        if forwarder is not None:
+        forwarders, self._forwarders = self._forwarders, []
+        for forwarder in forwarders:
             forwarder.shutdown(socket.SHUT_RDWR)  # wakes its accept loop (Linux)
             forwarder.close()
         process, self._process = self._process, None

@@ -1,10 +1,11 @@
 """Runs inside the private pcscd's own mount and network namespaces (see tests/support/pcscd.py).
 
-Usage: python pcscd_netns.py PORT RELAY_SOCKET HIDE[,HIDE...] [--squat] -- PCSCD ARGS...
+Usage: python pcscd_netns.py PORT RELAY_FOLDER HIDE[,HIDE...] [--squat] -- PCSCD ARGS...
 with the pcscd listening socket as standard input.
 
 It hides the given folders behind empty tmpfs mounts, brings the namespace's loopback up, relays each
-connection on the Unix socket RELAY_SOCKET to vpcd on 127.0.0.1:PORT inside the namespace, and runs
+connection on the Unix socket RELAY_FOLDER/slot-N.sock to vpcd's slot N on 127.0.0.1:PORT+N inside the
+namespace (vpcd gives a reader two slots), and runs
 pcscd socket-activated (the socket as fd 3, ``LISTEN_PID``/``LISTEN_FDS`` as sd_listen_fds(3) wants).
 ``--squat`` first takes PORT itself, so vpcd cannot (a test of a taken port). It ends when pcscd ends.
 """
@@ -21,6 +22,7 @@ import threading
 from pathlib import Path
 
 SIOCGIFFLAGS, SIOCSIFFLAGS, IFF_UP = 0x8913, 0x8914, 0x1
+VPCD_SLOTS = 2  # VICC_MAX_SLOTS in vsmartcard's ifd-vpcd.c
 _QUICKACK = getattr(socket, "TCP_QUICKACK", None)
 # sh's $$ is pcscd's pid after exec: sd_listen_fds accepts the socket only when LISTEN_PID is its own.
 EXEC_ACTIVATED = 'LISTEN_PID=$$ LISTEN_FDS=1 exec "$0" "$@" 3<&0 0</dev/null'
@@ -92,10 +94,14 @@ def loopback_up() -> None:
         fcntl.ioctl(sock, SIOCSIFFLAGS, struct.pack("16sH22x", b"lo", flags | IFF_UP))
 
 
+def relay_socket(folder: Path, slot: int) -> Path:
+    return folder / f"slot-{slot}.sock"
+
+
 def main(argv: list[str]) -> int:
     split = argv.index("--")
     options, pcscd = argv[:split], argv[split + 1 :]
-    port, relay_path, hidden = int(options[0]), Path(options[1]), options[2].split(",")
+    port, relay_folder, hidden = int(options[0]), Path(options[1]), options[2].split(",")
     for folder in hidden:
         if Path(folder).is_dir():
             subprocess.run(["mount", "-t", "tmpfs", "kiosk-test-pcscd", folder], check=True)
@@ -105,20 +111,20 @@ def main(argv: list[str]) -> int:
         squatter = socket.socket()
         squatter.bind(("127.0.0.1", port))
         squatter.listen()
-    relay_path.unlink(missing_ok=True)
-    relay = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    relay.bind(str(relay_path))
-    relay.listen()
-    threading.Thread(
-        target=serve_relay,
-        args=(relay, lambda: connect_tcp(port)),
-        daemon=True,
-    ).start()
+    for slot in range(VPCD_SLOTS):
+        path = relay_socket(relay_folder, slot)
+        path.unlink(missing_ok=True)
+        relay = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        relay.bind(str(path))
+        relay.listen()
+        connect = lambda slot_port=port + slot: connect_tcp(slot_port)  # noqa: E731
+        threading.Thread(target=serve_relay, args=(relay, connect), daemon=True).start()
     child = subprocess.Popen(["/bin/sh", "-c", EXEC_ACTIVATED, *pcscd])
     signal.signal(signal.SIGTERM, lambda *_: child.terminate())
     signal.signal(signal.SIGINT, lambda *_: child.terminate())
     status = child.wait()
-    relay_path.unlink(missing_ok=True)
+    for slot in range(VPCD_SLOTS):
+        relay_socket(relay_folder, slot).unlink(missing_ok=True)
     return status
 
 
