@@ -84,6 +84,8 @@ def test_a_card_on_the_face_reader_and_a_phone_on_the_phone_reader_at_once(pcscd
         phone_bridge.remove()
         card_bridge.remove()
         pcscd.wait_card(present=False)
+        # Slot 1 too: a phone still seen there would answer the next test's first command from the old socket.
+        wait_for(lambda: not phone_reader.card_present(), WAIT_S, "the phone to be taken away")
 
 
 def test_an_iphone_through_pcscd_answers_after_face_id_only(pcscd, two_readers):
