@@ -54,8 +54,11 @@ _TOKENS = {
 
 
 class PhoneNotPresented(CardProtocolError):
-    """Nothing answered as a JPKI token: the card was never added to this phone, or (iPhone) Face ID was
-    not passed on the phone before it was held over the reader."""
+    """Nothing answered as a JPKI token: the card was never added to this phone."""
+
+
+class BiometricNeeded(PhoneNotPresented):
+    """An iPhone held before Face ID / Touch ID was passed on it: its certificate and key stay shut."""
 
 
 def held_token(channel: CardChannel) -> HeldToken:
@@ -131,7 +134,7 @@ def authenticate_phone(
         signature = sign_with_auth_key(channel, digest_info)
     except CardProtocolError:
         if token is HeldToken.IPHONE:  # certificate and key stay shut until Face ID / Touch ID on the phone
-            raise PhoneNotPresented(
+            raise BiometricNeeded(
                 N_("iPhoneで顔認証（Face ID）または指紋認証（Touch ID）を済ませてください")
             ) from None
         raise

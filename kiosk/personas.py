@@ -14,6 +14,7 @@ from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
     from mynakiosk_hardware.card import MyNumberCard
+    from mynakiosk_hardware.phone import EmulatedPhone, PhoneProfile
     from mynakiosk_hardware.profile import CardProfile
 
 # The key warm-up thread and the GUI thread may both ask for a persona's card first.
@@ -29,7 +30,10 @@ class Persona:
     relation: str
     age: int
     initial_profile: CardProfile = field(repr=False)
+    # The スマホ保険証 the scenario gives them (None: no phone with the card added, e.g. a child under 15).
+    initial_phone: PhoneProfile | None = field(default=None, repr=False)
     _card: MyNumberCard | None = field(default=None, init=False, repr=False, compare=False)
+    _phone: EmulatedPhone | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def card(self) -> MyNumberCard:
@@ -40,6 +44,18 @@ class Persona:
 
                 self._card = MyNumberCard(self.profile())
             return self._card
+
+    @property
+    def phone(self) -> EmulatedPhone | None:
+        """The persona's emulated phone (its own certificate, PIN and counter), made when first used."""
+        if self.initial_phone is None:
+            return None
+        with _CARD_LOCK:
+            if self._phone is None:
+                from mynakiosk_hardware.phone import EmulatedPhone
+
+                self._phone = EmulatedPhone(replace(self.initial_phone))
+            return self._phone
 
     def profile(self) -> CardProfile:
         """A fresh copy of the card's profile as the scenario describes it (counters included)."""
@@ -61,3 +77,12 @@ class Persona:
 
         with _CARD_LOCK:
             self._card = MyNumberCard(replace(self.initial_profile, auth_pin_tries=3))
+
+    def reset_phone(self) -> None:
+        """Unlock the practice phone's PIN (what パスワードの初期化 in the マイナポータル app does, with the card)."""
+        if self.initial_phone is None:
+            return
+        from mynakiosk_hardware.phone import PHONE_PIN_MAX_TRIES, EmulatedPhone
+
+        with _CARD_LOCK:
+            self._phone = EmulatedPhone(replace(self.initial_phone, auth_pin_tries=PHONE_PIN_MAX_TRIES))

@@ -18,6 +18,9 @@ class ClinicSettings:
     subsidy_screen: bool = (
         False  # 医療費助成の各種受給者証を利用しますか (PMH municipalities; city.kosai.shizuoka.jp)
     )
+    # A 汎用カードリーダー beside the face reader for the スマホ保険証: optional for facilities (医療機関等向け総合
+    # ポータル). Without one the face reader offers no 「スマートフォン」 (docs/domain.md).
+    phone_reader: bool = False
     # The reader is broken today (保発0710第1号 case 4: reader or PC failure): the kiosk shows it and the patient uses the fallback.
     reader_out_of_order: bool = False
     # 目視モード用パスワード set per facility, never the card PIN (社会保障審議会 医療保険部会 2024-10-31 資料).

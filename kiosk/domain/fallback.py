@@ -37,6 +37,7 @@ class FallbackReason(enum.Enum):
     CERTIFICATE = "certificate"  # 電子証明書の失効・有効期限切れ・一時保留 (error 006)
     NOT_REGISTERED = "not registered"  # 保険証利用登録をしなかった
     READER_OUT_OF_ORDER = "reader out of order"  # the reader is broken today (case 4 of 保発0710第1号)
+    PHONE = "phone"  # スマホ保険証: the phone's PIN locked, its certificate refused, or nothing readable
 
 
 @dataclass(frozen=True, slots=True)

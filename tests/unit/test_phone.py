@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from mynakiosk_hardware import jpki
 from mynakiosk_hardware.card import MyNumberCard
 from mynakiosk_hardware.jpki_phone import (
+    BiometricNeeded,
     HeldToken,
     PhoneNotPresented,
     authenticate_phone,
@@ -94,7 +95,7 @@ def test_an_android_phone_without_a_pin_typed_only_says_what_it_is():
 
 def test_an_iphone_answers_only_after_face_id_on_the_phone_and_for_one_signature():
     phone = iphone()
-    with pytest.raises(PhoneNotPresented):
+    with pytest.raises(BiometricNeeded):
         held(phone, lambda ch: authenticate_phone(ch, CHALLENGE))
     assert phone.authenticate_on_phone()
     result = held(phone, lambda ch: authenticate_phone(ch, CHALLENGE, Pin("0000")))  # a PIN is ignored

@@ -1,0 +1,168 @@
+"""Beside the reader, under the card picker: the family's phones (スマホ保険証) and the 汎用カードリーダー.
+
+Practice only (in-process readers). A phone is held over the 汎用カードリーダー beside the face reader; an
+iPhone first needs Face ID / Touch ID on the phone itself, simulated here by a prompt on the phone's screen.
+The phone can also be put on the face reader, which cannot read phones, as a real one cannot.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioButton, QVBoxLayout
+
+from mynakiosk.i18n import t, translated
+from mynakiosk.ui.widgets import WrappingChoice
+from mynakiosk_hardware.phone import PhoneKind
+
+if TYPE_CHECKING:
+    from mynakiosk.personas import Persona
+    from mynakiosk_hardware.phone import EmulatedPhone
+    from mynakiosk_hardware.readers.virtual import VirtualReader
+
+
+class PhonePicker(QFrame):
+    """Pick a family member's phone, pass Face ID on it (iPhone), hold it over the 汎用カードリーダー."""
+
+    def __init__(
+        self, phone_reader: VirtualReader, face_reader: VirtualReader, personas: list[Persona]
+    ) -> None:
+        super().__init__()
+        self.setObjectName("cardPicker")
+        self.setAccessibleName(t("スマートフォン（練習用）"))
+        self.phone_reader = phone_reader
+        self.face_reader = face_reader
+        self.personas: list[Persona] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 16)
+        self.heading = QLabel(t("練習用のスマートフォン"))
+        self.heading.setObjectName("pickerHeading")
+        layout.addWidget(self.heading)
+        self.group = QButtonGroup(self)
+        self.choices: dict[str, QRadioButton] = {}
+        self._rows: list[WrappingChoice] = []
+        self.choice_box = QVBoxLayout()
+        layout.addLayout(self.choice_box)
+        self.none_label = QLabel(t("スマホ保険証を持っている人はいません"))
+        self.none_label.setWordWrap(True)
+        layout.addWidget(self.none_label)
+        # The phone's own screen: where Face ID / Touch ID is asked (the reader never sees it).
+        self.phone_screen = QLabel()
+        self.phone_screen.setObjectName("phoneScreen")
+        self.phone_screen.setWordWrap(True)
+        layout.addWidget(self.phone_screen)
+        self.biometric = QPushButton(t("iPhoneで顔認証（Face ID）"))
+        self.hold = QPushButton(t("汎用カードリーダーにかざす"))
+        self.take = QPushButton(t("スマートフォンを離す"))
+        self.on_face_reader = QPushButton(t("顔認証付きカードリーダーに置いてみる"))
+        self.on_face_reader.setToolTip(t("今までの読み取り機はスマートフォンを読めません（練習用）"))
+        self.reset = QPushButton(t("スマホの暗証番号のロックを解除"))
+        self.reset.setToolTip(t("マイナポータルアプリで行うパスワードの初期化の代わりです（練習用だけ）"))
+        for button in (self.biometric, self.hold, self.take, self.on_face_reader, self.reset):
+            layout.addWidget(button)
+        self.biometric.clicked.connect(self.authenticate_selected)
+        self.hold.clicked.connect(self.hold_selected)
+        self.take.clicked.connect(self.take_phone)
+        self.on_face_reader.clicked.connect(self.place_on_face_reader)
+        self.reset.clicked.connect(self.reset_selected)
+        self.group.idToggled.connect(lambda _id, checked: checked and self._show_selected())
+        self.set_personas(personas)
+
+    def set_personas(self, personas: list[Persona]) -> None:
+        """Show the phones of the current scenario's people (only those who have one)."""
+        for button in list(self.group.buttons()):
+            self.group.removeButton(button)
+        for row in self._rows:
+            row.deleteLater()
+        self._rows = []
+        self.choices.clear()
+        self.personas = [p for p in personas if p.initial_phone is not None]
+        for index, persona in enumerate(self.personas):
+            phone = persona.initial_phone
+            assert phone is not None
+            if phone.kind is PhoneKind.IPHONE:
+                detail = t("iPhone（顔認証・指紋認証）")
+            else:
+                detail = t("Android（スマホ用の暗証番号 {pin}）", pin=phone.auth_pin or "")
+            if not phone.set_up:
+                detail += "\n" + t("新しい機種：マイナンバーカードをまだ追加していません")
+            button = QRadioButton()
+            row = WrappingChoice(button, f"{translated(persona.label)}\n{detail}")
+            button.setAccessibleName(t("{person}のスマートフォン", person=persona.label))
+            self.group.addButton(button, index)
+            self.choices[persona.key] = button
+            self._rows.append(row)
+            self.choice_box.addWidget(row)
+        has_phones = bool(self.personas)
+        self.none_label.setVisible(not has_phones)
+        for button in (self.hold, self.take, self.on_face_reader, self.reset):
+            button.setEnabled(has_phones)
+        if has_phones:
+            self.group.button(0).setChecked(True)
+        self._show_selected()
+
+    def selected(self) -> Persona | None:
+        index = self.group.checkedId()
+        return self.personas[index] if 0 <= index < len(self.personas) else None
+
+    def select(self, key: str) -> None:
+        self.choices[key].setChecked(True)
+
+    def _phone(self) -> EmulatedPhone | None:
+        persona = self.selected()
+        return persona.phone if persona is not None else None
+
+    def _show_selected(self) -> None:
+        phone = self._phone()
+        iphone = phone is not None and phone.profile.kind is PhoneKind.IPHONE
+        self.biometric.setEnabled(iphone)
+        if phone is None:
+            self.phone_screen.setText("")
+        elif iphone and phone.biometric_passed:
+            self.phone_screen.setText(t("iPhoneの画面：確認済み。読み取り機にかざしてください"))
+        elif iphone:
+            self.phone_screen.setText(
+                t("iPhoneの画面：サイドボタンを2回押して、顔認証（Face ID）で確認します")
+            )
+        else:
+            self.phone_screen.setText(t("Androidの画面：暗証番号は読み取り機の画面で入力します"))
+
+    def authenticate_selected(self) -> None:
+        """The simulated Face ID / Touch ID on the phone's own screen."""
+        phone = self._phone()
+        if phone is None:
+            return
+        if phone.authenticate_on_phone():
+            self._show_selected()
+        elif not phone.profile.set_up:
+            self.phone_screen.setText(t("iPhoneの画面：ウォレットにマイナンバーカードがありません"))
+        else:
+            self.phone_screen.setText(t("iPhoneの画面：顔を認識できませんでした。もう一度お試しください"))
+
+    def hold_selected(self) -> None:
+        phone = self._phone()
+        if phone is not None:
+            self.phone_reader.insert(phone)
+
+    def take_phone(self) -> None:
+        self.phone_reader.remove()
+        phone = self._phone()
+        if phone is not None and self.face_reader.card is phone:
+            self.face_reader.remove()
+        self._show_selected()
+
+    def place_on_face_reader(self) -> None:
+        phone = self._phone()
+        if phone is not None:
+            self.face_reader.insert(phone)
+
+    def reset_selected(self) -> None:
+        persona = self.selected()
+        if persona is None:
+            return
+        if self.phone_reader.card is persona.phone:
+            self.phone_reader.remove()
+        persona.reset_phone()
+        self.phone_screen.setText(
+            t("{name}さんのスマートフォンの暗証番号のロックを解除しました（練習用）。", name=persona.name)
+        )
