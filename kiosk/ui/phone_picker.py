@@ -12,13 +12,26 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioButton, QVBoxLayout
 
 from mynakiosk.i18n import t, translated
-from mynakiosk.ui.widgets import WrappingChoice
+from mynakiosk.ui.widgets import WrappingChoice, show_text
 from mynakiosk_hardware.phone import PhoneKind
 
 if TYPE_CHECKING:
     from mynakiosk.personas import Persona
     from mynakiosk_hardware.phone import EmulatedPhone
     from mynakiosk_hardware.readers.virtual import VirtualReader
+
+
+def _phone_text(persona: Persona) -> str:
+    """Two lines, each translated on its own: who, then which phone (and its practice PIN)."""
+    phone = persona.initial_phone
+    assert phone is not None
+    if phone.kind is PhoneKind.IPHONE:
+        detail = t("iPhone（顔認証・指紋認証）")
+    else:
+        detail = t("Android（スマホ用の暗証番号 {pin}）", pin=phone.auth_pin or "")
+    if not phone.set_up:
+        detail = f"{detail}\n{t('新しい機種：マイナンバーカードをまだ追加していません')}"
+    return f"{translated(persona.label)}\n{detail}"
 
 
 class PhonePicker(QFrame):
@@ -29,21 +42,23 @@ class PhonePicker(QFrame):
     ) -> None:
         super().__init__()
         self.setObjectName("cardPicker")
-        self.setAccessibleName(t("スマートフォン（練習用）"))
+        show_text(self, t("スマートフォン（練習用）"), "setAccessibleName")
         self.phone_reader = phone_reader
         self.face_reader = face_reader
         self.personas: list[Persona] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 16)
-        self.heading = QLabel(t("練習用のスマートフォン"))
-        self.heading.setObjectName("pickerHeading")
-        layout.addWidget(self.heading)
+        heading = QLabel()
+        show_text(heading, t("練習用のスマートフォン"))
+        heading.setObjectName("sideHeading")
+        layout.addWidget(heading)
         self.group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
         self._rows: list[WrappingChoice] = []
         self.choice_box = QVBoxLayout()
         layout.addLayout(self.choice_box)
-        self.none_label = QLabel(t("スマホ保険証を持っている人はいません"))
+        self.none_label = QLabel()
+        show_text(self.none_label, t("このシナリオには、スマホ保険証を持っている人がいません。"))
         self.none_label.setWordWrap(True)
         layout.addWidget(self.none_label)
         # The phone's own screen: where Face ID / Touch ID is asked (the reader never sees it).
@@ -51,13 +66,21 @@ class PhonePicker(QFrame):
         self.phone_screen.setObjectName("phoneScreen")
         self.phone_screen.setWordWrap(True)
         layout.addWidget(self.phone_screen)
-        self.biometric = QPushButton(t("iPhoneで顔認証（Face ID）"))
-        self.hold = QPushButton(t("汎用カードリーダーにかざす"))
-        self.take = QPushButton(t("スマートフォンを離す"))
-        self.on_face_reader = QPushButton(t("顔認証付きカードリーダーに置いてみる"))
-        self.on_face_reader.setToolTip(t("今までの読み取り機はスマートフォンを読めません（練習用）"))
-        self.reset = QPushButton(t("スマホの暗証番号のロックを解除"))
-        self.reset.setToolTip(t("マイナポータルアプリで行うパスワードの初期化の代わりです（練習用だけ）"))
+        self.biometric, self.hold, self.take = QPushButton(), QPushButton(), QPushButton()
+        self.on_face_reader, self.reset = QPushButton(), QPushButton()
+        show_text(self.biometric, t("iPhoneで顔認証（Face ID）"))
+        show_text(self.hold, t("汎用カードリーダーにかざす"))
+        show_text(self.take, t("スマートフォンを離す"))
+        show_text(self.on_face_reader, t("顔認証付きカードリーダーに置いてみる"))
+        show_text(
+            self.on_face_reader, t("今までの読み取り機はスマートフォンを読めません（練習用）"), "setToolTip"
+        )
+        show_text(self.reset, t("スマホの暗証番号のロックを解除"))
+        show_text(
+            self.reset,
+            t("マイナポータルアプリで行うパスワードの初期化の代わりです（練習用だけ）"),
+            "setToolTip",
+        )
         for button in (self.biometric, self.hold, self.take, self.on_face_reader, self.reset):
             layout.addWidget(button)
         self.biometric.clicked.connect(self.authenticate_selected)
@@ -65,7 +88,7 @@ class PhonePicker(QFrame):
         self.take.clicked.connect(self.take_phone)
         self.on_face_reader.clicked.connect(self.place_on_face_reader)
         self.reset.clicked.connect(self.reset_selected)
-        self.group.idToggled.connect(lambda _id, checked: checked and self._show_selected())
+        self.group.idToggled.connect(lambda _id, checked: checked and self._show_phone_screen())
         self.set_personas(personas)
 
     def set_personas(self, personas: list[Persona]) -> None:
@@ -78,17 +101,10 @@ class PhonePicker(QFrame):
         self.choices.clear()
         self.personas = [p for p in personas if p.initial_phone is not None]
         for index, persona in enumerate(self.personas):
-            phone = persona.initial_phone
-            assert phone is not None
-            if phone.kind is PhoneKind.IPHONE:
-                detail = t("iPhone（顔認証・指紋認証）")
-            else:
-                detail = t("Android（スマホ用の暗証番号 {pin}）", pin=phone.auth_pin or "")
-            if not phone.set_up:
-                detail += "\n" + t("新しい機種：マイナンバーカードをまだ追加していません")
             button = QRadioButton()
-            row = WrappingChoice(button, f"{translated(persona.label)}\n{detail}")
-            button.setAccessibleName(t("{person}のスマートフォン", person=persona.label))
+            row = WrappingChoice(button, lambda persona=persona: _phone_text(persona))
+            show_text(button, t("{person}のスマートフォン", person=persona.label), "setAccessibleName")
+            row.label.setObjectName("choiceLabel")
             self.group.addButton(button, index)
             self.choices[persona.key] = button
             self._rows.append(row)
@@ -99,7 +115,7 @@ class PhonePicker(QFrame):
             button.setEnabled(has_phones)
         if has_phones:
             self.group.button(0).setChecked(True)
-        self._show_selected()
+        self._show_phone_screen()
 
     def selected(self) -> Persona | None:
         index = self.group.checkedId()
@@ -112,20 +128,21 @@ class PhonePicker(QFrame):
         persona = self.selected()
         return persona.phone if persona is not None else None
 
-    def _show_selected(self) -> None:
+    def _show_phone_screen(self, text: str = "") -> None:
+        """What the selected phone's own screen says (``text``, or its state)."""
         phone = self._phone()
         iphone = phone is not None and phone.profile.kind is PhoneKind.IPHONE
         self.biometric.setEnabled(iphone)
-        if phone is None:
-            self.phone_screen.setText("")
+        if text or phone is None:
+            show_text(self.phone_screen, text)
         elif iphone and phone.biometric_passed:
-            self.phone_screen.setText(t("iPhoneの画面：確認済み。読み取り機にかざしてください"))
+            show_text(self.phone_screen, t("iPhoneの画面：確認しました。読み取り機にかざしてください。"))
         elif iphone:
-            self.phone_screen.setText(
-                t("iPhoneの画面：サイドボタンを2回押して、顔認証（Face ID）で確認します")
+            show_text(
+                self.phone_screen, t("iPhoneの画面：サイドボタンを2回押して、顔認証（Face ID）で確認します。")
             )
         else:
-            self.phone_screen.setText(t("Androidの画面：暗証番号は読み取り機の画面で入力します"))
+            show_text(self.phone_screen, t("Androidの画面：暗証番号は読み取り機の画面で入力します。"))
 
     def authenticate_selected(self) -> None:
         """The simulated Face ID / Touch ID on the phone's own screen."""
@@ -133,11 +150,11 @@ class PhonePicker(QFrame):
         if phone is None:
             return
         if phone.authenticate_on_phone():
-            self._show_selected()
+            self._show_phone_screen()
         elif not phone.profile.set_up:
-            self.phone_screen.setText(t("iPhoneの画面：ウォレットにマイナンバーカードがありません"))
+            self._show_phone_screen(t("iPhoneの画面：ウォレットにマイナンバーカードがありません。"))
         else:
-            self.phone_screen.setText(t("iPhoneの画面：顔を認識できませんでした。もう一度お試しください"))
+            self._show_phone_screen(t("iPhoneの画面：顔を認識できませんでした。もう一度お試しください。"))
 
     def hold_selected(self) -> None:
         phone = self._phone()
@@ -149,7 +166,7 @@ class PhonePicker(QFrame):
         phone = self._phone()
         if phone is not None and self.face_reader.card is phone:
             self.face_reader.remove()
-        self._show_selected()
+        self._show_phone_screen()
 
     def place_on_face_reader(self) -> None:
         phone = self._phone()
@@ -163,6 +180,6 @@ class PhonePicker(QFrame):
         if self.phone_reader.card is persona.phone:
             self.phone_reader.remove()
         persona.reset_phone()
-        self.phone_screen.setText(
+        self._show_phone_screen(
             t("{name}さんのスマートフォンの暗証番号のロックを解除しました（練習用）。", name=persona.name)
         )

@@ -82,6 +82,9 @@ QPushButton#key {{ font-size: 34px; min-height: 76px; min-width: 96px; }}
 #cardPicker QLabel#choiceLabel {{ padding: 3px 0; }}
 #cardPicker QLabel#hintsLabel {{ font-size: 14px; }}
 #cardPicker QLabel#hintBox {{ background: #e6f4ea; color: #0d3b1e; }}
+#cardPicker QLabel#phoneScreen {{
+  background: #1c1c1e; color: #ffffff; padding: 10px; border-radius: 14px; font-size: 15px;
+}}
 #choiceRow {{ border: 3px solid transparent; border-radius: 6px; }}
 #choiceRow[focused="true"] {{ border: 3px solid #ff9d00; }}
 #staffConsole QPushButton {{ font-size: 15px; min-height: 30px; padding: 4px 14px; }}
@@ -114,6 +117,7 @@ QPushButton:focus { border: 5px solid #00e5ff; }
 QPushButton:disabled { color: #9a9a9a; background: #000000; border: 3px dashed #9a9a9a; }
 #cardPicker, #cardPicker QLabel#hintBox, #hintBox { background: #101010; color: #ffffff; }
 #lesson { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
+#cardPicker QLabel#phoneScreen { background: #000000; color: #ffff00; border: 2px solid #ffff00; }
 QRadioButton::indicator, QCheckBox::indicator {
   width: 14px; height: 14px; background: #000000; border: 2px solid #ffffff;
 }
