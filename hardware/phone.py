@@ -251,3 +251,69 @@ class EmulatedPhone(MyNumberCard):
             self._biometric_passed = False
             self._verified.discard(BIOMETRIC_GATE)
         return answer
+
+
+_PHONE_FIELDS = {
+    "kind",
+    "auth_pin",
+    "auth_pin_tries",
+    "certificate_serial",
+    "certificate_not_after",
+    "status",
+    "set_up",
+    "biometric_match",
+}
+
+
+def phone_from_mapping(data: dict[str, Any], card: CardProfile, where: str = "phone") -> PhoneProfile:
+    """A phone set up from ``card``, as a scenario's ``phone = { kind = "android", auth_pin = "1357" }``.
+
+    Every error names ``where`` and the field. ``status = "revoked"`` is an old phone after a change.
+    """
+    unknown = sorted(set(data) - _PHONE_FIELDS)
+    if unknown:
+        raise ProfileError(
+            f"{where}: unknown field(s) {', '.join(unknown)}; known: {', '.join(sorted(_PHONE_FIELDS))}"
+        )
+    if not card.has_signature_certificate:
+        # Adding a card to a phone needs its 署名用パスワード; under 15 there is no such certificate.
+        raise ProfileError(
+            f"{where}: the card has no signature certificate (sign_password), needed to set up a phone"
+        )
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        if name == "kind":
+            try:
+                values["kind"] = PhoneKind(value)
+            except ValueError:
+                raise ProfileError(f"{where}: kind: 'iphone' or 'android', got {value!r}") from None
+        elif name == "status":
+            try:
+                values["certificate_status"] = CertificateStatus(value)
+            except ValueError:
+                choices = ", ".join(repr(s.value) for s in CertificateStatus)
+                raise ProfileError(f"{where}: status: one of {choices}, got {value!r}") from None
+        elif name in ("set_up", "biometric_match"):
+            if not isinstance(value, bool):
+                raise ProfileError(f"{where}: {name}: expected true or false, got {value!r}")
+            values[name] = value
+        elif name == "auth_pin" and not isinstance(value, str):
+            raise ProfileError(f"{where}: auth_pin: expected text in quotes, got {value!r}")
+        elif name == "certificate_not_after" and (
+            not isinstance(value, dt.date) or isinstance(value, dt.datetime)
+        ):
+            raise ProfileError(
+                f"{where}: certificate_not_after: expected a date like 2030-09-19, got {value!r}"
+            )
+        elif name in ("auth_pin_tries", "certificate_serial") and (
+            not isinstance(value, int) or isinstance(value, bool)
+        ):
+            raise ProfileError(f"{where}: {name}: expected a whole number, got {value!r}")
+        else:
+            values[name] = value
+    if "kind" not in values:
+        raise ProfileError(f"{where}: kind: missing ('iphone' or 'android')")
+    try:
+        return PhoneProfile.issued_from(card, values.pop("kind"), values.pop("auth_pin", None), **values)
+    except ProfileError as exc:
+        raise ProfileError(f"{where}: {exc}") from None

@@ -57,6 +57,7 @@ def build_window(
     warm_up: bool = True,
     watch_cards: bool = True,
     side_panels: bool = True,
+    phone_reader: Reader | None = None,
 ) -> tuple[FlowController, MainWindow]:
     settings = settings or Settings()
     from mynakiosk.ui import language
@@ -70,6 +71,7 @@ def build_window(
         real_card_verify=settings.real_card_verify,
         result_folder=settings.result_folder,
         warm_up=warm_up,
+        phone_reader=phone_reader,
     )
     window = MainWindow(controller, side_panels=side_panels)
     window.large_text.setChecked(settings.large_text)
@@ -79,7 +81,12 @@ def build_window(
 
 
 def check(
-    reader: Reader, screenshot: str | None = None, timeout: float = 5.0, settings: Settings | None = None
+    reader: Reader,
+    screenshot: str | None = None,
+    timeout: float = 5.0,
+    settings: Settings | None = None,
+    *,
+    phone_reader: Reader | None = None,
 ) -> int:
     """Start on ``reader``, wait until it is ready, render the idle screen offscreen, print one line.
 
@@ -89,7 +96,9 @@ def check(
 
     app = application()
     # Only the reader's screen is rendered: no side column, no key warm-up, no card read.
-    controller, window = build_window(reader, settings, warm_up=False, watch_cards=False, side_panels=False)
+    controller, window = build_window(
+        reader, settings, warm_up=False, watch_cards=False, side_panels=False, phone_reader=phone_reader
+    )
     waiter = QEventLoop()
     QTimer.singleShot(int(timeout * 1000), waiter.quit)
 
@@ -117,6 +126,7 @@ def check(
             return EXIT_READER
         title = idle.title.text().replace("\n", "" if i18n.language() == "ja" else " ")
         card = "; a card is on the reader" if reader.card_present() else ""
+        card += f"; phone reader '{phone_reader.description}'" if phone_reader is not None else ""
         print(
             f"ok: reader '{reader.description}' ready{card}; idle screen 「{title}」 rendered "
             f"{image.width()}x{image.height()} in {app.font().family()}",
@@ -128,7 +138,7 @@ def check(
         window.close()
 
 
-def run_gui(reader: Reader, settings: Settings | None = None) -> int:
+def run_gui(reader: Reader, settings: Settings | None = None, *, phone_reader: Reader | None = None) -> int:
     import asyncio
     import signal
 
@@ -140,7 +150,7 @@ def run_gui(reader: Reader, settings: Settings | None = None) -> int:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    controller, window = build_window(reader, settings)
+    controller, window = build_window(reader, settings, phone_reader=phone_reader)
     window.show()
     console = None
     if settings is None or settings.staff_console:

@@ -41,6 +41,19 @@ def parse_reader(value: str) -> tuple[str, str | None]:
     )
 
 
+def parse_phone_reader(value: str) -> tuple[str, str | None]:
+    """``virtual`` | ``pcsc:NAME`` | ``none``: the 汎用カードリーダー for phones, beside the card reader."""
+    kind, _, name = value.partition(":")
+    if kind in ("virtual", "none") and not name:
+        return kind, None
+    if kind == "pcsc" and name:
+        return kind, name
+    raise argparse.ArgumentTypeError(
+        f"unknown phone reader {value!r}: use 'virtual', 'none' or 'pcsc:NAME' (NAME: part of the reader's"
+        " name; a name is needed, so the card reader and the phone reader are never the same)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -53,6 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=("virtual", None),
         metavar="virtual|pcsc[:NAME]",
         help="card reader: the in-process virtual reader (default) or PC/SC (optionally a reader whose name contains NAME)",
+    )
+    parser.add_argument(
+        "--phone-reader",
+        type=parse_phone_reader,
+        default=None,
+        metavar="virtual|pcsc:NAME|none",
+        help="the 汎用カードリーダー for スマホ保険証 phones, beside the card reader: in-process (the default"
+        " with the virtual card reader), a PC/SC reader whose name contains NAME, or none (the default with"
+        " a PC/SC card reader); the scenario's clinic decides whether the reader offers 「スマートフォン」",
     )
     parser.add_argument(
         "--check",
@@ -208,11 +230,12 @@ def _setup_logging(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def make_reader(kind: str, name: str | None) -> Reader:
+def make_reader(kind: str, name: str | None, *, phone: bool = False) -> Reader:
+    """The card reader (or, with ``phone``, the 汎用カードリーダー for phones) the command line chose."""
     if kind == "virtual":
-        from mynakiosk_hardware.readers.virtual import VirtualReader
+        from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER, VirtualReader
 
-        return VirtualReader()
+        return VirtualReader(VIRTUAL_PHONE_READER) if phone else VirtualReader()
     from mynakiosk_hardware.readers.pcsc import PcscReader, list_readers
 
     readers = list_readers()  # raises ServiceUnavailableError when pcscd is unusable
@@ -226,6 +249,23 @@ def make_reader(kind: str, name: str | None) -> Reader:
         known = ", ".join(repr(r.name) for r in readers)
         raise ServiceUnavailableError(f"no PC/SC reader name contains {name!r}; readers: {known}")
     return PcscReader(name)
+
+
+def _shared_reader(card_name: str | None, phone_name: str | None) -> str:
+    """Why the card reader and the phone reader would watch the same PC/SC reader, or "" when they do not.
+
+    A phone held over the 汎用カードリーダー must not also look like a card placed on the face reader.
+    """
+    from mynakiosk_hardware.readers.pcsc import list_readers
+
+    names = [r.name for r in list_readers()]
+    shared = [n for n in names if (card_name is None or card_name in n) and phone_name and phone_name in n]
+    if not shared:
+        return ""
+    return (
+        f"--reader and --phone-reader both match {', '.join(repr(n) for n in shared)}:"
+        " give --reader pcsc:NAME naming the card reader only"
+    )
 
 
 def describe_card(found: object) -> str:
@@ -530,6 +570,7 @@ QT_FREE_GUI = (
     "mynakiosk.domain.practice",
     "mynakiosk_hardware.card",
     "mynakiosk_hardware.jpki",
+    "mynakiosk_hardware.jpki_phone",
     "asyncio",
 )
 
@@ -681,10 +722,16 @@ def _main(argv: Sequence[str] | None) -> int:
         return code
 
     kind, name = args.reader
+    phone_kind, phone_name = args.phone_reader or (("virtual" if kind == "virtual" else "none"), None)
     try:
         reader = make_reader(kind, name)
+        phone_reader = None if phone_kind == "none" else make_reader(phone_kind, phone_name, phone=True)
     except ReaderError as exc:
         return fail(exc, EXIT_READER)
+    if kind == "pcsc" and phone_kind == "pcsc":
+        problem = _shared_reader(name, phone_name)
+        if problem:
+            return fail(problem, EXIT_USAGE)
     from pathlib import Path
 
     import_core_before_qt(gui=not args.check)
@@ -730,7 +777,7 @@ def _main(argv: Sequence[str] | None) -> int:
         )
     try:
         if args.check:
-            return check(reader, args.screenshot, settings=settings)
-        return run_gui(reader, settings)
+            return check(reader, args.screenshot, settings=settings, phone_reader=phone_reader)
+        return run_gui(reader, settings, phone_reader=phone_reader)
     except (OSError, RuntimeError) as exc:
         return fail(exc, EXIT_STARTUP)

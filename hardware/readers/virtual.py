@@ -52,6 +52,10 @@ class _VirtualChannel:
         return self._reader._transmit(self._card, command)
 
 
+#: The name of an in-process 汎用カードリーダー (the second reader, for phones), as a PC/SC one shows its own.
+VIRTUAL_PHONE_READER = "Phone reader (in-process)"
+
+
 class VirtualReader(Reader):
     """Card slots filled and emptied by ``insert(card, slot)`` / ``remove(slot)`` (the card picker, tests).
 

@@ -21,6 +21,9 @@ class ClinicSettings:
     # A 汎用カードリーダー beside the face reader for the スマホ保険証: optional for facilities (医療機関等向け総合
     # ポータル). Without one the face reader offers no 「スマートフォン」 (docs/domain.md).
     phone_reader: bool = False
+    # How long 「かざしてください」 waits for a phone before saying it read nothing: not in any source, a
+    # simulator choice (docs/domain.md).
+    phone_hold_seconds: float = 30.0
     # The reader is broken today (保発0710第1号 case 4: reader or PC failure): the kiosk shows it and the patient uses the fallback.
     reader_out_of_order: bool = False
     # 目視モード用パスワード set per facility, never the card PIN (社会保障審議会 医療保険部会 2024-10-31 資料).

@@ -82,6 +82,16 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
         return Explanation(N_("受付できました"), happened, notes=notes + extra, at_home=CHECK_AT_HOME)
     fallback = record.fallback
     bring = fallback.documents if fallback else ()
+    if fallback is not None and fallback.reason is FallbackReason.PHONE:
+        # スマホ保険証: the phone could not stand for the card; the card itself still can (docs/domain.md).
+        return Explanation(
+            fallback.title,
+            fallback.cause,
+            fallback.remedy,
+            bring,
+            ((N_("マイナポータルアプリ"), N_("スマートフォンの設定・電子証明書・暗証番号の確認")),),
+            notes=notes,
+        )
     if result is None:
         title = fallback.title if fallback else N_("受付できませんでした")
         if fallback is not None and fallback.reason is FallbackReason.PIN_LOCKED:

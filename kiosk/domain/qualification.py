@@ -82,6 +82,8 @@ class IdentityMethod(enum.Enum):
     FACE = "face"
     PIN = "pin"
     VISUAL = "visual"
+    PHONE_BIOMETRIC = "phone biometric"  # スマホ保険証, iPhone: Face ID / Touch ID on the phone
+    PHONE_PIN = "phone pin"  # スマホ保険証, Android: the phone certificate's PIN typed on the reader
 
     @property
     def label(self) -> str:
@@ -90,7 +92,13 @@ class IdentityMethod(enum.Enum):
             IdentityMethod.FACE: N_("顔認証"),
             IdentityMethod.PIN: N_("暗証番号"),
             IdentityMethod.VISUAL: N_("目視"),
+            IdentityMethod.PHONE_BIOMETRIC: N_("スマートフォン（生体認証）"),
+            IdentityMethod.PHONE_PIN: N_("スマートフォン（暗証番号）"),
         }[self]
+
+    @property
+    def by_phone(self) -> bool:
+        return self in (IdentityMethod.PHONE_BIOMETRIC, IdentityMethod.PHONE_PIN)
 
 
 class PhoneRefusal(enum.Enum):

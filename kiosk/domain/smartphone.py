@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from mynakiosk.domain.qualification import PhoneRefusal
 
-#: No 署名用電子証明書 is issued under 15 (原則), and adding a card to a phone needs it.
+# No 署名用電子証明書 is issued under 15 (原則), and adding a card to a phone needs it.
 SIGNATURE_CERTIFICATE_AGE = 15
 
 
@@ -31,9 +31,9 @@ def can_have_smartphone_card(birth_date: dt.date, as_of: dt.date) -> bool:
     return age_on(birth_date, as_of) >= SIGNATURE_CERTIFICATE_AGE
 
 
-#: When the phone cannot be used, the card itself is the first thing to try: it is read by the face reader.
+# When the phone cannot be used, the card itself is the first thing to try: it is read by the face reader.
 PHONE_DOCUMENTS = (
-    N_("マイナンバーカード（この読み取り機に置いてください）"),
+    N_("マイナンバーカード（この読み取り機でも受付できます）"),
     N_("資格確認書"),
     N_("資格情報のお知らせ ＋ マイナンバーカード"),
 )

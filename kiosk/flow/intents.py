@@ -22,6 +22,7 @@ from mynakiosk_hardware.tomlfile import quote
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from mynakiosk_hardware.phone import PhoneKind
     from mynakiosk_hardware.pin import Pin
 
 
@@ -90,6 +91,23 @@ class DecideConsents:
     choices: Mapping[ConsentTopic, bool]
 
 
+@dataclass(frozen=True)
+class ChooseSmartphone:
+    """「スマートフォン」 on the idle screen (only where a 汎用カードリーダー is installed)."""
+
+
+@dataclass(frozen=True)
+class ChoosePhoneKind:
+    """「iPhone」 or 「Android」: how the phone proves who holds it."""
+
+    kind: PhoneKind
+
+
+@dataclass(frozen=True)
+class RetryPhone:
+    """「もう一度かざす」 after the phone could not be read."""
+
+
 Intent = Union[  # noqa: UP007 (a runtime union of classes: isinstance and the dispatcher use it)
     Answer,
     Prescription,
@@ -103,6 +121,9 @@ Intent = Union[  # noqa: UP007 (a runtime union of classes: isinstance and the d
     ConsentToAll,
     ConsentIndividually,
     DecideConsents,
+    ChooseSmartphone,
+    ChoosePhoneKind,
+    RetryPhone,
 ]
 
 
@@ -132,7 +153,30 @@ def _choose(args: list[str]) -> ScriptStep:
         return ScriptStep((ChoosePin(),))
     if args == ["face"]:
         return ScriptStep((ChooseFace(),))
-    raise ScriptError("expected choose pin|face")
+    if args == ["phone"]:
+        return ScriptStep((ChooseSmartphone(),), State.IDLE)
+    raise ScriptError("expected choose pin|face|phone")
+
+
+def _phone(args: list[str]) -> ScriptStep:
+    from mynakiosk_hardware.phone import PhoneKind
+
+    if args not in (["iphone"], ["android"]):
+        raise ScriptError("phone iphone|android")
+    return ScriptStep((ChoosePhoneKind(PhoneKind(args[0])),), State.PHONE_KIND)
+
+
+def _phone_pin(args: list[str]) -> ScriptStep:
+    return ScriptStep(_pin(args).intents, State.PHONE_PIN)
+
+
+def _no_args(verb: str, intent: Intent) -> Callable[[list[str]], ScriptStep]:
+    def parse(args: list[str]) -> ScriptStep:
+        if args:
+            raise ScriptError(f"{verb} takes no words after it")
+        return ScriptStep((intent,))
+
+    return parse
 
 
 def _pin(args: list[str]) -> ScriptStep:
@@ -183,8 +227,12 @@ def _visual(args: list[str]) -> ScriptStep:
 
 #: verb -> (how to write it, parser). The reader's own steps (place, remove, expect) are the runner's.
 SCRIPT_STEPS: dict[str, tuple[str, Callable[[list[str]], ScriptStep]]] = {
-    "choose": ("choose pin|face", _choose),
+    "choose": ("choose pin|face|phone", _choose),
     "pin": ("pin NNNN", _pin),
+    "phone": ("phone iphone|android", _phone),
+    "phone-pin": ("phone-pin NNNN", _phone_pin),  # the phone certificate's PIN (Android)
+    "retry": ("retry", _no_args("retry", RetryPhone())),  # hold the phone again
+    "back": ("back", _no_args("back", Back())),
     "face": ("face front|mask|moved|too-far|too-near", _face),
     "visual": ("visual PASSWORD (staff 目視確認 with the 目視モード用パスワード)", _visual),
     "register": ("register yes|no", _yes_no("register", State.REGISTRATION)),

@@ -43,6 +43,12 @@ class State(enum.Enum):
     COMPLETE = "complete"  # 受付完了・カードをお取りください
     CANCELLED = "cancelled"  # 操作がなかったため中止: カードをお取りください
     FALLBACK = "fallback"  # マイナ保険証で確認できません: 何を提示するか
+    # スマホ保険証: chosen on the idle screen when a 汎用カードリーダー is installed beside the reader.
+    PHONE_KIND = "phone kind"  # iPhone か Android か
+    PHONE_PIN = "phone pin"  # Android: スマホ用利用者証明用電子証明書の暗証番号
+    PHONE_HOLD = "phone hold"  # となりの読み取り機にかざしてください
+    PHONE_READING = "phone reading"  # 読み取り中（スマートフォンを動かさない）
+    PHONE_NOT_READ = "phone not read"  # 読み取れませんでした: もう一度かざす
 
 
 class Event(enum.Enum):
@@ -74,6 +80,16 @@ class Event(enum.Enum):
     ASK_PRESCRIPTION = "ask prescription"
     ASK_SUBSIDY = "ask subsidy"
     FINISH = "finish"
+    PHONE_CHOSEN = "phone chosen"  # 「スマートフォン」 on the idle screen
+    IPHONE_CHOSEN = "iphone chosen"
+    ANDROID_CHOSEN = "android chosen"
+    PHONE_HELD = "phone held"  # a phone arrived on the 汎用カードリーダー
+    PHONE_ACCEPTED = "phone accepted"  # the phone signed the challenge: on to the qualification check
+    PHONE_NOT_READ = "phone not read"  # nothing readable, no Face ID yet, or taken away too soon
+    HOLD_TIMEOUT = "hold timeout"  # nothing was held over the 汎用カードリーダー in time
+    RETRY = "retry"  # 「もう一度かざす」
+    VISIT_OVER = "visit over"  # a phone visit's last screen was shown long enough: back to idle
+    PHONE_READER_LOST = "phone reader lost"  # the 汎用カードリーダー went away during a phone step
 
 
 @dataclass(frozen=True)
@@ -87,6 +103,7 @@ class Declaration:
     label: str  # the screen's name, for logs and the staff console
     screen: str
     times_out: bool = False  # nobody touching the reader for the clinic's inactivity time cancels the visit
+    on_timeout: Event = Event.INACTIVITY  # what that time running out is (HOLD_TIMEOUT: the phone's own wait)
     hint: str = ""  # 家族で練習: what a family is told about this screen (real readers show no such thing)
     prompt: str = ""  # the message shown on entering it, until something else is said
     ends_visit: Outcome | None = None  # entering it publishes the visit's record with this outcome
@@ -206,6 +223,46 @@ STATES: dict[State, Declaration] = {
         ends_visit=Outcome.FALLBACK,
         card_left=True,
     ),
+    # スマホ保険証 (docs/domain.md, "The スマホ保険証"): the flow is 「スマートフォン」 → iPhone / Android → 本人認証
+    # → hold the phone over the 汎用カードリーダー → the consents of the card route.
+    State.PHONE_KIND: Declaration(
+        N_("スマートフォンの種類の選択"),
+        "PhoneKindScreen",
+        times_out=True,
+        hint=N_(
+            "iPhoneはiPhoneで顔認証・指紋認証をします。Androidはスマホ用電子証明書の暗証番号（カードとは別）を"
+            "この画面で入力します。どちらも、そのあと横の読み取り機にかざします。"
+        ),
+    ),
+    State.PHONE_PIN: Declaration(
+        N_("スマホ用暗証番号入力"),
+        "PhonePinScreen",
+        times_out=True,
+        hint=N_(
+            "スマートフォンに設定した暗証番号（数字4桁）です。マイナンバーカードの暗証番号とは別で、まちがえた回数も"
+            "スマートフォンで数えます。ロックの解除はマイナポータルアプリで、実物のカードを使って行います。"
+        ),
+    ),
+    State.PHONE_HOLD: Declaration(
+        N_("スマートフォンをかざす"),
+        "PhoneHoldScreen",
+        times_out=True,
+        on_timeout=Event.HOLD_TIMEOUT,
+        hint=N_(
+            "今までの読み取り機はスマートフォンを読めないため、横に置いた汎用カードリーダーにかざします（1〜2秒）。"
+            "iPhoneは、先にiPhoneで顔認証・指紋認証をすませます。"
+        ),
+    ),
+    State.PHONE_READING: Declaration(N_("スマートフォン読み取り中"), "PhoneReadingScreen"),
+    State.PHONE_NOT_READ: Declaration(
+        N_("スマートフォンを読み取れず"),
+        "PhoneNotReadScreen",
+        times_out=True,
+        hint=N_(
+            "新しいスマートフォンにはカードを追加し直すまで使えません。読み取れないときは、マイナンバーカードを"
+            "この読み取り機に置いて受付できます。初めての医療機関には実物のカードを持って行きましょう。"
+        ),
+    ),
 }
 
 
@@ -215,8 +272,15 @@ def state_label(state: State) -> str:
 
 
 _ON_READER = [s for s in State if s is not State.NO_READER]
-_CARD_ON_READER = [s for s in State if s not in (State.NO_READER, State.IDLE)]
-_INTERACTIVE = [s for s, declared in STATES.items() if declared.times_out]
+#: The スマホ保険証 route's own steps, before it joins the card route at the qualification check.
+PHONE_STEPS = frozenset(
+    {State.PHONE_KIND, State.PHONE_PIN, State.PHONE_HOLD, State.PHONE_READING, State.PHONE_NOT_READ}
+)
+# The phone route puts no card on the face reader: a card removed is news only outside it.
+_CARD_ON_READER = [s for s in State if s not in (State.NO_READER, State.IDLE, *PHONE_STEPS)]
+_INTERACTIVE = [
+    s for s, declared in STATES.items() if declared.times_out and declared.on_timeout is Event.INACTIVITY
+]
 
 TRANSITIONS: dict[tuple[State, Event], State] = {
     (State.NO_READER, Event.READER_READY): State.IDLE,
@@ -269,6 +333,27 @@ TRANSITIONS: dict[tuple[State, Event], State] = {
         (s, Event.FINISH): State.COMPLETE
         for s in (State.QUALIFYING, State.HIGH_COST, State.PRESCRIPTION, State.SUBSIDY)
     },
+    # スマホ保険証: the idle screen's 「スマートフォン」, then the kind, the Android PIN, the hold, the reading.
+    (State.IDLE, Event.PHONE_CHOSEN): State.PHONE_KIND,
+    (State.PHONE_KIND, Event.IPHONE_CHOSEN): State.PHONE_HOLD,
+    (State.PHONE_KIND, Event.ANDROID_CHOSEN): State.PHONE_PIN,
+    (State.PHONE_KIND, Event.BACK): State.IDLE,
+    (State.PHONE_PIN, Event.PIN_SUBMITTED): State.PHONE_HOLD,
+    (State.PHONE_PIN, Event.BACK): State.PHONE_KIND,
+    (State.PHONE_HOLD, Event.PHONE_HELD): State.PHONE_READING,
+    (State.PHONE_HOLD, Event.HOLD_TIMEOUT): State.PHONE_NOT_READ,
+    (State.PHONE_HOLD, Event.BACK): State.PHONE_KIND,
+    (State.PHONE_NOT_READ, Event.PHONE_HELD): State.PHONE_READING,  # held again without pressing retry
+    (State.PHONE_NOT_READ, Event.RETRY): State.PHONE_HOLD,
+    (State.PHONE_NOT_READ, Event.BACK): State.PHONE_KIND,
+    (State.PHONE_READING, Event.PHONE_ACCEPTED): State.QUALIFYING,
+    (State.PHONE_READING, Event.PIN_REJECTED): State.PHONE_PIN,  # the phone's own counter, shown there
+    (State.PHONE_READING, Event.PIN_BLOCKED): State.FALLBACK,
+    (State.PHONE_READING, Event.PHONE_NOT_READ): State.PHONE_NOT_READ,
+    (State.PHONE_READING, Event.BACK): State.PHONE_KIND,  # the other kind of phone was held
+    **{(s, Event.PHONE_READER_LOST): State.IDLE for s in PHONE_STEPS},
+    # A phone visit leaves nothing on the face reader: its last screen goes back to idle by itself.
+    **{(s, Event.VISIT_OVER): State.IDLE for s in (State.COMPLETE, State.FALLBACK, State.CANCELLED)},
     # Taking the card away at any step returns to idle: nothing half-done is kept.
     **{(s, Event.CARD_REMOVED): State.IDLE for s in _CARD_ON_READER},
     # Losing the reader (unplugged, pcscd stopped) ends any visit.

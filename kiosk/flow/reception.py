@@ -45,9 +45,10 @@ from mynakiosk.domain.identity import (
 )
 from mynakiosk.domain.people import is_child
 from mynakiosk.domain.qualification import IdentityCheck, IdentityMethod
+from mynakiosk.domain.smartphone import guidance_for_phone_lock, guidance_for_phone_refusal
 from mynakiosk.domain.visit import ConsentTopic, Outcome, ReceptionRecord
 from mynakiosk.flow import intents as i
-from mynakiosk.flow.machine import STATES, Event, FlowMachine, State, next_after
+from mynakiosk.flow.machine import PHONE_STEPS, STATES, Event, FlowMachine, State, next_after
 from mynakiosk.i18n import N_
 from mynakiosk.roster import Roster
 from mynakiosk_hardware.readers.base import (
@@ -63,6 +64,8 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Generator, Mapping
 
     from mynakiosk.backend.service import QualificationService
+    from mynakiosk.flow.phone_route import PhoneReading
+    from mynakiosk_hardware.phone import PhoneKind
     from mynakiosk_hardware.pin import Pin
     from mynakiosk_hardware.profile import CardProfile
     from mynakiosk_hardware.readers.virtual import EmulatedCard
@@ -79,6 +82,9 @@ class RunOnCard(Protocol):
 OUT_OF_ORDER = N_("カードリーダーが故障しています。次のいずれかを受付窓口で提示してください。")
 CARD_LEFT = N_("カードの取り忘れにご注意ください。カードをお取りください。")
 CARD_ERROR = N_("カードの読み取り中にエラーが発生しました。カードを置き直してください。")
+PHONE_MOVED = N_("読み取りの途中でスマートフォンが離れました。もう一度、1〜2秒かざしてください。")
+PHONE_NOT_HELD = N_("スマートフォンを読み取れませんでした。となりの読み取り機に、もう一度かざしてください。")
+PHONE_READER_LOST = N_("スマートフォン用の読み取り機が使えません。マイナンバーカードを置いてください。")
 #: The states in which the patient is choosing or performing the identity step.
 IDENTITY_STEP = frozenset({State.METHOD_SELECT, State.PIN_ENTRY, State.FACE})
 
@@ -111,6 +117,11 @@ class Snapshot:
     face_offered: bool = True  # the card has a photo (infants' cards have none: PIN only)
     pin_offered: bool = True  # the card has a PIN (a 顔認証マイナンバーカード has none: face or 目視 only)
     visual_offered: bool = False  # staff may start a 目視確認 now
+    phone_offered: bool = (
+        False  # a 汎用カードリーダー is installed and ready: 「スマートフォン」 on the idle screen
+    )
+    phone_kind: PhoneKind | None = None  # the phone chosen (iPhone: Face ID on it; Android: its PIN here)
+    by_phone: bool = False  # this visit is a スマホ保険証 one: no card to take away at the end
 
 
 class _LocalChannel:
@@ -146,8 +157,11 @@ class Reception:
         profiles: Callable[[int], CardProfile | None] | None = None,
         on_record: Callable[[ReceptionRecord], None] | None = None,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
+        run_on_phone: RunOnCard | None = None,
     ) -> None:
         self._run_on_card = run_on_card
+        self._run_on_phone = run_on_phone  # the 汎用カードリーダー's jobs; None: no such reader
+        self._phone_ready = False
         self._on_change = on_change or (lambda _s: None)
         self._on_record = on_record or (lambda _r: None)
         self._clock = clock
@@ -195,6 +209,8 @@ class Reception:
         self._face = FacePolicy(clinic.face_failure_limit)
         if clinic.reader_out_of_order and self.state is State.IDLE:
             self._go(Event.READER_LOST, message=OUT_OF_ORDER, fallback=self._out_of_order())
+        elif self.state is State.IDLE:
+            self._update()  # the idle screen offers 「スマートフォン」 only in a clinic with a 汎用カードリーダー
 
     # -- intents -------------------------------------------------------------------------------
 
@@ -223,10 +239,20 @@ class Reception:
             (s.HIGH_COST, i.Answer): lambda answer: self._answer(high_cost=answer is i.Answer.YES),
             (s.PRESCRIPTION, i.Prescription): lambda choice: self._answer(prescription=choice),
             (s.SUBSIDY, i.Answer): lambda answer: self._answer(subsidy=answer is i.Answer.YES),
+            (s.IDLE, i.ChooseSmartphone): lambda intent: self._choose_phone(intent),
+            (s.PHONE_KIND, i.ChoosePhoneKind): lambda intent: self._choose_phone_kind(intent.kind),
+            (s.PHONE_PIN, i.SubmitPin): lambda intent: self._phone_pin_typed(intent.pin),
+            (s.PHONE_NOT_READ, i.RetryPhone): lambda _: self._go(Event.RETRY),
         }
         for state in (s.METHOD_SELECT, s.FACE):
             table[state, i.ChoosePin] = lambda _: self._choose_pin()
-        for state in (s.PIN_ENTRY, s.FACE, s.VISUAL_CHECK, s.CONSENT_DETAIL):
+        for state in (
+            s.PIN_ENTRY,
+            s.FACE,
+            s.VISUAL_CHECK,
+            s.CONSENT_DETAIL,
+            *PHONE_STEPS - {s.PHONE_READING},
+        ):
             table[state, i.Back] = lambda _: self._go(Event.BACK)
         for state in (*IDENTITY_STEP, s.FALLBACK):
             table[state, i.RequestVisualCheck] = lambda intent: self._request_visual_check(intent)
@@ -265,6 +291,9 @@ class Reception:
         card = self._card_identity()
         fields.setdefault("face_offered", card.face)
         fields.setdefault("pin_offered", card.pin)
+        fields.setdefault("phone_offered", self.clinic.phone_reader and self._phone_ready)
+        fields.setdefault("phone_kind", self._phone_kind)
+        fields.setdefault("by_phone", self._by_phone)
         fallback = fields.get("fallback", base.fallback)
         known = card if self._card is not None else None
         fields["visual_offered"] = visual_check_allowed(base.state in IDENTITY_STEP, fallback, known)
@@ -276,7 +305,10 @@ class Reception:
         self._record: ReceptionRecord | None = None
         self._identity: IdentityCheck | None = None
         self._serial: int | None = None
-        self._tries: int | None = None
+        self._tries: int | None = None  # the card's PIN tries left, or the phone's on a スマホ保険証 visit
+        self._phone_kind: PhoneKind | None = None
+        self._phone_pin: Pin | None = None  # Android: typed here, verified on the phone when it is held
+        self._by_phone = False
 
     def _as_of(self) -> dt.date:
         return self.service.as_of if self.service else dt.date.today()
@@ -319,6 +351,8 @@ class Reception:
 
     def card_placed(self) -> Awaitable[None]:
         """A card arrived: show 読み取り中 at once, then read it. Await the result to follow the read."""
+        if self._by_phone and STATES[self.state].ends_visit is not None:
+            self._go(Event.VISIT_OVER)  # a スマホ保険証 visit is over; the card starts the next one
         if self.state is not State.IDLE:
             log.info("a card was placed while %s; ignored until the reader is idle", self.state.name)
             return NO_CARD_WORK
@@ -338,11 +372,23 @@ class Reception:
         self._visit += 1
         self._go(Event.PAPER_CARD_PLACED, message=label)
 
+    def timeout_seconds(self) -> float:
+        """How long the current screen waits for the patient (the phone's hold has a wait of its own)."""
+        if STATES[self.state].on_timeout is Event.HOLD_TIMEOUT:
+            return self.clinic.phone_hold_seconds
+        return self.clinic.inactivity_seconds
+
     def inactivity(self) -> None:
-        """Nobody touched the reader for the clinic's inactivity time."""
-        if STATES[self.state].times_out:
-            self._go(Event.INACTIVITY)
-        elif STATES[self.state].card_left:
+        """Nobody touched the reader for ``timeout_seconds``."""
+        declared = STATES[self.state]
+        if declared.times_out:
+            self._go(
+                declared.on_timeout,
+                message=PHONE_NOT_HELD if declared.on_timeout is Event.HOLD_TIMEOUT else "",
+            )
+        elif declared.card_left and self._by_phone:
+            self._go(Event.VISIT_OVER)  # nothing was left on the face reader: ready for the next patient
+        elif declared.card_left:
             log.warning("card left on the reader after the visit")
             self._update(alert=CARD_LEFT)
 
@@ -508,7 +554,9 @@ class Reception:
         person = result.person
         child = person is None or is_child(person.birth_date, self._as_of())
         self._record = replace(self._record, method=method, result=result, child=child)
-        if result.needs_registration:
+        if self._identity.phone_refusal is not None:
+            self._fallback(Event.NOT_QUALIFIED, guidance_for_phone_refusal(self._identity.phone_refusal))
+        elif result.needs_registration:
             self._go(Event.NEEDS_REGISTRATION)
         elif not result.usable:
             guidance = guidance_for_result(
@@ -558,6 +606,108 @@ class Reception:
 
     def _fallback(self, event: Event, guidance: FallbackGuidance, **fields: Any) -> None:
         self._go(event, fallback=guidance, **fields)
+
+    # -- スマホ保険証 ---------------------------------------------------------------------------
+
+    def phone_reader_ready(self, ready: bool) -> None:
+        """The 汎用カードリーダー came or went. Gone during a phone step: back to idle, the card still works."""
+        self._phone_ready = ready
+        if not ready and self.state in PHONE_STEPS:
+            self._visit += 1
+            self._go(Event.PHONE_READER_LOST, message=PHONE_READER_LOST)
+        elif self.state is State.IDLE:
+            self._update()
+
+    def _choose_phone(self, intent: i.ChooseSmartphone) -> None:
+        if (
+            not self._snapshot.phone_offered
+        ):  # no 汎用カードリーダー here: the screen offers no 「スマートフォン」
+            raise UnexpectedIntent(self.state, intent)
+        self._visit += 1
+        self._by_phone = True
+        self._record = ReceptionRecord(self._clock())  # whose it is, the phone's certificate will say
+        self._go(Event.PHONE_CHOSEN)
+
+    def _choose_phone_kind(self, kind: PhoneKind) -> None:
+        from mynakiosk_hardware.phone import PhoneKind
+
+        android = kind is PhoneKind.ANDROID
+        self._phone_kind, self._phone_pin = kind, None
+        if self._record is not None:  # the staff console and the result file say the visit was by phone
+            method = IdentityMethod.PHONE_PIN if android else IdentityMethod.PHONE_BIOMETRIC
+            self._record = replace(self._record, method=method)
+        self._go(Event.ANDROID_CHOSEN if android else Event.IPHONE_CHOSEN)
+
+    def _phone_pin_typed(self, pin: Pin) -> None:
+        """Android: the PIN waits here until the phone is held (it is checked on the phone, not here)."""
+        self._phone_pin = pin
+        self._go(Event.PIN_SUBMITTED)
+
+    def phone_placed(self) -> Awaitable[None]:
+        """Something arrived on the 汎用カードリーダー: read it if the reader is waiting for a phone."""
+        if self.state not in (State.PHONE_HOLD, State.PHONE_NOT_READ):
+            log.info("something was held over the phone reader while %s; ignored", self.state.name)
+            return NO_CARD_WORK
+        self._go(Event.PHONE_HELD)
+        return self._while_visit_lasts(self._read_phone(self._visit))
+
+    async def _read_phone(self, visit: int) -> None:
+        from mynakiosk.flow.phone_route import Held, read_held_phone
+
+        assert self._phone_kind is not None and self._run_on_phone is not None
+        challenge = self.service.new_challenge() if self.service else os.urandom(32)
+        job = read_held_phone(self._phone_kind, challenge, self._phone_pin)
+        reading = await self._phone_work(job, visit)
+        held = reading.held
+        if held in (Held.WRONG_PIN, Held.LOCKED, Held.AUTHENTICATED, Held.OTHER_KIND):
+            self._phone_pin = None  # used once, or for the wrong phone: never kept
+        if reading.tries_left is not None:
+            self._tries = reading.tries_left
+        if held is Held.WRONG_PIN:
+            self._go(Event.PIN_REJECTED, wrong_pin=True)
+        elif held is Held.LOCKED:
+            self._fallback(Event.PIN_BLOCKED, guidance_for_phone_lock())
+        elif held is Held.OTHER_KIND:
+            self._go(Event.BACK, message=held.message)
+        elif held is not Held.AUTHENTICATED:
+            self._go(Event.PHONE_NOT_READ, message=held.message)
+        else:
+            await self._phone_identity(reading, challenge)
+
+    async def _phone_identity(self, reading: PhoneReading, challenge: bytes) -> None:
+        assert self._record is not None and self._record.method is not None
+        method = self._record.method
+        self._go(Event.PHONE_ACCEPTED)
+        if self.service is None:
+            self._advance()
+            return
+        self._identity = self.service.check_identity(reading.certificate, reading.signature, challenge)
+        self._serial = self._identity.serial
+        profile = self._card_profile()  # the holder of the card the phone stands for
+        self._record = replace(self._record, card_holder=profile.holder if profile else "")
+        self._qualify(method)
+
+    async def _phone_work(self, job: CardJob[T], visit: int) -> T:
+        """``_card_work`` for the 汎用カードリーダー: a problem there sends the patient back to hold again."""
+        from mynakiosk_hardware import jpki
+
+        assert self._run_on_phone is not None
+        try:
+            result = await self._run_on_phone(job)
+        except NoCardError:
+            message = PHONE_MOVED
+        except jpki.RealCardProtected as exc:
+            message = shown_message(exc)
+        except ReaderError as exc:  # the phone reader's service went away, or the phone answered nonsense
+            log.warning("phone reader: %s", exc)
+            message = PHONE_NOT_HELD
+        else:
+            if visit != self._visit:
+                raise VisitEnded
+            return result
+        if visit == self._visit and self.state is State.PHONE_READING:
+            self._go(Event.PHONE_NOT_READ, message=message)
+        raise VisitEnded
 
     # -- card I/O ------------------------------------------------------------------------------
 

@@ -14,12 +14,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mynakiosk.backend.rules import DEFAULT_REFLECTION_DAYS, add_months
 from mynakiosk.backend.service import CardLink, QualificationService
+from mynakiosk.backend.smartphone import PhoneLink
 from mynakiosk.domain.clinic import ClinicSettings
 from mynakiosk.domain.people import Coverage, Insurer, Person, Relation, age_on
+from mynakiosk.domain.smartphone import can_have_smartphone_card
 from mynakiosk.flow.intents import SCRIPT_STEPS, ScriptError, ScriptStep, parse_step
 from mynakiosk.flow.machine import State
 from mynakiosk.i18n import N_, Bilingual
@@ -35,6 +37,9 @@ from mynakiosk_hardware.tomlfile import (
     read_toml,
 )
 
+if TYPE_CHECKING:
+    from mynakiosk_hardware.phone import PhoneProfile
+
 
 class ScenarioError(ValueError):
     """A scenario that cannot be used; the message names the file, the entry and the problem."""
@@ -49,6 +54,7 @@ class ScenarioPerson:
     card: CardProfile | None
     linked_to: str  # whose records the card's certificate is linked to (another id: 誤紐づけ)
     registered: bool  # 保険証利用登録
+    phone: PhoneProfile | None = None  # スマホ保険証: a phone set up from the card
 
 
 @dataclass(frozen=True)
@@ -114,11 +120,26 @@ class Scenario:
                 service.links[p.card.certificate_serial] = CardLink(
                     p.card.certificate_serial, p.linked_to, p.registered, p.card.certificate_status.value
                 )
+            if p.card is not None and p.phone is not None:
+                assert p.card.certificate_not_after is not None
+                service.phones[p.phone.certificate_serial] = PhoneLink(
+                    p.phone.certificate_serial,
+                    p.card.certificate_serial,
+                    p.card.certificate_not_after,
+                    p.phone.certificate_status.value,
+                )
         return service
 
     def personas(self) -> list[Persona]:
         return [
-            Persona(p.person.id, p.person.name, p.relation, age_on(p.person.birth_date, self.as_of), p.card)
+            Persona(
+                p.person.id,
+                p.person.name,
+                p.relation,
+                age_on(p.person.birth_date, self.as_of),
+                p.card,
+                p.phone,
+            )
             for p in self.people
             if p.card is not None
         ]
@@ -345,7 +366,18 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
         _only(
             where,
             item,
-            {"id", "name", "name_en", "kana", "birth_date", "sex", "relation", "relation_en", "card"},
+            {
+                "id",
+                "name",
+                "name_en",
+                "kana",
+                "birth_date",
+                "sex",
+                "relation",
+                "relation_en",
+                "card",
+                "phone",
+            },
         )
         pid = _text(f"{where}.id", item.get("id"))
         if any(p.person.id == pid for p in people):
@@ -387,10 +419,26 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
                     f"{where}.card.certificate_serial: {card.certificate_serial} is also "
                     f"{twin.person.id}'s card's serial; give one of them another certificate_serial"
                 )
+        phone = None
+        if "phone" in item:
+            if card is None:
+                raise ScenarioError(f"{where}.phone: a phone is set up from the person's card: add a card")
+            if not can_have_smartphone_card(birth, as_of):
+                raise ScenarioError(
+                    f"{where}.phone: under 15 there is no 署名用電子証明書, so no スマホ保険証 (docs/domain.md)"
+                )
+            from mynakiosk_hardware.phone import phone_from_mapping  # the card model: not for the idle screen
+
+            try:
+                phone = phone_from_mapping(
+                    dict(_table(f"{where}.phone", item["phone"])), card, f"{where}.phone"
+                )
+            except ProfileError as exc:
+                raise ScenarioError(str(exc)) from None
         relation_of = _english(
             f"{where}.relation", item, "relation", _optional_text(where, item, "relation", "")
         )
-        people.append(ScenarioPerson(person, relation_of, card, linked_to, registered))
+        people.append(ScenarioPerson(person, relation_of, card, linked_to, registered, phone))
     ids = {p.person.id for p in people}
     for i, p in enumerate(people):
         if p.linked_to not in ids:
@@ -450,7 +498,13 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
     script_data = data.get("script", [])
     with_cards = {p.person.id for p in people if p.card is not None}
     script = tuple(
-        _parse_step(f"{path}: script[{i}]", _text(f"{path}: script[{i}]", step), with_cards, ids)
+        _parse_step(
+            f"{path}: script[{i}]",
+            _text(f"{path}: script[{i}]", step),
+            with_cards,
+            ids,
+            {p.person.id for p in people if p.phone},
+        )
         for i, step in enumerate(_list(f"{path}: script", script_data))
     )
 
@@ -515,7 +569,11 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
 
 
 # What a clinic could set, within reason: an idle time a patient can act in, face attempts the reader allows.
-CLINIC_RANGES = {"inactivity_seconds": (5, 3600), "face_failure_limit": (1, 100)}
+CLINIC_RANGES = {
+    "inactivity_seconds": (5, 3600),
+    "phone_hold_seconds": (5, 600),
+    "face_failure_limit": (1, 100),
+}
 
 
 def _check_clinic_value(where: str, name: str, value: Any) -> None:
@@ -536,6 +594,9 @@ READER_STEPS = {
     "desk": "desk certificate|card|expired-card|notice|notice+card INSURER SYMBOL NUMBER BRANCH BIRTH-DATE|PERSON-ID"
     " (the staff's look-up at the desk)",
     "expect": "expect STATE",
+    "face-id": "face-id PERSON-ID",  # Face ID / Touch ID on that person's iPhone
+    "hold": "hold PERSON-ID",  # that person's phone over the 汎用カードリーダー
+    "take": "take",  # the phone off it
 }
 
 
@@ -549,6 +610,25 @@ class PlaceCard:
 @dataclass(frozen=True)
 class RemoveCard:
     """Take the card off the reader."""
+
+
+@dataclass(frozen=True)
+class HoldPhone:
+    """Hold a person's phone over the 汎用カードリーダー."""
+
+    person: str
+
+
+@dataclass(frozen=True)
+class TakePhone:
+    """Take the phone off the 汎用カードリーダー."""
+
+
+@dataclass(frozen=True)
+class FaceIdOnPhone:
+    """Face ID / Touch ID on a person's iPhone (on the phone: the reader sees nothing of it)."""
+
+    person: str
 
 
 @dataclass(frozen=True)
@@ -570,16 +650,24 @@ class ScriptLine:
     """One line of a scenario's script: its text (for the transcript) and what it does, parsed once."""
 
     text: str
-    action: PlaceCard | RemoveCard | ExpectState | DeskLookup | ScriptStep
+    action: (
+        PlaceCard | RemoveCard | ExpectState | DeskLookup | HoldPhone | TakePhone | FaceIdOnPhone | ScriptStep
+    )
 
     def __str__(self) -> str:
         return self.text
 
 
-def _parse_step(where: str, step: str, with_cards: set[str], ids: set[str]) -> ScriptLine:
+def _parse_step(where: str, step: str, with_cards: set[str], ids: set[str], phones: set[str]) -> ScriptLine:
     """The step as what it does; what cannot be told from the step alone, `kiosk scenario check` dry-runs."""
     words = step.split()
     verb = words[0] if words else ""
+    if verb in ("hold", "face-id"):
+        if len(words) != 2 or words[1] not in phones:
+            raise ScenarioError(f"{where}: {quote(step)}: {verb} needs the id of a person with a phone")
+        return ScriptLine(step, HoldPhone(words[1]) if verb == "hold" else FaceIdOnPhone(words[1]))
+    if verb == "take" and len(words) == 1:
+        return ScriptLine(step, TakePhone())
     if verb == "place":
         if len(words) != 2 or (words[1] != "other" and words[1] not in with_cards):
             raise ScenarioError(

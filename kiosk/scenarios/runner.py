@@ -18,9 +18,17 @@ from mynakiosk.flow.intents import ChoosePin, RequestVisualCheck, ScriptStep, Su
 from mynakiosk.flow.machine import State, UnexpectedEvent
 from mynakiosk.flow.reception import Reception, Snapshot, UnexpectedIntent
 from mynakiosk.roster import Roster
-from mynakiosk.scenarios.loader import DeskLookup, ExpectState, PlaceCard, RemoveCard
+from mynakiosk.scenarios.loader import (
+    DeskLookup,
+    ExpectState,
+    FaceIdOnPhone,
+    HoldPhone,
+    PlaceCard,
+    RemoveCard,
+    TakePhone,
+)
 from mynakiosk_hardware.card import OtherCard
-from mynakiosk_hardware.readers.virtual import VirtualReader
+from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER, VirtualReader
 
 if TYPE_CHECKING:
     from mynakiosk.domain.fallback import FallbackGuidance
@@ -103,7 +111,11 @@ def mislinked(record: ReceptionRecord | None) -> bool:
 
 def describe(snapshot: Snapshot) -> str:
     extra = []
-    if snapshot.tries_left is not None and snapshot.state in (State.METHOD_SELECT, State.PIN_ENTRY):
+    if snapshot.tries_left is not None and snapshot.state in (
+        State.METHOD_SELECT,
+        State.PIN_ENTRY,
+        State.PHONE_PIN,
+    ):
         extra.append(f"残り{snapshot.tries_left}回")
     if snapshot.wrong_pin:
         extra.append("暗証番号が違います")
@@ -134,11 +146,15 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
         run.mismatches.append("the scenario has no script to run")
         return
     reader = VirtualReader()
+    phone_reader = VirtualReader(VIRTUAL_PHONE_READER)
     personas = {p.key: p for p in scenario.personas()}
     records = run.records
 
     async def run_on_card(job: Any) -> Any:
         return await asyncio.wrap_future(reader.submit(job))
+
+    async def run_on_phone(job: Any) -> Any:
+        return await asyncio.wrap_future(phone_reader.submit(job))
 
     reception = Reception(
         run_on_card,
@@ -149,15 +165,18 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
         profiles=scenario.card_profiles().get,
         on_record=records.append,
         clock=lambda: dt.datetime.combine(scenario.as_of, dt.time(9, 0)),
+        run_on_phone=run_on_phone,
     )
     reader.start(lambda _event: None)
+    phone_reader.start(lambda _event: None)
     reception.reader_ready()
+    reception.phone_reader_ready(True)
     try:
         for index, step in enumerate(scenario.script):
             run.transcript.append(f"> {step.text}")
             state = reception.state
             try:
-                await _perform(step, reception, reader, personas, run)
+                await _perform(step, reception, (reader, phone_reader), personas, run)
             except StepNotPossible as exc:
                 problem = f"script[{index}] {step.text!r} is not possible at {state.value}: {exc}"
             except (UnexpectedEvent, UnexpectedIntent):
@@ -175,6 +194,7 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
     finally:
         reception.close()
         reader.close()
+        phone_reader.close()
     run.final_state = reception.state
     run.record = records[-1] if records else reception.record  # a visit that stopped half-way
     run.shown_fallback = reception.snapshot.fallback
@@ -182,10 +202,23 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
 
 
 async def _perform(
-    line: ScriptLine, reception: Reception, reader: VirtualReader, personas: dict, run: RunResult
+    line: ScriptLine,
+    reception: Reception,
+    readers: tuple[VirtualReader, VirtualReader],
+    personas: dict,
+    run: RunResult,
 ) -> None:
+    reader, phone_reader = readers
     action = line.action
-    if isinstance(action, PlaceCard):
+    if isinstance(action, HoldPhone):
+        phone_reader.insert(personas[action.person].phone)
+        await reception.phone_placed()
+    elif isinstance(action, TakePhone):
+        phone_reader.remove()
+    elif isinstance(action, FaceIdOnPhone):
+        if not personas[action.person].phone.authenticate_on_phone():
+            run.transcript.append("  (Face ID did not pass on the phone)")
+    elif isinstance(action, PlaceCard):
         reader.insert(OtherCard() if action.person is None else personas[action.person].card)
         await reception.card_placed()
     elif isinstance(action, RemoveCard):

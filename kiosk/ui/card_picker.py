@@ -77,6 +77,7 @@ class CardPicker(QFrame):
         for button in list(self.group.buttons()):
             self.group.removeButton(button)
         for row in self._rows:
+            row.setParent(None)  # out of the layout now; deleteLater waits for the event loop
             row.deleteLater()
         self._rows = []
         self.choices.clear()

@@ -54,6 +54,7 @@ class FlowController(QObject):
     # Result files not written yet: a marked text for staff (count, reason, folder), "" once all are written.
     results_problem = Signal(object)
     _reader_event = Signal(object)  # ReaderEvent, emitted from any thread
+    _phone_reader_event = Signal(object)  # ReaderEvent of the 汎用カードリーダー, from any thread
 
     def __init__(
         self,
@@ -68,6 +69,7 @@ class FlowController(QObject):
         inactivity_timer: Any = None,
         retry_timer: Any = None,
         warm_up: bool = True,
+        phone_reader: Reader | None = None,
     ) -> None:
         super().__init__(parent)
         # Injectable so tests never wait for it: anything with start(ms), stop() and a timeout signal.
@@ -78,6 +80,8 @@ class FlowController(QObject):
         self.retry_timer = retry_timer if retry_timer is not None else QTimer(self, singleShot=True)
         self.retry_timer.timeout.connect(self.retry_results)
         self.reader = reader
+        self.phone_reader = phone_reader  # the 汎用カードリーダー beside the reader (スマホ保険証), if any
+        self._phone_readers: set[str] = set()
         self.warm_up = warm_up
         self.result_folder = result_folder
         self.results: ResultWriter | None = None
@@ -97,13 +101,19 @@ class FlowController(QObject):
         self._watch_cards = True
         self._readers: set[str] = set()
         self.reception = Reception(
-            self._run_on_card, self._snapshot, policy, on_record=self._record, clock=dt.datetime.now
+            self._run_on_card,
+            self._snapshot,
+            policy,
+            on_record=self._record,
+            clock=dt.datetime.now,
+            run_on_phone=self._run_on_phone if phone_reader is not None else None,
         )
         self.scenario: Scenario | None = None
         self.personas: list[Persona] = list(policy.personas.values()) if policy else []
         if scenario is not None:
             self.load_scenario(scenario)
         self._reader_event.connect(self._on_reader_event)
+        self._phone_reader_event.connect(self._on_phone_reader_event)
 
     def load_scenario(self, scenario: Scenario) -> None:
         """Use ``scenario``'s people, back end and clinic settings from the next visit on."""
@@ -220,6 +230,8 @@ class FlowController(QObject):
         self._watch_cards = watch_cards
         self.snapshot_changed.emit(self.reception.snapshot)
         self.reader.start(self._reader_event.emit)
+        if self.phone_reader is not None:
+            self.phone_reader.start(self._phone_reader_event.emit)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -251,7 +263,7 @@ class FlowController(QObject):
     def touch(self) -> None:
         """The patient did something: restart the inactivity timer."""
         if self.reception.state not in (State.IDLE, State.NO_READER):
-            self.inactivity_timer.start(int(self.reception.clinic.inactivity_seconds * 1000))
+            self.inactivity_timer.start(int(self.reception.timeout_seconds() * 1000))
 
     def _inactive(self) -> None:
         self.reception.inactivity()
@@ -288,6 +300,31 @@ class FlowController(QObject):
         elif kind is ReaderEventKind.CARD_REMOVED:
             self.reception.card_removed()
 
+    async def _run_on_phone(self, job: Callable[[CardChannel], Any]) -> Any:
+        import asyncio
+
+        assert self.phone_reader is not None
+        return await asyncio.wrap_future(self.phone_reader.submit(job))
+
+    @Slot(object)
+    def _on_phone_reader_event(self, event: ReaderEvent) -> None:
+        """The 汎用カードリーダー: ready or gone, and a phone held over it (its removal needs nothing)."""
+        log.info("phone reader: %s %s", event.kind.value, event.reader)
+        kind = event.kind
+        if kind is ReaderEventKind.READER_ADDED:
+            self._phone_readers.add(event.reader)
+        elif kind is ReaderEventKind.READER_REMOVED:
+            self._phone_readers.discard(event.reader)
+        elif kind is ReaderEventKind.SERVICE_LOST:
+            self._phone_readers.clear()
+        elif kind is ReaderEventKind.CARD_INSERTED:
+            if self._watch_cards:
+                self._spawn(self.reception.phone_placed())
+            return
+        else:
+            return
+        self.reception.phone_reader_ready(bool(self._phone_readers))
+
     def _spawn(self, coro: Awaitable[None]) -> None:
         import asyncio  # imported when the first card arrives, not at start-up (~40 ms)
 
@@ -311,5 +348,7 @@ class FlowController(QObject):
         for task in list(self._tasks):
             task.cancel()
         self.reader.close()
+        if self.phone_reader is not None:
+            self.phone_reader.close()
         self.reception.close()
         self.log.close()

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from mynakiosk.personas import Persona
     from mynakiosk.ui.card_picker import CardPicker
     from mynakiosk.ui.controller import FlowController
+    from mynakiosk.ui.phone_picker import PhonePicker
     from mynakiosk.ui.practice_panel import PracticePanel
 from mynakiosk.ui.screens import PinScreen, Screen, screen_type
 from mynakiosk.ui.speech import Speaker, pin_progress
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         row.addWidget(reader_frame)
 
         self.card_picker: CardPicker | None = None
+        self.phone_picker: PhonePicker | None = None
         self.practice: PracticePanel | None = None
         self.side_column: QFrame | None = None
         if self._side_panels and isinstance(controller.reader, VirtualReader) and personas:
@@ -148,6 +150,13 @@ class MainWindow(QMainWindow):
             self.card_picker.paper_placed.connect(controller.paper_card_placed)
             self.card_picker.paper_removed.connect(controller.paper_card_removed)
             side.addWidget(self.card_picker)
+            if isinstance(controller.phone_reader, VirtualReader):
+                from mynakiosk.ui.phone_picker import PhonePicker
+
+                self.phone_picker = PhonePicker(controller.phone_reader, controller.reader, personas)
+                # What the phone's own screen says follows the visit (Face ID is spent on one reading).
+                controller.snapshot_changed.connect(self.phone_picker.refresh)
+                side.addWidget(self.phone_picker)
             if controller.scenario is not None:
                 self.practice = PracticePanel(controller)
                 side.addWidget(self.practice, 1)
@@ -309,6 +318,8 @@ class MainWindow(QMainWindow):
     def _scenario_changed(self, _scenario: object) -> None:
         if self.card_picker is not None:
             self.card_picker.set_personas(self.controller.personas)
+        if self.phone_picker is not None:
+            self.phone_picker.set_personas(self.controller.personas)
         self._show_practice_date()
 
     def _show_practice_date(self) -> None:

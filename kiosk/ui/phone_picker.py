@@ -26,11 +26,12 @@ def _phone_text(persona: Persona) -> str:
     phone = persona.initial_phone
     assert phone is not None
     if phone.kind is PhoneKind.IPHONE:
-        detail = t("iPhone（顔認証・指紋認証）")
+        detail = t("iPhone（Face ID）")
     else:
-        detail = t("Android（スマホ用の暗証番号 {pin}）", pin=phone.auth_pin or "")
+        detail = t("Android（暗証番号 {pin}）", pin=phone.auth_pin or "")
     if not phone.set_up:
-        detail = f"{detail}\n{t('新しい機種：マイナンバーカードをまだ追加していません')}"
+        not_set_up = t("新しい機種（カード未追加）")
+        detail = f"{detail}\n{not_set_up}"
     return f"{translated(persona.label)}\n{detail}"
 
 
@@ -68,14 +69,14 @@ class PhonePicker(QFrame):
         layout.addWidget(self.phone_screen)
         self.biometric, self.hold, self.take = QPushButton(), QPushButton(), QPushButton()
         self.on_face_reader, self.reset = QPushButton(), QPushButton()
-        show_text(self.biometric, t("iPhoneで顔認証（Face ID）"))
-        show_text(self.hold, t("汎用カードリーダーにかざす"))
-        show_text(self.take, t("スマートフォンを離す"))
-        show_text(self.on_face_reader, t("顔認証付きカードリーダーに置いてみる"))
+        show_text(self.biometric, t("Face IDで確認"))
+        show_text(self.hold, t("かざす"))
+        show_text(self.take, t("離す"))
+        show_text(self.on_face_reader, t("カード用の読み取り機に置く"))
         show_text(
             self.on_face_reader, t("今までの読み取り機はスマートフォンを読めません（練習用）"), "setToolTip"
         )
-        show_text(self.reset, t("スマホの暗証番号のロックを解除"))
+        show_text(self.reset, t("スマホのロックを解除"))
         show_text(
             self.reset,
             t("マイナポータルアプリで行うパスワードの初期化の代わりです（練習用だけ）"),
@@ -96,6 +97,7 @@ class PhonePicker(QFrame):
         for button in list(self.group.buttons()):
             self.group.removeButton(button)
         for row in self._rows:
+            row.setParent(None)  # out of the layout now; deleteLater waits for the event loop
             row.deleteLater()
         self._rows = []
         self.choices.clear()
@@ -136,13 +138,15 @@ class PhonePicker(QFrame):
         if text or phone is None:
             show_text(self.phone_screen, text)
         elif iphone and phone.biometric_passed:
-            show_text(self.phone_screen, t("iPhoneの画面：確認しました。読み取り機にかざしてください。"))
+            show_text(self.phone_screen, t("iPhone：確認済み。かざしてください"))
         elif iphone:
-            show_text(
-                self.phone_screen, t("iPhoneの画面：サイドボタンを2回押して、顔認証（Face ID）で確認します。")
-            )
+            show_text(self.phone_screen, t("iPhone：Face IDで確認してください"))
         else:
-            show_text(self.phone_screen, t("Androidの画面：暗証番号は読み取り機の画面で入力します。"))
+            show_text(self.phone_screen, t("Android：暗証番号は読み取り機で入力"))
+
+    def refresh(self, _snapshot: object = None) -> None:
+        """Show the selected phone's state again (after a reading spent its Face ID, say)."""
+        self._show_phone_screen()
 
     def authenticate_selected(self) -> None:
         """The simulated Face ID / Touch ID on the phone's own screen."""
@@ -152,9 +156,9 @@ class PhonePicker(QFrame):
         if phone.authenticate_on_phone():
             self._show_phone_screen()
         elif not phone.profile.set_up:
-            self._show_phone_screen(t("iPhoneの画面：ウォレットにマイナンバーカードがありません。"))
+            self._show_phone_screen(t("iPhone：マイナンバーカードがありません"))
         else:
-            self._show_phone_screen(t("iPhoneの画面：顔を認識できませんでした。もう一度お試しください。"))
+            self._show_phone_screen(t("iPhone：顔を認識できませんでした"))
 
     def hold_selected(self) -> None:
         phone = self._phone()
@@ -180,6 +184,4 @@ class PhonePicker(QFrame):
         if self.phone_reader.card is persona.phone:
             self.phone_reader.remove()
         persona.reset_phone()
-        self._show_phone_screen(
-            t("{name}さんのスマートフォンの暗証番号のロックを解除しました（練習用）。", name=persona.name)
-        )
+        self._show_phone_screen(t("{name}さんのスマホのロックを解除しました（練習用）", name=persona.name))

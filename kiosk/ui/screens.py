@@ -27,12 +27,15 @@ from mynakiosk.flow.intents import (
     Answer,
     Back,
     ChooseFace,
+    ChoosePhoneKind,
     ChoosePin,
+    ChooseSmartphone,
     ConsentIndividually,
     ConsentToAll,
     DecideConsents,
     Intent,
     RequestVisualCheck,
+    RetryPhone,
     SubmitPin,
     SubmitVisualCheck,
     TryFace,
@@ -151,7 +154,15 @@ class IdleScreen(Screen):
         self.layout_.addWidget(
             _label(t("職員がカードをお預かりしたり、\n暗証番号を伺うことはありません。"), "hint")
         )
+        # Only where a 汎用カードリーダー is installed beside the reader (the clinic's setting).
+        self.phone = _button(t("スマートフォンで受付"), "", t("スマートフォン（スマホ保険証）で受付する"))
+        self.phone.clicked.connect(lambda: self.intent.emit(ChooseSmartphone()))
+        self.phone.setVisible(False)
+        self.layout_.addWidget(self.phone)
         self.layout_.addStretch(1)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.phone.setVisible(snapshot.phone_offered)
 
 
 class ReadingScreen(Screen):
@@ -352,9 +363,13 @@ class CompleteScreen(Screen):
         # The exact completion wording is [unverified] (no public source): the simulator's choice.
         super().__init__(t("受付が完了しました"), "")
         self.layout_.addStretch(1)
-        self.layout_.addWidget(_label(t("カードをお取りください"), "takeCard"))
+        self.take = _label(t("カードをお取りください"), "takeCard")
+        self.layout_.addWidget(self.take)
         self.layout_.addWidget(_label(t("お名前を呼ばれるまでお待ちください。"), "subtitle"))
         self.layout_.addStretch(2)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.take.setVisible(not snapshot.by_phone)  # a スマホ保険証 visit left nothing on the reader
 
 
 class FallbackScreen(Screen):
@@ -400,6 +415,7 @@ class FallbackScreen(Screen):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         guidance = snapshot.fallback
         self.visual.setVisible(snapshot.visual_offered)
+        self.take.setVisible(not snapshot.by_phone)
         if guidance is None:
             return
         title = translated(guidance.title)
@@ -658,8 +674,12 @@ class CancelledScreen(Screen):
             t("もう一度受付するときは、カードを置き直してください。"),
         )
         self.layout_.addStretch(1)
-        self.layout_.addWidget(_label(t("カードをお取りください"), "notice"))
+        self.take = _label(t("カードをお取りください"), "notice")
+        self.layout_.addWidget(self.take)
         self.layout_.addStretch(2)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.take.setVisible(not snapshot.by_phone)
 
 
 class VisualCheckScreen(Screen):
@@ -726,3 +746,118 @@ def screen_type(state: State) -> type[Screen]:
 
 def all_screens() -> list[Screen]:
     return [screen_type(state)() for state in State]
+
+
+# -- スマホ保険証 (a phone over the 汎用カードリーダー beside the reader) ------------------------------------
+# The sources give the steps (「スマートフォン」 → iPhone / Android → 本人認証 → かざす → 同意), not the screens'
+# words: the wording here is a simulator choice (docs/domain.md).
+
+
+class PhoneKindScreen(Screen):
+    """iPhone or Android: the iPhone confirms with Face ID / Touch ID on itself, Android with its PIN here."""
+
+    def __init__(self) -> None:
+        from mynakiosk_hardware.phone import PhoneKind  # the phone model: loaded with this screen only
+
+        super().__init__(t("お使いのスマートフォンを\n選んでください"))
+        self.layout_.addStretch(1)
+        self.iphone = _button(t("iPhone"), "primary", t("iPhoneで受付"))
+        self.iphone.clicked.connect(lambda: self.intent.emit(ChoosePhoneKind(PhoneKind.IPHONE)))
+        self.android = _button(t("Android"), "primary", t("Androidで受付"))
+        self.android.clicked.connect(lambda: self.intent.emit(ChoosePhoneKind(PhoneKind.ANDROID)))
+        for button in (self.iphone, self.android):
+            button.setProperty("method", True)
+            self.layout_.addWidget(button)
+        self.message = _label("", "notice")
+        self.layout_.addWidget(self.message)
+        self.layout_.addStretch(1)
+        self.back = _button(t("戻る"), accessible=t("最初の画面に戻る"))
+        self.back.clicked.connect(lambda: self.intent.emit(Back()))
+        self.layout_.addWidget(self.back, 0, _right())
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        show_text(self.message, translated(snapshot.message))
+
+    def showEvent(self, event: object) -> None:
+        self.iphone.setFocus()
+
+
+class PhonePinScreen(PinScreen):
+    """Android: the PIN of the phone's own certificate (スマホ用利用者証明用電子証明書), not the card's.
+
+    It is checked on the phone once the phone is held over the 汎用カードリーダー; the tries left are the
+    phone's, shown once the phone has answered.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        title = t("スマホの暗証番号（数字4桁）を\n入力してください")
+        show_text(self.title, title)
+        show_text(self, title, "setAccessibleName")
+        show_text(self.subtitle, t("マイナンバーカードの暗証番号ではありません。"))
+        self.subtitle.setVisible(True)
+        show_text(self.back, t("スマートフォンの種類の選択に戻る"), "setAccessibleName")
+
+
+class PhoneHoldScreen(Screen):
+    """「かざしてください」: the phone goes over the 汎用カードリーダー beside this reader, for 1–2 seconds."""
+
+    def __init__(self) -> None:
+        super().__init__(t("スマートフォンを、\nとなりの読み取り機に\nかざしてください"))
+        self.how = _label("", "subtitle")
+        self.layout_.addWidget(self.how)
+        self.layout_.addStretch(1)
+        self.slot = _label(t("→ 汎用カードリーダー（この読み取り機の横）"), "cardSlot")
+        self.layout_.addWidget(self.slot)
+        self.message = _label("", "notice")
+        self.layout_.addWidget(self.message)
+        self.layout_.addStretch(1)
+        self.back = _button(t("戻る"), accessible=t("スマートフォンの種類の選択に戻る"))
+        self.back.clicked.connect(lambda: self.intent.emit(Back()))
+        self.layout_.addWidget(self.back, 0, _right())
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        kind = snapshot.phone_kind.value if snapshot.phone_kind is not None else ""
+        if kind == "iphone":
+            how = t(
+                "iPhoneのサイドボタンを2回押して、顔認証（Face ID）または指紋認証（Touch ID）をしてから、かざしてください。"
+            )
+        else:
+            how = t("動かさずに、1〜2秒かざしてください。")
+        show_text(self.how, how)
+        show_text(self.message, translated(snapshot.message))
+
+
+class PhoneReadingScreen(Screen):
+    def __init__(self) -> None:
+        super().__init__(t("読み取り中です"), t("スマートフォンを動かさないでください。"))
+        self.layout_.addStretch(1)
+
+
+class PhoneNotReadScreen(Screen):
+    """The phone could not be read (nothing held in time, no card added to it, no Face ID): try again."""
+
+    def __init__(self) -> None:
+        super().__init__(t("スマートフォンを読み取れませんでした"))
+        self.detail = _label("", "subtitle")
+        self.layout_.addWidget(self.detail)
+        self.layout_.addStretch(1)
+        self.retry = _button(t("もう一度かざす"), "primary", t("もう一度スマートフォンをかざす"))
+        self.retry.setProperty("answer", True)
+        self.retry.clicked.connect(lambda: self.intent.emit(RetryPhone()))
+        self.layout_.addWidget(self.retry)
+        self.layout_.addWidget(
+            _label(
+                t("マイナンバーカードをお持ちの方は、「戻る」を押してからカードを置いてください。"), "hint"
+            )
+        )
+        self.layout_.addStretch(1)
+        self.back = _button(t("戻る"), accessible=t("スマートフォンの種類の選択に戻る"))
+        self.back.clicked.connect(lambda: self.intent.emit(Back()))
+        self.layout_.addWidget(self.back, 0, _right())
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        show_text(self.detail, translated(snapshot.message))
+
+    def showEvent(self, event: object) -> None:
+        self.retry.setFocus()

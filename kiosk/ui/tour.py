@@ -23,7 +23,7 @@ from mynakiosk.ui.controller import FlowController
 from mynakiosk.ui.main_window import MainWindow
 from mynakiosk.ui.staff_console import StaffConsole
 from mynakiosk_hardware.card import OtherCard
-from mynakiosk_hardware.readers.virtual import VirtualReader
+from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER, VirtualReader
 
 #: A plain NFC card enrolled as さくら's training card.
 TRAINING_CARD_UID = bytes.fromhex("04C0FFEE1234")
@@ -36,6 +36,7 @@ class TourKiosk:
     """The kiosk the screen tour walks: reader, controller, window and staff console."""
 
     reader: VirtualReader
+    phone_reader: VirtualReader  # the 汎用カードリーダー beside it
     controller: FlowController
     window: MainWindow
     console: StaffConsole
@@ -49,15 +50,16 @@ class TourKiosk:
 def make_kiosk() -> TourKiosk:
     """A kiosk on a fresh virtual reader with the default household and one enrolled training card."""
     reader = VirtualReader()
+    phone_reader = VirtualReader(VIRTUAL_PHONE_READER)
     roster = Roster(None, {uid_key(TRAINING_CARD_UID): "sakura"})
-    controller = FlowController(reader, scenario=load_default(), roster=roster)
+    controller = FlowController(reader, scenario=load_default(), roster=roster, phone_reader=phone_reader)
     window = MainWindow(controller)
     console = StaffConsole(controller)
     console.resize(1100, 700)
     controller.start()
     console.show()  # laid out like on a clinic's second screen
     window.show()
-    return TourKiosk(reader, controller, window, console)
+    return TourKiosk(reader, phone_reader, controller, window, console)
 
 
 async def until(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
@@ -199,4 +201,73 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     desk.look_up.click()
     at("21-desk-lookup", desk)
     desk.close()
+    await _phone_tour(kiosk, at, reach)
     return names
+
+
+async def _phone_tour(kiosk: TourKiosk, at: Callable[..., None], reach: Callable[[State], object]) -> None:
+    """The スマホ保険証 screens: Android (PIN here, a wrong one, the lock), iPhone (Face ID on the phone)."""
+    controller, window, console = kiosk.controller, kiosk.window, kiosk.console
+    controller.load_scenario(load_scenario(scenarios_dir() / "25_phone_pin_locked.toml"))
+    await reach(State.IDLE)
+    phones = window.phone_picker
+    assert phones is not None
+    at("21-idle-phone")
+    window.current_screen.phone.click()
+    at("22-phone-kind")
+    window.current_screen.android.click()
+    for digit in "24":  # the card's PIN, not the phone's: a common mistake
+        window.current_screen.keys[digit].click()
+    at("23-phone-pin")
+    for digit in "68":
+        window.current_screen.keys[digit].click()
+    window.current_screen.confirm.click()
+    at("24-phone-hold")
+    phones.select("taro")
+    for wrong in ("0000", "1111"):
+        phones.hold_selected()
+        await reach(State.PHONE_PIN)
+        phones.take_phone()
+        if wrong == "1111":
+            at("25-phone-wrong-pin")
+        for digit in wrong:
+            window.current_screen.keys[digit].click()
+        window.current_screen.confirm.click()
+    phones.hold_selected()
+    await reach(State.FALLBACK)
+    at("26-fallback-phone-pin-locked")
+    phones.take_phone()
+    controller._inactive()  # the phone visit's last screen goes back to idle by itself
+    await reach(State.IDLE)
+    controller.load_scenario(load_scenario(scenarios_dir() / "21_phone_iphone.toml"))
+    window.current_screen.phone.click()
+    window.current_screen.iphone.click()
+    phones.select("hanako")
+    phones.hold_selected()  # before Face ID on the iPhone
+    await reach(State.PHONE_NOT_READ)
+    at("27-phone-not-read")
+    phones.take_phone()
+    phones.authenticate_selected()
+    window.current_screen.retry.click()
+    at("28-phone-hold-iphone")
+    phones.hold_selected()
+    await reach(State.CONSENT)
+    window.current_screen.buttons["all"].click()
+    window.current_screen.buttons["no"].click()
+    await reach(State.COMPLETE)
+    phones.take_phone()
+    at("29-complete-phone")
+    at("30-staff-console-phone", console)
+    controller._inactive()
+    await reach(State.IDLE)
+    controller.load_scenario(load_scenario(scenarios_dir() / "24_phone_old_revoked.toml"))
+    window.current_screen.phone.click()
+    window.current_screen.iphone.click()
+    phones.select("hanako")
+    phones.authenticate_selected()
+    phones.hold_selected()
+    await reach(State.FALLBACK)
+    at("31-fallback-phone-revoked")
+    phones.take_phone()
+    controller._inactive()
+    await reach(State.IDLE)

@@ -67,16 +67,23 @@
         <translation>Valid (unregistered)</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location line="+15"/>
         <location filename="../../kiosk/flow/machine.py" line="+135"/>
         <location filename="../../kiosk/ui/screens.py" line="+188"/>
         <location line="+388"/>
+=======
+        <location line="+17"/>
+        <location filename="../../kiosk/flow/machine.py" line="+152"/>
+        <location filename="../../kiosk/ui/screens.py" line="+194"/>
+        <location line="+393"/>
+>>>>>>> 4e6d17b (スマホ保険証 route: 「スマートフォン」 on the idle screen where the clinic has a 汎用カードリーダー; iPhone / Android; the phone's own PIN on the reader; hold with a timeout and retry; refusals and the phone lock to the card; the identity method recorded; a second reader (--phone-reader), the phone picker, 8 bundled scenarios with lessons (ja, en), screenshots, docs)
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-386"/>
+        <location filename="../../kiosk/ui/screens.py" line="-391"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -84,6 +91,16 @@
         <location line="+1"/>
         <source>目視</source>
         <translation>Visual check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>スマートフォン（生体認証）</source>
+        <translation>Smartphone (biometrics)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>スマートフォン（暗証番号）</source>
+        <translation>Smartphone (PIN)</translation>
     </message>
     <message>
         <location filename="../../kiosk/backend/service.py" line="+81"/>
@@ -201,7 +218,7 @@
         <translation>Practice Clinic</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/fallback.py" line="+62"/>
+        <location filename="../../kiosk/domain/fallback.py" line="+63"/>
         <source>窓口での自己負担は通常どおりです（3割。未就学児は2割、70歳以上の方は1〜3割）。</source>
         <extracomment>The current record is not in the system: a look-up by an old card&apos;s numbers (暫定措置) cannot help.</extracomment>
         <translation>You pay the usual share at the desk (30%; preschool children 20%, age 70 and over 10-30%).</translation>
@@ -224,6 +241,7 @@
     <message>
         <location filename="../../kiosk/domain/desk.py" line="+41"/>
         <location filename="../../kiosk/domain/fallback.py" line="-9"/>
+        <location filename="../../kiosk/domain/smartphone.py" line="+37"/>
         <source>資格確認書</source>
         <translation>Certificate of Eligibility</translation>
     </message>
@@ -245,6 +263,7 @@
     <message>
         <location line="+1"/>
         <location filename="../../kiosk/domain/fallback.py" line="+1"/>
+        <location filename="../../kiosk/domain/smartphone.py" line="+1"/>
         <source>資格情報のお知らせ ＋ マイナンバーカード</source>
         <translation>Notice of Eligibility Information + My Number Card</translation>
     </message>
@@ -295,6 +314,7 @@
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../kiosk/domain/smartphone.py" line="+2"/>
         <source>受付窓口の職員にお声がけください。職員に暗証番号を伝える必要はありません。</source>
         <translation>Please speak to the staff at the reception desk. You do not need to tell them your PIN.</translation>
     </message>
@@ -465,6 +485,16 @@
         <location line="+1"/>
         <source>受付できました</source>
         <translation>Check-in complete</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>マイナポータルアプリ</source>
+        <translation>The Mynaportal app</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>スマートフォンの設定・電子証明書・暗証番号の確認</source>
+        <translation>Checking the phone&apos;s setup, its certificate and its PIN</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -734,7 +764,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../kiosk/ui/screens.py" line="+443"/>
+        <location filename="../../kiosk/ui/screens.py" line="+448"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -750,7 +780,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../kiosk/ui/screens.py" line="+37"/>
+        <location filename="../../kiosk/ui/screens.py" line="+41"/>
         <source>職員による目視確認</source>
         <translation>Visual check by staff</translation>
     </message>
@@ -791,7 +821,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../kiosk/ui/screens.py" line="-108"/>
+        <location filename="../../kiosk/ui/screens.py" line="-112"/>
         <source>医療費助成</source>
         <translation>Medical expense subsidy</translation>
     </message>
@@ -809,6 +839,51 @@
         <location line="+3"/>
         <source>マイナ保険証で確認できず（代わりの書類）</source>
         <translation>Not confirmed by My Number Card (other documents)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>スマートフォンの種類の選択</source>
+        <translation>Choice of phone type</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>iPhoneはiPhoneで顔認証・指紋認証をします。Androidはスマホ用電子証明書の暗証番号（カードとは別）をこの画面で入力します。どちらも、そのあと横の読み取り機にかざします。</source>
+        <translation>An iPhone confirms with Face ID or Touch ID on the iPhone. On Android, the PIN of the phone&apos;s certificate (not the card&apos;s) is typed on this screen. Either way, the phone is then held over the reader beside it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>スマホ用暗証番号入力</source>
+        <translation>Phone PIN entry</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>スマートフォンに設定した暗証番号（数字4桁）です。マイナンバーカードの暗証番号とは別で、まちがえた回数もスマートフォンで数えます。ロックの解除はマイナポータルアプリで、実物のカードを使って行います。</source>
+        <translation>This is the 4-digit PIN set on the phone. It is not the My Number Card&apos;s PIN, and wrong tries are counted on the phone. A lock is released in the Mynaportal app, with the card itself.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>スマートフォンをかざす</source>
+        <translation>Hold the phone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>今までの読み取り機はスマートフォンを読めないため、横に置いた汎用カードリーダーにかざします（1〜2秒）。iPhoneは、先にiPhoneで顔認証・指紋認証をすませます。</source>
+        <translation>Existing readers cannot read phones, so the phone is held over the general-purpose card reader beside it (1–2 seconds). With an iPhone, confirm with Face ID or Touch ID on the iPhone first.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>スマートフォン読み取り中</source>
+        <translation>Reading the phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>スマートフォンを読み取れず</source>
+        <translation>Phone not read</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>新しいスマートフォンにはカードを追加し直すまで使えません。読み取れないときは、マイナンバーカードをこの読み取り機に置いて受付できます。初めての医療機関には実物のカードを持って行きましょう。</source>
+        <translation>A new phone cannot be used until the card is added to it again. If the phone cannot be read, you can check in by placing your My Number Card on this reader. Take the card itself to a clinic you visit for the first time.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/visit.py" line="+45"/>
@@ -881,9 +956,24 @@
         <translation>Face recognition failed too many times and cannot be used with this card. Please choose PIN or ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+79"/>
+        <location filename="../../kiosk/flow/reception.py" line="+82"/>
         <source>カードリーダーが故障しています。次のいずれかを受付窓口で提示してください。</source>
         <translation>The card reader is out of order. Please show one of the following at the reception desk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>読み取りの途中でスマートフォンが離れました。もう一度、1〜2秒かざしてください。</source>
+        <translation>The phone was moved away during reading. Hold it again for 1–2 seconds.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>スマートフォンを読み取れませんでした。となりの読み取り機に、もう一度かざしてください。</source>
+        <translation>The phone could not be read. Hold it over the reader beside this one again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>スマートフォン用の読み取り機が使えません。マイナンバーカードを置いてください。</source>
+        <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/fallback.py" line="+8"/>
@@ -896,7 +986,7 @@
         <translation>Ask your insurer (employer) which insurance to use for this visit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+84"/>
+        <location filename="../../kiosk/flow/reception.py" line="+90"/>
         <source>カードリーダーを準備しています</source>
         <extracomment>The states in which the patient is choosing or performing the identity step.</extracomment>
         <translation>Preparing the card reader</translation>
@@ -912,7 +1002,7 @@
         <translation>Face not recognized. Please fit your face in the frame again, or press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="-83"/>
+        <location filename="../../kiosk/flow/reception.py" line="-94"/>
         <source>カードの取り忘れにご注意ください。カードをお取りください。</source>
         <translation>Don&apos;t forget your card. Please take your card.</translation>
     </message>
@@ -987,7 +1077,7 @@
         <translation>The electronic certificate expires soon. Please renew it at your city office.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/personas.py" line="+55"/>
+        <location filename="../../kiosk/personas.py" line="+71"/>
         <source>{name}（{relation}・{age}歳）</source>
         <translation>{name} ({relation}, {age})</translation>
     </message>
@@ -1032,7 +1122,7 @@
         <translation>Stands in for the PIN reset at the city office (practice cards only)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>練習用暗証番号 {pin}</source>
         <translation>Practice PIN {pin}</translation>
     </message>
@@ -1071,7 +1161,7 @@
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controller.py" line="+119"/>
+        <location filename="../../kiosk/ui/controller.py" line="+129"/>
         <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
         <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
     </message>
@@ -1111,7 +1201,7 @@
         <translation>Every result file waiting to be written has been written</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>カードリーダー: {reader}</source>
         <translation>Card reader: {reader}</translation>
     </message>
@@ -1142,8 +1232,13 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+33"/>
+<<<<<<< HEAD
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+87"/>
+=======
+        <location filename="../../kiosk/ui/language.py" line="+77"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+88"/>
+>>>>>>> 4e6d17b (スマホ保険証 route: 「スマートフォン」 on the idle screen where the clinic has a 汎用カードリーダー; iPhone / Android; the phone's own PIN on the reader; hold with a timeout and retry; refusals and the phone lock to the card; the identity method recorded; a second reader (--phone-reader), the phone picker, 8 bundled scenarios with lessons (ja, en), screenshots, docs)
         <location line="+20"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
@@ -1170,8 +1265,13 @@
         <translation>Notice</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location line="+76"/>
         <location filename="../../kiosk/ui/staff_console.py" line="+208"/>
+=======
+        <location line="+84"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+207"/>
+>>>>>>> 4e6d17b (スマホ保険証 route: 「スマートフォン」 on the idle screen where the clinic has a 汎用カードリーダー; iPhone / Android; the phone's own PIN on the reader; hold with a timeout and retry; refusals and the phone lock to the card; the identity method recorded; a second reader (--phone-reader), the phone picker, 8 bundled scenarios with lessons (ja, en), screenshots, docs)
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
@@ -1282,7 +1382,7 @@
         <translation>Cannot switch (take the card, then try again): {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-442"/>
+        <location filename="../../kiosk/ui/screens.py" line="-455"/>
         <source>カードリーダーが使用できません</source>
         <translation>The card reader cannot be used</translation>
     </message>
@@ -1316,12 +1416,13 @@ My Number Card</translation>
 or ask for your PIN.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
+        <location line="+663"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-663"/>
         <location line="+187"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
@@ -1339,14 +1440,14 @@ or ask for your PIN.</translation>
     <message>
         <location line="+6"/>
         <location line="+178"/>
-        <location line="+23"/>
-        <location line="+268"/>
+        <location line="+27"/>
+        <location line="+269"/>
         <location line="+15"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-475"/>
+        <location line="-480"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1362,20 +1463,20 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+181"/>
-        <location line="+234"/>
+        <location line="+185"/>
+        <location line="+235"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-415"/>
-        <location line="+181"/>
-        <location line="+234"/>
+        <location line="-420"/>
+        <location line="+185"/>
+        <location line="+235"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-393"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1434,9 +1535,12 @@ or ask for your PIN.</translation>
     <message>
         <location line="+1"/>
         <location filename="../../kiosk/ui/screens.py" line="+5"/>
-        <location line="+256"/>
+        <location line="+261"/>
         <location line="+106"/>
-        <location line="+80"/>
+        <location line="+84"/>
+        <location line="+63"/>
+        <location line="+41"/>
+        <location line="+40"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
@@ -1446,14 +1550,14 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-442"/>
-        <location line="+362"/>
-        <location line="+80"/>
+        <location filename="../../kiosk/ui/screens.py" line="-595"/>
+        <location line="+367"/>
+        <location line="+84"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-442"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1492,23 +1596,33 @@ The card locks if the next try is wrong.</translation>
         <translation>Check-in complete</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>お名前を呼ばれるまでお待ちください。</source>
         <translation>Please wait until your name is called.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>次のいずれかを受付窓口で提示してください</source>
         <translation>Please show one of these at the reception desk</translation>
     </message>
     <message>
-        <location line="-236"/>
-        <location line="+275"/>
+        <location line="-248"/>
+        <location line="+288"/>
         <source>・{document}</source>
         <translation>• {document}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-268"/>
+        <source>スマートフォンで受付</source>
+        <translation>Use a smartphone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>スマートフォン（スマホ保険証）で受付する</source>
+        <translation>Check in with a smartphone (health insurance on the phone)</translation>
+    </message>
+    <message>
+        <location line="+278"/>
         <source>資格を確認しています</source>
         <translation>Checking your eligibility</translation>
     </message>
@@ -1709,7 +1823,7 @@ in the frame</translation>
         <translation>To check in again, please place your card again.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>職員が、ご本人とカードの顔写真を見比べて確認します。</source>
         <translation>Staff will compare you with the photo on your card.</translation>
     </message>
@@ -1732,6 +1846,86 @@ in the frame</translation>
         <location line="+0"/>
         <source>目視確認を完了する</source>
         <translation>Complete the visual check</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>お使いのスマートフォンを
+選んでください</source>
+        <translation>Choose
+your phone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Androidで受付</source>
+        <translation>Check in with Android</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>最初の画面に戻る</source>
+        <translation>Back to the first screen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>スマホの暗証番号（数字4桁）を
+入力してください</source>
+        <translation>Enter your phone&apos;s PIN
+(4 digits)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>マイナンバーカードの暗証番号ではありません。</source>
+        <translation>Not your My Number Card&apos;s PIN.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+16"/>
+        <location line="+40"/>
+        <source>スマートフォンの種類の選択に戻る</source>
+        <translation>Back to the choice of phone</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>スマートフォンを、
+となりの読み取り機に
+かざしてください</source>
+        <translation>Hold your phone
+over the reader
+beside this one</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>→ 汎用カードリーダー（この読み取り機の横）</source>
+        <translation>→ General-purpose card reader (beside this reader)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>iPhoneのサイドボタンを2回押して、顔認証（Face ID）または指紋認証（Touch ID）をしてから、かざしてください。</source>
+        <translation>Double-press the iPhone&apos;s side button, confirm with Face ID or Touch ID, then hold it over the reader.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>動かさずに、1〜2秒かざしてください。</source>
+        <translation>Hold it still for 1–2 seconds.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>スマートフォンを動かさないでください。</source>
+        <translation>Please do not move the phone.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>もう一度かざす</source>
+        <translation>Hold it again</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>もう一度スマートフォンをかざす</source>
+        <translation>Hold the phone over the reader again</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>マイナンバーカードをお持ちの方は、「戻る」を押してからカードを置いてください。</source>
+        <translation>If you have your My Number Card, press &quot;Back&quot; and then place the card.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/speech.py" line="+19"/>
@@ -2053,8 +2247,13 @@ in the frame</translation>
     </message>
     <message>
         <location line="+62"/>
+<<<<<<< HEAD
         <location filename="../../hardware/readers/virtual.py" line="+136"/>
+=======
+        <location filename="../../hardware/readers/virtual.py" line="+137"/>
+>>>>>>> 4e6d17b (スマホ保険証 route: 「スマートフォン」 on the idle screen where the clinic has a 汎用カードリーダー; iPhone / Android; the phone's own PIN on the reader; hold with a timeout and retry; refusals and the phone lock to the card; the identity method recorded; a second reader (--phone-reader), the phone picker, 8 bundled scenarios with lessons (ja, en), screenshots, docs)
         <source>カードが置かれていません</source>
+        <extracomment>The name of an in-process 汎用カードリーダー (the second reader, for phones), as a PC/SC one shows its own.</extracomment>
         <translation>No card on the reader</translation>
     </message>
     <message>
@@ -2078,7 +2277,11 @@ in the frame</translation>
         <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../kiosk/ui/tour.py" line="+154"/>
+=======
+        <location filename="../../kiosk/ui/tour.py" line="+151"/>
+>>>>>>> 4e6d17b (スマホ保険証 route: 「スマートフォン」 on the idle screen where the clinic has a 汎用カードリーダー; iPhone / Android; the phone's own PIN on the reader; hold with a timeout and retry; refusals and the phone lock to the card; the identity method recorded; a second reader (--phone-reader), the phone picker, 8 bundled scenarios with lessons (ja, en), screenshots, docs)
         <source>練習用NFCカード</source>
         <extracomment>A plain NFC card enrolled as さくら&apos;s training card.</extracomment>
         <translation>NFC practice card</translation>
@@ -2090,7 +2293,7 @@ in the frame</translation>
         <translation>transit IC card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/qualification.py" line="+8"/>
+        <location filename="../../kiosk/domain/qualification.py" line="+12"/>
         <source>このスマートフォンの電子証明書は失効しています（機種変更などのとき）。新しいスマートフォンにはマイナポータルアプリで改めて追加してください。今日はマイナンバーカードで受付できます。</source>
         <translation>This phone&apos;s certificate has been revoked (as when changing phones). Add the card to your new phone again with the Mynaportal app. Today you can check in with your My Number card.</translation>
     </message>
@@ -2110,12 +2313,59 @@ in the frame</translation>
         <translation>Your My Number card (or its certificate) has expired, so the phone cannot be used. After renewing at your city office, apply in the Mynaportal app to have the phone certificate issued again. Today, place your My Number card on the reader (within 3 months of expiry your coverage can still be confirmed).</translation>
     </message>
     <message>
-        <location filename="../../hardware/jpki_phone.py" line="+65"/>
+        <location filename="../../kiosk/domain/smartphone.py" line="-4"/>
+        <source>マイナンバーカード（この読み取り機でも受付できます）</source>
+        <translation>My Number Card (it also works on this reader)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>スマートフォンの暗証番号がロックされています</source>
+        <translation>The phone&apos;s PIN is locked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>スマホ用電子証明書の暗証番号を続けて間違えたため、スマートフォンの電子証明書がロックされました。マイナンバーカードの暗証番号とは別のもので、カードはそのまま使えます。</source>
+        <translation>The PIN of the phone&apos;s certificate was entered wrongly too many times in a row, so the phone&apos;s certificate is locked. It is separate from the My Number Card&apos;s PIN: the card still works.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ロックの解除（パスワードの初期化）は、マイナポータルアプリで実物のマイナンバーカードを使って行えます。</source>
+        <translation>The lock is released (password reset) in the Mynaportal app, using the My Number Card itself.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>このスマートフォンはマイナ保険証として使えません</source>
+        <translation>This phone cannot be used as your health insurance card</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>スマートフォンの設定や電子証明書の状態は、マイナポータルアプリで確かめられます。</source>
+        <translation>You can check the phone&apos;s setup and its certificate in the Mynaportal app.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../kiosk/ui/screens.py" line="-10"/>
+        <location filename="../../hardware/jpki_phone.py" line="+68"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+2"/>
+        <source>マイナンバーカードがこのスマートフォンに追加されていない（新しい機種では設定し直しが必要です）か、iPhoneで顔認証・指紋認証がすんでいない可能性があります。</source>
+        <translation>Either the My Number Card has not been added to this phone (a new phone must be set up again), or Face ID or Touch ID was not done on the iPhone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>マイナポータルの資格情報画面（スマートフォンで表示）</source>
+        <translation>The eligibility information screen of Mynaportal (shown on the phone)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>初めての医療機関には、スマートフォンだけでなく実物のマイナンバーカードも持って行きましょう。</source>
+        <translation>When you visit a clinic for the first time, take the My Number Card itself as well as your phone.</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/jpki_phone.py" line="+19"/>
         <source>実物のスマートフォンには暗証番号を送りません</source>
         <translation>A PIN is never sent to a real phone</translation>
     </message>
@@ -2130,12 +2380,19 @@ in the frame</translation>
         <translation>Confirm with Face ID or Touch ID on your iPhone first</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens.py" line="-77"/>
         <location filename="../../hardware/phone.py" line="+72"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>iPhoneで受付</source>
+        <translation>Check in with iPhone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../hardware/phone.py" line="+0"/>
         <source>Android</source>
         <translation>Android</translation>
     </message>
@@ -2172,7 +2429,7 @@ in the frame</translation>
         <translation>cannot write: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scenarios/loader.py" line="+101"/>
+        <location filename="../../kiosk/scenarios/loader.py" line="+107"/>
         <source>練習の日付: {date:%Y-%m-%d}（今日ではありません。この日のルールで練習します）</source>
         <translation>Practice date: {date:%Y-%m-%d} (not today; the rules of that day apply)</translation>
     </message>
@@ -2205,6 +2462,131 @@ in the frame</translation>
         <location line="+3"/>
         <source>顔認証ができれば顔認証で、できなければ目視確認（目視モード用パスワード）で本人確認してください。</source>
         <translation>Check identity by face recognition if possible, otherwise by a visual check (visual check mode password).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/flow/phone_route.py" line="+36"/>
+        <source>iPhoneで顔認証（Face ID）または指紋認証（Touch ID）をしてから、もう一度かざしてください。</source>
+        <translation>Confirm with Face ID or Touch ID on the iPhone, then hold it again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>スマートフォンを読み取れませんでした。マイナンバーカードを追加したスマートフォンか確かめて、もう一度かざしてください。</source>
+        <translation>The phone could not be read. Check that your My Number Card has been added to this phone, and hold it again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>選んだ種類と違うスマートフォンです。iPhoneかAndroidかを選び直してください。</source>
+        <translation>This is not the kind of phone you chose. Choose iPhone or Android again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>マイナンバーカードは、こちらの顔認証付きカードリーダーに置いてください。横の読み取り機はスマートフォン用です。</source>
+        <translation>Please place the My Number Card on this face-recognition card reader. The reader beside it is for phones.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>スマートフォンを読み取れませんでした。もう一度かざしてください。</source>
+        <translation>The phone could not be read. Please hold it again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/phone_picker.py" line="+29"/>
+        <source>iPhone（Face ID）</source>
+        <translation>iPhone (Face ID)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Android（暗証番号 {pin}）</source>
+        <translation>Android (PIN {pin})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>新しい機種（カード未追加）</source>
+        <translation>New phone (no card added)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>スマートフォン（練習用）</source>
+        <translation>Phones (practice)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>練習用のスマートフォン</source>
+        <translation>Practice phones</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>このシナリオには、スマホ保険証を持っている人がいません。</source>
+        <translation>Nobody in this scenario has a phone set up as a health insurance card.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Face IDで確認</source>
+        <translation>Face ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>かざす</source>
+        <translation>Hold it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>離す</source>
+        <translation>Take it away</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>カード用の読み取り機に置く</source>
+        <translation>On the card reader</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>今までの読み取り機はスマートフォンを読めません（練習用）</source>
+        <translation>Existing readers cannot read phones (practice)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>スマホのロックを解除</source>
+        <translation>Unlock phone PIN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>マイナポータルアプリで行うパスワードの初期化の代わりです（練習用だけ）</source>
+        <translation>Stands in for the password reset done in the Mynaportal app (practice phones only)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{person}のスマートフォン</source>
+        <translation>{person}&apos;s phone</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>iPhone：確認済み。かざしてください</source>
+        <translation>iPhone: confirmed, hold it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>iPhone：Face IDで確認してください</source>
+        <translation>iPhone: confirm with Face ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Android：暗証番号は読み取り機で入力</source>
+        <translation>Android: PIN on the reader</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>iPhone：マイナンバーカードがありません</source>
+        <translation>iPhone: no My Number Card</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>iPhone：顔を認識できませんでした</source>
+        <translation>iPhone: face not recognised</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{name}さんのスマホのロックを解除しました（練習用）</source>
+        <translation>Unlocked {name}&apos;s phone PIN (practice)</translation>
     </message>
 </context>
 </TS>

@@ -101,3 +101,49 @@ def test_an_iphone_through_pcscd_answers_after_face_id_only(pcscd, two_readers):
     finally:
         bridge.remove()
         wait_for(lambda: not phone_reader.card_present(), WAIT_S, "the iPhone to be taken away")
+
+
+def test_a_phone_visit_through_pcscd_with_two_readers(qtbot, aloop, pcscd, tmp_path):
+    """The whole スマホ保険証 visit on the kiosk: the face reader and the 汎用カードリーダー are vpcd's two slots."""
+    from PySide6.QtCore import Qt
+
+    from mynakiosk.domain.qualification import IdentityMethod
+    from mynakiosk.flow.machine import State
+    from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
+    from mynakiosk.ui.controller import FlowController
+    from mynakiosk.ui.main_window import MainWindow
+
+    controller = FlowController(
+        PcscReader(pcscd.reader, retry_interval=0.2),
+        scenario=load_scenario(scenarios_dir() / "20_phone_android.toml"),
+        result_folder=tmp_path,
+        phone_reader=PcscReader(f"{READER_NAME} 00 01", retry_interval=0.2),
+    )
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    controller.start()
+    wait_ms = WAIT_S * 1000
+    qtbot.waitUntil(lambda: controller.snapshot.phone_offered, timeout=wait_ms)
+    assert window.phone_picker is None  # real readers: phones arrive from the reader, not a picker
+    phone = controller.personas[0].phone
+    bridge = VpcdBridge(phone, port=pcscd.port + 1)
+    try:
+        click = lambda button: qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # noqa: E731
+        click(window.current_screen.phone)
+        click(window.current_screen.android)
+        for digit in "1357":
+            click(window.current_screen.keys[digit])
+        click(window.current_screen.confirm)
+        assert controller.snapshot.state is State.PHONE_HOLD
+        bridge.insert()
+        qtbot.waitUntil(lambda: controller.snapshot.state is State.CONSENT, timeout=wait_ms)
+        click(window.current_screen.buttons["all"])
+        click(window.current_screen.buttons["no"])
+        assert controller.snapshot.state is State.COMPLETE
+        record = controller.records[-1]
+        assert record.method is IdentityMethod.PHONE_PIN and record.result.person.name == "山田 太郎"
+        assert phone.profile.auth_pin_tries == 3 and bridge.apdu_count >= 8
+    finally:
+        bridge.remove()
+        controller.close()
+        pcscd.wait_card(present=False)

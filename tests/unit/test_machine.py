@@ -7,7 +7,16 @@ import pytest
 
 from mynakiosk.domain.clinic import ClinicSettings
 from mynakiosk.domain.visit import Outcome
-from mynakiosk.flow.machine import STATES, TRANSITIONS, Event, FlowMachine, State, UnexpectedEvent, next_after
+from mynakiosk.flow.machine import (
+    PHONE_STEPS,
+    STATES,
+    TRANSITIONS,
+    Event,
+    FlowMachine,
+    State,
+    UnexpectedEvent,
+    next_after,
+)
 
 
 @pytest.mark.parametrize(("source", "event", "target"), [(s, e, t) for (s, e), t in TRANSITIONS.items()])
@@ -35,11 +44,15 @@ def test_card_removed_returns_to_idle_from_every_state_with_a_card():
     for state in State:
         if state in (State.IDLE, State.NO_READER):
             continue
+        if state in PHONE_STEPS:  # the phone route puts no card on the face reader
+            assert (state, Event.CARD_REMOVED) not in TRANSITIONS
+            continue
         assert TRANSITIONS[(state, Event.CARD_REMOVED)] is State.IDLE
 
 
 def test_complete_is_reached_only_through_a_verified_identity_and_the_qualification_check():
-    """Every path from IDLE to COMPLETE passes an identity check (PIN accepted, or staff 目視) first."""
+    """Every path from IDLE to COMPLETE passes an identity check (PIN accepted, face, staff 目視, or a phone
+    that signed the challenge) first."""
     graph: dict[State, set[tuple[Event, State]]] = {}
     for (source, event), target in TRANSITIONS.items():
         graph.setdefault(source, set()).add((event, target))
@@ -48,6 +61,7 @@ def test_complete_is_reached_only_through_a_verified_identity_and_the_qualificat
         (State.VERIFYING, Event.PIN_ACCEPTED),
         (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED),
         (State.FACE, Event.FACE_MATCHED),
+        (State.PHONE_READING, Event.PHONE_ACCEPTED),
     }
     seen, todo = {State.IDLE}, [State.IDLE]
     while todo:
@@ -63,6 +77,7 @@ def test_complete_is_reached_only_through_a_verified_identity_and_the_qualificat
         (State.VERIFYING, Event.PIN_ACCEPTED),
         (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED),
         (State.FACE, Event.FACE_MATCHED),
+        (State.PHONE_READING, Event.PHONE_ACCEPTED),
         (State.REGISTRATION, Event.REGISTERED),
     }
 
@@ -76,10 +91,17 @@ def test_every_state_is_declared_once_with_a_label_and_a_screen():
     assert len({declared.screen for declared in STATES.values()}) == len(State)
 
 
-def test_the_states_that_time_out_are_exactly_those_with_an_inactivity_row():
-    timing_out = {state for state, declared in STATES.items() if declared.times_out}
-    assert timing_out == {s for (s, e) in TRANSITIONS if e is Event.INACTIVITY}
-    assert all(TRANSITIONS[(s, Event.INACTIVITY)] is State.CANCELLED for s in timing_out)
+def test_the_states_that_time_out_are_exactly_those_with_a_timeout_row():
+    timing_out = {state: declared.on_timeout for state, declared in STATES.items() if declared.times_out}
+    inactive = {s for s, event in timing_out.items() if event is Event.INACTIVITY}
+    assert inactive == {s for (s, e) in TRANSITIONS if e is Event.INACTIVITY}
+    assert all(TRANSITIONS[(s, Event.INACTIVITY)] is State.CANCELLED for s in inactive)
+    # The wait for a phone over the 汎用カードリーダー ends in 「読み取れませんでした」 and a retry, not a cancel.
+    assert {s: e for s, e in timing_out.items() if e is not Event.INACTIVITY} == {
+        State.PHONE_HOLD: Event.HOLD_TIMEOUT
+    }
+    assert TRANSITIONS[(State.PHONE_HOLD, Event.HOLD_TIMEOUT)] is State.PHONE_NOT_READ
+    assert TRANSITIONS[(State.PHONE_NOT_READ, Event.RETRY)] is State.PHONE_HOLD
 
 
 def test_each_ending_state_reaches_its_outcome_and_the_idle_states_forget_the_visit():
