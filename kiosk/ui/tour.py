@@ -208,7 +208,7 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
 async def _phone_tour(kiosk: TourKiosk, at: Callable[..., None], reach: Callable[[State], object]) -> None:
     """The スマホ保険証 screens: Android (PIN here, a wrong one, the lock), iPhone (Face ID on the phone)."""
     controller, window, console = kiosk.controller, kiosk.window, kiosk.console
-    controller.load_scenario(load_scenario(scenarios_dir() / "25_phone_pin_locked.toml"))
+    controller.load_scenario(load_scenario(scenarios_dir() / "37_phone_pin_locked.toml"))
     await reach(State.IDLE)
     phones = window.phone_picker
     assert phones is not None
@@ -239,7 +239,7 @@ async def _phone_tour(kiosk: TourKiosk, at: Callable[..., None], reach: Callable
     phones.take_phone()
     controller._inactive()  # the phone visit's last screen goes back to idle by itself
     await reach(State.IDLE)
-    controller.load_scenario(load_scenario(scenarios_dir() / "21_phone_iphone.toml"))
+    controller.load_scenario(load_scenario(scenarios_dir() / "33_phone_iphone.toml"))
     window.current_screen.phone.click()
     window.current_screen.iphone.click()
     phones.select("hanako")
@@ -260,7 +260,7 @@ async def _phone_tour(kiosk: TourKiosk, at: Callable[..., None], reach: Callable
     at("30-staff-console-phone", console)
     controller._inactive()
     await reach(State.IDLE)
-    controller.load_scenario(load_scenario(scenarios_dir() / "24_phone_old_revoked.toml"))
+    controller.load_scenario(load_scenario(scenarios_dir() / "36_phone_old_revoked.toml"))
     window.current_screen.phone.click()
     window.current_screen.iphone.click()
     phones.select("hanako")

@@ -115,7 +115,7 @@ def test_a_phone_visit_through_pcscd_with_two_readers(qtbot, aloop, pcscd, tmp_p
 
     controller = FlowController(
         PcscReader(pcscd.reader, retry_interval=0.2),
-        scenario=load_scenario(scenarios_dir() / "20_phone_android.toml"),
+        scenario=load_scenario(scenarios_dir() / "32_phone_android.toml"),
         result_folder=tmp_path,
         phone_reader=PcscReader(f"{READER_NAME} 00 01", retry_interval=0.2),
     )

@@ -103,7 +103,7 @@ def visible_text(widget) -> str:
 
 
 def test_android_pin_on_the_reader_then_the_phone_over_the_phone_reader(qtbot, kiosks):
-    kiosk = kiosks("20_phone_android.toml")
+    kiosk = kiosks("32_phone_android.toml")
     assert kiosk.screen.phone.isVisible()  # the clinic has a 汎用カードリーダー
     start(qtbot, kiosk, "android")
     assert kiosk.state is State.PHONE_PIN
@@ -130,7 +130,7 @@ def test_android_pin_on_the_reader_then_the_phone_over_the_phone_reader(qtbot, k
 
 
 def test_a_wrong_phone_pin_counts_on_the_phone_and_the_lock_sends_to_the_card(qtbot, kiosks):
-    kiosk = kiosks("25_phone_pin_locked.toml")
+    kiosk = kiosks("37_phone_pin_locked.toml")
     phone = kiosk.controller.personas[0].phone
     card = kiosk.controller.personas[0].card
     start(qtbot, kiosk, "android")
@@ -157,7 +157,7 @@ def test_a_wrong_phone_pin_counts_on_the_phone_and_the_lock_sends_to_the_card(qt
 
 
 def test_an_iphone_needs_face_id_on_the_phone_first_then_a_retry(qtbot, kiosks):
-    kiosk = kiosks("21_phone_iphone.toml")
+    kiosk = kiosks("33_phone_iphone.toml")
     start(qtbot, kiosk, "iphone")
     assert kiosk.state is State.PHONE_HOLD and "Face ID" in visible_text(kiosk.screen)
     kiosk.phones.select("hanako")
@@ -176,7 +176,7 @@ def test_an_iphone_needs_face_id_on_the_phone_first_then_a_retry(qtbot, kiosks):
 
 
 def test_nothing_held_in_time_asks_to_hold_again(qtbot, kiosks):
-    kiosk = kiosks("21_phone_iphone.toml")
+    kiosk = kiosks("33_phone_iphone.toml")
     start(qtbot, kiosk, "iphone")
     assert kiosk.timer.interval_ms == kiosk.controller.reception.clinic.phone_hold_seconds * 1000
     kiosk.timer.fire()
@@ -188,7 +188,7 @@ def test_nothing_held_in_time_asks_to_hold_again(qtbot, kiosks):
 
 
 def test_a_revoked_phone_after_a_change_is_refused_with_what_to_do(qtbot, kiosks):
-    kiosk = kiosks("24_phone_old_revoked.toml")
+    kiosk = kiosks("36_phone_old_revoked.toml")
     start(qtbot, kiosk, "iphone")
     kiosk.phones.select("hanako")
     click(qtbot, kiosk.phones.biometric)
@@ -199,7 +199,7 @@ def test_a_revoked_phone_after_a_change_is_refused_with_what_to_do(qtbot, kiosks
 
 
 def test_a_phone_on_the_face_reader_is_not_read_as_a_card(qtbot, kiosks):
-    kiosk = kiosks("20_phone_android.toml")
+    kiosk = kiosks("32_phone_android.toml")
     kiosk.phones.select("taro")
     click(qtbot, kiosk.phones.on_face_reader)
     settle(qtbot, kiosk, State.READ_FAILED)
@@ -208,15 +208,15 @@ def test_a_phone_on_the_face_reader_is_not_read_as_a_card(qtbot, kiosks):
 
 
 def test_a_clinic_without_a_phone_reader_offers_no_smartphone(qtbot, kiosks):
-    kiosk = kiosks("22_phone_no_reader.toml")
+    kiosk = kiosks("34_phone_no_reader.toml")
     assert not kiosk.screen.phone.isVisibleTo(kiosk.screen)
     assert not kiosk.controller.snapshot.phone_offered
-    kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "20_phone_android.toml"))
+    kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "32_phone_android.toml"))
     assert kiosk.screen.phone.isVisibleTo(kiosk.screen)  # the next clinic has one
 
 
 def test_the_phone_picker_lists_only_people_with_a_phone(qtbot, kiosks):
-    kiosk = kiosks("27_phone_child.toml")
+    kiosk = kiosks("39_phone_child.toml")
     assert list(kiosk.phones.choices) == ["hanako"]  # さくら (7) cannot have one
     kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "01_child_normal_visit.toml"))
     assert kiosk.phones.choices == {} and kiosk.phones.none_label.isVisibleTo(kiosk.phones)
