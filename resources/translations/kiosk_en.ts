@@ -67,17 +67,10 @@
         <translation>Valid (unregistered)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location line="+15"/>
-        <location filename="../../kiosk/flow/machine.py" line="+135"/>
-        <location filename="../../kiosk/ui/screens.py" line="+188"/>
-        <location line="+388"/>
-=======
         <location line="+17"/>
         <location filename="../../kiosk/flow/machine.py" line="+152"/>
-        <location filename="../../kiosk/ui/screens.py" line="+194"/>
+        <location filename="../../kiosk/ui/screens.py" line="+199"/>
         <location line="+393"/>
->>>>>>> 4e6d17b (スマホ保険証 route: 「スマートフォン」 on the idle screen where the clinic has a 汎用カードリーダー; iPhone / Android; the phone's own PIN on the reader; hold with a timeout and retry; refusals and the phone lock to the card; the identity method recorded; a second reader (--phone-reader), the phone picker, 8 bundled scenarios with lessons (ja, en), screenshots, docs)
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
@@ -91,16 +84,6 @@
         <location line="+1"/>
         <source>目視</source>
         <translation>Visual check</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>スマートフォン（生体認証）</source>
-        <translation>Smartphone (biometrics)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>スマートフォン（暗証番号）</source>
-        <translation>Smartphone (PIN)</translation>
     </message>
     <message>
         <location filename="../../kiosk/backend/service.py" line="+81"/>
@@ -487,17 +470,7 @@
         <translation>Check-in complete</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>マイナポータルアプリ</source>
-        <translation>The Mynaportal app</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>スマートフォンの設定・電子証明書・暗証番号の確認</source>
-        <translation>Checking the phone&apos;s setup, its certificate and its PIN</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>受付できませんでした</source>
         <translation>Could not check in</translation>
     </message>
@@ -841,51 +814,6 @@
         <translation>Not confirmed by My Number Card (other documents)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>スマートフォンの種類の選択</source>
-        <translation>Choice of phone type</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>iPhoneはiPhoneで顔認証・指紋認証をします。Androidはスマホ用電子証明書の暗証番号（カードとは別）をこの画面で入力します。どちらも、そのあと横の読み取り機にかざします。</source>
-        <translation>An iPhone confirms with Face ID or Touch ID on the iPhone. On Android, the PIN of the phone&apos;s certificate (not the card&apos;s) is typed on this screen. Either way, the phone is then held over the reader beside it.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>スマホ用暗証番号入力</source>
-        <translation>Phone PIN entry</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>スマートフォンに設定した暗証番号（数字4桁）です。マイナンバーカードの暗証番号とは別で、まちがえた回数もスマートフォンで数えます。ロックの解除はマイナポータルアプリで、実物のカードを使って行います。</source>
-        <translation>This is the 4-digit PIN set on the phone. It is not the My Number Card&apos;s PIN, and wrong tries are counted on the phone. A lock is released in the Mynaportal app, with the card itself.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>スマートフォンをかざす</source>
-        <translation>Hold the phone</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>今までの読み取り機はスマートフォンを読めないため、横に置いた汎用カードリーダーにかざします（1〜2秒）。iPhoneは、先にiPhoneで顔認証・指紋認証をすませます。</source>
-        <translation>Existing readers cannot read phones, so the phone is held over the general-purpose card reader beside it (1–2 seconds). With an iPhone, confirm with Face ID or Touch ID on the iPhone first.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>スマートフォン読み取り中</source>
-        <translation>Reading the phone</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>スマートフォンを読み取れず</source>
-        <translation>Phone not read</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>新しいスマートフォンにはカードを追加し直すまで使えません。読み取れないときは、マイナンバーカードをこの読み取り機に置いて受付できます。初めての医療機関には実物のカードを持って行きましょう。</source>
-        <translation>A new phone cannot be used until the card is added to it again. If the phone cannot be read, you can check in by placing your My Number Card on this reader. Take the card itself to a clinic you visit for the first time.</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/domain/visit.py" line="+45"/>
         <source>診療・薬剤</source>
         <translation>Treatment and medication</translation>
@@ -961,21 +889,6 @@
         <translation>The card reader is out of order. Please show one of the following at the reception desk.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>読み取りの途中でスマートフォンが離れました。もう一度、1〜2秒かざしてください。</source>
-        <translation>The phone was moved away during reading. Hold it again for 1–2 seconds.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>スマートフォンを読み取れませんでした。となりの読み取り機に、もう一度かざしてください。</source>
-        <translation>The phone could not be read. Hold it over the reader beside this one again.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>スマートフォン用の読み取り機が使えません。マイナンバーカードを置いてください。</source>
-        <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/domain/fallback.py" line="+8"/>
         <source>加入している保険者（勤務先）に、マイナンバーの登録状況を確認してください。反映されるまでは、マイナポータルの資格情報画面にも表示されません。</source>
         <translation>Ask your insurer (employer) whether your My Number is registered. Until it is reflected, the Mynaportal eligibility screen does not show it either.</translation>
@@ -986,7 +899,7 @@
         <translation>Ask your insurer (employer) which insurance to use for this visit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+90"/>
+        <location filename="../../kiosk/flow/reception.py" line="+95"/>
         <source>カードリーダーを準備しています</source>
         <extracomment>The states in which the patient is choosing or performing the identity step.</extracomment>
         <translation>Preparing the card reader</translation>
@@ -1232,13 +1145,8 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+33"/>
-<<<<<<< HEAD
         <location filename="../../kiosk/ui/language.py" line="+78"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+87"/>
-=======
-        <location filename="../../kiosk/ui/language.py" line="+77"/>
         <location filename="../../kiosk/ui/main_window.py" line="+88"/>
->>>>>>> 4e6d17b (スマホ保険証 route: 「スマートフォン」 on the idle screen where the clinic has a 汎用カードリーダー; iPhone / Android; the phone's own PIN on the reader; hold with a timeout and retry; refusals and the phone lock to the card; the identity method recorded; a second reader (--phone-reader), the phone picker, 8 bundled scenarios with lessons (ja, en), screenshots, docs)
         <location line="+20"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
@@ -1265,13 +1173,8 @@
         <translation>Notice</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location line="+76"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+208"/>
-=======
         <location line="+84"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+207"/>
->>>>>>> 4e6d17b (スマホ保険証 route: 「スマートフォン」 on the idle screen where the clinic has a 汎用カードリーダー; iPhone / Android; the phone's own PIN on the reader; hold with a timeout and retry; refusals and the phone lock to the card; the identity method recorded; a second reader (--phone-reader), the phone picker, 8 bundled scenarios with lessons (ja, en), screenshots, docs)
+        <location filename="../../kiosk/ui/staff_console.py" line="+208"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
@@ -1612,17 +1515,7 @@ The card locks if the next try is wrong.</translation>
         <translation>• {document}</translation>
     </message>
     <message>
-        <location line="-268"/>
-        <source>スマートフォンで受付</source>
-        <translation>Use a smartphone</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>スマートフォン（スマホ保険証）で受付する</source>
-        <translation>Check in with a smartphone (health insurance on the phone)</translation>
-    </message>
-    <message>
-        <location line="+278"/>
+        <location line="+10"/>
         <source>資格を確認しています</source>
         <translation>Checking your eligibility</translation>
     </message>
@@ -1846,86 +1739,6 @@ in the frame</translation>
         <location line="+0"/>
         <source>目視確認を完了する</source>
         <translation>Complete the visual check</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>お使いのスマートフォンを
-選んでください</source>
-        <translation>Choose
-your phone</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Androidで受付</source>
-        <translation>Check in with Android</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>最初の画面に戻る</source>
-        <translation>Back to the first screen</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>スマホの暗証番号（数字4桁）を
-入力してください</source>
-        <translation>Enter your phone&apos;s PIN
-(4 digits)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>マイナンバーカードの暗証番号ではありません。</source>
-        <translation>Not your My Number Card&apos;s PIN.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+16"/>
-        <location line="+40"/>
-        <source>スマートフォンの種類の選択に戻る</source>
-        <translation>Back to the choice of phone</translation>
-    </message>
-    <message>
-        <location line="-49"/>
-        <source>スマートフォンを、
-となりの読み取り機に
-かざしてください</source>
-        <translation>Hold your phone
-over the reader
-beside this one</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>→ 汎用カードリーダー（この読み取り機の横）</source>
-        <translation>→ General-purpose card reader (beside this reader)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>iPhoneのサイドボタンを2回押して、顔認証（Face ID）または指紋認証（Touch ID）をしてから、かざしてください。</source>
-        <translation>Double-press the iPhone&apos;s side button, confirm with Face ID or Touch ID, then hold it over the reader.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>動かさずに、1〜2秒かざしてください。</source>
-        <translation>Hold it still for 1–2 seconds.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>スマートフォンを動かさないでください。</source>
-        <translation>Please do not move the phone.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>もう一度かざす</source>
-        <translation>Hold it again</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>もう一度スマートフォンをかざす</source>
-        <translation>Hold the phone over the reader again</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>マイナンバーカードをお持ちの方は、「戻る」を押してからカードを置いてください。</source>
-        <translation>If you have your My Number Card, press &quot;Back&quot; and then place the card.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/speech.py" line="+19"/>
@@ -2247,11 +2060,7 @@ beside this one</translation>
     </message>
     <message>
         <location line="+62"/>
-<<<<<<< HEAD
-        <location filename="../../hardware/readers/virtual.py" line="+136"/>
-=======
-        <location filename="../../hardware/readers/virtual.py" line="+137"/>
->>>>>>> 4e6d17b (スマホ保険証 route: 「スマートフォン」 on the idle screen where the clinic has a 汎用カードリーダー; iPhone / Android; the phone's own PIN on the reader; hold with a timeout and retry; refusals and the phone lock to the card; the identity method recorded; a second reader (--phone-reader), the phone picker, 8 bundled scenarios with lessons (ja, en), screenshots, docs)
+        <location filename="../../hardware/readers/virtual.py" line="+140"/>
         <source>カードが置かれていません</source>
         <extracomment>The name of an in-process 汎用カードリーダー (the second reader, for phones), as a PC/SC one shows its own.</extracomment>
         <translation>No card on the reader</translation>
@@ -2277,23 +2086,19 @@ beside this one</translation>
         <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../kiosk/ui/tour.py" line="+154"/>
-=======
-        <location filename="../../kiosk/ui/tour.py" line="+151"/>
->>>>>>> 4e6d17b (スマホ保険証 route: 「スマートフォン」 on the idle screen where the clinic has a 汎用カードリーダー; iPhone / Android; the phone's own PIN on the reader; hold with a timeout and retry; refusals and the phone lock to the card; the identity method recorded; a second reader (--phone-reader), the phone picker, 8 bundled scenarios with lessons (ja, en), screenshots, docs)
+        <location filename="../../kiosk/ui/tour.py" line="+156"/>
         <source>練習用NFCカード</source>
         <extracomment>A plain NFC card enrolled as さくら&apos;s training card.</extracomment>
         <translation>NFC practice card</translation>
     </message>
     <message>
-        <location filename="../../hardware/card.py" line="+558"/>
+        <location filename="../../hardware/card.py" line="+653"/>
         <source>交通系ICカード</source>
-        <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (OpenSC pkcs15-jpki.c, myna-card ap/jpki.rs).</extracomment>
+        <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (myna-card).</extracomment>
         <translation>transit IC card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/qualification.py" line="+12"/>
+        <location filename="../../kiosk/domain/qualification.py" line="+14"/>
         <source>このスマートフォンの電子証明書は失効しています（機種変更などのとき）。新しいスマートフォンにはマイナポータルアプリで改めて追加してください。今日はマイナンバーカードで受付できます。</source>
         <translation>This phone&apos;s certificate has been revoked (as when changing phones). Add the card to your new phone again with the Mynaportal app. Today you can check in with your My Number card.</translation>
     </message>
@@ -2313,56 +2118,11 @@ beside this one</translation>
         <translation>Your My Number card (or its certificate) has expired, so the phone cannot be used. After renewing at your city office, apply in the Mynaportal app to have the phone certificate issued again. Today, place your My Number card on the reader (within 3 months of expiry your coverage can still be confirmed).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/smartphone.py" line="-4"/>
-        <source>マイナンバーカード（この読み取り機でも受付できます）</source>
-        <translation>My Number Card (it also works on this reader)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>スマートフォンの暗証番号がロックされています</source>
-        <translation>The phone&apos;s PIN is locked</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>スマホ用電子証明書の暗証番号を続けて間違えたため、スマートフォンの電子証明書がロックされました。マイナンバーカードの暗証番号とは別のもので、カードはそのまま使えます。</source>
-        <translation>The PIN of the phone&apos;s certificate was entered wrongly too many times in a row, so the phone&apos;s certificate is locked. It is separate from the My Number Card&apos;s PIN: the card still works.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>ロックの解除（パスワードの初期化）は、マイナポータルアプリで実物のマイナンバーカードを使って行えます。</source>
-        <translation>The lock is released (password reset) in the Mynaportal app, using the My Number Card itself.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>このスマートフォンはマイナ保険証として使えません</source>
-        <translation>This phone cannot be used as your health insurance card</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>スマートフォンの設定や電子証明書の状態は、マイナポータルアプリで確かめられます。</source>
-        <translation>You can check the phone&apos;s setup and its certificate in the Mynaportal app.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location filename="../../kiosk/ui/screens.py" line="-10"/>
+        <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
+        <location filename="../../kiosk/ui/screens.py" line="+128"/>
         <location filename="../../hardware/jpki_phone.py" line="+68"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>マイナンバーカードがこのスマートフォンに追加されていない（新しい機種では設定し直しが必要です）か、iPhoneで顔認証・指紋認証がすんでいない可能性があります。</source>
-        <translation>Either the My Number Card has not been added to this phone (a new phone must be set up again), or Face ID or Touch ID was not done on the iPhone.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>マイナポータルの資格情報画面（スマートフォンで表示）</source>
-        <translation>The eligibility information screen of Mynaportal (shown on the phone)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>初めての医療機関には、スマートフォンだけでなく実物のマイナンバーカードも持って行きましょう。</source>
-        <translation>When you visit a clinic for the first time, take the My Number Card itself as well as your phone.</translation>
     </message>
     <message>
         <location filename="../../hardware/jpki_phone.py" line="+19"/>
@@ -2384,11 +2144,6 @@ beside this one</translation>
         <location filename="../../hardware/phone.py" line="+72"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>iPhoneで受付</source>
-        <translation>Check in with iPhone</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2462,6 +2217,226 @@ beside this one</translation>
         <location line="+3"/>
         <source>顔認証ができれば顔認証で、できなければ目視確認（目視モード用パスワード）で本人確認してください。</source>
         <translation>Check identity by face recognition if possible, otherwise by a visual check (visual check mode password).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/qualification.py" line="-26"/>
+        <source>スマートフォン（生体認証）</source>
+        <translation>Smartphone (biometrics)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>スマートフォン（暗証番号）</source>
+        <translation>Smartphone (PIN)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/practice.py" line="-78"/>
+        <source>マイナポータルアプリ</source>
+        <translation>The Mynaportal app</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>スマートフォンの設定・電子証明書・暗証番号の確認</source>
+        <translation>Checking the phone&apos;s setup, its certificate and its PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/flow/machine.py" line="+10"/>
+        <source>スマートフォンの種類の選択</source>
+        <translation>Choice of phone type</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>iPhoneはiPhoneで顔認証・指紋認証をします。Androidはスマホ用電子証明書の暗証番号（カードとは別）をこの画面で入力します。どちらも、そのあと横の読み取り機にかざします。</source>
+        <translation>An iPhone confirms with Face ID or Touch ID on the iPhone. On Android, the PIN of the phone&apos;s certificate (not the card&apos;s) is typed on this screen. Either way, the phone is then held over the reader beside it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>スマホ用暗証番号入力</source>
+        <translation>Phone PIN entry</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>スマートフォンに設定した暗証番号（数字4桁）です。マイナンバーカードの暗証番号とは別で、まちがえた回数もスマートフォンで数えます。ロックの解除はマイナポータルアプリで、実物のカードを使って行います。</source>
+        <translation>This is the 4-digit PIN set on the phone. It is not the My Number Card&apos;s PIN, and wrong tries are counted on the phone. A lock is released in the Mynaportal app, with the card itself.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>スマートフォンをかざす</source>
+        <translation>Hold the phone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>今までの読み取り機はスマートフォンを読めないため、横に置いた汎用カードリーダーにかざします（1〜2秒）。iPhoneは、先にiPhoneで顔認証・指紋認証をすませます。</source>
+        <translation>Existing readers cannot read phones, so the phone is held over the general-purpose card reader beside it (1–2 seconds). With an iPhone, confirm with Face ID or Touch ID on the iPhone first.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>スマートフォン読み取り中</source>
+        <translation>Reading the phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>スマートフォンを読み取れず</source>
+        <translation>Phone not read</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>新しいスマートフォンにはカードを追加し直すまで使えません。読み取れないときは、マイナンバーカードをこの読み取り機に置いて受付できます。初めての医療機関には実物のカードを持って行きましょう。</source>
+        <translation>A new phone cannot be used until the card is added to it again. If the phone cannot be read, you can check in by placing your My Number Card on this reader. Take the card itself to a clinic you visit for the first time.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/flow/reception.py" line="+1"/>
+        <source>読み取りの途中でスマートフォンが離れました。もう一度、1〜2秒かざしてください。</source>
+        <translation>The phone was moved away during reading. Hold it again for 1–2 seconds.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>スマートフォンを読み取れませんでした。となりの読み取り機に、もう一度かざしてください。</source>
+        <translation>The phone could not be read. Hold it over the reader beside this one again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>スマートフォン用の読み取り機が使えません。マイナンバーカードを置いてください。</source>
+        <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens.py" line="-608"/>
+        <source>スマートフォンで受付</source>
+        <translation>Use a smartphone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>スマートフォン（スマホ保険証）で受付する</source>
+        <translation>Check in with a smartphone (health insurance on the phone)</translation>
+    </message>
+    <message>
+        <location line="+604"/>
+        <source>お使いのスマートフォンを
+選んでください</source>
+        <translation>Choose
+your phone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Androidで受付</source>
+        <translation>Check in with Android</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>最初の画面に戻る</source>
+        <translation>Back to the first screen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>スマホの暗証番号（数字4桁）を
+入力してください</source>
+        <translation>Enter your phone&apos;s PIN
+(4 digits)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>マイナンバーカードの暗証番号ではありません。</source>
+        <translation>Not your My Number Card&apos;s PIN.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+16"/>
+        <location line="+40"/>
+        <source>スマートフォンの種類の選択に戻る</source>
+        <translation>Back to the choice of phone</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>スマートフォンを、
+となりの読み取り機に
+かざしてください</source>
+        <translation>Hold your phone
+over the reader
+beside this one</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>→ 汎用カードリーダー（この読み取り機の横）</source>
+        <translation>→ General-purpose card reader (beside this reader)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>iPhoneのサイドボタンを2回押して、顔認証（Face ID）または指紋認証（Touch ID）をしてから、かざしてください。</source>
+        <translation>Double-press the iPhone&apos;s side button, confirm with Face ID or Touch ID, then hold it over the reader.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>動かさずに、1〜2秒かざしてください。</source>
+        <translation>Hold it still for 1–2 seconds.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>スマートフォンを動かさないでください。</source>
+        <translation>Please do not move the phone.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>もう一度かざす</source>
+        <translation>Hold it again</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>もう一度スマートフォンをかざす</source>
+        <translation>Hold the phone over the reader again</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>マイナンバーカードをお持ちの方は、「戻る」を押してからカードを置いてください。</source>
+        <translation>If you have your My Number Card, press &quot;Back&quot; and then place the card.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/smartphone.py" line="-43"/>
+        <source>マイナンバーカード（この読み取り機でも受付できます）</source>
+        <translation>My Number Card (it also works on this reader)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>スマートフォンの暗証番号がロックされています</source>
+        <translation>The phone&apos;s PIN is locked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>スマホ用電子証明書の暗証番号を続けて間違えたため、スマートフォンの電子証明書がロックされました。マイナンバーカードの暗証番号とは別のもので、カードはそのまま使えます。</source>
+        <translation>The PIN of the phone&apos;s certificate was entered wrongly too many times in a row, so the phone&apos;s certificate is locked. It is separate from the My Number Card&apos;s PIN: the card still works.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ロックの解除（パスワードの初期化）は、マイナポータルアプリで実物のマイナンバーカードを使って行えます。</source>
+        <translation>The lock is released (password reset) in the Mynaportal app, using the My Number Card itself.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>このスマートフォンはマイナ保険証として使えません</source>
+        <translation>This phone cannot be used as your health insurance card</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>スマートフォンの設定や電子証明書の状態は、マイナポータルアプリで確かめられます。</source>
+        <translation>You can check the phone&apos;s setup and its certificate in the Mynaportal app.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>マイナンバーカードがこのスマートフォンに追加されていない（新しい機種では設定し直しが必要です）か、iPhoneで顔認証・指紋認証がすんでいない可能性があります。</source>
+        <translation>Either the My Number Card has not been added to this phone (a new phone must be set up again), or Face ID or Touch ID was not done on the iPhone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>マイナポータルの資格情報画面（スマートフォンで表示）</source>
+        <translation>The eligibility information screen of Mynaportal (shown on the phone)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>初めての医療機関には、スマートフォンだけでなく実物のマイナンバーカードも持って行きましょう。</source>
+        <translation>When you visit a clinic for the first time, take the My Number Card itself as well as your phone.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens.py" line="-87"/>
+        <source>iPhoneで受付</source>
+        <translation>Check in with iPhone</translation>
     </message>
     <message>
         <location filename="../../kiosk/flow/phone_route.py" line="+36"/>
