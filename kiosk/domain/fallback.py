@@ -316,7 +316,7 @@ def guidance_for_result(
 
 
 def certificate_alert(result: QualificationResult) -> str:
-    """The line the reader shows above every screen after the check: 更新アラート or 資格情報の提供のみ (§2.3)."""
+    """The line the reader shows above every screen after the check: 更新アラート or 資格情報の提供のみ (MHLW 医療機関等向け総合ポータル KB 「資格情報の提供のみ」; mhlw.go.jp/stf/newpage_50657.html)."""
     if result.qualification_only:
         return N_(
             "電子証明書の有効期限が切れています。資格情報の提供のみ行います。市区町村で更新してください。"

@@ -173,7 +173,7 @@ def _face_changed(face: CardFace, as_of: dt.date) -> bool:
     return young and (as_of - face.photo_taken).days >= PHOTO_AGE_DAYS
 
 
-#: Fallbacks of the identity step itself: staff may still confirm the patient by sight (§1.3).
+#: Fallbacks of the identity step itself: staff may still confirm the patient by sight (社会保障審議会 医療保険部会 2024-10-31 資料).
 IDENTITY_FAILURES = frozenset({FallbackReason.PIN_LOCKED, FallbackReason.NO_PIN_SET})
 
 
@@ -181,7 +181,7 @@ def visual_check_allowed(
     choosing_identity: bool, fallback: FallbackGuidance | None, card: CardIdentity | None
 ) -> bool:
     """目視確認: staff may step in while the patient chooses or performs the identity step, or after it
-    failed (PIN lock), never after the qualification check (§1.3), and never for a card without a photo to
+    failed (PIN lock), never after the qualification check (医療保険部会 2024-10-31 資料), and never for a card without a photo to
     compare with (an infant's card). ``card`` is None while no card is known."""
     if card is None or not card.visual:
         return False

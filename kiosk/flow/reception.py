@@ -449,7 +449,7 @@ class Reception:
         self._fallback(Event.PIN_BLOCKED, guidance)
 
     def _request_visual_check(self, intent: i.RequestVisualCheck) -> None:
-        """職員が目視確認を始める (at the reader, with the facility's 目視モード用パスワード, §1.3)."""
+        """職員が目視確認を始める (at the reader, with the facility's 目視モード用パスワード: 医療保険部会 2024-10-31 資料)."""
         if not self._snapshot.visual_offered:
             raise UnexpectedIntent(self.state, intent)
         self._go(Event.VISUAL_REQUESTED)
@@ -470,7 +470,7 @@ class Reception:
         return CardFace(profile.photo, profile.birth_date, profile.certificate_not_before)
 
     def _try_face(self, condition: FaceCondition) -> Awaitable[None] | None:
-        """One simulated capture. The prompts are the ones patients report (§1.1 step 3)."""
+        """One simulated capture. The prompts are the ones patients report (TBS NEWS DIG, newsdig.tbs.co.jp/articles/-/1589295)."""
         verdict, message = self._face.attempt(condition, self._serial, self._card_face(), self._as_of())
         if verdict is FaceVerdict.LOCKED:
             self._go(Event.FACE_LOCKED, message=message)
@@ -486,7 +486,7 @@ class Reception:
         """The staff member confirmed the face against the card photo and typed the password.
 
         Never the card PIN, refused for photo-less cards, and it leaves the PIN and face failure counts
-        as they are (§1.3).
+        as they are (医療保険部会 2024-10-31 資料).
         """
         if password != self.clinic.visual_check_password:
             self._update(message=WRONG_VISUAL_PASSWORD)

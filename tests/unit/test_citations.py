@@ -26,6 +26,7 @@ PRIVATE_CITATION = re.compile(
             r"\bseeds?\s+00\d",
             r"\b(?:card-and-pcsc|reception-flow|style-anchors)" + r"\.md",
             r"\bDESIGN" + r"(?:\.md)?\s*§",
+            r"\(" + "§" + r"\d",  # a bare "(§1.3)" names no document
         ]
     ),
     re.IGNORECASE,
