@@ -107,7 +107,6 @@ log = logging.getLogger("hardware.card")
 TOKEN_MYNUMBER_CARD = b"JPKIAPICCTOKEN2".ljust(32, b" ")
 TOKEN_FILE_SIZE = 160  # myna-card, [single]; bytes after the name are FF filler here
 CERT_FILE_SIZE = 2048  # certificate EFs are larger than the DER object and padded with FF (myna-card)
-SW_REFERENCE_NOT_FOUND = 0x6A88  # VERIFY on a PIN that was never set: a simulator choice (docs/domain.md)
 SW_WRONG_DATA = 0x6A80
 SW_FUNCTION_NOT_SUPPORTED = 0x6A81
 SW_END_OF_DATA = 0x6282
@@ -566,7 +565,7 @@ class MyNumberCard:
             return iso.response(iso.sw_retries(0) if not c.data else iso.SW_AUTH_BLOCKED)
         reference = self._reference(fid, pin)
         if reference is None:  # no PIN set (顔認証マイナンバーカード)
-            return iso.response(SW_REFERENCE_NOT_FOUND)
+            return iso.response(iso.SW_REFERENCE_NOT_FOUND)
         tries = self._tries(pin)
         if not c.data:  # empty VERIFY: the counter, without spending a try (JICSAP 6.4.9 (5))
             if tries == 0:

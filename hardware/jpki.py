@@ -30,6 +30,13 @@ class CardProtocolError(ReaderError):
     """The card answered something a My Number card would not."""
 
 
+class CardUnreadable(CardProtocolError):
+    """A read the real-card guard relies on failed, so the card could not be classed: no PIN goes to it.
+
+    The message is English, for logs; the screen words it as any failed read.
+    """
+
+
 def _send(channel: CardChannel, command: CommandApdu) -> ResponseApdu:
     try:
         return ResponseApdu.parse(channel.transmit(command.to_bytes()))
@@ -57,20 +64,40 @@ class CardIdentity:
     token: str = ""
 
 
+#: Answers to a SELECT by AID that mean "no such application on this card" (ISO/IEC 7816-4, status words
+#: 6A82 file or application not found, 6A81 function not supported, 6A86 incorrect P1-P2, 6D00 / 6E00
+#: instruction / class not supported). Only these count as evidence that a card has no JPKI AP; any other
+#: failure is evidence of nothing.
+NO_SUCH_APPLICATION = frozenset(
+    {
+        iso.SW_FILE_NOT_FOUND,
+        iso.SW_FUNCTION_NOT_SUPPORTED,
+        iso.SW_WRONG_P1P2,
+        iso.SW_INS_NOT_SUPPORTED,
+        iso.SW_CLA_NOT_SUPPORTED,
+    }
+)
+
+
 def identify(channel: CardChannel) -> CardIdentity:
-    """A My Number card has the JPKI AP and an EF 0006 token naming an IC card (``JPKIAPICCTOKEN2``)."""
-    if not select_jpki_ap(channel):
+    """A My Number card has the JPKI AP and an EF 0006 token naming an IC card (``JPKIAPICCTOKEN2``).
+
+    Fails closed: a card is "not a My Number card" only when it says it has no JPKI AP, or its token
+    names something else (a smartphone). A JPKI AP whose token cannot be read raises ``CardUnreadable``.
+    """
+    sw = _send(channel, CommandApdu(0x00, 0xA4, 0x04, 0x0C, JPKI_AID)).sw
+    if sw in NO_SUCH_APPLICATION:
         return CardIdentity(False)
-    if select_ef(channel, EF_TOKEN) != iso.SW_OK:
-        return CardIdentity(False)
+    if sw != iso.SW_OK:
+        raise CardUnreadable(f"SELECT of the JPKI AP answered SW {sw:04X}")
+    sw = select_ef(channel, EF_TOKEN)
+    if sw != iso.SW_OK:
+        raise CardUnreadable(f"SELECT of the token EF 0006 answered SW {sw:04X}")
     answer = _send(channel, CommandApdu(0x00, 0xB0, 0x00, 0x00, le=32))
-    if not answer.ok:
-        return CardIdentity(False)
+    if not answer.ok or not answer.data:
+        raise CardUnreadable(f"READ BINARY of the token EF 0006 answered SW {answer.sw:04X}")
     token = answer.data.rstrip(b" \x00\xff").decode("ascii", errors="replace")
     return CardIdentity(answer.data.startswith(TOKEN_PREFIX), token)
-
-
-SW_NO_PIN_SET = 0x6A88
 
 
 def read_auth_pin_tries(channel: CardChannel) -> int | None:
@@ -88,7 +115,7 @@ def read_auth_pin_tries(channel: CardChannel) -> int | None:
         return sw & 0x0F
     if sw == iso.SW_AUTH_BLOCKED:
         return 0
-    if sw == SW_NO_PIN_SET:
+    if sw == iso.SW_REFERENCE_NOT_FOUND:
         return None
     raise CardProtocolError(f"unexpected answer to an empty VERIFY: SW {sw:04X}")
 
@@ -200,7 +227,10 @@ def read_uid(channel: CardChannel) -> bytes | None:
 
 @dataclass(frozen=True, slots=True)
 class CardSurvey:
-    """Everything a reader may learn from a card without a PIN, and without touching the My Number AP."""
+    """Everything a reader may learn from a card without a PIN, and without touching the My Number AP.
+
+    Made only from reads that succeeded: ``survey`` raises when one the classing needs fails.
+    """
 
     identity: CardIdentity
     tries_left: int | None = None  # None: no PIN set, or not a My Number card
@@ -212,16 +242,34 @@ class CardSurvey:
     def is_real_mynumber_card(self) -> bool:
         return self.identity.is_mynumber_card and not self.test_certificate
 
+    @property
+    def proven_emulated(self) -> bool:
+        """The one positive evidence that a PIN may go to the card: its certificate was read, and is a
+        test one. Anything unread, unparsable or issued elsewhere counts as real."""
+        return self.identity.is_mynumber_card and self.test_certificate
+
+    @property
+    def tries_to_spare(self) -> bool:
+        """More than one try is known to be left: a wrong PIN cannot block the card."""
+        return self.tries_left is not None and self.tries_left > 1
+
 
 def survey(channel: CardChannel) -> CardSurvey:
-    """Identify the card, read its retry counter (empty VERIFY) and its auth certificate's issuer and serial."""
+    """Identify the card, read its retry counter (empty VERIFY) and its auth certificate's issuer and serial.
+
+    Any of these reads failing raises (``CardUnreadable``, ``CardProtocolError``, or the reader's error):
+    a survey is never made of guesses.
+    """
     from mynakiosk_hardware import pki
 
     identity = identify(channel)
     if not identity.is_mynumber_card:
         return CardSurvey(identity, uid=read_uid(channel))
     tries = read_auth_pin_tries(channel)
-    certificate = read_auth_certificate(channel)
+    try:
+        certificate = read_auth_certificate(channel)
+    except CardProtocolError as exc:
+        raise CardUnreadable(f"the auth certificate could not be read: {exc}") from exc
     try:
         serial = pki.certificate_serial(certificate)
     except ValueError:
@@ -244,18 +292,23 @@ class RealCardProtected(ReaderError):
 
 
 def guarded_verify(channel: CardChannel, pin: Pin, *, allow_real_card: bool = False) -> VerifyResult:
-    """VERIFY, unless the card is a real My Number card and the user has not opted in, or one try is left.
+    """VERIFY only a card proven emulated, or a real one the user opted in for that has tries to spare.
 
-    The check is made on the card itself, just before the VERIFY, so no caller can skip it.
+    The check is made on the card itself, just before the VERIFY, so no caller can skip it; it fails
+    closed: a read that fails raises before any VERIFY, and whatever is not proven emulated is real.
     """
     found = survey(channel)
-    if found.is_real_mynumber_card:
-        if not allow_real_card:
-            raise RealCardProtected(
-                N_("実物のマイナンバーカードには暗証番号を送りません"), "real card: not opted in"
-            )
-        if found.tries_left is not None and found.tries_left <= 1:
-            raise RealCardProtected(
-                N_("残り1回のため、実物のカードでは照合しません"), "one try left on a real card"
-            )
+    if not found.identity.is_mynumber_card:
+        raise CardProtocolError("not a My Number card (no JPKI AP, or another token): no VERIFY sent")
+    if found.proven_emulated:
+        return verify_auth_pin(channel, pin)
+    if not allow_real_card:
+        raise RealCardProtected(
+            N_("実物のマイナンバーカードには暗証番号を送りません"), "real card: not opted in"
+        )
+    if not found.tries_to_spare:
+        raise RealCardProtected(
+            N_("残り1回のため、実物のカードでは照合しません"),
+            f"one try left on a real card (tries read: {found.tries_left})",
+        )
     return verify_auth_pin(channel, pin)

@@ -62,7 +62,7 @@ class CardPolicy:
                 persona.card,
                 notice=N_("練習用カード：{persona}のカードとして扱います", persona=persona.label),
             )
-        if found.test_certificate:
+        if found.proven_emulated:  # its test certificate was read: the one evidence a PIN may go to it
             return VisitCard(CardKind.EMULATED)
         persona = self._persona(
             self.roster.persona_for_certificate(found.certificate_serial)
@@ -70,7 +70,7 @@ class CardPolicy:
             else None
         )
         one_left = found.tries_left is not None and found.tries_left <= 1
-        if self.real_card_verify and not one_left:
+        if self.real_card_verify and found.tries_to_spare:  # tries unknown or no PIN: never on the card
             return VisitCard(
                 CardKind.REAL,
                 persona,
