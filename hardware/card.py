@@ -32,7 +32,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mynakiosk_hardware import apdu as iso
 from mynakiosk_hardware import text_ap
@@ -97,7 +97,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # cryptography is imported when a card first needs a key (~50 ms at start-up)
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -156,11 +156,11 @@ class Application:
     pins: dict[int, PinObject] = field(default_factory=dict)
     keys: dict[int, KeyObject] = field(default_factory=dict)
 
-    def find_sfi(self, sfi: int, table: dict[int, object]) -> int | None:
+    def find_sfi(self, sfi: int, table: Mapping[int, object]) -> int | None:
         return next((fid for fid in table if fid & 0x1F == sfi and fid <= 0x1F), None)
 
 
-def _pki():
+def _pki() -> Any:  # the module, imported on first use (cryptography costs ~50 ms at start-up)
     from mynakiosk_hardware import pki
 
     return pki
@@ -354,7 +354,8 @@ class MyNumberCard:
         return face_png(self.profile.holder) if self.profile.photo else b""
 
     def _card_key(self, purpose: str) -> rsa.RSAPrivateKey:
-        return _pki().card_key(self.profile.certificate_serial, purpose)
+        key: rsa.RSAPrivateKey = _pki().card_key(self.profile.certificate_serial, purpose)
+        return key
 
     @property
     def auth_key(self) -> rsa.RSAPrivateKey:
@@ -412,7 +413,8 @@ class MyNumberCard:
             p.certificate_not_after,
             signature=signature,
         )
-        return certificate.public_bytes(Encoding.DER)
+        der: bytes = certificate.public_bytes(Encoding.DER)
+        return der
 
     # -- power ---------------------------------------------------------------------------------
 
@@ -536,7 +538,8 @@ class MyNumberCard:
             return None
         if not pin.value_attr:  # the 照合番号, from what is printed on the card
             return self.my_number if fid == EF_TEXT_PIN_A else self.visual_pin_b
-        return getattr(self.profile, pin.value_attr)
+        value: str | None = getattr(self.profile, pin.value_attr)
+        return value
 
     def _tries(self, pin: PinObject) -> int:
         return getattr(self.profile, pin.tries_attr) if pin.tries_attr else pin.max_tries
