@@ -113,8 +113,16 @@ class PhonePicker(QFrame):
             self.choice_box.addWidget(row)
         has_phones = bool(self.personas)
         self.none_label.setVisible(not has_phones)
-        for button in (self.hold, self.take, self.on_face_reader, self.reset):
-            button.setEnabled(has_phones)
+        # Without a phone there is no phone screen to show nor anything to do with one: hidden, not greyed out.
+        for widget in (
+            self.phone_screen,
+            self.biometric,
+            self.hold,
+            self.take,
+            self.on_face_reader,
+            self.reset,
+        ):
+            widget.setHidden(not has_phones)
         if has_phones:
             self.group.button(0).setChecked(True)
         self._show_phone_screen()

@@ -219,4 +219,17 @@ def test_the_phone_picker_lists_only_people_with_a_phone(qtbot, kiosks):
     kiosk = kiosks("39_phone_child.toml")
     assert list(kiosk.phones.choices) == ["hanako"]  # さくら (7) cannot have one
     kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "01_child_normal_visit.toml"))
-    assert kiosk.phones.choices == {} and kiosk.phones.none_label.isVisibleTo(kiosk.phones)
+    phones = kiosk.phones
+    assert phones.choices == {} and phones.none_label.isVisibleTo(phones)
+    # Nothing to do without a phone: no empty phone screen, no greyed-out buttons.
+    controls = (
+        phones.phone_screen,
+        phones.biometric,
+        phones.hold,
+        phones.take,
+        phones.on_face_reader,
+        phones.reset,
+    )
+    assert not any(widget.isVisibleTo(phones) for widget in controls)
+    kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "39_phone_child.toml"))
+    assert all(widget.isVisibleTo(phones) for widget in controls)
