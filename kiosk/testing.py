@@ -31,6 +31,7 @@ Example (docs/testing.md has a whole consumer project)::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -151,8 +152,8 @@ class KioskDriver:
 
     @property
     def records(self) -> list[ReceptionRecord]:
-        """Each visit that ended (受付完了 or the fallback), oldest first."""
-        return self.controller.records
+        """Each visit that ended (受付完了 or the fallback), oldest first (the last ``RECENT_RECORDS``)."""
+        return list(self.controller.records)
 
     @property
     def personas(self) -> list[Persona]:
@@ -232,11 +233,12 @@ class KioskDriver:
         from mynakiosk.flow.machine import State
 
         chosen = {State[name]: key for name, key in USUAL_ANSWERS.items()} | dict(answers or {})
-        recorded = len(self.records)
+        # The newest record before, by identity: the count stops growing once the controller keeps its maximum.
+        previous = self.controller.records[-1] if self.controller.records else None
         while self.state in chosen:
             before = self.state
             self.answer(chosen[before])
-            self._wait(lambda left=before: self.state is not left, f"the answer on {before} was not taken")
+            self._wait(partial(self._moved_from, before), f"the answer on {before} was not taken")
         ended = (State.COMPLETE, State.FALLBACK, State.CANCELLED, State.READ_FAILED, State.IDLE)
         if self.state not in ended:
             raise ValueError(
@@ -245,7 +247,11 @@ class KioskDriver:
             )
         self.remove()
         self.wait_state(State.IDLE)
-        return self.records[-1] if len(self.records) > recorded else None
+        newest = self.controller.records[-1] if self.controller.records else None
+        return newest if newest is not previous else None
+
+    def _moved_from(self, state: State) -> bool:
+        return self.state is not state
 
     def _wait(self, condition: Callable[[], bool], what: str, timeout_ms: int | None = None) -> None:
         from pytestqt.exceptions import TimeoutError as QtBotTimeout

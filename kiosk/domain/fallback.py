@@ -158,7 +158,7 @@ def qualification_guidance(
     record is not in the system (not reflected, My Number not submitted): only the 資格確認書 (and the 申立書)
     help, not the お知らせ or マイナポータル, which show what the system has.
     """
-    documents = (NEW_MEMBER_CERTIFICATE,) if not_in_system else DOCUMENTS
+    documents: tuple[str, ...] = (NEW_MEMBER_CERTIFICATE,) if not_in_system else DOCUMENTS
     documents += (DECLARATION,) if first_visit else ()
     return FallbackGuidance(
         title=title,

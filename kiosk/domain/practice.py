@@ -70,7 +70,7 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
                 method=method,
                 validity=validity,
             )
-        extra = ()
+        extra: tuple[str, ...] = ()
         if result.qualification_only:
             extra = (
                 N_(
@@ -120,7 +120,7 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
             tuple(contacts),
             notes=notes,
         )
-    contacts = (
+    unlinked: tuple[tuple[str, str], ...] = (
         # 「…ひもづけできないときの原因と対処法」: 相談先と伝え方
         (
             N_("加入している保険者"),
@@ -131,7 +131,7 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
         (N_("勤務先の担当部署"), N_("扶養の手続きの受付日、保険の切り替え時期")),
     )
     if result.validity is Validity.MULTIPLE:
-        contacts = ((N_("加入している保険者"), N_("資格が二重になっていないか（前の保険の喪失手続き）")),)
+        unlinked = ((N_("加入している保険者"), N_("資格が二重になっていないか（前の保険の喪失手続き）")),)
     return Explanation(
         N_("資格が確認できませんでした"),
         N_(
@@ -140,7 +140,7 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
         ),
         result.cause,
         bring,
-        contacts,
+        unlinked,
         CHECK_AT_HOME,
         notes,
     )

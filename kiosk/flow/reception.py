@@ -46,7 +46,7 @@ from mynakiosk.domain.identity import (
 from mynakiosk.domain.people import is_child
 from mynakiosk.domain.qualification import IdentityCheck, IdentityMethod
 from mynakiosk.domain.smartphone import guidance_for_phone_lock, guidance_for_phone_refusal
-from mynakiosk.domain.visit import ConsentTopic, Outcome, ReceptionRecord
+from mynakiosk.domain.visit import ConsentTopic, Outcome, Prescription, ReceptionRecord
 from mynakiosk.flow import intents as i
 from mynakiosk.flow.machine import PHONE_STEPS, STATES, Event, FlowMachine, State, next_after
 from mynakiosk.i18n import N_
@@ -146,6 +146,16 @@ NO_CARD_WORK = _NoCardWork()
 
 
 class Reception:
+    # The current visit: ``_forget_visit`` clears them.
+    _card: VisitCard | None
+    _record: ReceptionRecord | None
+    _identity: IdentityCheck | None
+    _serial: int | None
+    _tries: int | None  # the card's PIN tries left, or the phone's on a スマホ保険証 visit
+    _phone_kind: PhoneKind | None  # the phone chosen
+    _phone_pin: Pin | None  # Android: typed here, verified on the phone when it is held
+    _by_phone: bool
+
     def __init__(
         self,
         run_on_card: RunOnCard,
@@ -237,7 +247,7 @@ class Reception:
             (s.CONSENT, i.ConsentIndividually): lambda _: self._go(Event.CONSENT_INDIVIDUAL),
             (s.CONSENT_DETAIL, i.DecideConsents): lambda intent: self._consent(intent.choices),
             (s.HIGH_COST, i.Answer): lambda answer: self._answer(high_cost=answer is i.Answer.YES),
-            (s.PRESCRIPTION, i.Prescription): lambda choice: self._answer(prescription=choice),
+            (s.PRESCRIPTION, Prescription): lambda choice: self._answer(prescription=choice),
             (s.SUBSIDY, i.Answer): lambda answer: self._answer(subsidy=answer is i.Answer.YES),
             (s.IDLE, i.ChooseSmartphone): lambda intent: self._choose_phone(intent),
             (s.PHONE_KIND, i.ChoosePhoneKind): lambda intent: self._choose_phone_kind(intent.kind),
@@ -301,13 +311,13 @@ class Reception:
         self._on_change(self._snapshot)
 
     def _forget_visit(self) -> None:
-        self._card: VisitCard | None = None
-        self._record: ReceptionRecord | None = None
-        self._identity: IdentityCheck | None = None
-        self._serial: int | None = None
-        self._tries: int | None = None  # the card's PIN tries left, or the phone's on a スマホ保険証 visit
-        self._phone_kind: PhoneKind | None = None
-        self._phone_pin: Pin | None = None  # Android: typed here, verified on the phone when it is held
+        self._card = None
+        self._record = None
+        self._identity = None
+        self._serial = None
+        self._tries = None
+        self._phone_kind = None
+        self._phone_pin = None
         self._by_phone = False
 
     def _as_of(self) -> dt.date:

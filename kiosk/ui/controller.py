@@ -122,9 +122,12 @@ class FlowController(QObject):
         self.reception.use(policy, scenario.service(), scenario.clinic, scenario.card_profiles().get)
         self.scenario, self.personas = scenario, personas
         if self.warm_up:  # keys and certificates take ~0.2 s a card: make them before anyone places a card
-            threading.Thread(
-                target=lambda: [p.card.prepare() for p in personas], name="warm-up", daemon=True
-            ).start()
+
+            def warm_up() -> None:
+                for persona in personas:
+                    persona.card.prepare()
+
+            threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         self._write_log(
             N_("シナリオ: {title}（{date:%Y-%m-%d} 時点）", title=scenario.title, date=scenario.as_of)
         )

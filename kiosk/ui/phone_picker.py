@@ -7,6 +7,7 @@ The phone can also be put on the face reader, which cannot read phones, as a rea
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioButton, QVBoxLayout
@@ -89,7 +90,7 @@ class PhonePicker(QFrame):
         self.take.clicked.connect(self.take_phone)
         self.on_face_reader.clicked.connect(self.place_on_face_reader)
         self.reset.clicked.connect(self.reset_selected)
-        self.group.idToggled.connect(lambda _id, checked: checked and self._show_phone_screen())
+        self.group.idToggled.connect(self._phone_toggled)
         self.set_personas(personas)
 
     def set_personas(self, personas: list[Persona]) -> None:
@@ -104,7 +105,7 @@ class PhonePicker(QFrame):
         self.personas = [p for p in personas if p.initial_phone is not None]
         for index, persona in enumerate(self.personas):
             button = QRadioButton()
-            row = WrappingChoice(button, lambda persona=persona: _phone_text(persona))
+            row = WrappingChoice(button, partial(_phone_text, persona))
             show_text(button, t("{person}のスマートフォン", person=persona.label), "setAccessibleName")
             row.label.setObjectName("choiceLabel")
             self.group.addButton(button, index)
@@ -137,6 +138,10 @@ class PhonePicker(QFrame):
     def _phone(self) -> EmulatedPhone | None:
         persona = self.selected()
         return persona.phone if persona is not None else None
+
+    def _phone_toggled(self, _id: int, checked: bool) -> None:
+        if checked:  # a toggle also reports the button that was unchecked
+            self._show_phone_screen()
 
     def _show_phone_screen(self, text: str = "") -> None:
         """What the selected phone's own screen says (``text``, or its state)."""

@@ -7,7 +7,7 @@ simulator choice listed in docs/domain.md.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -46,6 +46,9 @@ from mynakiosk.ui.widgets import FittingScrollArea, set_by_name, show_text
 from mynakiosk_hardware.pin import Pin
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeyEvent
 
     from mynakiosk.flow.reception import Snapshot
@@ -67,7 +70,7 @@ def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
     return label
 
 
-def _right() -> object:
+def _right() -> Qt.AlignmentFlag:
     """Right alignment in a layout, for screens shown after the idle one (see ``kiosk.ui.widgets``)."""
     from PySide6.QtCore import Qt
 
@@ -737,11 +740,12 @@ class VisualCheckScreen(Screen):
         self.password.clear()
 
 
-def screen_type(state: State) -> type[Screen]:
+def screen_type(state: State) -> Callable[[], Screen]:
     """The widget class that shows ``state``, as its declaration names it (``flow/machine.py``)."""
     found = globals()[STATES[state].screen]
     assert isinstance(found, type) and issubclass(found, Screen), STATES[state].screen
-    return found
+    # Every concrete screen is made without arguments (its title is its own); only the base takes one.
+    return cast("Callable[[], Screen]", found)
 
 
 def all_screens() -> list[Screen]:

@@ -7,9 +7,9 @@ every screen (all text translated, nothing clipped). Runs on the asyncio loop of
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -21,6 +21,15 @@ from mynakiosk.roster import Roster, uid_key
 from mynakiosk.scenarios.loader import load_default, load_scenario, scenarios_dir
 from mynakiosk.ui.controller import FlowController
 from mynakiosk.ui.main_window import MainWindow
+from mynakiosk.ui.screens import (
+    ConsentScreen,
+    HighCostScreen,
+    IdleScreen,
+    PhoneKindScreen,
+    PhoneNotReadScreen,
+    PhonePinScreen,
+    Screen,
+)
 from mynakiosk.ui.staff_console import StaffConsole
 from mynakiosk_hardware.card import OtherCard
 from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER, VirtualReader
@@ -29,6 +38,7 @@ from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER, VirtualRead
 TRAINING_CARD_UID = bytes.fromhex("04C0FFEE1234")
 
 Stop = Callable[[str, QWidget], None]
+ShownScreen = TypeVar("ShownScreen", bound=Screen)
 
 
 @dataclass
@@ -60,6 +70,15 @@ def make_kiosk() -> TourKiosk:
     console.show()  # laid out like on a clinic's second screen
     window.show()
     return TourKiosk(reader, phone_reader, controller, window, console)
+
+
+def shown(window: MainWindow, kind: type[ShownScreen]) -> ShownScreen:
+    """The screen shown now, which the tour expects to be a ``kind``: it presses that screen's buttons."""
+    screen = window.current_screen
+    assert isinstance(screen, kind), (
+        f"the tour expected {kind.__name__}, the window shows {type(screen).__name__}"
+    )
+    return screen
 
 
 async def until(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
@@ -205,7 +224,9 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     return names
 
 
-async def _phone_tour(kiosk: TourKiosk, at: Callable[..., None], reach: Callable[[State], object]) -> None:
+async def _phone_tour(
+    kiosk: TourKiosk, at: Callable[..., None], reach: Callable[[State], Awaitable[None]]
+) -> None:
     """The スマホ保険証 screens: Android (PIN here, a wrong one, the lock), iPhone (Face ID on the phone)."""
     controller, window, console = kiosk.controller, kiosk.window, kiosk.console
     controller.load_scenario(load_scenario(scenarios_dir() / "37_phone_pin_locked.toml"))
@@ -213,15 +234,15 @@ async def _phone_tour(kiosk: TourKiosk, at: Callable[..., None], reach: Callable
     phones = window.phone_picker
     assert phones is not None
     at("22-idle-phone")
-    window.current_screen.phone.click()
+    shown(window, IdleScreen).phone.click()
     at("23-phone-kind")
-    window.current_screen.android.click()
+    shown(window, PhoneKindScreen).android.click()
     for digit in "24":  # the card's PIN, not the phone's: a common mistake
-        window.current_screen.keys[digit].click()
+        shown(window, PhonePinScreen).keys[digit].click()
     at("24-phone-pin")
     for digit in "68":
-        window.current_screen.keys[digit].click()
-    window.current_screen.confirm.click()
+        shown(window, PhonePinScreen).keys[digit].click()
+    shown(window, PhonePinScreen).confirm.click()
     at("25-phone-hold")
     phones.select("taro")
     for wrong in ("0000", "1111"):
@@ -231,8 +252,8 @@ async def _phone_tour(kiosk: TourKiosk, at: Callable[..., None], reach: Callable
         if wrong == "1111":
             at("26-phone-wrong-pin")
         for digit in wrong:
-            window.current_screen.keys[digit].click()
-        window.current_screen.confirm.click()
+            shown(window, PhonePinScreen).keys[digit].click()
+        shown(window, PhonePinScreen).confirm.click()
     phones.hold_selected()
     await reach(State.FALLBACK)
     at("27-fallback-phone-pin-locked")
@@ -240,20 +261,20 @@ async def _phone_tour(kiosk: TourKiosk, at: Callable[..., None], reach: Callable
     controller._inactive()  # the phone visit's last screen goes back to idle by itself
     await reach(State.IDLE)
     controller.load_scenario(load_scenario(scenarios_dir() / "33_phone_iphone.toml"))
-    window.current_screen.phone.click()
-    window.current_screen.iphone.click()
+    shown(window, IdleScreen).phone.click()
+    shown(window, PhoneKindScreen).iphone.click()
     phones.select("hanako")
     phones.hold_selected()  # before Face ID on the iPhone
     await reach(State.PHONE_NOT_READ)
     at("28-phone-not-read")
     phones.take_phone()
     phones.authenticate_selected()
-    window.current_screen.retry.click()
+    shown(window, PhoneNotReadScreen).retry.click()
     at("29-phone-hold-iphone")
     phones.hold_selected()
     await reach(State.CONSENT)
-    window.current_screen.buttons["all"].click()
-    window.current_screen.buttons["no"].click()
+    shown(window, ConsentScreen).buttons["all"].click()
+    shown(window, HighCostScreen).buttons["no"].click()
     await reach(State.COMPLETE)
     phones.take_phone()
     at("30-complete-phone")
@@ -261,8 +282,8 @@ async def _phone_tour(kiosk: TourKiosk, at: Callable[..., None], reach: Callable
     controller._inactive()
     await reach(State.IDLE)
     controller.load_scenario(load_scenario(scenarios_dir() / "36_phone_old_revoked.toml"))
-    window.current_screen.phone.click()
-    window.current_screen.iphone.click()
+    shown(window, IdleScreen).phone.click()
+    shown(window, PhoneKindScreen).iphone.click()
     phones.select("hanako")
     phones.authenticate_selected()
     phones.hold_selected()

@@ -49,6 +49,22 @@ def test_finish_visit_answers_the_usual_way_and_returns_the_record(kiosk_app):
     assert record.consents and all(record.consents.values()) and record.high_cost is True
 
 
+def test_finish_visit_returns_the_record_when_the_controller_keeps_no_more(kiosk_app):
+    """The controller keeps the latest records only: once full, their count no longer grows with a visit."""
+    kiosk_app.place("sakura")
+    kiosk_app.choose_pin()
+    kiosk_app.enter_pin("1234")
+    first = kiosk_app.finish_visit()
+    kept = kiosk_app.controller.records
+    assert first is not None and kept.maxlen is not None
+    kept.extend([first] * kept.maxlen)
+    kiosk_app.place("sakura")
+    kiosk_app.choose_pin()
+    kiosk_app.enter_pin("1234")
+    second = kiosk_app.finish_visit()
+    assert second is not None and second is not first and second is kiosk_app.records[-1]
+
+
 def test_finish_visit_refuses_before_the_identity_check(kiosk_app):
     kiosk_app.place("sakura")
     with pytest.raises(ValueError, match=r"at State\.METHOD_SELECT"):
