@@ -15,6 +15,7 @@ from mynakiosk.scenarios.loader import load_default, load_scenario
 from mynakiosk.ui import theme
 from mynakiosk.ui.controller import FlowController
 from mynakiosk.ui.main_window import MainWindow
+from mynakiosk.ui.pacing import Pace
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -48,6 +49,7 @@ class Settings:
     large_text: bool = False
     high_contrast: bool = False
     language: str = "ja"  # "ja" or "en"; also in the 言語 menu
+    pace: str = "fast"  # how long 読み取り中, 確認中, 認証中 stay: off, fast or real (kiosk.ui.pacing.Pace)
 
 
 def build_window(
@@ -72,6 +74,7 @@ def build_window(
         result_folder=settings.result_folder,
         warm_up=warm_up,
         phone_reader=phone_reader,
+        pace=Pace(settings.pace),
     )
     window = MainWindow(controller, side_panels=side_panels)
     window.large_text.setChecked(settings.large_text)

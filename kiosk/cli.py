@@ -115,6 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the screens: ja (default) or en (also in the 言語 / Language menu)",
     )
     parser.add_argument(
+        "--pace",
+        choices=("off", "fast", "real"),
+        default="fast",
+        help="how long the screens shown while the reader works (読み取り中, 確認中, 認証中) stay: about a"
+        " second each (fast, the default), about as long as on a real reader (real, approximate), or no"
+        " longer than the simulation takes (off)",
+    )
+    parser.add_argument(
         "--real-card-verify",
         action="store_true",
         help="opt in: let a real My Number card check the PIN typed (never when one try is left)."
@@ -768,6 +776,7 @@ def _main(argv: Sequence[str] | None) -> int:
         large_text=args.large_text,
         high_contrast=args.high_contrast,
         language=args.lang,
+        pace=args.pace,
     )
     if args.real_card_verify:
         print(

@@ -9,6 +9,7 @@ show exactly what a person sees, in the bundled font. The walk itself is kiosk/u
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 from pathlib import Path
@@ -43,6 +44,10 @@ async def render(out: Path) -> None:
             await tour(kiosk, shot)
         finally:
             kiosk.close()
+            del kiosk
+            # Freed here, on the GUI thread: left to the garbage collector, the closed kiosk's Qt objects
+            # could be freed from the next kiosk's reader thread, which crashes Qt.
+            gc.collect()
 
 
 def main() -> int:

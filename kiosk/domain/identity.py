@@ -142,6 +142,10 @@ class FacePolicy:
     def locked(self, serial: int | None) -> bool:
         return serial is not None and self._failures.get(serial, 0) >= self.limit
 
+    def left(self, serial: int | None) -> int:
+        """How many more failed matches this card may have before 顔認証 is off for it (shown on the screen)."""
+        return max(0, self.limit - self._failures.get(serial or 0, 0))
+
     def attempt(
         self, condition: FaceCondition, serial: int | None, face: CardFace, as_of: dt.date
     ) -> tuple[FaceVerdict, str]:

@@ -31,6 +31,7 @@ class State(enum.Enum):
     METHOD_SELECT = "method select"  # 本人確認方法の選択
     PIN_ENTRY = "pin entry"  # 暗証番号入力
     FACE = "face"  # 顔認証 (a simulated capture)
+    FACE_MATCHING = "face matching"  # 顔認証: 認証中 (the capture compared with the card's photo)
     VISUAL_CHECK = "visual check"  # 目視確認 by staff (目視モード用パスワード)
     VERIFYING = "verifying"  # 暗証番号を確認中
     QUALIFYING = "qualifying"  # オンライン資格確認中
@@ -66,7 +67,9 @@ class Event(enum.Enum):
     PIN_REJECTED = "pin rejected"
     PIN_BLOCKED = "pin blocked"
     FACE_CHOSEN = "face chosen"
+    FACE_CAPTURED = "face captured"  # a capture taken: 認証中 until the reader has compared it
     FACE_MATCHED = "face matched"
+    FACE_NOT_MATCHED = "face not matched"  # a prompt (マスクを外してください, …): the patient tries again
     FACE_LOCKED = "face locked"  # too many failures: back to the method choice, face disabled
     INACTIVITY = "inactivity"
     VISUAL_REQUESTED = "visual requested"
@@ -92,6 +95,17 @@ class Event(enum.Enum):
     PHONE_READER_LOST = "phone reader lost"  # the 汎用カードリーダー went away during a phone step
 
 
+class Wait(enum.Enum):
+    """What a screen without buttons waits for (読み取り中, 確認中, 認証中): the presentation keeps such a
+    screen in sight for a moment (kiosk/ui/pacing.py), however fast the simulated work is."""
+
+    CARD_READ = "card read"  # 読み取り中: the card's certificate and retry counter
+    PIN_CHECK = "pin check"  # 暗証番号を確認中: VERIFY on the card
+    FACE_MATCH = "face match"  # 顔認証: 認証中, the capture against the card's photo
+    QUALIFICATION = "qualification"  # 資格確認中: the オンライン資格確認 request and its answer
+    PHONE_READ = "phone read"  # スマートフォン読み取り中
+
+
 @dataclass(frozen=True)
 class Declaration:
     """Everything about one state of the reader, declared once (``STATES``).
@@ -109,6 +123,7 @@ class Declaration:
     ends_visit: Outcome | None = None  # entering it publishes the visit's record with this outcome
     forgets_visit: bool = False  # entering it forgets the card and the visit (nothing half-done is kept)
     card_left: bool = False  # the visit is over: a card still on the reader after a while is a reminder
+    wait: Wait | None = None  # shown while the reader works, nothing to press: kept in sight (ui/pacing.py)
     # An optional screen after the qualification check, reached by ``asked_by`` when ``shown_if`` the clinic
     # switched it on. The optional screens follow in the order declared here.
     asked_by: Event | None = None
@@ -118,7 +133,7 @@ class Declaration:
 STATES: dict[State, Declaration] = {
     State.NO_READER: Declaration(N_("リーダー使用不可"), "NoReaderScreen", forgets_visit=True),
     State.IDLE: Declaration(N_("待機（カードを置いてください）"), "IdleScreen", forgets_visit=True),
-    State.READING: Declaration(N_("読み取り中"), "ReadingScreen"),
+    State.READING: Declaration(N_("読み取り中"), "ReadingScreen", wait=Wait.CARD_READ),
     State.READ_FAILED: Declaration(
         N_("読み取り失敗"),
         "ReadFailedScreen",
@@ -159,6 +174,7 @@ STATES: dict[State, Declaration] = {
         ),
         prompt=FACE_PROMPTS[FaceCondition.NONE],
     ),
+    State.FACE_MATCHING: Declaration(N_("顔認証（認証中）"), "FaceMatchingScreen", wait=Wait.FACE_MATCH),
     State.VISUAL_CHECK: Declaration(
         N_("職員による目視確認"),
         "VisualCheckScreen",
@@ -166,8 +182,8 @@ STATES: dict[State, Declaration] = {
         # 医療保険部会 2024-10-31 資料 (目視 with the facility's password, not the PIN)
         hint=N_("目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。"),
     ),
-    State.VERIFYING: Declaration(N_("暗証番号確認中"), "VerifyingScreen"),
-    State.QUALIFYING: Declaration(N_("資格確認中"), "QualifyingScreen"),
+    State.VERIFYING: Declaration(N_("暗証番号確認中"), "VerifyingScreen", wait=Wait.PIN_CHECK),
+    State.QUALIFYING: Declaration(N_("資格確認中"), "QualifyingScreen", wait=Wait.QUALIFICATION),
     State.REGISTRATION: Declaration(N_("保険証利用登録"), "RegistrationScreen", times_out=True),
     State.CONSENT: Declaration(
         N_("同意の選択"),
@@ -253,7 +269,9 @@ STATES: dict[State, Declaration] = {
             "iPhoneは、先にiPhoneで顔認証・指紋認証をすませます。"
         ),
     ),
-    State.PHONE_READING: Declaration(N_("スマートフォン読み取り中"), "PhoneReadingScreen"),
+    State.PHONE_READING: Declaration(
+        N_("スマートフォン読み取り中"), "PhoneReadingScreen", wait=Wait.PHONE_READ
+    ),
     State.PHONE_NOT_READ: Declaration(
         N_("スマートフォンを読み取れず"),
         "PhoneNotReadScreen",
@@ -290,12 +308,15 @@ TRANSITIONS: dict[tuple[State, Event], State] = {
     (State.READING, Event.CARD_UNREADABLE): State.READ_FAILED,
     (State.METHOD_SELECT, Event.PIN_CHOSEN): State.PIN_ENTRY,
     (State.METHOD_SELECT, Event.FACE_CHOSEN): State.FACE,
-    (State.FACE, Event.FACE_MATCHED): State.QUALIFYING,
+    (State.FACE, Event.FACE_CAPTURED): State.FACE_MATCHING,
     (State.FACE, Event.PIN_CHOSEN): State.PIN_ENTRY,  # 顔認証エラー時は暗証番号へ
     (State.FACE, Event.PIN_BLOCKED): State.FALLBACK,
     (State.FACE, Event.BACK): State.METHOD_SELECT,
-    (State.FACE, Event.FACE_LOCKED): State.METHOD_SELECT,
-    (State.FACE, Event.CARD_UNREADABLE): State.READ_FAILED,
+    # 認証中: each capture is compared, then matched, a prompt to try again, or too many failures.
+    (State.FACE_MATCHING, Event.FACE_MATCHED): State.QUALIFYING,
+    (State.FACE_MATCHING, Event.FACE_NOT_MATCHED): State.FACE,
+    (State.FACE_MATCHING, Event.FACE_LOCKED): State.METHOD_SELECT,
+    (State.FACE_MATCHING, Event.CARD_UNREADABLE): State.READ_FAILED,
     (State.METHOD_SELECT, Event.PIN_BLOCKED): State.FALLBACK,
     (State.PIN_ENTRY, Event.BACK): State.METHOD_SELECT,
     (State.PIN_ENTRY, Event.PIN_SUBMITTED): State.VERIFYING,

@@ -115,6 +115,8 @@ class Snapshot:
     alert: str = ""  # 更新アラート, 資格情報の提供のみ, カードの取り忘れ
     face_locked: bool = False  # too many face failures with this card: 顔認証 is not offered
     face_offered: bool = True  # the card has a photo (infants' cards have none: PIN only)
+    face_attempt: int = 0  # the captures taken in this visit (「2回目」: a repeated tap visibly differs)
+    face_tries_left: int | None = None  # face failures left before 顔認証 is off for this card
     pin_offered: bool = True  # the card has a PIN (a 顔認証マイナンバーカード has none: face or 目視 only)
     visual_offered: bool = False  # staff may start a 目視確認 now
     phone_offered: bool = (
@@ -298,6 +300,8 @@ class Reception:
         if self._record is not None and self._record.result is not None:
             fields.setdefault("alert", certificate_alert(self._record.result))
         fields.setdefault("face_locked", self._face.locked(self._serial))
+        fields.setdefault("face_attempt", self._face_attempts)
+        fields.setdefault("face_tries_left", self._face.left(self._serial) if self._record else None)
         card = self._card_identity()
         fields.setdefault("face_offered", card.face)
         fields.setdefault("pin_offered", card.pin)
@@ -319,6 +323,7 @@ class Reception:
         self._phone_kind = None
         self._phone_pin = None
         self._by_phone = False
+        self._face_attempts = 0
 
     def _as_of(self) -> dt.date:
         return self.service.as_of if self.service else dt.date.today()
@@ -480,12 +485,15 @@ class Reception:
         return CardFace(profile.photo, profile.birth_date, profile.certificate_not_before)
 
     def _try_face(self, condition: FaceCondition) -> Awaitable[None] | None:
-        """One simulated capture. The prompts are the ones patients report (TBS NEWS DIG, newsdig.tbs.co.jp/articles/-/1589295)."""
+        """One simulated capture: 認証中, then the verdict. The prompts are the ones patients report (TBS NEWS
+        DIG, newsdig.tbs.co.jp/articles/-/1589295)."""
+        self._face_attempts += 1
+        self._go(Event.FACE_CAPTURED)
         verdict, message = self._face.attempt(condition, self._serial, self._card_face(), self._as_of())
         if verdict is FaceVerdict.LOCKED:
             self._go(Event.FACE_LOCKED, message=message)
         elif verdict is FaceVerdict.RETRY:
-            self._update(message=message)
+            self._go(Event.FACE_NOT_MATCHED, message=message)
         else:
             return self._while_visit_lasts(
                 self._pinless_identity(self._visit, Event.FACE_MATCHED, IdentityMethod.FACE)

@@ -14,9 +14,11 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from mynakiosk.cards import CardPolicy
 from mynakiosk.flow.machine import State, state_label
 from mynakiosk.flow.reception import NO_CARD_WORK, Reception, Snapshot
+from mynakiosk.flow.staff_actions import ScenarioSwitchRefused
 from mynakiosk.i18n import N_, Msg
 from mynakiosk.roster import Roster
 from mynakiosk.sessionlog import SessionLog
+from mynakiosk.ui.pacing import Pace, Pacer
 from mynakiosk_hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
 
 if TYPE_CHECKING:
@@ -68,6 +70,8 @@ class FlowController(QObject):
         real_card_verify: bool = False,
         inactivity_timer: Any = None,
         retry_timer: Any = None,
+        pace: Pace = Pace.OFF,
+        pace_timer: Any = None,
         warm_up: bool = True,
         phone_reader: Reader | None = None,
     ) -> None:
@@ -79,6 +83,10 @@ class FlowController(QObject):
         self.inactivity_timer.timeout.connect(self._inactive)
         self.retry_timer = retry_timer if retry_timer is not None else QTimer(self, singleShot=True)
         self.retry_timer.timeout.connect(self.retry_results)
+        # The waiting screens (読み取り中, 確認中, 認証中) stay in sight for a moment: see kiosk/ui/pacing.py.
+        self.pace_timer = pace_timer if pace_timer is not None else QTimer(self, singleShot=True)
+        self.pacer = Pacer(self._display, self.pace_timer, pace)
+        self.pace_timer.timeout.connect(self.pacer.release)
         self.reader = reader
         self.phone_reader = phone_reader  # the 汎用カードリーダー beside the reader (スマホ保険証), if any
         self._phone_readers: set[str] = set()
@@ -102,12 +110,13 @@ class FlowController(QObject):
         self._readers: set[str] = set()
         self.reception = Reception(
             self._run_on_card,
-            self._snapshot,
+            self.pacer.submit,
             policy,
             on_record=self._record,
             clock=dt.datetime.now,
             run_on_phone=self._run_on_phone if phone_reader is not None else None,
         )
+        self._shown = self.reception.snapshot  # what the screens show (the flow may be a step ahead)
         self.scenario: Scenario | None = None
         self.personas: list[Persona] = list(policy.personas.values()) if policy else []
         if scenario is not None:
@@ -116,7 +125,12 @@ class FlowController(QObject):
         self._phone_reader_event.connect(self._on_phone_reader_event)
 
     def load_scenario(self, scenario: Scenario) -> None:
-        """Use ``scenario``'s people, back end and clinic settings from the next visit on."""
+        """Use ``scenario``'s people, back end and clinic settings from the next visit on.
+
+        Raises ``ScenarioSwitchRefused`` during a visit (its message says why, for the screen).
+        """
+        if self.reception.state not in (State.IDLE, State.NO_READER):
+            raise ScenarioSwitchRefused
         personas = scenario.personas()
         policy = CardPolicy(personas, self.roster, real_card_verify=self.real_card_verify)
         self.reception.use(policy, scenario.service(), scenario.clinic, scenario.card_profiles().get)
@@ -135,7 +149,9 @@ class FlowController(QObject):
         if self._readers:
             self.reception.reader_ready()
 
-    def _snapshot(self, snapshot: Snapshot) -> None:
+    def _display(self, snapshot: Snapshot) -> None:
+        """Show ``snapshot`` (the pacer calls this once a waiting screen before it has had its time)."""
+        self._shown = snapshot
         if snapshot.state in (State.IDLE, State.NO_READER):
             self.inactivity_timer.stop()
         else:
@@ -231,18 +247,25 @@ class FlowController(QObject):
     def start(self, *, watch_cards: bool = True) -> None:
         """Begin watching the reader. ``watch_cards=False`` (kiosk --check) reports readers, reads no card."""
         self._watch_cards = watch_cards
-        self.snapshot_changed.emit(self.reception.snapshot)
+        self.snapshot_changed.emit(self.snapshot)
         self.reader.start(self._reader_event.emit)
         if self.phone_reader is not None:
             self.phone_reader.start(self._phone_reader_event.emit)
 
     @property
     def snapshot(self) -> Snapshot:
-        return self.reception.snapshot
+        """What the screens show now. With pacing, the flow may be a step ahead (``reception.snapshot``)."""
+        return self._shown
 
     @property
     def busy(self) -> bool:
-        """True while card work is in flight (tests and the screenshot script wait on this)."""
+        """True while card work is in flight or a waiting screen holds the next ones back (tests and the
+        screenshot script wait on this)."""
+        return self.pacer.behind or self.working
+
+    @property
+    def working(self) -> bool:
+        """True while card work is in flight (a waiting screen may still be on show after it ends)."""
         return any(not t.done() for t in self._tasks)
 
     # -- patient actions -----------------------------------------------------------------------
@@ -348,6 +371,7 @@ class FlowController(QObject):
         # from another thread (the key warm-up), a running Qt timer would be killed from the wrong thread.
         self.inactivity_timer.stop()
         self.retry_timer.stop()
+        self.pace_timer.stop()
         for task in list(self._tasks):
             task.cancel()
         self.reader.close()

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from mynakiosk.ui.controller import FlowController
     from mynakiosk.ui.phone_picker import PhonePicker
     from mynakiosk.ui.practice_panel import PracticePanel
-from mynakiosk.ui.screens import PinScreen, Screen, screen_type
+from mynakiosk.ui.screens import PinScreen, Screen, VisualCheckScreen, screen_type
 from mynakiosk.ui.speech import Speaker, pin_progress
 from mynakiosk.ui.widgets import FittingScrollArea, plain_label, retranslate, show_text
 
@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
         if isinstance(screen, PinScreen):
             screen.activity.connect(self.controller.touch)
             screen.activity.connect(lambda: self.speaker.say(pin_progress(screen.entered_count)))
+        if isinstance(screen, VisualCheckScreen):
+            screen.show_practice_password(self._practice_password())
         self.stack.addWidget(screen)
         return screen
 
@@ -315,7 +317,14 @@ class MainWindow(QMainWindow):
         parts = (screen.title.text().replace("\n", joiner), translated(snapshot.message))
         self.speaker.say(t("{first}。{second}", first=parts[0], second=parts[1]) if parts[1] else parts[0])
 
+    def _practice_password(self) -> str:
+        """The 目視モード用パスワード to show someone practising; "" outside practice (no practice column)."""
+        return self.controller.reception.clinic.visual_check_password if self.practice is not None else ""
+
     def _scenario_changed(self, _scenario: object) -> None:
+        visual = self.screens.get(State.VISUAL_CHECK)  # get(): not built just for this
+        if isinstance(visual, VisualCheckScreen):
+            visual.show_practice_password(self._practice_password())
         if self.card_picker is not None:
             self.card_picker.set_personas(self.controller.personas)
         if self.phone_picker is not None:

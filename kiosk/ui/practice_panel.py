@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from mynakiosk.domain.practice import Explanation, explain, mislink_explanation
-from mynakiosk.flow.machine import STATES
+from mynakiosk.flow.machine import STATES, State
 from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
 from mynakiosk.ui.widgets import WrappingChoice, plain_label, show_text
+from mynakiosk_hardware.text import shown_message
 
 if TYPE_CHECKING:
     from mynakiosk.domain.visit import ReceptionRecord
@@ -162,7 +163,8 @@ class PracticePanel(QFrame):
             self.controller.load_scenario(load_scenario(self.choices.currentData()))
         except (ScenarioError, RuntimeError) as exc:
             show_text(
-                self.status, t("切り替えられません（カードを取ってからもう一度）：{error}", error=str(exc))
+                self.status,
+                t("切り替えられません（カードを取ってからもう一度）：{error}", error=shown_message(exc)),
             )
 
     def _scenario_changed(self, scenario: Scenario) -> None:
@@ -198,6 +200,10 @@ class PracticePanel(QFrame):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         hint = translated(STATES[snapshot.state].hint) if self.show_hints.isChecked() else ""
+        if hint and (snapshot.state is State.VISUAL_CHECK or (snapshot.fallback and snapshot.visual_offered)):
+            # Where someone practising looks for it: the staff step's password (never on a real reader).
+            password = self.controller.reception.clinic.visual_check_password
+            hint += "\n" + t("この練習の目視モード用パスワード：{password}", password=password)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
 

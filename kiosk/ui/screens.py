@@ -608,6 +608,9 @@ class FaceScreen(Screen):
         centred.addWidget(self.frame)
         centred.addStretch(1)
         self.layout_.addLayout(centred, 1)
+        # Which capture this was and the failures left: a second tap that fails the same way looks different.
+        self.tries = _label("", "hint")
+        self.layout_.addWidget(self.tries)
         self.message = _label("", "notice")
         self.layout_.addWidget(self.message)
         practice = QGridLayout()
@@ -638,11 +641,46 @@ class FaceScreen(Screen):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         show_text(self.message, translated(snapshot.message))
+        show_text(self.tries, face_tries_text(snapshot))
         self.to_pin.setVisible(snapshot.pin_offered)
         self.staff.setVisible(snapshot.visual_offered)
 
     def showEvent(self, event: object) -> None:
         self.conditions[FaceCondition.FRONT].setFocus()
+
+
+def face_tries_text(snapshot: Snapshot) -> str:
+    """「2回目の認証・顔認証の残り回数：9回」: the capture just compared, and the failures left for this card."""
+    left = snapshot.face_tries_left
+    if left is None:
+        return ""
+    if snapshot.face_attempt:
+        return t("{attempt}回目の認証・顔認証の残り回数：{left}回", attempt=snapshot.face_attempt, left=left)
+    return t("顔認証の残り回数：{left}回", left=left)
+
+
+class FaceMatchingScreen(Screen):
+    """顔認証: 認証中 — the capture is being compared with the card's photo; nothing to press meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__(t("顔認証"), t("認証しています。そのままお待ちください。"))
+        self.frame = _label(t("（カメラ）\n\n認証中…"), "cameraFrame")
+        self.frame.setWordWrap(False)
+        self.frame.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.frame.ensurePolished()
+        self.frame.setMinimumHeight(self.frame.sizeHint().height())
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.frame)
+        centred.addStretch(1)
+        self.layout_.addLayout(centred, 1)
+        self.attempt = _label("", "notice")
+        self.layout_.addWidget(self.attempt)
+        self.layout_.addStretch(1)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        attempt = snapshot.face_attempt
+        show_text(self.attempt, t("{attempt}回目の認証中です", attempt=attempt) if attempt else "")
 
 
 class PaperCardScreen(Screen):
@@ -710,6 +748,10 @@ class VisualCheckScreen(Screen):
         self.layout_.addWidget(self.password)
         self.message = _label("", "notice")
         self.layout_.addWidget(self.message)
+        # 家族で練習 only (MainWindow sets it): the practice clinic's password, where someone practising looks.
+        self.practice_password = _label("", "practiceDate")
+        self.practice_password.hide()
+        self.layout_.addWidget(self.practice_password)
         row = QHBoxLayout()
         self.back = _button(t("戻る"), accessible=t("本人確認方法の選択に戻る"))
         self.back.clicked.connect(self._back)
@@ -720,6 +762,17 @@ class VisualCheckScreen(Screen):
         row.addWidget(self.confirm)
         self.layout_.addLayout(row)
         self.layout_.addStretch(1)
+
+    def show_practice_password(self, password: str) -> None:
+        """In practice mode, say the scenario's 目視モード用パスワード under the field ("" hides it: a clinic's
+        reader never shows it)."""
+        text = (
+            t("練習用：このシナリオの目視モード用パスワードは「{password}」です", password=password)
+            if password
+            else ""
+        )
+        show_text(self.practice_password, text)
+        self.practice_password.setVisible(bool(password))
 
     def _submit(self) -> None:
         text = self.password.text()

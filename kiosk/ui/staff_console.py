@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from mynakiosk import i18n
 from mynakiosk.domain.staff import staff_action
 from mynakiosk.flow.intents import RequestVisualCheck
+from mynakiosk.flow.staff_actions import visual_check_refusal
 from mynakiosk.i18n import N_, t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
 from mynakiosk.sessionlog import RECENT_LOG_LINES
@@ -54,6 +55,7 @@ from mynakiosk.ui.controller import RECENT_RECORDS, FlowController
 from mynakiosk.ui.desk_lookup import DeskLookupDialog
 from mynakiosk.ui.reception_table import ReceptionTableModel
 from mynakiosk.ui.widgets import plain_label
+from mynakiosk_hardware.text import shown_message
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -107,6 +109,7 @@ class StaffConsole(QMainWindow):
         self.lesson.setWordWrap(True)
         layout.addWidget(self.lesson)
         self.status = plain_label()
+        self.status.setWordWrap(True)  # a refusal's reason is a sentence or two: wrapped, never cut off
         layout.addWidget(self.status)
         self.results_warning = plain_label()
         self.results_warning.setObjectName("resultsWarning")
@@ -153,10 +156,9 @@ class StaffConsole(QMainWindow):
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
         self.visual_button = QPushButton()
-        self.visual_button.clicked.connect(lambda: controller.handle(RequestVisualCheck()))
-        # Offered only when the rule allows it (the snapshot says when: domain/identity.py).
-        controller.snapshot_changed.connect(lambda s: self.visual_button.setEnabled(s.visual_offered))
-        self.visual_button.setEnabled(controller.snapshot.visual_offered)
+        # Always pressable: when the rule (domain/identity.py) does not allow a 目視確認 now, pressing it says
+        # why on the status line, rather than a greyed-out button that says nothing.
+        self.visual_button.clicked.connect(self.start_visual_check)
         buttons.addWidget(self.visual_button)
         self.desk_button = QPushButton()  # 個別照会: its own dialog (kiosk/ui/desk_lookup.py)
         self.desk_button.clicked.connect(self.open_desk_lookup)
@@ -264,7 +266,16 @@ class StaffConsole(QMainWindow):
             self.controller.load_scenario(load_scenario(path))
             self._set_status("")
         except (ScenarioError, RuntimeError) as exc:
-            self._set_status(N_("シナリオを切り替えられません: {error}", error=str(exc)))
+            self._set_status(N_("シナリオを切り替えられません: {error}", error=shown_message(exc)))
+
+    def start_visual_check(self) -> None:
+        """目視確認を始める: the reader shows the password prompt, or the status line says why it cannot now."""
+        refusal = visual_check_refusal(self.controller.snapshot)
+        if refusal:
+            self._set_status(N_("目視確認を始められません: {reason}", reason=refusal))
+            return
+        self._set_status("")
+        self.controller.handle(RequestVisualCheck())
 
     def add_record(self, record: ReceptionRecord) -> None:
         """A reception ended: a new row, selected and shown in the detail below."""

@@ -20,7 +20,9 @@ from mynakiosk.i18n import N_
 from mynakiosk.roster import Roster, uid_key
 from mynakiosk.scenarios.loader import load_default, load_scenario, scenarios_dir
 from mynakiosk.ui.controller import FlowController
+from mynakiosk.ui.fake_timer import FakeTimer
 from mynakiosk.ui.main_window import MainWindow
+from mynakiosk.ui.pacing import Pace
 from mynakiosk.ui.screens import (
     ConsentScreen,
     HighCostScreen,
@@ -50,6 +52,7 @@ class TourKiosk:
     controller: FlowController
     window: MainWindow
     console: StaffConsole
+    pace_timer: FakeTimer  # the waiting screens (読み取り中, 確認中, 認証中) stay until the tour moves on
 
     def close(self) -> None:
         self.controller.close()
@@ -62,14 +65,23 @@ def make_kiosk() -> TourKiosk:
     reader = VirtualReader()
     phone_reader = VirtualReader(VIRTUAL_PHONE_READER)
     roster = Roster(None, {uid_key(TRAINING_CARD_UID): "sakura"})
-    controller = FlowController(reader, scenario=load_default(), roster=roster, phone_reader=phone_reader)
+    pace_timer = FakeTimer()
+    controller = FlowController(
+        reader,
+        scenario=load_default(),
+        roster=roster,
+        phone_reader=phone_reader,
+        pace=Pace.FAST,
+        pace_timer=pace_timer,
+    )
+    pace_timer.setParent(controller)  # freed with the controller, on the GUI thread
     window = MainWindow(controller)
     console = StaffConsole(controller)
     console.resize(1100, 700)
     controller.start()
     console.show()  # laid out like on a clinic's second screen
     window.show()
-    return TourKiosk(reader, phone_reader, controller, window, console)
+    return TourKiosk(reader, phone_reader, controller, window, console, pace_timer)
 
 
 def shown(window: MainWindow, kind: type[ShownScreen]) -> ShownScreen:
@@ -81,12 +93,19 @@ def shown(window: MainWindow, kind: type[ShownScreen]) -> ShownScreen:
     return screen
 
 
-async def until(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+async def until(
+    condition: Callable[[], bool],
+    what: str,
+    timeout: float = 10.0,
+    meanwhile: Callable[[], None] | None = None,
+) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
         if loop.time() > deadline:
             raise TimeoutError(f"the tour did not reach: {what}")
+        if meanwhile is not None:
+            meanwhile()
         await asyncio.sleep(0.01)
 
 
@@ -108,8 +127,20 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
         names.append(name)
         stop(name, widget or window)
 
+    def move_on() -> None:
+        """A waiting screen on show has had its time (the tour's pace timer runs out when it says so)."""
+        if kiosk.pace_timer.active:
+            kiosk.pace_timer.fire()
+
     async def reach(state: State) -> None:
-        await until(lambda: controller.snapshot.state is state and not controller.busy, state.name)
+        await until(
+            lambda: controller.snapshot.state is state and not controller.busy, state.name, meanwhile=move_on
+        )
+
+    async def on_show(state: State) -> None:
+        """A waiting screen is on show (it stays until the tour moves on) and the card work behind it is done
+        (``at`` runs Qt's events: card work must not be resumed from inside the tour's own task)."""
+        await until(lambda: controller.snapshot.state is state and not controller.working, state.name)
 
     async def start_visit(scenario_file: str | None, who: str) -> None:
         """Take any card away, switch scenario if asked, place ``who``'s card, wait for the method screen."""
@@ -133,6 +164,8 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     at("01-idle")
     picker.select("sakura")
     picker.place.click()
+    await on_show(State.READING)
+    at("01b-reading")
     await reach(State.METHOD_SELECT)
     at("02-method-select")
     screen().pin.click()
@@ -142,7 +175,15 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     window.pin_screen.clear()
     await enter("0000", State.PIN_ENTRY)
     at("04-wrong-pin")
-    await enter("1234", State.CONSENT)
+    for digit in "1234":
+        window.pin_screen.keys[digit].click()
+    window.pin_screen.confirm.click()
+    await on_show(State.VERIFYING)
+    at("04b-verifying")
+    move_on()
+    await on_show(State.QUALIFYING)
+    at("04c-qualifying")
+    await reach(State.CONSENT)
     at("05-consent")
     screen().buttons["individual"].click()
     detail = screen()
@@ -192,6 +233,8 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     await reach(State.FACE)
     at("15-face-mask")
     screen().conditions[FaceCondition.FRONT].click()
+    await on_show(State.FACE_MATCHING)
+    at("15b-face-authenticating")
     await reach(State.FACE)
     at("16-face-child-not-matched")
     screen().staff.click()
@@ -220,6 +263,8 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     desk.look_up.click()
     at("21-desk-lookup", desk)
     desk.close()
+    console.visual_button.click()  # no card on the reader: the console says why not
+    at("21b-staff-console-visual-refused", console)
     await _phone_tour(kiosk, at, reach)
     return names
 

@@ -68,15 +68,16 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../kiosk/flow/machine.py" line="+152"/>
+        <location filename="../../kiosk/flow/machine.py" line="+167"/>
         <location filename="../../kiosk/ui/screens.py" line="+199"/>
         <location line="+393"/>
+        <location line="+71"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-391"/>
+        <location filename="../../kiosk/ui/screens.py" line="-462"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -390,7 +391,7 @@
         <translation>Children&apos;s faces change as they grow, so face recognition may not match the card photo. If it fails, press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。</source>
         <translation>Staff do the visual check. The password is the clinic&apos;s, not the card&apos;s PIN.</translation>
     </message>
@@ -420,7 +421,7 @@
         <translation>Don&apos;t forget your card.</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。</source>
         <translation>Take the card out of its case or cover and place it again. Only My Number Cards can be read.</translation>
     </message>
@@ -737,7 +738,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../kiosk/ui/screens.py" line="+448"/>
+        <location filename="../../kiosk/ui/screens.py" line="+486"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -752,7 +753,12 @@
         <translation>PIN entry</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <source>顔認証（認証中）</source>
+        <translation>Face recognition (checking)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location filename="../../kiosk/ui/screens.py" line="+41"/>
         <source>職員による目視確認</source>
         <translation>Visual check by staff</translation>
@@ -794,7 +800,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../kiosk/ui/screens.py" line="-112"/>
+        <location filename="../../kiosk/ui/screens.py" line="-150"/>
         <source>医療費助成</source>
         <translation>Medical expense subsidy</translation>
     </message>
@@ -899,7 +905,7 @@
         <translation>Ask your insurer (employer) which insurance to use for this visit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+95"/>
+        <location filename="../../kiosk/flow/reception.py" line="+97"/>
         <source>カードリーダーを準備しています</source>
         <extracomment>The states in which the patient is choosing or performing the identity step.</extracomment>
         <translation>Preparing the card reader</translation>
@@ -915,7 +921,7 @@
         <translation>Face not recognized. Please fit your face in the frame again, or press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="-94"/>
+        <location filename="../../kiosk/flow/reception.py" line="-96"/>
         <source>カードの取り忘れにご注意ください。カードをお取りください。</source>
         <translation>Don&apos;t forget your card. Please take your card.</translation>
     </message>
@@ -1074,12 +1080,12 @@
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controller.py" line="+129"/>
+        <location filename="../../kiosk/ui/controller.py" line="+143"/>
         <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
         <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>画面: {screen}（{message}）</source>
         <translation>Screen: {screen} ({message})</translation>
     </message>
@@ -1114,7 +1120,7 @@
         <translation>Every result file waiting to be written has been written</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+78"/>
         <source>カードリーダー: {reader}</source>
         <translation>Card reader: {reader}</translation>
     </message>
@@ -1144,7 +1150,7 @@
         <translation>Reconnected to the smart card service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="+33"/>
+        <location filename="../../kiosk/app.py" line="+34"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+88"/>
         <location line="+20"/>
@@ -1174,12 +1180,12 @@
     </message>
     <message>
         <location line="+84"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+208"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+210"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1219,7 +1225,7 @@
         <translation>{first}. {second}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/practice_panel.py" line="+76"/>
+        <location filename="../../kiosk/ui/practice_panel.py" line="+77"/>
         <source>&lt;b&gt;なぜ：&lt;/b&gt;{why}</source>
         <translation>&lt;b&gt;Why:&lt;/b&gt; {why}</translation>
     </message>
@@ -1280,9 +1286,14 @@
         <translation>About this situation and this check-in</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>切り替えられません（カードを取ってからもう一度）：{error}</source>
         <translation>Cannot switch (take the card, then try again): {error}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>この練習の目視モード用パスワード：{password}</source>
+        <translation>Visual-check password in this practice: {password}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens.py" line="-455"/>
@@ -1320,12 +1331,12 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+663"/>
+        <location line="+716"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
     </message>
     <message>
-        <location line="-663"/>
+        <location line="-716"/>
         <location line="+187"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
@@ -1344,13 +1355,13 @@ or ask for your PIN.</translation>
         <location line="+6"/>
         <location line="+178"/>
         <location line="+27"/>
-        <location line="+269"/>
+        <location line="+307"/>
         <location line="+15"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-480"/>
+        <location line="-518"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1367,19 +1378,19 @@ or ask for your PIN.</translation>
     <message>
         <location line="+8"/>
         <location line="+185"/>
-        <location line="+235"/>
+        <location line="+238"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-423"/>
         <location line="+185"/>
-        <location line="+235"/>
+        <location line="+238"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-396"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1439,9 +1450,9 @@ or ask for your PIN.</translation>
         <location line="+1"/>
         <location filename="../../kiosk/ui/screens.py" line="+5"/>
         <location line="+261"/>
-        <location line="+106"/>
-        <location line="+84"/>
-        <location line="+63"/>
+        <location line="+109"/>
+        <location line="+123"/>
+        <location line="+74"/>
         <location line="+41"/>
         <location line="+40"/>
         <source>戻る</source>
@@ -1453,14 +1464,14 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-595"/>
-        <location line="+367"/>
-        <location line="+84"/>
+        <location filename="../../kiosk/ui/screens.py" line="-648"/>
+        <location line="+370"/>
+        <location line="+123"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-484"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1674,7 +1685,7 @@ Fit your face
 in the frame</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>練習：{condition}</source>
         <translation>Practice: {condition}</translation>
     </message>
@@ -1689,7 +1700,36 @@ in the frame</translation>
         <translation>Use PIN instead</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
+        <source>{attempt}回目の認証・顔認証の残り回数：{left}回</source>
+        <translation>Attempt {attempt} · face recognition tries left: {left}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>顔認証の残り回数：{left}回</source>
+        <translation>Face recognition tries left: {left}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>認証しています。そのままお待ちください。</source>
+        <translation>Checking your face. Please hold still.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（カメラ）
+
+認証中…</source>
+        <translation>(camera)
+
+Checking…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{attempt}回目の認証中です</source>
+        <translation>Checking attempt {attempt}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>ICチップのないカードが置かれました。</source>
         <translation>A card without an IC chip was placed.</translation>
     </message>
@@ -1731,7 +1771,7 @@ in the frame</translation>
         <translation>Visual check mode password</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>確認</source>
         <translation>Confirm</translation>
     </message>
@@ -1991,7 +2031,12 @@ in the frame</translation>
         <translation>Cannot switch the scenario: {error}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+6"/>
+        <source>目視確認を始められません: {reason}</source>
+        <translation>Cannot start a visual check: {reason}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>ログの保存先</source>
         <translation>Save the session log</translation>
     </message>
@@ -2011,14 +2056,15 @@ in the frame</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../hardware/jpki.py" line="+82"/>
+        <location filename="../../hardware/jpki.py" line="+109"/>
         <location line="+29"/>
         <location line="+40"/>
         <source>公的個人認証APがありません</source>
+        <extracomment>Answers to a SELECT by AID that mean &quot;no such application on this card&quot; (ISO/IEC 7816-4, status words 6A82 file or application not found, 6A81 function not supported, 6A86 incorrect P1-P2, 6D00 / 6E00 instruction / class not supported). Only these count as evidence that a card has no JPKI AP; any other failure is evidence of nothing.</extracomment>
         <translation>This card has no JPKI application</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+129"/>
         <source>実物のマイナンバーカードには暗証番号を送りません</source>
         <translation>The PIN is not sent to a real My Number Card</translation>
     </message>
@@ -2086,13 +2132,13 @@ in the frame</translation>
         <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/tour.py" line="+156"/>
+        <location filename="../../kiosk/ui/tour.py" line="+197"/>
         <source>練習用NFCカード</source>
         <extracomment>A plain NFC card enrolled as さくら&apos;s training card.</extracomment>
         <translation>NFC practice card</translation>
     </message>
     <message>
-        <location filename="../../hardware/card.py" line="+653"/>
+        <location filename="../../hardware/card.py" line="+655"/>
         <source>交通系ICカード</source>
         <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (myna-card).</extracomment>
         <translation>transit IC card</translation>
@@ -2119,7 +2165,7 @@ in the frame</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
-        <location filename="../../kiosk/ui/screens.py" line="+128"/>
+        <location filename="../../kiosk/ui/screens.py" line="+139"/>
         <location filename="../../hardware/jpki_phone.py" line="+68"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
@@ -2269,12 +2315,12 @@ in the frame</translation>
         <translation>Existing readers cannot read phones, so the phone is held over the general-purpose card reader beside it (1–2 seconds). With an iPhone, confirm with Face ID or Touch ID on the iPhone first.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>スマートフォン読み取り中</source>
         <translation>Reading the phone</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>スマートフォンを読み取れず</source>
         <translation>Phone not read</translation>
     </message>
@@ -2299,7 +2345,7 @@ in the frame</translation>
         <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-608"/>
+        <location filename="../../kiosk/ui/screens.py" line="-661"/>
         <source>スマートフォンで受付</source>
         <translation>Use a smartphone</translation>
     </message>
@@ -2309,7 +2355,12 @@ in the frame</translation>
         <translation>Check in with a smartphone (health insurance on the phone)</translation>
     </message>
     <message>
-        <location line="+604"/>
+        <location line="+609"/>
+        <source>練習用：このシナリオの目視モード用パスワードは「{password}」です</source>
+        <translation>For practice: this scenario&apos;s visual-check password is “{password}”</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>お使いのスマートフォンを
 選んでください</source>
         <translation>Choose
@@ -2534,7 +2585,7 @@ beside this one</translation>
         <translation>{person}&apos;s phone</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>iPhone：確認済み。かざしてください</source>
         <translation>iPhone: confirmed, hold it</translation>
     </message>
@@ -2562,6 +2613,62 @@ beside this one</translation>
         <location line="+26"/>
         <source>{name}さんのスマホのロックを解除しました（練習用）</source>
         <translation>Unlocked {name}&apos;s phone PIN (practice)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/flow/staff_actions.py" line="+21"/>
+        <source>受付の途中です。カードを取り、待機画面に戻ってから切り替えてください。</source>
+        <extracomment>Why a scenario cannot be switched now (Reception.use refuses it during a visit).</extracomment>
+        <translation>A reception is in progress. Take the card away and wait for the start screen before switching.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>カードリーダーが使えないため、目視確認はできません。</source>
+        <translation>The card reader cannot be used, so no visual check is possible.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>リーダーにカードが置かれていません。目視確認は、患者さんがカードを置き、本人確認の画面になってから始められます。</source>
+        <translation>No card is on the reader. A visual check can start once the patient has placed their card and the reader asks how to confirm identity.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>カードを読み取っています。本人確認の画面になってから始めてください。</source>
+        <translation>The card is being read. Start once the reader asks how to confirm identity.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>マイナンバーカードが読み取れていないため、目視確認はできません。</source>
+        <translation>No My Number Card has been read, so no visual check is possible.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暗証番号または顔を確認しています。結果が出てから始めてください。</source>
+        <translation>The PIN or the face is being checked. Start once the result is shown.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目視確認の画面は、もうリーダーに表示されています。</source>
+        <translation>The visual-check screen is already on the reader.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本人確認はもう済んでいます。目視確認は本人確認の代わりで、資格の確認が始まったあとには行えません。</source>
+        <translation>Identity has already been confirmed. A visual check replaces the identity step and cannot be done once the eligibility check has started.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本人確認のあとの資格確認の結果です。目視確認をしても結果は変わりません。表示された書類で受付してください。</source>
+        <translation>This is the eligibility result after identity was confirmed. A visual check does not change it: register the patient with the documents shown.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>受付は中止されました。カードを置き直すと、もう一度始められます。</source>
+        <translation>The reception was cancelled. Placing the card again starts a new one.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>スマホ保険証の受付では目視確認は使えません。本人確認はスマートフォンで行います。</source>
+        <translation>A smartphone reception has no visual check: identity is confirmed on the phone.</translation>
     </message>
 </context>
 </TS>

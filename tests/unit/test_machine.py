@@ -15,6 +15,7 @@ from mynakiosk.flow.machine import (
     FlowMachine,
     State,
     UnexpectedEvent,
+    Wait,
     next_after,
 )
 
@@ -60,7 +61,7 @@ def test_complete_is_reached_only_through_a_verified_identity_and_the_qualificat
     cut = {
         (State.VERIFYING, Event.PIN_ACCEPTED),
         (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED),
-        (State.FACE, Event.FACE_MATCHED),
+        (State.FACE_MATCHING, Event.FACE_MATCHED),
         (State.PHONE_READING, Event.PHONE_ACCEPTED),
     }
     seen, todo = {State.IDLE}, [State.IDLE]
@@ -76,7 +77,7 @@ def test_complete_is_reached_only_through_a_verified_identity_and_the_qualificat
     assert into_qualifying == {
         (State.VERIFYING, Event.PIN_ACCEPTED),
         (State.VISUAL_CHECK, Event.VISUAL_CONFIRMED),
-        (State.FACE, Event.FACE_MATCHED),
+        (State.FACE_MATCHING, Event.FACE_MATCHED),
         (State.PHONE_READING, Event.PHONE_ACCEPTED),
         (State.REGISTRATION, Event.REGISTERED),
     }
@@ -125,3 +126,26 @@ def test_optional_screens_follow_in_declared_order_when_the_clinic_switched_them
     assert next_after(State.SUBSIDY, both) is Event.FINISH
     assert next_after(State.HIGH_COST, ClinicSettings(subsidy_screen=True)) is Event.ASK_SUBSIDY
     assert next_after(State.QUALIFYING, ClinicSettings()) is Event.FINISH
+
+
+def test_the_waiting_screens_are_declared_and_have_nothing_to_press_or_time_out():
+    """読み取り中, 確認中, 認証中, 資格確認中: the screens the presentation keeps in sight (ui/pacing.py)."""
+    waiting = {state: declared.wait for state, declared in STATES.items() if declared.wait is not None}
+    assert waiting == {
+        State.READING: Wait.CARD_READ,
+        State.VERIFYING: Wait.PIN_CHECK,
+        State.FACE_MATCHING: Wait.FACE_MATCH,
+        State.QUALIFYING: Wait.QUALIFICATION,
+        State.PHONE_READING: Wait.PHONE_READ,
+    }
+    assert not any(STATES[state].times_out or STATES[state].forgets_visit for state in waiting)
+
+
+def test_each_face_capture_passes_through_authenticating_before_its_verdict():
+    assert TRANSITIONS[(State.FACE, Event.FACE_CAPTURED)] is State.FACE_MATCHING
+    from_matching = {e: t for (s, e), t in TRANSITIONS.items() if s is State.FACE_MATCHING}
+    assert from_matching[Event.FACE_MATCHED] is State.QUALIFYING
+    assert from_matching[Event.FACE_NOT_MATCHED] is State.FACE
+    assert from_matching[Event.FACE_LOCKED] is State.METHOD_SELECT
+    # No verdict straight from the face screen: a repeated tap always shows 認証中 first.
+    assert not {(State.FACE, e) for e in (Event.FACE_MATCHED, Event.FACE_LOCKED)} & TRANSITIONS.keys()
