@@ -139,7 +139,8 @@ class CardPicker(QFrame):
 
     def reset_selected(self) -> None:
         persona = self.selected()
-        if persona is None:
+        if persona is None:  # the card without IC or the transit card: nothing to unlock, and it says so
+            show_text(self.status, t("ロックを解除できるのは、練習用のマイナンバーカードだけです。"))
             return
         if self.reader.card is persona.card:
             self.reader.remove()

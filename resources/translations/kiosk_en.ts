@@ -1075,7 +1075,12 @@
         <translation>Health insurance card / Certificate of Eligibility</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <source>ロックを解除できるのは、練習用のマイナンバーカードだけです。</source>
+        <translation>Only a practice My Number Card can be unlocked.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{name}さんのカードのロックを解除しました（練習用）。</source>
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>

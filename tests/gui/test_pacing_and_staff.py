@@ -229,6 +229,13 @@ def test_the_reasons_are_in_english_in_the_english_ui(qtbot, kiosk, console, eng
     assert "シナリオを切り替えられません" in console.status.text()
 
 
+def test_unlocking_a_card_that_is_not_a_practice_my_number_card_says_why(qtbot, kiosk):
+    picker = kiosk.window.card_picker
+    picker.select("other")
+    qtbot.mouseClick(picker.reset, Qt.MouseButton.LeftButton)
+    assert "練習用のマイナンバーカードだけ" in picker.status.text()
+
+
 class _Kiosk:
     """Enough of tests.gui.conftest.Kiosk for the keypad helper."""
 
