@@ -157,6 +157,7 @@ class Reception:
     _phone_kind: PhoneKind | None  # the phone chosen
     _phone_pin: Pin | None  # Android: typed here, verified on the phone when it is held
     _by_phone: bool
+    _face_attempts: int  # the face captures taken (「n回目」)
 
     def __init__(
         self,

@@ -69,7 +69,7 @@
     <message>
         <location line="+17"/>
         <location filename="../../kiosk/flow/machine.py" line="+167"/>
-        <location filename="../../kiosk/ui/screens.py" line="+199"/>
+        <location filename="../../kiosk/ui/screens.py" line="+202"/>
         <location line="+393"/>
         <location line="+71"/>
         <source>顔認証</source>
@@ -905,7 +905,7 @@
         <translation>Ask your insurer (employer) which insurance to use for this visit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+97"/>
+        <location filename="../../kiosk/flow/reception.py" line="+108"/>
         <source>カードリーダーを準備しています</source>
         <extracomment>The states in which the patient is choosing or performing the identity step.</extracomment>
         <translation>Preparing the card reader</translation>
@@ -921,7 +921,7 @@
         <translation>Face not recognized. Please fit your face in the frame again, or press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="-96"/>
+        <location filename="../../kiosk/flow/reception.py" line="-107"/>
         <source>カードの取り忘れにご注意ください。カードをお取りください。</source>
         <translation>Don&apos;t forget your card. Please take your card.</translation>
     </message>
@@ -1085,7 +1085,7 @@
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controller.py" line="+143"/>
+        <location filename="../../kiosk/ui/controller.py" line="+146"/>
         <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
         <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
     </message>
@@ -1336,12 +1336,12 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+716"/>
+        <location line="+717"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
     </message>
     <message>
-        <location line="-716"/>
+        <location line="-717"/>
         <location line="+187"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
@@ -1457,7 +1457,7 @@ or ask for your PIN.</translation>
         <location line="+261"/>
         <location line="+109"/>
         <location line="+123"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <location line="+41"/>
         <location line="+40"/>
         <source>戻る</source>
@@ -1469,7 +1469,7 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-648"/>
+        <location filename="../../kiosk/ui/screens.py" line="-649"/>
         <location line="+370"/>
         <location line="+123"/>
         <source>本人確認方法の選択に戻る</source>
@@ -2137,7 +2137,7 @@ Checking…</translation>
         <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/tour.py" line="+197"/>
+        <location filename="../../kiosk/ui/tour.py" line="+216"/>
         <source>練習用NFCカード</source>
         <extracomment>A plain NFC card enrolled as さくら&apos;s training card.</extracomment>
         <translation>NFC practice card</translation>
@@ -2170,7 +2170,7 @@ Checking…</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
-        <location filename="../../kiosk/ui/screens.py" line="+139"/>
+        <location filename="../../kiosk/ui/screens.py" line="+140"/>
         <location filename="../../hardware/jpki_phone.py" line="+68"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
@@ -2350,7 +2350,7 @@ Checking…</translation>
         <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-661"/>
+        <location filename="../../kiosk/ui/screens.py" line="-662"/>
         <source>スマートフォンで受付</source>
         <translation>Use a smartphone</translation>
     </message>
@@ -2365,7 +2365,7 @@ Checking…</translation>
         <translation>For practice: this scenario&apos;s visual-check password is “{password}”</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>お使いのスマートフォンを
 選んでください</source>
         <translation>Choose
@@ -2520,7 +2520,7 @@ beside this one</translation>
         <translation>The phone could not be read. Please hold it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/phone_picker.py" line="+29"/>
+        <location filename="../../kiosk/ui/phone_picker.py" line="+30"/>
         <source>iPhone（Face ID）</source>
         <translation>iPhone (Face ID)</translation>
     </message>
@@ -2590,7 +2590,7 @@ beside this one</translation>
         <translation>{person}&apos;s phone</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>iPhone：確認済み。かざしてください</source>
         <translation>iPhone: confirmed, hold it</translation>
     </message>
