@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Status words used by the My Number card (as OpenSC card-jpki.c, jpki/myna and myna-card's error.rs read them).
+# Status words, defined here once: what the emulated card answers and what the client and the channel test
+# (ISO/IEC 7816-4, status bytes; as OpenSC card-jpki.c, jpki/myna and myna-card's error.rs read them).
 SW_OK = 0x9000
+SW_END_OF_DATA = 0x6282  # end of the file reached before Le bytes were read
 SW_WRONG_LENGTH = 0x6700
+SW_SM_NOT_SUPPORTED = 0x6882
 SW_SECURITY_NOT_SATISFIED = 0x6982
 SW_AUTH_BLOCKED = 0x6984
 SW_CONDITIONS_NOT_SATISFIED = 0x6985
+SW_WRONG_DATA = 0x6A80
 SW_FUNCTION_NOT_SUPPORTED = 0x6A81
 SW_FILE_NOT_FOUND = 0x6A82
 SW_WRONG_P1P2 = 0x6A86
@@ -21,17 +25,42 @@ SW_REFERENCE_NOT_FOUND = 0x6A88  # VERIFY on a PIN never set: a simulator choice
 SW_WRONG_OFFSET = 0x6B00
 SW_INS_NOT_SUPPORTED = 0x6D00
 SW_CLA_NOT_SUPPORTED = 0x6E00
-SW_SM_NOT_SUPPORTED = 0x6882
 SW_UNKNOWN = 0x6F00
+
+#: SW1 of ``61XX``: the command worked and XX more bytes wait for GET RESPONSE (``00 C0 00 00 XX``).
+SW1_BYTES_REMAINING = 0x61
+#: SW1 of ``6CXX``: wrong Le; the same command sent again with Le = XX is answered.
+SW1_WRONG_LE = 0x6C
+#: SW1 of ``63CX``: a PIN check failed (or was only queried) with X tries left.
+SW_RETRIES_MASK, SW_RETRIES = 0xFFF0, 0x63C0
 
 
 def sw_retries(tries_left: int) -> int:
-    """The ``63Cx`` status word: a PIN check failed (or was only queried) with ``x`` tries left."""
-    return 0x63C0 | max(0, min(tries_left, 0xF))
+    """The ``63CX`` status word: a PIN check failed (or was only queried) with ``X`` tries left."""
+    return SW_RETRIES | max(0, min(tries_left, 0xF))
 
 
 def is_retry_counter(sw: int) -> bool:
-    return sw & 0xFFF0 == 0x63C0
+    return sw & SW_RETRIES_MASK == SW_RETRIES
+
+
+def retries_left(sw: int) -> int:
+    """The X of ``63CX``."""
+    return sw & 0x0F
+
+
+def sw_wrong_le(exact: int) -> int:
+    """``6CXX``: the Le to send again with (``00`` for 256)."""
+    return (SW1_WRONG_LE << 8) | (exact & 0xFF)
+
+
+def sw_bytes_remaining(count: int) -> int:
+    """``61XX``: ``count`` more bytes wait for GET RESPONSE (``00`` for 256 or more)."""
+    return (SW1_BYTES_REMAINING << 8) | (min(count, 256) & 0xFF)
+
+
+def sw1(sw: int) -> int:
+    return sw >> 8
 
 
 class ApduError(ValueError):

@@ -107,9 +107,6 @@ log = logging.getLogger("hardware.card")
 TOKEN_MYNUMBER_CARD = b"JPKIAPICCTOKEN2".ljust(32, b" ")
 TOKEN_FILE_SIZE = 160  # myna-card, [single]; bytes after the name are FF filler here
 CERT_FILE_SIZE = 2048  # certificate EFs are larger than the DER object and padded with FF (myna-card)
-SW_WRONG_DATA = 0x6A80
-SW_FUNCTION_NOT_SUPPORTED = 0x6A81
-SW_END_OF_DATA = 0x6282
 VISUAL_PIN_MAX_TRIES = 10  # not documented anywhere: a simulator choice (docs/domain.md)
 COLLATION_NUMBER_MAX_TRIES = 10  # 照合番号A/B in the text AP: likewise
 
@@ -198,12 +195,12 @@ def answer_get_uid(command: CommandApdu, uid: bytes) -> bytes:
     the UID with ``62 82`` (end of data reached before Le bytes).
     """
     if command.p1 != 0x00 or command.p2 != 0x00:
-        return iso.response(SW_FUNCTION_NOT_SUPPORTED)
+        return iso.response(iso.SW_FUNCTION_NOT_SUPPORTED)
     if command.le is None or command.le == 256 or command.le == len(uid):
         return iso.response(iso.SW_OK, uid)
     if command.le < len(uid):
-        return iso.response(0x6C00 | len(uid))
-    return iso.response(SW_END_OF_DATA, uid)
+        return iso.response(iso.sw_wrong_le(len(uid)))
+    return iso.response(iso.SW_END_OF_DATA, uid)
 
 
 class MyNumberCard:
@@ -593,9 +590,9 @@ class MyNumberCard:
         try:
             new = c.data.decode("ascii")
         except UnicodeDecodeError:
-            return iso.response(SW_WRONG_DATA)
+            return iso.response(iso.SW_WRONG_DATA)
         if not pin.valid(new):
-            return iso.response(SW_WRONG_DATA)
+            return iso.response(iso.SW_WRONG_DATA)
         setattr(self.profile, pin.value_attr, new)
         self._set_tries(pin, pin.max_tries)
         self._changed()

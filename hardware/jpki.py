@@ -11,6 +11,13 @@ from typing import TYPE_CHECKING
 
 from mynakiosk_hardware import apdu as iso
 from mynakiosk_hardware.apdu import ApduError, CommandApdu, ResponseApdu
+
+# The errors this client raises, importable from here too.
+from mynakiosk_hardware.errors import CardProtocolError as CardProtocolError
+from mynakiosk_hardware.errors import CardUnreadable as CardUnreadable
+from mynakiosk_hardware.errors import Device, Protection
+from mynakiosk_hardware.errors import NoJpkiApplicationError as NoJpkiApplicationError
+from mynakiosk_hardware.errors import RealCardProtected as RealCardProtected
 from mynakiosk_hardware.mynumber import (
     AUTH_PIN_MAX_TRIES,
     EF_AUTH_CERT,
@@ -19,22 +26,10 @@ from mynakiosk_hardware.mynumber import (
     EF_TOKEN,
     JPKI_AID,
 )
-from mynakiosk_hardware.readers.base import CardChannel, ReaderError
-from mynakiosk_hardware.text import N_
 
 if TYPE_CHECKING:
+    from mynakiosk_hardware.channel import CardChannel
     from mynakiosk_hardware.pin import Pin
-
-
-class CardProtocolError(ReaderError):
-    """The card answered something a My Number card would not."""
-
-
-class CardUnreadable(CardProtocolError):
-    """A read the real-card guard relies on failed, so the card could not be classed: no PIN goes to it.
-
-    The message is English, for logs; the screen words it as any failed read.
-    """
 
 
 def _send(channel: CardChannel, command: CommandApdu) -> ResponseApdu:
@@ -106,13 +101,13 @@ def read_auth_pin_tries(channel: CardChannel) -> int | None:
     ``None`` when the card has no PIN set (a 顔認証マイナンバーカード).
     """
     if not select_jpki_ap(channel):
-        raise CardProtocolError(N_("公的個人認証APがありません"))
+        raise NoJpkiApplicationError()
     sw = select_ef(channel, EF_AUTH_PIN)
     if sw != iso.SW_OK:
         raise CardProtocolError(f"cannot select the auth PIN (SW {sw:04X})")
     sw = _send(channel, CommandApdu(0x00, 0x20, 0x00, 0x80)).sw
     if iso.is_retry_counter(sw):
-        return sw & 0x0F
+        return iso.retries_left(sw)
     if sw == iso.SW_AUTH_BLOCKED:
         return 0
     if sw == iso.SW_REFERENCE_NOT_FOUND:
@@ -135,7 +130,7 @@ class VerifyResult:
 def verify_auth_pin(channel: CardChannel, pin: Pin) -> VerifyResult:
     """VERIFY the user-authentication PIN (EF 0018). 63Cx: wrong, x left; 63C0 / 6984: blocked."""
     if not select_jpki_ap(channel):
-        raise CardProtocolError(N_("公的個人認証APがありません"))
+        raise NoJpkiApplicationError()
     sw = select_ef(channel, EF_AUTH_PIN)
     if sw != iso.SW_OK:
         raise CardProtocolError(f"cannot select the auth PIN (SW {sw:04X})")
@@ -143,7 +138,7 @@ def verify_auth_pin(channel: CardChannel, pin: Pin) -> VerifyResult:
     if sw == iso.SW_OK:
         return VerifyResult(True, AUTH_PIN_MAX_TRIES)
     if iso.is_retry_counter(sw):
-        return VerifyResult(False, sw & 0x0F)
+        return VerifyResult(False, iso.retries_left(sw))
     if sw == iso.SW_AUTH_BLOCKED:
         return VerifyResult(False, 0)
     raise CardProtocolError(f"unexpected answer to VERIFY: SW {sw:04X}")
@@ -175,7 +170,7 @@ def read_binary_all(channel: CardChannel, fid: int) -> bytes:
 def read_auth_certificate(channel: CardChannel) -> bytes:
     """The 利用者証明用電子証明書 (EF 000A): readable without a PIN."""
     if not select_jpki_ap(channel):
-        raise CardProtocolError(N_("公的個人認証APがありません"))
+        raise NoJpkiApplicationError()
     return read_binary_all(channel, EF_AUTH_CERT)
 
 
@@ -277,20 +272,6 @@ def survey(channel: CardChannel) -> CardSurvey:
     return CardSurvey(identity, tries, pki.is_test_certificate(certificate), serial)
 
 
-class RealCardProtected(ReaderError):
-    """A VERIFY that could cost a real card's owner a try was not sent.
-
-    The message (``args[0]``, marked) is for the screen; ``reason`` says why in English, for logs.
-    """
-
-    def __init__(self, message: str, reason: str = "") -> None:
-        super().__init__(message)
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"{self.args[0]} ({self.reason})" if self.reason else str(self.args[0])
-
-
 def guarded_verify(channel: CardChannel, pin: Pin, *, allow_real_card: bool = False) -> VerifyResult:
     """VERIFY only a card proven emulated, or a real one the user opted in for that has tries to spare.
 
@@ -303,12 +284,7 @@ def guarded_verify(channel: CardChannel, pin: Pin, *, allow_real_card: bool = Fa
     if found.proven_emulated:
         return verify_auth_pin(channel, pin)
     if not allow_real_card:
-        raise RealCardProtected(
-            N_("実物のマイナンバーカードには暗証番号を送りません"), "real card: not opted in"
-        )
+        raise RealCardProtected(Device.CARD, Protection.NOT_OPTED_IN, found.tries_left)
     if not found.tries_to_spare:
-        raise RealCardProtected(
-            N_("残り1回のため、実物のカードでは照合しません"),
-            f"one try left on a real card (tries read: {found.tries_left})",
-        )
+        raise RealCardProtected(Device.CARD, Protection.LAST_TRY, found.tries_left)
     return verify_auth_pin(channel, pin)

@@ -13,9 +13,11 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+# The errors this client raises, importable from here too.
+from mynakiosk_hardware.errors import BiometricNeeded as BiometricNeeded
+from mynakiosk_hardware.errors import CardProtocolError, Device, Protection, RealCardProtected
+from mynakiosk_hardware.errors import PhoneNotPresented as PhoneNotPresented
 from mynakiosk_hardware.jpki import (
-    CardProtocolError,
-    RealCardProtected,
     VerifyResult,
     identify,
     read_auth_pin_tries,
@@ -26,7 +28,6 @@ from mynakiosk_hardware.jpki import (
 )
 from mynakiosk_hardware.mynumber import EF_AUTH_CA_CERT, EF_AUTH_CERT
 from mynakiosk_hardware.phone import PhoneKind
-from mynakiosk_hardware.text import N_
 
 if TYPE_CHECKING:
     from mynakiosk_hardware.pin import Pin
@@ -53,19 +54,11 @@ _TOKENS = {
 }
 
 
-class PhoneNotPresented(CardProtocolError):
-    """Nothing answered as a JPKI token: the card was never added to this phone."""
-
-
-class BiometricNeeded(PhoneNotPresented):
-    """An iPhone held before Face ID / Touch ID was passed on it: its certificate and key stay shut."""
-
-
 def held_token(channel: CardChannel) -> HeldToken:
     """What answers as a JPKI token; ``PhoneNotPresented`` when nothing does (no JPKI AP, no token)."""
     token = identify(channel).token
     if not token:
-        raise PhoneNotPresented(N_("スマートフォンを読み取れませんでした"))
+        raise PhoneNotPresented("no JPKI token answered: the card was never added to this phone")
     return _TOKENS.get(token, HeldToken.OTHER)
 
 
@@ -83,14 +76,10 @@ def verify_phone_pin(channel: CardChannel, pin: Pin, *, allow_real_phone: bool =
     """
     real = not _is_test_phone(channel)
     if real and not allow_real_phone:
-        raise RealCardProtected(
-            N_("実物のスマートフォンには暗証番号を送りません"), "real phone: not opted in"
-        )
+        raise RealCardProtected(Device.PHONE, Protection.NOT_OPTED_IN)
     tries = read_auth_pin_tries(channel)
     if real and (tries is None or tries <= 1):
-        raise RealCardProtected(
-            N_("残り1回のため、実物のスマートフォンでは照合しません"), "one try left on a real phone"
-        )
+        raise RealCardProtected(Device.PHONE, Protection.LAST_TRY, tries)
     return verify_auth_pin(channel, pin)  # the phone's own PIN EF 0018 and counter
 
 
@@ -135,7 +124,7 @@ def authenticate_phone(
     except CardProtocolError:
         if token is HeldToken.IPHONE:  # certificate and key stay shut until Face ID / Touch ID on the phone
             raise BiometricNeeded(
-                N_("iPhoneで顔認証（Face ID）または指紋認証（Touch ID）を済ませてください")
+                "the iPhone's certificate and key are shut until Face ID / Touch ID"
             ) from None
         raise
     return PhoneAuthentication(token, result, signature, certificate)

@@ -22,6 +22,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from mynakiosk_hardware.apdu import ResponseApdu
 from mynakiosk_hardware.card import (
     CERT_FILE_SIZE,
     TOKEN_FILE_SIZE,
@@ -246,7 +247,7 @@ class EmulatedPhone(MyNumberCard):
 
     def _sign(self, c: Any) -> bytes:
         answer = super()._sign(c)
-        if answer[-2:] == b"\x90\x00" and self.profile.kind is PhoneKind.IPHONE:
+        if ResponseApdu.parse(answer).ok and self.profile.kind is PhoneKind.IPHONE:
             # One presentation, one signature: the next visit needs Face ID again.
             self._biometric_passed = False
             self._verified.discard(BIOMETRIC_GATE)

@@ -16,27 +16,15 @@ import logging
 import socket
 import struct
 import threading
-from typing import Protocol
 
-from mynakiosk_hardware.readers.base import trace_answer, trace_command
-from mynakiosk_hardware.text import N_
+from mynakiosk_hardware.channel import TracingChannel
+from mynakiosk_hardware.emulated import EmulatedCard, EmulatedCardChannel
+from mynakiosk_hardware.errors import VpcdError as VpcdError  # raised here, importable from here too
 
 log = logging.getLogger("hardware.vpcd")
 
 VPCD_DEFAULT_PORT = 35963  # 0x8C7B; slot 1 is 35964
 CTRL_OFF, CTRL_ON, CTRL_RESET, CTRL_ATR = 0, 1, 2, 4
-
-
-class EmulatedCard(Protocol):
-    def atr(self) -> bytes: ...
-    def power_on(self) -> None: ...
-    def power_off(self) -> None: ...
-    def reset(self) -> None: ...
-    def execute(self, apdu: bytes) -> bytes: ...
-
-
-class VpcdError(ConnectionError):
-    """The vpcd driver is not reachable (pcscd not running, or vsmartcard-vpcd not installed)."""
 
 
 def require_loopback(host: str) -> str:
@@ -74,6 +62,8 @@ class VpcdBridge:
 
     def __init__(self, card: EmulatedCard, host: str = "127.0.0.1", port: int = VPCD_DEFAULT_PORT) -> None:
         self.card = card
+        # The card's side of the wire, traced apart from the reader's "apdu" log.
+        self._wire = TracingChannel(EmulatedCardChannel(card), log)
         self.host = require_loopback(host)
         self.port = port
         self._sock: socket.socket | None = None
@@ -92,13 +82,7 @@ class VpcdBridge:
         try:
             sock = socket.create_connection((self.host, self.port), timeout=timeout)
         except OSError as exc:
-            raise VpcdError(
-                N_(
-                    "vpcd に接続できません ({address}): pcscd と vsmartcard-vpcd は動いていますか?（{detail}）",
-                    address=f"{self.host}:{self.port}",
-                    detail=str(exc),
-                )
-            ) from exc
+            raise VpcdError(f"{self.host}:{self.port}", str(exc)) from exc
         sock.settimeout(None)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         with self._lock:
@@ -136,9 +120,7 @@ class VpcdBridge:
                     self._control(sock, payload[0])
                     continue
                 self.apdu_count += 1
-                trace_command(payload, log)  # the card's side of the wire, apart from the reader's "apdu"
-                answer = self.card.execute(payload)
-                trace_answer(answer, log)
+                answer = self._wire.transmit(payload)
                 sock.sendall(struct.pack("!H", len(answer)) + answer)
         except OSError as exc:
             if self._sock is sock:  # not a remove() we asked for

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from mynakiosk import __version__
 from mynakiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from mynakiosk_hardware.readers.base import Reader, ReaderError, ServiceUnavailableError
+from mynakiosk_hardware.errors import NoReaderError
+from mynakiosk_hardware.readers.base import Reader, ReaderError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -248,14 +249,9 @@ def make_reader(kind: str, name: str | None, *, phone: bool = False) -> Reader:
 
     readers = list_readers()  # raises ServiceUnavailableError when pcscd is unusable
     if not readers:
-        raise ServiceUnavailableError(
-            "PC/SC リーダーが見つかりません。USBリーダーの接続を確認してください。vsmartcard の仮想リーダー (vpcd) なら、"
-            "そのポート（既定 35963）を他のプログラムが使っていないか確認し、pcscd を再起動してください"
-            " (pcscd is running but reports no readers; a USB reader unplugged, or vpcd's port taken?)"
-        )
+        raise NoReaderError()
     if name and not any(name in r.name for r in readers):
-        known = ", ".join(repr(r.name) for r in readers)
-        raise ServiceUnavailableError(f"no PC/SC reader name contains {name!r}; readers: {known}")
+        raise NoReaderError(name, tuple(r.name for r in readers))
     return PcscReader(name)
 
 
@@ -544,16 +540,16 @@ def cmd_scenario(args: argparse.Namespace) -> int:
 
 
 def in_english(exc: BaseException) -> str:
-    """An error for the command line, which speaks English: a marked message through the compiled English
-    translation (the screens show the Japanese one).
+    """An error for the command line, which speaks English: its marked wording (a hardware error's from
+    ``reader_messages.describe``) through the compiled English translation (the screens show the Japanese one).
 
     Reporting an error never needs a resource: when the translation cannot be found or loaded (a broken
     install, a wrong ``$KIOSK_RESOURCES`` — perhaps the very error being reported), the message is given as
     raised.
     """
-    from mynakiosk_hardware.text import shown_message
+    from mynakiosk.reader_messages import describe
 
-    message = shown_message(exc)
+    message = describe(exc)
     try:
         from PySide6.QtCore import QTranslator
 
@@ -723,9 +719,9 @@ def _main(argv: Sequence[str] | None) -> int:
         if isinstance(error, str):
             report_error(error, window_wanted=window_wanted)
         else:
-            from mynakiosk_hardware.text import shown_message
+            from mynakiosk.reader_messages import describe
 
-            japanese = str(shown_message(error)) if args.lang == "ja" else None
+            japanese = str(describe(error)) if args.lang == "ja" else None
             report_error(in_english(error), window_wanted=window_wanted, dialog_text=japanese)
         return code
 

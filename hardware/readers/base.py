@@ -1,33 +1,34 @@
-"""The one reader interface every backend implements, its events and its errors."""
+"""The one reader interface every backend implements and its events (errors: ``hardware/errors.py``)."""
 
 from __future__ import annotations
 
 import enum
-import logging
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
+
+# The channel and the errors, here too because every job and every catcher of a reader error starts here.
+from mynakiosk_hardware.channel import CardChannel, CardJob, T
+from mynakiosk_hardware.errors import NoCardError, ReaderError, ServiceUnavailableError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-T = TypeVar("T")
-
-#: APDU traces (``kiosk -vv``): a command's header and an answer's status word, never a body (a VERIFY's
-#: body is the PIN, a READ BINARY's answer a certificate).
-apdu_log = logging.getLogger("apdu")
-
-
-def trace_command(command: bytes, log: logging.Logger = apdu_log) -> None:
-    if log.isEnabledFor(logging.DEBUG):
-        log.debug("> %s", command[:5].hex(" ").upper())
-
-
-def trace_answer(answer: bytes, log: logging.Logger = apdu_log) -> None:
-    if log.isEnabledFor(logging.DEBUG):
-        log.debug("< %s", answer[-2:].hex(" ").upper())
+__all__ = [
+    "CardChannel",
+    "CardJob",
+    "HardwareThreadGuard",
+    "NoCardError",
+    "Reader",
+    "ReaderError",
+    "ReaderEvent",
+    "ReaderEventKind",
+    "ReaderListener",
+    "ServiceUnavailableError",
+    "T",
+]
 
 
 class ReaderEventKind(enum.Enum):
@@ -41,36 +42,16 @@ class ReaderEventKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class ReaderEvent:
-    """Something a reader reports: ready, gone, a card placed or taken (with its ATR), or an error."""
+    """Something a reader reports: ready, gone, a card placed or taken (with its ATR), or the service lost
+    (with the error that says why; the UI words it)."""
 
     kind: ReaderEventKind
     reader: str
     atr: bytes = b""
-    detail: str = ""
+    error: ReaderError | None = None
 
 
 ReaderListener = Callable[[ReaderEvent], None]
-
-
-class ReaderError(Exception):
-    """A reader problem worth telling the user about; the message is written for people."""
-
-
-class NoCardError(ReaderError):
-    """No card on the reader, or the card was taken away during a command."""
-
-
-class ServiceUnavailableError(ReaderError):
-    """The smart-card service (pcscd) or the reader itself is not there."""
-
-
-class CardChannel(Protocol):
-    """A connection to the card on the reader, valid only inside a job on the hardware thread."""
-
-    def transmit(self, apdu: bytes) -> bytes: ...
-
-
-CardJob = Callable[[CardChannel], T]
 
 
 class Reader(ABC):
@@ -79,7 +60,8 @@ class Reader(ABC):
     ``start(listener)`` begins watching: events arrive on a background thread, so the listener must only
     hand them over (a Qt signal, ``loop.call_soon_threadsafe``). ``submit(job)`` runs ``job(channel)`` on
     the hardware thread with a channel to the present card and returns a ``Future``; the job raises
-    ``NoCardError`` when the card is gone.
+    ``NoCardError`` when the card is gone. The channel is ``channel.reader_channel`` over the backend's
+    wire: traced, with ``61XX`` and ``6CXX`` handled.
     """
 
     #: Human-readable name shown in the UI and in ``kiosk --check``.

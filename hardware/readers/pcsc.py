@@ -11,7 +11,9 @@ When pcscd goes away, both threads report it and come back by themselves when it
 retries ``SCardEstablishContext`` every ``retry_interval`` seconds (pcscd announces its own start to
 nobody, so this is the one place a timed retry is needed), the hardware thread on its next job.
 
-pyscard is imported lazily so that the in-process reader works where pyscard is not installed.
+The PC/SC layer is injected (``scard``: pyscard's ``smartcard.scard`` module by default), and so is the
+retry wait, so that all of this is tested without pcscd (``tests/support/fake_scard.py``). pyscard is
+imported lazily so that the in-process reader works where pyscard is not installed.
 """
 
 from __future__ import annotations
@@ -20,23 +22,33 @@ import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from mynakiosk_hardware.channel import reader_channel
+from mynakiosk_hardware.errors import (
+    CardMuteError,
+    CardRemovedError,
+    NoCardError,
+    PcscError,
+    PcscNotInstalledError,
+    ReaderUnavailableError,
+    ServiceLostError,
+    ServiceUnavailableError,
+)
 from mynakiosk_hardware.readers.base import (
     CardJob,
     HardwareThreadGuard,
-    NoCardError,
     Reader,
-    ReaderError,
     ReaderEvent,
     ReaderEventKind,
     ReaderListener,
-    ServiceUnavailableError,
     T,
-    trace_answer,
-    trace_command,
 )
-from mynakiosk_hardware.text import N_, shown_message
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mynakiosk_hardware.errors import ReaderError
 
 log = logging.getLogger("hardware.pcsc")
 
@@ -44,43 +56,41 @@ PNP_NOTIFICATION = "\\\\?PnP?\\Notification"
 
 
 def _scard() -> Any:
+    """pyscard's ``smartcard.scard`` module: the PC/SC layer unless one is injected."""
     try:
         from smartcard import scard
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ServiceUnavailableError(
-            N_(
-                "pyscard が入っていません。PC/SC を使うには {command} を実行してください",
-                command="`pip install 'kiosk[pcsc]'`",
-            )
-        ) from exc
+        raise PcscNotInstalledError() from exc
     return scard
 
 
-def _message(hresult: int) -> str:
-    scard = _scard()
+def _message(hresult: int, scard: Any = None) -> str:
+    """The PC/SC layer's text for a return code (English, for developers)."""
+    layer = _scard() if scard is None else scard
     try:
-        text = scard.SCardGetErrorMessage(hresult)
+        return str(layer.SCardGetErrorMessage(hresult))
     except Exception:
-        text = "unknown error"
-    return f"{text} (0x{hresult & 0xFFFFFFFF:08X})"
+        return "unknown error"
 
 
-def _service_errors() -> tuple[int, ...]:
-    scard = _scard()
-    return (scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED, scard.SCARD_E_INVALID_HANDLE)
+def _service_errors(scard: Any) -> tuple[int, ...]:
+    """Return codes that mean the service (not the card or the reader) is gone. pcsc-lite answers
+    ``SCARD_F_COMM_ERROR`` when pcscd closes the socket under a call (``winscard_msg.c``), and a context
+    made before pcscd restarted is ``SCARD_E_INVALID_HANDLE`` to the new one."""
+    return (
+        scard.SCARD_E_NO_SERVICE,
+        scard.SCARD_E_SERVICE_STOPPED,
+        scard.SCARD_E_INVALID_HANDLE,
+        scard.SCARD_F_COMM_ERROR,
+    )
 
 
-def establish_context() -> Any:
-    """A PC/SC context, or ``ServiceUnavailableError`` with a message saying what to do."""
-    scard = _scard()
-    hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
-    if hresult != scard.SCARD_S_SUCCESS:
-        raise ServiceUnavailableError(
-            N_(
-                "スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください（{detail}）",
-                detail=_message(hresult),
-            )
-        )
+def establish_context(scard: Any = None) -> Any:
+    """A PC/SC context, or ``ServiceUnavailableError`` (with the return code)."""
+    layer = _scard() if scard is None else scard
+    hresult, context = layer.SCardEstablishContext(layer.SCARD_SCOPE_USER)
+    if hresult != layer.SCARD_S_SUCCESS:
+        raise ServiceUnavailableError(_message(hresult, layer), code=hresult)
     return context
 
 
@@ -115,78 +125,86 @@ def list_readers() -> list[ReaderStatus]:
         scard.SCardReleaseContext(context)
 
 
-def _connect(context: Any, reader: str) -> tuple[int, Any, int]:
-    scard = _scard()
+def _connect(scard: Any, context: Any, reader: str) -> tuple[int, Any, int]:
     connected: tuple[int, Any, int] = scard.SCardConnect(
         context, reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
     )
     return connected
 
 
-def _run_connected(hresult: int, handle: Any, protocol: int, reader: str, job: CardJob[T]) -> T:
-    """Turn SCardConnect's answer into an error people can act on, or run ``job`` and disconnect."""
-    scard = _scard()
-    if hresult in (scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_REMOVED_CARD):
-        raise NoCardError(N_("カードが取り外されました（{detail}）", detail=_message(hresult)))
+def _run_connected(scard: Any, connected: tuple[int, Any, int], reader: str, job: CardJob[T]) -> T:
+    """Turn SCardConnect's answer into a typed error, or run ``job`` on the reader's channel and disconnect."""
+    hresult, handle, protocol = connected
+    if hresult == scard.SCARD_E_NO_SMARTCARD:
+        raise NoCardError(reader, detail=_message(hresult, scard))
+    if hresult == scard.SCARD_W_REMOVED_CARD:
+        raise CardRemovedError(reader, detail=_message(hresult, scard))
     if hresult in (scard.SCARD_E_UNKNOWN_READER, scard.SCARD_E_READER_UNAVAILABLE):
-        raise ServiceUnavailableError(
-            N_(
-                "カードリーダーが見つかりません: {reader}（{detail}）",
-                reader=reader,
-                detail=_message(hresult),
-            )
-        )
+        raise ReaderUnavailableError(reader, _message(hresult, scard), code=hresult)
     if hresult != scard.SCARD_S_SUCCESS:
-        raise ReaderError(f"cannot connect to the card in {reader}: {_message(hresult)}")
+        raise PcscError("SCardConnect", _message(hresult, scard), code=hresult)
     try:
-        return job(_PcscChannel(handle, protocol))
+        return job(reader_channel(_PcscWire(scard, handle, protocol, reader)))
     finally:
         scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
 
 
-def run_once(reader: str, job: CardJob[T]) -> T:
+def run_once(reader: str, job: CardJob[T], *, scard: Any = None) -> T:
     """Connect to the card in ``reader``, run ``job(channel)`` on this thread, disconnect (CLI use)."""
-    context = establish_context()
+    layer = _scard() if scard is None else scard
+    context = establish_context(layer)
     try:
-        return _run_connected(*_connect(context, reader), reader, job)
+        return _run_connected(layer, _connect(layer, context, reader), reader, job)
     finally:
-        _scard().SCardReleaseContext(context)
+        layer.SCardReleaseContext(context)
 
 
-class _PcscChannel:
-    def __init__(self, handle: Any, protocol: int) -> None:
+class _PcscWire:
+    """``SCardTransmit`` on one connection; its return codes become typed errors."""
+
+    def __init__(self, scard: Any, handle: Any, protocol: int, reader: str) -> None:
+        self._scard = scard
         self._handle = handle
         self._protocol = protocol
+        self._reader = reader
 
     def transmit(self, command: bytes) -> bytes:
-        scard = _scard()
-        trace_command(command)
+        scard = self._scard
         hresult, answer = scard.SCardTransmit(self._handle, self._protocol, list(command))
         if hresult in (scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_RESET_CARD):
-            raise NoCardError(N_("カードが取り外されました（{detail}）", detail=_message(hresult)))
-        if hresult in _service_errors() or hresult == scard.SCARD_E_READER_UNAVAILABLE:
-            raise ServiceUnavailableError(
-                N_("コマンドの途中でカードリーダーとの接続が切れました（{detail}）", detail=_message(hresult))
-            )
+            raise CardRemovedError(self._reader, detail=_message(hresult, scard))
+        if hresult in _service_errors(scard):
+            raise ServiceLostError(_message(hresult, scard), code=hresult)
+        if hresult == scard.SCARD_E_READER_UNAVAILABLE:
+            raise ReaderUnavailableError(self._reader, _message(hresult, scard), code=hresult)
         if hresult != scard.SCARD_S_SUCCESS:
-            raise ReaderError(f"transmit failed: {_message(hresult)}")
+            raise PcscError("SCardTransmit", _message(hresult, scard), code=hresult)
         answer = bytes(answer)
         if len(answer) < 2:  # seen when the card leaves during the command: no status word came back
-            raise ReaderError(N_("カードから応答がありません"))
-        trace_answer(answer)
+            raise CardMuteError(len(answer))
         return answer
 
 
 class PcscReader(Reader):
     """Watches PC/SC readers (all, or those whose name contains ``name_filter``) for the kiosk's card."""
 
-    def __init__(self, name_filter: str | None = None, retry_interval: float = 1.0) -> None:
-        _scard()  # fail early, with a clear message, when pyscard is missing
+    def __init__(
+        self,
+        name_filter: str | None = None,
+        retry_interval: float = 1.0,
+        *,
+        scard: Any = None,
+        retry_wait: Callable[[float], object] | None = None,
+    ) -> None:
+        # pyscard's module unless a PC/SC layer is given; fails early, and clearly, when pyscard is missing.
+        self._scard = _scard() if scard is None else scard
         self.name_filter = name_filter
         self.retry_interval = retry_interval
         self.description = f"PC/SC ({name_filter})" if name_filter else "PC/SC (any reader)"
         self._listener: ReaderListener | None = None
         self._stop = threading.Event()
+        # How the monitor waits before trying pcscd again: the stop event's wait, so close() cuts it short.
+        self._retry_wait = self._stop.wait if retry_wait is None else retry_wait
         self._lock = threading.Lock()
         self._monitor_context: Any = None
         self._monitor = threading.Thread(target=self._watch, name="pcsc-monitor", daemon=True)
@@ -218,7 +236,7 @@ class PcscReader(Reader):
 
     def close(self) -> None:
         self._stop.set()
-        scard = _scard()
+        scard = self._scard
         while self._monitor.is_alive():
             with self._lock:
                 if self._monitor_context is not None:
@@ -232,56 +250,57 @@ class PcscReader(Reader):
 
     def _run_job(self, job: CardJob[T]) -> T:
         self._guard.check()
+        scard = self._scard
         reader = self.active_reader
         if reader is None:
-            raise NoCardError(N_("カードが置かれていません"))
-        hresult, handle, protocol = self._connect(reader)
-        if hresult in _service_errors():
+            raise NoCardError(self.name_filter or "")
+        connected = self._connect(reader)
+        if connected[0] in _service_errors(scard):
             # pcscd may have restarted since the last job: the old context is dead, a new one may work.
             self._release_hw_context()
-            hresult, handle, protocol = self._connect(reader)
-        if hresult in _service_errors():
+            connected = self._connect(reader)
+        if connected[0] in _service_errors(scard):
             self._release_hw_context()
-            raise ServiceUnavailableError(
-                N_("スマートカードサービスが止まりました（{detail}）", detail=_message(hresult))
-            )
-        return _run_connected(hresult, handle, protocol, reader, job)
+            raise ServiceLostError(_message(connected[0], scard), code=connected[0])
+        return _run_connected(scard, connected, reader, job)
 
     def _connect(self, reader: str) -> tuple[int, Any, int]:
         if self._hw_context is None:
-            self._hw_context = establish_context()
-        return _connect(self._hw_context, reader)
+            self._hw_context = establish_context(self._scard)
+        return _connect(self._scard, self._hw_context, reader)
 
     def _release_hw_context(self) -> None:
         if self._hw_context is not None:
-            _scard().SCardReleaseContext(self._hw_context)
+            self._scard.SCardReleaseContext(self._hw_context)
             self._hw_context = None
 
     # -- monitor thread ------------------------------------------------------------------------
 
-    def _emit(self, kind: ReaderEventKind, reader: str = "", atr: bytes = b"", detail: str = "") -> None:
+    def _emit(
+        self, kind: ReaderEventKind, reader: str = "", atr: bytes = b"", error: ReaderError | None = None
+    ) -> None:
         listener = self._listener
         if listener is None:
             return
         try:
-            listener(ReaderEvent(kind, reader, atr, detail))
+            listener(ReaderEvent(kind, reader, atr, error))
         except Exception:  # a listener bug must not kill the monitor (pyscard's CardMonitor pitfall)
             log.exception("reader event listener failed")
 
     def _watch(self) -> None:
-        scard = _scard()
+        scard = self._scard
         service_lost = False
         known: dict[str, int] = {}  # reader -> last event state we saw
         pnp_state = scard.SCARD_STATE_UNAWARE
         while not self._stop.is_set():
             if self._monitor_context is None:
                 try:
-                    context = establish_context()
+                    context = establish_context(scard)
                 except ServiceUnavailableError as exc:
                     if not service_lost:
                         service_lost = True
-                        self._emit(ReaderEventKind.SERVICE_LOST, detail=shown_message(exc))
-                    self._stop.wait(self.retry_interval)
+                        self._emit(ReaderEventKind.SERVICE_LOST, error=exc)
+                    self._retry_wait(self.retry_interval)
                     continue
                 with self._lock:
                     self._monitor_context = context
@@ -294,7 +313,7 @@ class PcscReader(Reader):
             if hresult == scard.SCARD_E_NO_READERS_AVAILABLE:
                 names = []
             elif hresult != scard.SCARD_S_SUCCESS:
-                self._lose_service(known, _message(hresult))
+                self._lose_service(known, hresult)
                 service_lost = True
                 continue
             names = [n for n in names if not self.name_filter or self.name_filter in n]
@@ -312,7 +331,7 @@ class PcscReader(Reader):
             if hresult in (scard.SCARD_E_CANCELLED, scard.SCARD_E_TIMEOUT, scard.SCARD_E_UNKNOWN_READER):
                 continue  # relist: a reader came or went while we were asking
             if hresult != scard.SCARD_S_SUCCESS:
-                self._lose_service(known, _message(hresult))
+                self._lose_service(known, hresult)
                 service_lost = True
                 continue
             for name, state, atr in changed:
@@ -336,17 +355,15 @@ class PcscReader(Reader):
         if context is not None:
             scard.SCardReleaseContext(context)
 
-    def _lose_service(self, known: dict[str, int], why: str) -> None:
+    def _lose_service(self, known: dict[str, int], hresult: int) -> None:
         with self._lock:
             context, self._monitor_context = self._monitor_context, None
         if context is not None:
-            _scard().SCardReleaseContext(context)
-        log.warning("PC/SC service lost: %s", why)
+            self._scard.SCardReleaseContext(context)
+        error = ServiceLostError(_message(hresult, self._scard), code=hresult)
+        log.warning("PC/SC service lost: %s", error)
         # The cause first, so the UI names the service rather than the readers that went with it.
-        self._emit(
-            ReaderEventKind.SERVICE_LOST,
-            detail=N_("スマートカードサービスとの接続が切れました（{detail}）", detail=why),
-        )
+        self._emit(ReaderEventKind.SERVICE_LOST, error=error)
         for name in list(known):
             self._forget_reader(name)
         known.clear()

@@ -6,32 +6,24 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+from mynakiosk_hardware.channel import reader_channel
+from mynakiosk_hardware.errors import CardRemovedError, NoCardError
 from mynakiosk_hardware.readers.base import (
     CardJob,
     HardwareThreadGuard,
-    NoCardError,
     Reader,
     ReaderEvent,
     ReaderEventKind,
     ReaderListener,
     T,
-    trace_answer,
-    trace_command,
 )
-from mynakiosk_hardware.text import N_
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-
-class EmulatedCard(Protocol):
-    def atr(self) -> bytes: ...
-    def power_on(self) -> None: ...
-    def power_off(self) -> None: ...
-    def reset(self) -> None: ...
-    def execute(self, apdu: bytes) -> bytes: ...
+    from mynakiosk_hardware.emulated import EmulatedCard
 
 
 @dataclass(frozen=True)
@@ -43,13 +35,16 @@ class ReaderStep:
     after: float = 0.0
 
 
-class _VirtualChannel:
-    def __init__(self, reader: VirtualReader, card: EmulatedCard) -> None:
+class _VirtualWire:
+    """The in-process reader's wire: into the card, while it is still in its slot."""
+
+    def __init__(self, reader: VirtualReader, card: EmulatedCard, slot: str) -> None:
         self._reader = reader
         self._card = card
+        self._slot = slot
 
     def transmit(self, command: bytes) -> bytes:
-        return self._reader._transmit(self._card, command)
+        return self._reader._transmit(self._card, command, self._slot)
 
 
 #: The name of an in-process 汎用カードリーダー (the second reader, for phones), as a PC/SC one shows its own.
@@ -135,24 +130,23 @@ class VirtualReader(Reader):
 
     def submit(self, job: CardJob[T]) -> Future[T]:
         def run() -> T:
-            card = self.card
-            if card is None:
-                raise NoCardError(N_("カードが置かれていません"))
-            return job(_VirtualChannel(self, card))
+            with self._lock:
+                slot = self._active
+                card = None if slot is None else self._cards[slot]
+            if slot is None or card is None:
+                raise NoCardError(self.description)
+            return job(reader_channel(_VirtualWire(self, card, self.slot_names[slot])))
 
         return self._executor.submit(run)
 
-    def _transmit(self, card: EmulatedCard, command: bytes) -> bytes:
+    def _transmit(self, card: EmulatedCard, command: bytes, slot: str = "") -> bytes:
         self._guard.check()
         if self.latency:
             time.sleep(self.latency)  # simulated reader speed, on the hardware thread only
         with self._lock:
             if card not in self._cards:
-                raise NoCardError(N_("カードが取り外されました"))
-            trace_command(command)
-            answer = card.execute(bytes(command))
-        trace_answer(answer)
-        return answer
+                raise CardRemovedError(slot)
+            return card.execute(bytes(command))
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

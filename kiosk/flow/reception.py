@@ -50,6 +50,7 @@ from mynakiosk.domain.visit import ConsentTopic, Outcome, Prescription, Receptio
 from mynakiosk.flow import intents as i
 from mynakiosk.flow.machine import PHONE_STEPS, STATES, Event, FlowMachine, State, next_after
 from mynakiosk.i18n import N_
+from mynakiosk.reader_messages import describe
 from mynakiosk.roster import Roster
 from mynakiosk_hardware.readers.base import (
     CardChannel,
@@ -58,17 +59,16 @@ from mynakiosk_hardware.readers.base import (
     ReaderError,
     ServiceUnavailableError,
 )
-from mynakiosk_hardware.text import shown_message
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Generator, Mapping
 
     from mynakiosk.backend.service import QualificationService
     from mynakiosk.flow.phone_route import PhoneReading
+    from mynakiosk_hardware.emulated import EmulatedCard
     from mynakiosk_hardware.phone import PhoneKind
     from mynakiosk_hardware.pin import Pin
     from mynakiosk_hardware.profile import CardProfile
-    from mynakiosk_hardware.readers.virtual import EmulatedCard
 
 log = logging.getLogger("kiosk.reception")
 
@@ -716,7 +716,7 @@ class Reception:
         except NoCardError:
             message = PHONE_MOVED
         except jpki.RealCardProtected as exc:
-            message = shown_message(exc)
+            message = describe(exc)
         except ReaderError as exc:  # the phone reader's service went away, or the phone answered nonsense
             log.warning("phone reader: %s", exc)
             message = PHONE_NOT_HELD
@@ -772,12 +772,12 @@ class Reception:
             raise VisitEnded from None
         except ServiceUnavailableError as exc:
             if visit == self._visit:
-                self.reader_lost(shown_message(exc))
+                self.reader_lost(describe(exc))
             raise VisitEnded from None
         except jpki.RealCardProtected as exc:
             if visit == self._visit:
                 log.warning("real card protected: %s", exc)
-                self._go(Event.CARD_UNREADABLE, message=shown_message(exc))
+                self._go(Event.CARD_UNREADABLE, message=describe(exc))
             raise VisitEnded from None
         except ReaderError as exc:
             if visit == self._visit:

@@ -16,6 +16,7 @@ from mynakiosk.flow.machine import State, state_label
 from mynakiosk.flow.reception import NO_CARD_WORK, Reception, Snapshot
 from mynakiosk.flow.staff_actions import ScenarioSwitchRefused
 from mynakiosk.i18n import N_, Msg
+from mynakiosk.reader_messages import describe
 from mynakiosk.roster import Roster
 from mynakiosk.sessionlog import SessionLog
 from mynakiosk.ui.pacing import Pace, Pacer
@@ -317,7 +318,9 @@ class FlowController(QObject):
         elif kind is ReaderEventKind.SERVICE_LOST:
             self._readers.clear()
             self.reader_status.emit(N_("スマートカードサービスに接続できません"))
-            self.reception.reader_lost(event.detail or N_("スマートカードサービスに接続できません。"))
+            self.reception.reader_lost(
+                describe(event.error) if event.error else N_("スマートカードサービスに接続できません。")
+            )
         elif kind is ReaderEventKind.SERVICE_RESTORED:
             self.reader_status.emit(N_("スマートカードサービスに再接続しました"))
         elif kind is ReaderEventKind.CARD_INSERTED:

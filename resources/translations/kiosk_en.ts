@@ -1085,7 +1085,7 @@
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controller.py" line="+146"/>
+        <location filename="../../kiosk/ui/controller.py" line="+147"/>
         <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
         <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
     </message>
@@ -1145,12 +1145,12 @@
         <translation>Cannot connect to the smart card service</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>スマートカードサービスに接続できません。</source>
         <translation>Cannot connect to the smart card service.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>スマートカードサービスに再接続しました</source>
         <translation>Reconnected to the smart card service</translation>
     </message>
@@ -2061,78 +2061,43 @@ Checking…</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../hardware/jpki.py" line="+109"/>
-        <location line="+29"/>
-        <location line="+40"/>
+        <location filename="../../kiosk/reader_messages.py" line="+91"/>
         <source>公的個人認証APがありません</source>
-        <extracomment>Answers to a SELECT by AID that mean &quot;no such application on this card&quot; (ISO/IEC 7816-4, status words 6A82 file or application not found, 6A81 function not supported, 6A86 incorrect P1-P2, 6D00 / 6E00 instruction / class not supported). Only these count as evidence that a card has no JPKI AP; any other failure is evidence of nothing.</extracomment>
         <translation>This card has no JPKI application</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="-56"/>
         <source>実物のマイナンバーカードには暗証番号を送りません</source>
+        <extracomment>Why no PIN went to a real card or phone, as the patient&apos;s screen says it.</extracomment>
         <translation>The PIN is not sent to a real My Number Card</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>残り1回のため、実物のカードでは照合しません</source>
         <translation>Only 1 try left, so the PIN is not checked on a real card</translation>
     </message>
     <message>
-        <location filename="../../hardware/readers/pcsc.py" line="+52"/>
+        <location line="+28"/>
         <source>pyscard が入っていません。PC/SC を使うには {command} を実行してください</source>
         <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください（{detail}）</source>
-        <translation>Cannot connect to the smart card service (pcscd). Check that pcscd is running ({detail})</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <location line="+36"/>
-        <source>カードが取り外されました（{detail}）</source>
-        <translation>The card was removed ({detail})</translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>カードリーダーが見つかりません: {reader}（{detail}）</source>
-        <translation>Card reader not found: {reader} ({detail})</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>コマンドの途中でカードリーダーとの接続が切れました（{detail}）</source>
-        <translation>The connection to the card reader was lost during a command ({detail})</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+29"/>
         <source>カードから応答がありません</source>
         <translation>No answer from the card</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <location filename="../../hardware/readers/virtual.py" line="+140"/>
+        <location line="-36"/>
         <source>カードが置かれていません</source>
-        <extracomment>The name of an in-process 汎用カードリーダー (the second reader, for phones), as a PC/SC one shows its own.</extracomment>
         <translation>No card on the reader</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>スマートカードサービスが止まりました（{detail}）</source>
-        <translation>The smart card service stopped ({detail})</translation>
-    </message>
-    <message>
-        <location line="+102"/>
-        <source>スマートカードサービスとの接続が切れました（{detail}）</source>
-        <translation>Lost the connection to the smart card service ({detail})</translation>
-    </message>
-    <message>
-        <location filename="../../hardware/readers/virtual.py" line="+11"/>
+        <location line="-2"/>
         <source>カードが取り外されました</source>
         <translation>The card was removed</translation>
     </message>
     <message>
-        <location filename="../../hardware/vpcd.py" line="+97"/>
+        <location line="-9"/>
         <source>vpcd に接続できません ({address}): pcscd と vsmartcard-vpcd は動いていますか?（{detail}）</source>
         <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
     </message>
@@ -2143,7 +2108,7 @@ Checking…</translation>
         <translation>NFC practice card</translation>
     </message>
     <message>
-        <location filename="../../hardware/card.py" line="+655"/>
+        <location filename="../../hardware/card.py" line="+652"/>
         <source>交通系ICカード</source>
         <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (myna-card).</extracomment>
         <translation>transit IC card</translation>
@@ -2170,29 +2135,69 @@ Checking…</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
+        <location filename="../../kiosk/reader_messages.py" line="+43"/>
         <location filename="../../kiosk/ui/screens.py" line="+140"/>
-        <location filename="../../hardware/jpki_phone.py" line="+68"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
     </message>
     <message>
-        <location filename="../../hardware/jpki_phone.py" line="+19"/>
+        <location filename="../../kiosk/reader_messages.py" line="-52"/>
         <source>実物のスマートフォンには暗証番号を送りません</source>
         <translation>A PIN is never sent to a real phone</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>残り1回のため、実物のスマートフォンでは照合しません</source>
         <translation>One try left: the PIN is not checked on a real phone</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+29"/>
+        <source>スマートカードサービスとの接続が切れました。</source>
+        <translation>Lost the connection to the smart card service.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>カードリーダーが見つかりません: {reader}</source>
+        <translation>Card reader not found: {reader}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PC/SC リーダーが見つかりません。USBリーダーの接続を確認してください。vsmartcard の仮想リーダー (vpcd) なら、そのポート（既定 35963）を他のプログラムが使っていないか確認し、pcscd を再起動してください</source>
+        <translation>No PC/SC reader found. Check that the USB reader is connected. For vsmartcard&apos;s virtual reader (vpcd), check that no other program uses its port (35963 by default) and restart pcscd</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>名前に「{wanted}」を含む PC/SC リーダーがありません（あるもの: {available}）</source>
+        <translation>No PC/SC reader name contains “{wanted}” (readers: {available})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください</source>
+        <translation>Cannot connect to the smart card service (pcscd). Check that pcscd is running</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>iPhoneで顔認証（Face ID）または指紋認証（Touch ID）を済ませてください</source>
         <translation>Confirm with Face ID or Touch ID on your iPhone first</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>カードの応答がマイナンバーカードのものではありません</source>
+        <translation>The card did not answer as a My Number card does</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>カードリーダーでエラーが発生しました</source>
+        <translation>The card reader reported an error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>カードの読み取り中にエラーが発生しました。</source>
+        <translation>An error occurred while reading the card.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens.py" line="-77"/>
-        <location filename="../../hardware/phone.py" line="+72"/>
+        <location filename="../../hardware/phone.py" line="+73"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>

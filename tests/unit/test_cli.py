@@ -118,13 +118,14 @@ def test_describe_card_lines():
 
 
 def test_hardware_errors_are_printed_in_english_on_the_command_line():
-    """The screens show the marked Japanese message; the command line, which speaks English, its translation."""
+    """The screens show the Japanese wording of a hardware error; the command line, which speaks English, its
+    translation (not the developer's message the error carries)."""
     from mynakiosk.cli import in_english
-    from mynakiosk_hardware.readers.base import NoCardError
-    from mynakiosk_hardware.text import N_
+    from mynakiosk_hardware.errors import CardRemovedError
 
-    error = NoCardError(N_("カードが取り外されました（{detail}）", detail="SCARD_W_REMOVED_CARD"))
-    assert in_english(error) == "The card was removed (SCARD_W_REMOVED_CARD)"
+    error = CardRemovedError("Virtual PCD 00 00", detail="Card was removed.")
+    assert str(error) == "the card was removed during a command (Card was removed.)"
+    assert in_english(error) == "The card was removed"
     assert in_english(OSError("disk full")) == "disk full"
 
 

@@ -1,0 +1,98 @@
+"""What a person reads about a hardware error: one marked text per error kind of ``hardware/errors.py``.
+
+``hardware`` raises typed errors with English messages for developers; the screens, the start-up dialog and
+the command line word them here, from the type and its fields, in Japanese (translated by the UI like any
+marked text; ``kiosk.cli.in_english`` for the command line). Qt-free, so the flow can use it.
+"""
+
+from __future__ import annotations
+
+from mynakiosk.i18n import N_
+from mynakiosk_hardware.errors import (
+    BiometricNeeded,
+    CardMuteError,
+    CardProtocolError,
+    CardRemovedError,
+    Device,
+    NoCardError,
+    NoJpkiApplicationError,
+    NoReaderError,
+    PcscError,
+    PcscNotInstalledError,
+    PhoneNotPresented,
+    Protection,
+    ReaderError,
+    ReaderUnavailableError,
+    RealCardProtected,
+    ServiceLostError,
+    ServiceUnavailableError,
+    VpcdError,
+)
+from mynakiosk_hardware.text import shown_message
+
+#: Why no PIN went to a real card or phone, as the patient's screen says it.
+PROTECTED = {
+    (Device.CARD, Protection.NOT_OPTED_IN): N_("実物のマイナンバーカードには暗証番号を送りません"),
+    (Device.CARD, Protection.LAST_TRY): N_("残り1回のため、実物のカードでは照合しません"),
+    (Device.PHONE, Protection.NOT_OPTED_IN): N_("実物のスマートフォンには暗証番号を送りません"),
+    (Device.PHONE, Protection.LAST_TRY): N_("残り1回のため、実物のスマートフォンでは照合しません"),
+}
+
+
+def describe(error: BaseException) -> str:
+    """The marked text for ``error`` (the most specific kind first); any other exception as raised."""
+    if isinstance(error, VpcdError):
+        return N_(
+            "vpcd に接続できません ({address}): pcscd と vsmartcard-vpcd は動いていますか?（{detail}）",
+            address=error.address,
+            detail=error.detail,
+        )
+    if not isinstance(error, ReaderError):
+        return shown_message(error)
+    if isinstance(error, RealCardProtected):
+        return PROTECTED[error.device, error.reason]
+    if isinstance(error, CardRemovedError):
+        return N_("カードが取り外されました")
+    if isinstance(error, NoCardError):
+        return N_("カードが置かれていません")
+    return _service(error) if isinstance(error, ServiceUnavailableError) else _card(error)
+
+
+def _service(error: ServiceUnavailableError) -> str:
+    if isinstance(error, PcscNotInstalledError):
+        return N_(
+            "pyscard が入っていません。PC/SC を使うには {command} を実行してください", command=error.command
+        )
+    if isinstance(error, ServiceLostError):
+        return N_("スマートカードサービスとの接続が切れました。")
+    if isinstance(error, ReaderUnavailableError):
+        return N_("カードリーダーが見つかりません: {reader}", reader=error.reader)
+    if isinstance(error, NoReaderError):
+        if error.wanted is None:
+            return N_(
+                "PC/SC リーダーが見つかりません。USBリーダーの接続を確認してください。vsmartcard の仮想リーダー"
+                " (vpcd) なら、そのポート（既定 35963）を他のプログラムが使っていないか確認し、pcscd を再起動して"
+                "ください"
+            )
+        return N_(
+            "名前に「{wanted}」を含む PC/SC リーダーがありません（あるもの: {available}）",
+            wanted=error.wanted,
+            available=", ".join(error.available) or "-",
+        )
+    return N_("スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください")
+
+
+def _card(error: ReaderError) -> str:
+    if isinstance(error, BiometricNeeded):
+        return N_("iPhoneで顔認証（Face ID）または指紋認証（Touch ID）を済ませてください")
+    if isinstance(error, PhoneNotPresented):
+        return N_("スマートフォンを読み取れませんでした")
+    if isinstance(error, NoJpkiApplicationError):
+        return N_("公的個人認証APがありません")
+    if isinstance(error, CardMuteError):
+        return N_("カードから応答がありません")
+    if isinstance(error, CardProtocolError):
+        return N_("カードの応答がマイナンバーカードのものではありません")
+    if isinstance(error, PcscError):
+        return N_("カードリーダーでエラーが発生しました")
+    return N_("カードの読み取り中にエラーが発生しました。")
