@@ -1,0 +1,330 @@
+"""The PC/SC reader without pcscd: an injected scard layer (tests/support/fake_scard.py) and retry wait.
+
+Service loss and return, a card or a reader leaving while the monitor waits or while a job runs, hot-plug
+through ``\\\\?PnP?\\Notification``, a listener that raises, and the typed errors each PC/SC code becomes.
+Every wait is on an event or a condition, with a timeout only so that a failure cannot hang the suite.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+
+import pytest
+
+from mynakiosk_hardware.card import MyNumberCard
+from mynakiosk_hardware.errors import (
+    CardMuteError,
+    CardRemovedError,
+    NoCardError,
+    ReaderUnavailableError,
+    ServiceLostError,
+    ServiceUnavailableError,
+)
+from mynakiosk_hardware.jpki import identify
+from mynakiosk_hardware.mynumber import MYNUMBER_ATR
+from mynakiosk_hardware.profile import CardProfile
+from mynakiosk_hardware.readers.base import ReaderEvent, ReaderEventKind
+from mynakiosk_hardware.readers.pcsc import PcscReader, run_once
+from tests.support.fake_scard import FakeScard
+from tests.support.scripted_card import ScriptedCard
+
+K = ReaderEventKind
+WAIT = 5.0
+READER = "ACS ACR1252 Dual Reader PICC 00 00"
+
+
+class RetryTimer:
+    """The monitor's wait before it tries pcscd again, run by the test: a wait lasts until ``tick()``."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self.asked: list[float] = []
+        self._ticks = 0
+        self._closed = False
+
+    def __call__(self, seconds: float) -> None:
+        with self._cond:
+            self.asked.append(seconds)
+            seen = self._ticks
+            self._cond.notify_all()
+            self._cond.wait_for(lambda: self._ticks > seen or self._closed)
+
+    def wait_for_waits(self, count: int) -> None:
+        with self._cond:
+            assert self._cond.wait_for(lambda: len(self.asked) >= count, WAIT), "the monitor never waited"
+
+    def tick(self) -> None:
+        with self._cond:
+            self._ticks += 1
+            self._cond.notify_all()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+
+class Events:
+    """The listener: events in the order the monitor reported them."""
+
+    def __init__(self) -> None:
+        self._queue: queue.Queue[ReaderEvent] = queue.Queue()
+
+    def __call__(self, event: ReaderEvent) -> None:
+        self._queue.put(event)
+
+    def next(self) -> ReaderEvent:
+        try:
+            return self._queue.get(timeout=WAIT)
+        except queue.Empty:
+            raise AssertionError("no reader event came") from None
+
+    def expect(self, *kinds: ReaderEventKind) -> list[ReaderEvent]:
+        got = [self.next() for _ in kinds]
+        assert [e.kind for e in got] == list(kinds)
+        return got
+
+    def empty(self) -> bool:
+        return self._queue.empty()
+
+
+class GatedCard(MyNumberCard):
+    """Holds its first command until released, so the test can act while a job is in the middle."""
+
+    def __init__(self) -> None:
+        super().__init__(CardProfile("山田 さくら", "1234"))
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def execute(self, raw: bytes) -> bytes:
+        if not self.entered.is_set():
+            self.entered.set()
+            assert self.release.wait(WAIT)
+        return super().execute(raw)
+
+
+@pytest.fixture
+def fake():
+    return FakeScard()
+
+
+@pytest.fixture
+def timer():
+    timer = RetryTimer()
+    yield timer
+    timer.close()
+
+
+@pytest.fixture
+def make(fake, timer):
+    made: list[PcscReader] = []
+
+    def make_reader(name_filter: str | None = None) -> tuple[PcscReader, Events]:
+        reader = PcscReader(name_filter, scard=fake, retry_wait=timer)
+        events = Events()
+        made.append(reader)
+        reader.start(events)
+        return reader, events
+
+    yield make_reader
+    timer.close()
+    for reader in made:
+        reader.close()
+
+
+def card() -> MyNumberCard:
+    return MyNumberCard(CardProfile("山田 さくら", "1234"))
+
+
+def test_a_card_on_a_reader_at_start_is_reported_and_read(fake, make):
+    fake.plug(READER)
+    fake.insert(READER, card())
+    reader, events = make()
+    added, inserted = events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    assert added.reader == inserted.reader == READER and inserted.atr == MYNUMBER_ATR
+    assert reader.submit(identify).result(WAIT).is_mynumber_card
+    assert fake.transmitted[0][:4] == bytes.fromhex("00A4040C")  # SELECT the JPKI AP, over SCardTransmit
+
+
+def test_a_reader_plugged_while_the_monitor_waits_is_seen_through_pnp_without_polling(fake, make):
+    reader, events = make()
+    fake.wait_for_waiter()  # blocked in SCardGetStatusChange(INFINITE) with no reader but PnP
+    calls = fake.status_calls
+    fake.plug(READER)
+    assert events.expect(K.READER_ADDED)[0].reader == READER
+    fake.insert(READER, card())
+    events.expect(K.CARD_INSERTED)
+    fake.unplug(READER)  # pulled out with the card on it
+    removed = events.expect(K.CARD_REMOVED, K.READER_REMOVED)
+    assert {e.reader for e in removed} == {READER}
+    assert not reader.card_present()
+    fake.wait_for_waiter()
+    # Each change woke one wait and a relist or two: no loop of timed waits in between.
+    assert fake.status_calls - calls <= 8
+
+
+def test_a_card_taken_away_while_waiting_is_reported_and_the_next_job_finds_none(fake, make):
+    fake.plug(READER)
+    fake.insert(READER, card())
+    reader, events = make()
+    events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    fake.remove(READER)
+    events.expect(K.CARD_REMOVED)
+    with pytest.raises(NoCardError) as raised:
+        reader.submit(identify).result(WAIT)
+    assert not isinstance(raised.value, CardRemovedError)
+
+
+def test_a_card_taken_away_during_a_job_fails_its_next_command(fake, make):
+    gated = GatedCard()
+    fake.plug(READER)
+    fake.insert(READER, gated)
+    reader, events = make()
+    events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    job = reader.submit(identify)
+    assert gated.entered.wait(WAIT)
+    fake.remove(READER)  # pcsc-lite answers the next SCardTransmit SCARD_W_REMOVED_CARD
+    gated.release.set()
+    with pytest.raises(CardRemovedError) as raised:
+        job.result(WAIT)
+    assert raised.value.reader == READER
+    events.expect(K.CARD_REMOVED)
+
+
+@pytest.mark.parametrize("code", ["SCARD_E_NO_SERVICE", "SCARD_E_SERVICE_STOPPED", "SCARD_F_COMM_ERROR"])
+def test_the_service_lost_while_watching_is_reported_then_restored(fake, timer, make, code):
+    fake.plug(READER)
+    fake.insert(READER, card())
+    reader, events = make()
+    events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    reader.submit(identify).result(WAIT)  # the hardware thread has a context now
+
+    fake.stop_service(getattr(fake, code))
+    lost, *_ = events.expect(K.SERVICE_LOST, K.CARD_REMOVED, K.READER_REMOVED)
+    assert isinstance(lost.error, ServiceLostError) and lost.error.code == getattr(fake, code)
+    timer.wait_for_waits(1)
+    assert timer.asked == [1.0]  # the retry interval, through the injected wait
+    assert events.empty()  # one SERVICE_LOST, however often the retry fails
+
+    fake.start_service()
+    timer.tick()
+    events.expect(K.SERVICE_RESTORED, K.READER_ADDED, K.CARD_INSERTED)
+    # The hardware thread's context died with the old pcscd: it makes a new one by itself.
+    assert reader.submit(identify).result(WAIT).is_mynumber_card
+
+
+def test_a_service_down_at_start_is_reported_and_waited_for(fake, timer, make):
+    fake.stop_service()
+    fake.plug(READER)
+    reader, events = make()
+    (lost,) = events.expect(K.SERVICE_LOST)
+    assert type(lost.error) is ServiceUnavailableError and lost.error.code == fake.SCARD_E_NO_SERVICE
+    with pytest.raises(NoCardError):
+        reader.submit(identify).result(WAIT)
+    timer.wait_for_waits(1)
+    timer.tick()
+    timer.wait_for_waits(2)  # still down: it waits again, and says nothing new
+    assert events.empty()
+    fake.start_service()
+    timer.tick()
+    events.expect(K.SERVICE_RESTORED, K.READER_ADDED)
+
+
+def test_the_service_stopping_during_a_job_raises_service_lost(fake, make):
+    gated = GatedCard()
+    fake.plug(READER)
+    fake.insert(READER, gated)
+    reader, events = make()
+    events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    job = reader.submit(identify)
+    assert gated.entered.wait(WAIT)
+    fake.stop_service()
+    gated.release.set()
+    with pytest.raises(ServiceLostError) as raised:
+        job.result(WAIT)
+    assert raised.value.code == fake.SCARD_E_NO_SERVICE
+    events.expect(K.SERVICE_LOST, K.CARD_REMOVED, K.READER_REMOVED)
+
+
+def test_a_listener_that_raises_does_not_stop_the_monitor(fake, make, caplog):
+    fake.plug(READER)
+    seen: list[ReaderEventKind] = []
+    inserted = threading.Event()
+
+    def listener(event: ReaderEvent) -> None:
+        seen.append(event.kind)
+        if event.kind is K.CARD_INSERTED:
+            inserted.set()
+        raise RuntimeError("listener bug")
+
+    reader = PcscReader(scard=fake, retry_wait=lambda seconds: None)
+    reader.start(listener)
+    try:
+        fake.wait_for_waiter()
+        fake.insert(READER, card())
+        assert inserted.wait(WAIT)
+    finally:
+        reader.close()
+    assert seen == [K.READER_ADDED, K.CARD_INSERTED]
+    assert "reader event listener failed" in caplog.text
+
+
+def test_close_cuts_the_infinite_wait_short(fake):
+    reader = PcscReader(scard=fake, retry_wait=lambda seconds: None)
+    reader.start(Events())
+    fake.wait_for_waiter()
+    reader.close()
+    assert not reader._monitor.is_alive()
+    assert fake.SCardReleaseContext(0) == fake.SCARD_E_INVALID_HANDLE  # and every context was released
+    assert fake._contexts == {}
+
+
+def test_the_name_filter_ignores_other_readers(fake, make):
+    fake.plug("Other reader 00 00")
+    fake.plug(READER)
+    _, events = make("ACR1252")
+    assert events.expect(K.READER_ADDED)[0].reader == READER
+    fake.insert("Other reader 00 00", card())
+    fake.wait_for_waiter()
+    assert events.empty()
+
+
+def test_run_once_connects_through_the_given_layer_with_the_decorated_channel(fake):
+    fake.plug(READER)
+    fake.insert(READER, ScriptedCard(("00B0000000", "0102 6101"), ("00C0000001", "03 9000")))
+    answer = run_once(READER, lambda channel: channel.transmit(bytes.fromhex("00B0000000")), scard=fake)
+    assert answer == bytes.fromhex("010203 9000")
+    assert fake.transmitted == [bytes.fromhex("00B0000000"), bytes.fromhex("00C0000001")]
+
+
+def test_connect_and_transmit_codes_become_typed_errors(fake):
+    def read(channel):
+        return channel.transmit(bytes.fromhex("00B0000000"))
+
+    with pytest.raises(ReaderUnavailableError) as raised:
+        run_once(READER, read, scard=fake)  # SCARD_E_UNKNOWN_READER
+    assert raised.value.reader == READER and raised.value.code == fake.SCARD_E_UNKNOWN_READER
+    fake.plug(READER)
+    with pytest.raises(NoCardError):
+        run_once(READER, read, scard=fake)  # SCARD_E_NO_SMARTCARD
+    fake.insert(READER, ScriptedCard(("00B0000000", "90")))  # one byte: no status word
+    with pytest.raises(CardMuteError):
+        run_once(READER, read, scard=fake)
+    fake.stop_service()
+    with pytest.raises(ServiceUnavailableError) as raised:
+        run_once(READER, read, scard=fake)
+    assert raised.value.code == fake.SCARD_E_NO_SERVICE
+
+
+def test_pcsc_traces_go_to_the_apdu_log_like_every_reader(fake, make, caplog):
+    caplog.set_level(logging.DEBUG, logger="apdu")
+    fake.plug(READER)
+    fake.insert(READER, card())
+    reader, events = make()
+    events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    verify = bytes.fromhex("0020008004") + b"1234"
+    reader.submit(lambda channel: channel.transmit(verify)).result(WAIT)
+    assert next(r.getMessage() for r in caplog.records if r.name == "apdu") == "> 00 20 00 80 04"
+    assert "31 32 33 34" not in caplog.text
