@@ -53,7 +53,8 @@ class CardRemovedError(NoCardError):
     def __init__(self, reader: str = "", *, detail: str = "") -> None:
         self.reader = reader
         self.detail = detail
-        ReaderError.__init__(self, _joined("the card was removed during a command", detail))
+        where = f" from the reader {reader!r}" if reader else ""
+        ReaderError.__init__(self, _joined(f"the card was removed{where} during a command", detail))
 
 
 class ServiceUnavailableError(ReaderError):

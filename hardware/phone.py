@@ -114,7 +114,7 @@ class PhoneProfile:
         if not self.holder.strip():
             raise ProfileError("phone profile: holder: must not be empty")
         if self.auth_pin is not None and not is_four_digit_pin(self.auth_pin):
-            raise bad("auth_pin", "the スマホ用利用者証明用電子証明書 PIN must be 4 digits")
+            raise bad("auth_pin", "the PIN of the phone's user-authentication certificate must be 4 digits")
         if self.kind is PhoneKind.ANDROID and self.auth_pin is None:
             raise bad("auth_pin", "an Android phone's certificate has a 4-digit PIN")
         tries = self.auth_pin_tries

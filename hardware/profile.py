@@ -132,7 +132,7 @@ class CardProfile:
         if self.text_pin is None:
             self.text_pin = self.auth_pin
         if self.text_pin is not None and not is_four_digit_pin(self.text_pin):
-            raise bad("text_pin", "the 券面事項入力補助 PIN must be 4 digits")
+            raise bad("text_pin", "the PIN of the text application (card-face entry) must be 4 digits")
         if self.sign_password is not None and not is_sign_password(self.sign_password):
             raise bad("sign_password", "6–16 upper-case letters and digits, with at least one of each")
         for name, limit in (

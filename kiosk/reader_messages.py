@@ -13,6 +13,7 @@ from mynakiosk_hardware.errors import (
     CardMuteError,
     CardProtocolError,
     CardRemovedError,
+    CardUnreadable,
     Device,
     NoCardError,
     NoJpkiApplicationError,
@@ -87,6 +88,8 @@ def _card(error: ReaderError) -> str:
         return N_("iPhoneで顔認証（Face ID）または指紋認証（Touch ID）を済ませてください")
     if isinstance(error, PhoneNotPresented):
         return N_("スマートフォンを読み取れませんでした")
+    if isinstance(error, CardUnreadable):
+        return N_("カードを読み取れませんでした")
     if isinstance(error, NoJpkiApplicationError):
         return N_("公的個人認証APがありません")
     if isinstance(error, CardMuteError):

@@ -2061,12 +2061,12 @@ Checking…</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="+91"/>
+        <location filename="../../kiosk/reader_messages.py" line="+94"/>
         <source>公的個人認証APがありません</source>
         <translation>This card has no JPKI application</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>実物のマイナンバーカードには暗証番号を送りません</source>
         <extracomment>Why no PIN went to a real card or phone, as the patient&apos;s screen says it.</extracomment>
         <translation>The PIN is not sent to a real My Number Card</translation>
@@ -2082,12 +2082,12 @@ Checking…</translation>
         <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>カードから応答がありません</source>
         <translation>No answer from the card</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>カードが置かれていません</source>
         <translation>No card on the reader</translation>
     </message>
@@ -2181,7 +2181,12 @@ Checking…</translation>
         <translation>Confirm with Face ID or Touch ID on your iPhone first</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>カードを読み取れませんでした</source>
+        <translation>The card could not be read</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>カードの応答がマイナンバーカードのものではありません</source>
         <translation>The card did not answer as a My Number card does</translation>
     </message>

@@ -82,16 +82,19 @@ def test_the_desktop_entry_starts_this_installation(tmp_path, monkeypatch, capsy
 
 @pytest.mark.parametrize(
     ("language", "shown"),
-    [("ja", "スマートカードサービスに接続できません。"), ("en", "Cannot connect to the smart card service.")],
+    [
+        ("ja", "スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください"),
+        ("en", "Cannot connect to the smart card service (pcscd). Check that pcscd is running"),
+    ],
 )
 def test_the_dialog_speaks_the_windows_language_and_stderr_english(
     qapp, monkeypatch, capsys, language, shown
 ):
-    from mynakiosk.i18n import N_
-    from mynakiosk_hardware.readers.base import ServiceUnavailableError
+    """hardware raises a typed error (its message English, for developers); the UI words it."""
+    from mynakiosk_hardware.errors import ServiceUnavailableError
 
     def unusable(kind, name):
-        raise ServiceUnavailableError(N_("スマートカードサービスに接続できません。"))
+        raise ServiceUnavailableError("Service not available.", code=0x8010001D)
 
     monkeypatch.setattr(cli, "make_reader", unusable)
     monkeypatch.setattr(cli, "_no_terminal", lambda: True)
@@ -102,5 +105,7 @@ def test_the_dialog_speaks_the_windows_language_and_stderr_english(
         assert main(["--lang", language]) == cli.EXIT_READER
     finally:
         timer.stop()
-    assert capsys.readouterr().err == "error: Cannot connect to the smart card service.\n"
+    assert capsys.readouterr().err == (
+        "error: Cannot connect to the smart card service (pcscd). Check that pcscd is running\n"
+    )
     assert seen == [shown]

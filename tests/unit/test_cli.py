@@ -124,7 +124,10 @@ def test_hardware_errors_are_printed_in_english_on_the_command_line():
     from mynakiosk_hardware.errors import CardRemovedError
 
     error = CardRemovedError("Virtual PCD 00 00", detail="Card was removed.")
-    assert str(error) == "the card was removed during a command (Card was removed.)"
+    assert (
+        str(error)
+        == "the card was removed from the reader 'Virtual PCD 00 00' during a command (Card was removed.)"
+    )
     assert in_english(error) == "The card was removed"
     assert in_english(OSError("disk full")) == "disk full"
 

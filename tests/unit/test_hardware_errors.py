@@ -1,0 +1,111 @@
+"""``hardware`` raises typed errors in English; the UI words every kind, in Japanese and in English."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+from mynakiosk.cli import in_english
+from mynakiosk.reader_messages import describe
+from mynakiosk_hardware import errors
+from mynakiosk_hardware.errors import Device, Protection
+
+ROOT = Path(__file__).resolve().parents[2]
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
+
+#: One example of every error kind, with the facts a raiser gives it.
+EXAMPLES: list[BaseException] = [
+    errors.ReaderError("something odd"),
+    errors.NoCardError("Virtual PCD 00 00"),
+    errors.CardRemovedError("Virtual PCD 00 00", detail="Card was removed."),
+    errors.ServiceUnavailableError("Service not available.", code=0x8010001D),
+    errors.PcscNotInstalledError(),
+    errors.ServiceLostError("RPC transport error.", code=0x80100013),
+    errors.ReaderUnavailableError("ACS ACR1252 00 00", "Reader unavailable.", code=0x80100017),
+    errors.NoReaderError(),
+    errors.NoReaderError("ACR1252", ("Virtual PCD 00 00", "Virtual PCD 00 01")),
+    errors.CardMuteError(1),
+    errors.PcscError("SCardTransmit", "Transaction failed.", code=0x80100016),
+    errors.CardProtocolError("unexpected answer to VERIFY: SW 6F00"),
+    errors.NoJpkiApplicationError(),
+    errors.CardUnreadable("READ BINARY of the token EF 0006 answered SW 6982"),
+    errors.PhoneNotPresented("no JPKI token answered"),
+    errors.BiometricNeeded("shut until Face ID"),
+    *(errors.RealCardProtected(device, reason, 1) for device in Device for reason in Protection),
+    errors.VpcdError("127.0.0.1:35963", "[Errno 111] Connection refused"),
+]
+
+
+def _error_kinds() -> set[type[BaseException]]:
+    return {
+        kind
+        for _, kind in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(kind, BaseException) and kind.__module__ == errors.__name__
+    }
+
+
+def test_the_examples_cover_every_kind_declared():
+    assert {type(e) for e in EXAMPLES} == _error_kinds()
+
+
+@pytest.mark.parametrize("error", EXAMPLES, ids=lambda e: type(e).__name__)
+def test_a_hardware_error_message_is_english_and_carries_its_facts(error):
+    message = str(error)
+    assert message and not JAPANESE.search(message)
+    for fact in ("reader", "code", "address", "wanted"):
+        value = getattr(error, fact, None)
+        if isinstance(value, str) and value:
+            assert value in message
+        elif isinstance(value, int):
+            assert f"{value:08X}" in message
+
+
+def test_no_raise_in_hardware_is_written_in_japanese():
+    """The messages are English for developers: a Japanese one would be a UI text in the wrong room."""
+    found = []
+    for path in sorted((ROOT / "hardware").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                texts = [
+                    n.value
+                    for n in ast.walk(node.exc)
+                    if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                ]
+                found += [f"{path.relative_to(ROOT)}:{node.lineno}: {t}" for t in texts if JAPANESE.search(t)]
+    assert found == []
+
+
+@pytest.mark.parametrize("error", EXAMPLES, ids=lambda e: type(e).__name__)
+def test_the_ui_words_every_kind_in_japanese_and_in_english(error):
+    japanese = describe(error)
+    assert JAPANESE.search(japanese), japanese
+    english = in_english(error)  # the compiled English translation, as the command line shows it
+    assert english != japanese and not JAPANESE.search(english), english
+
+
+def test_each_kind_has_its_own_words():
+    by_text: dict[str, set[str]] = {}
+    for error in EXAMPLES:
+        by_text.setdefault(getattr(describe(error), "template", describe(error)), set()).add(
+            type(error).__name__
+        )
+    assert [kinds for kinds in by_text.values() if len(kinds) > 1] == []
+
+
+def test_the_words_carry_the_facts_a_person_needs():
+    assert "ACR1252" in describe(errors.NoReaderError("ACR1252", ("Virtual PCD 00 00",)))
+    assert "Virtual PCD 00 00" in in_english(errors.NoReaderError("ACR1252", ("Virtual PCD 00 00",)))
+    assert "ACS ACR1252 00 00" in describe(errors.ReaderUnavailableError("ACS ACR1252 00 00"))
+    assert "127.0.0.1:35963" in in_english(errors.VpcdError("127.0.0.1:35963"))
+    assert describe(errors.RealCardProtected(Device.PHONE, Protection.LAST_TRY)) == (
+        "残り1回のため、実物のスマートフォンでは照合しません"
+    )
+
+
+def test_other_exceptions_are_shown_as_raised():
+    assert describe(ValueError("bad value")) == "bad value"
