@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
 
+    from mynakiosk_hardware.emulated import EmulatedCard
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_READER, EXIT_STARTUP = 0, 1, 2, 3, 4
 EXIT_PIPE_CLOSED = 128 + 13  # as a command ended by SIGPIPE
 log = logging.getLogger("kiosk")
@@ -310,7 +312,7 @@ def cmd_readers() -> int:
     return EXIT_OK
 
 
-def _card_to_serve(args: argparse.Namespace) -> tuple[object, str]:
+def _card_to_serve(args: argparse.Namespace) -> tuple[EmulatedCard, str]:
     """The emulated card ``kiosk card serve`` puts in vpcd, and how to name it."""
     from pathlib import Path
 
@@ -354,7 +356,7 @@ def cmd_card_serve(args: argparse.Namespace) -> int:
 
     try:
         card, label = _card_to_serve(args)
-        bridge = VpcdBridge(card, host=args.host, port=args.port)  # type: ignore[arg-type]
+        bridge = VpcdBridge(card, host=args.host, port=args.port)
         bridge.insert()
     except (ValueError, ProfileError) as exc:
         print(f"error: {in_english(exc)}", file=sys.stderr)

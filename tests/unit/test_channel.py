@@ -110,3 +110,16 @@ def test_the_in_process_reader_hands_jobs_the_decorated_channel():
     finally:
         reader.close()
     assert answer == bytes.fromhex("010203 9000")
+
+
+def test_every_emulated_card_is_the_one_emulated_card_protocol():
+    from mynakiosk_hardware.card import MyNumberCard, OtherCard
+    from mynakiosk_hardware.emulated import EmulatedCard
+    from mynakiosk_hardware.phone import EmulatedPhone, PhoneKind, PhoneProfile
+    from mynakiosk_hardware.profile import CardProfile
+
+    profile = CardProfile("山田 さくら", "1234", sign_password="SAKURA1")
+    phone = EmulatedPhone(PhoneProfile.issued_from(profile, PhoneKind.ANDROID, "1357"))
+    for card in (MyNumberCard(profile), OtherCard(), phone, ScriptedCard()):
+        assert isinstance(card, EmulatedCard)
+    assert not isinstance(object(), EmulatedCard)
