@@ -342,6 +342,13 @@ class PcscReader(Reader):
                     continue
                 was_present = bool(known[name] & scard.SCARD_STATE_PRESENT)
                 present = bool(state & scard.SCARD_STATE_PRESENT) and not state & scard.SCARD_STATE_MUTE
+                # pcsc-lite counts insertions and removals in the high word (eventhandler.c): present before
+                # and now with another count means the card was taken and one placed between two waits.
+                counted, count = known[name] >> 16, state >> 16
+                if was_present and present and counted and count != counted:
+                    log.info("card swapped on %s between two waits", name)
+                    self._forget_card(name)
+                    was_present = False
                 known[name] = state & ~scard.SCARD_STATE_CHANGED
                 if present and not was_present:
                     with self._lock:

@@ -51,7 +51,7 @@ class FakeScard:
         for name in dir(_real):
             if name.startswith(("SCARD_", "INFINITE")):
                 setattr(self, name, getattr(_real, name))
-        self._cond = threading.Condition()
+        self._cond = threading.Condition(threading.RLock())
         self._up = True
         self._generation = 1
         self._stop_code = self.SCARD_F_COMM_ERROR
@@ -91,6 +91,12 @@ class FakeScard:
                 slot.card.power_off()
             slot.card, slot.counter = None, slot.counter + 1
             self._cond.notify_all()
+
+    def swap(self, reader: str, card: Any) -> None:
+        """Take the card away and place ``card`` at once: between two waits, as a quick hand does."""
+        with self._cond:
+            self.remove(reader)
+            self.insert(reader, card)
 
     def stop_service(self, code: int | None = None) -> None:
         """pcscd stops: calls under way answer ``code`` (``SCARD_F_COMM_ERROR`` by default), new ones

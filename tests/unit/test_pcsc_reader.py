@@ -177,6 +177,20 @@ def test_a_card_taken_away_while_waiting_is_reported_and_the_next_job_finds_none
     assert not isinstance(raised.value, CardRemovedError)
 
 
+def test_a_card_swapped_between_two_waits_is_a_removal_then_an_insertion(fake, make):
+    """pcsc-lite reports present, then present again with its event counter moved on by two."""
+    fake.plug(READER)
+    fake.insert(READER, card())
+    reader, events = make()
+    events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    fake.wait_for_waiter()
+    other = ScriptedCard()
+    fake.swap(READER, other)
+    _, inserted = events.expect(K.CARD_REMOVED, K.CARD_INSERTED)
+    assert inserted.atr == other.atr() != MYNUMBER_ATR
+    assert reader.card_present()
+
+
 def test_a_card_taken_away_during_a_job_fails_its_next_command(fake, make):
     gated = GatedCard()
     fake.plug(READER)
