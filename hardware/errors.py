@@ -94,16 +94,22 @@ class ReaderUnavailableError(ServiceUnavailableError):
 
 
 class NoReaderError(ServiceUnavailableError):
-    """No PC/SC reader to use: none at all (``wanted`` None), or none whose name contains ``wanted``."""
+    """No PC/SC reader to use: none at all, none whose name contains ``wanted``, or (``only_virtual``, no
+    name given) only vsmartcard vpcd readers, which are used only when named. ``available``: the readers."""
 
-    def __init__(self, wanted: str | None = None, available: tuple[str, ...] = ()) -> None:
-        self.detail, self.code, self.wanted, self.available = "", None, wanted, available
-        if wanted is None:
+    def __init__(
+        self, wanted: str | None = None, available: tuple[str, ...] = (), *, only_virtual: bool = False
+    ) -> None:
+        self.detail, self.code = "", None
+        self.wanted, self.available, self.only_virtual = wanted, available, only_virtual
+        known = ", ".join(repr(name) for name in available) or "none"
+        if only_virtual:
+            message = f"only virtual readers, used only when named (--reader pcsc:NAME): {known}"
+        elif wanted is None:
             message = (
                 "pcscd is running but reports no readers (a USB reader unplugged, or vpcd's port taken?)"
             )
         else:
-            known = ", ".join(repr(name) for name in available) or "none"
             message = f"no PC/SC reader name contains {wanted!r}; readers: {known}"
         ReaderError.__init__(self, message)
 

@@ -69,18 +69,31 @@ def _service(error: ServiceUnavailableError) -> str:
     if isinstance(error, ReaderUnavailableError):
         return N_("カードリーダーが見つかりません: {reader}", reader=error.reader)
     if isinstance(error, NoReaderError):
-        if error.wanted is None:
-            return N_(
-                "PC/SC リーダーが見つかりません。USBリーダーの接続を確認してください。vsmartcard の仮想リーダー"
-                " (vpcd) なら、そのポート（既定 35963）を他のプログラムが使っていないか確認し、pcscd を再起動して"
-                "ください"
-            )
-        return N_(
-            "名前に「{wanted}」を含む PC/SC リーダーがありません（あるもの: {available}）",
-            wanted=error.wanted,
-            available=", ".join(error.available) or "-",
-        )
+        return _no_reader(error)
     return N_("スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください")
+
+
+def _no_reader(error: NoReaderError) -> str:
+    readers = ", ".join(repr(name) for name in error.available)
+    if error.only_virtual:
+        return N_(
+            "仮想カードリーダーしかありません: {readers}。仮想リーダー (vsmartcard の vpcd) には、そのポートに"
+            "つながるプログラムなら何でもカードを差し出せるため、名前を指定したときだけ使います: --reader pcsc:名前"
+            "（例: --reader 'pcsc:{example}'）",
+            readers=readers,
+            example=error.available[0] if error.available else "Virtual PCD 00 00",
+        )
+    if error.wanted is None:
+        return N_(
+            "PC/SC のカードリーダーが見つかりません。USB のカードリーダーの接続を確認してください。"
+            "vsmartcard の仮想リーダー (vpcd) なら、そのポート（既定 35963）を他のプログラムが使っていないか"
+            "確認し、pcscd を再起動してください"
+        )
+    return N_(
+        "名前に {name} を含む PC/SC のカードリーダーはありません。カードリーダー: {readers}",
+        name=repr(error.wanted),
+        readers=readers,
+    )
 
 
 def _card(error: ReaderError) -> str:

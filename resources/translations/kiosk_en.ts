@@ -2061,12 +2061,12 @@ Checking…</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="+94"/>
+        <location filename="../../kiosk/reader_messages.py" line="+107"/>
         <source>公的個人認証APがありません</source>
         <translation>This card has no JPKI application</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-71"/>
         <source>実物のマイナンバーカードには暗証番号を送りません</source>
         <extracomment>Why no PIN went to a real card or phone, as the patient&apos;s screen says it.</extracomment>
         <translation>The PIN is not sent to a real My Number Card</translation>
@@ -2082,12 +2082,12 @@ Checking…</translation>
         <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>カードから応答がありません</source>
         <translation>No answer from the card</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-51"/>
         <source>カードが置かれていません</source>
         <translation>No card on the reader</translation>
     </message>
@@ -2135,13 +2135,13 @@ Checking…</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
-        <location filename="../../kiosk/reader_messages.py" line="+43"/>
+        <location filename="../../kiosk/reader_messages.py" line="+56"/>
         <location filename="../../kiosk/ui/screens.py" line="+140"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="-52"/>
+        <location filename="../../kiosk/reader_messages.py" line="-65"/>
         <source>実物のスマートフォンには暗証番号を送りません</source>
         <translation>A PIN is never sent to a real phone</translation>
     </message>
@@ -2161,22 +2161,27 @@ Checking…</translation>
         <translation>Card reader not found: {reader}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>PC/SC リーダーが見つかりません。USBリーダーの接続を確認してください。vsmartcard の仮想リーダー (vpcd) なら、そのポート（既定 35963）を他のプログラムが使っていないか確認し、pcscd を再起動してください</source>
-        <translation>No PC/SC reader found. Check that the USB reader is connected. For vsmartcard&apos;s virtual reader (vpcd), check that no other program uses its port (35963 by default) and restart pcscd</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>名前に「{wanted}」を含む PC/SC リーダーがありません（あるもの: {available}）</source>
-        <translation>No PC/SC reader name contains “{wanted}” (readers: {available})</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください</source>
         <translation>Cannot connect to the smart card service (pcscd). Check that pcscd is running</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>仮想カードリーダーしかありません: {readers}。仮想リーダー (vsmartcard の vpcd) には、そのポートにつながるプログラムなら何でもカードを差し出せるため、名前を指定したときだけ使います: --reader pcsc:名前（例: --reader &apos;pcsc:{example}&apos;）</source>
+        <translation>Only virtual card readers are present: {readers}. Any program that reaches a virtual reader&apos;s port (vsmartcard&apos;s vpcd) can present a card there, so one is used only when named: --reader pcsc:NAME (for example --reader &apos;pcsc:{example}&apos;)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PC/SC のカードリーダーが見つかりません。USB のカードリーダーの接続を確認してください。vsmartcard の仮想リーダー (vpcd) なら、そのポート（既定 35963）を他のプログラムが使っていないか確認し、pcscd を再起動してください</source>
+        <translation>pcscd is running but reports no readers: check the USB card reader&apos;s connection. For vsmartcard&apos;s virtual reader (vpcd), check that no other program holds its port (35963 by default) and restart pcscd</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>名前に {name} を含む PC/SC のカードリーダーはありません。カードリーダー: {readers}</source>
+        <translation>No PC/SC reader&apos;s name contains {name}; readers: {readers}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>iPhoneで顔認証（Face ID）または指紋認証（Touch ID）を済ませてください</source>
         <translation>Confirm with Face ID or Touch ID on your iPhone first</translation>
     </message>

@@ -28,6 +28,7 @@ EXAMPLES: list[BaseException] = [
     errors.ReaderUnavailableError("ACS ACR1252 00 00", "Reader unavailable.", code=0x80100017),
     errors.NoReaderError(),
     errors.NoReaderError("ACR1252", ("Virtual PCD 00 00", "Virtual PCD 00 01")),
+    errors.NoReaderError(None, ("Virtual PCD 00 00",), only_virtual=True),
     errors.CardMuteError(1),
     errors.PcscError("SCardTransmit", "Transaction failed.", code=0x80100016),
     errors.CardProtocolError("unexpected answer to VERIFY: SW 6F00"),
@@ -100,6 +101,9 @@ def test_each_kind_has_its_own_words():
 def test_the_words_carry_the_facts_a_person_needs():
     assert "ACR1252" in describe(errors.NoReaderError("ACR1252", ("Virtual PCD 00 00",)))
     assert "Virtual PCD 00 00" in in_english(errors.NoReaderError("ACR1252", ("Virtual PCD 00 00",)))
+    only_virtual = errors.NoReaderError(None, ("Virtual PCD 00 00",), only_virtual=True)
+    assert "--reader 'pcsc:Virtual PCD 00 00'" in describe(only_virtual)
+    assert "--reader 'pcsc:Virtual PCD 00 00'" in in_english(only_virtual)
     assert "ACS ACR1252 00 00" in describe(errors.ReaderUnavailableError("ACS ACR1252 00 00"))
     assert "127.0.0.1:35963" in in_english(errors.VpcdError("127.0.0.1:35963"))
     assert describe(errors.RealCardProtected(Device.PHONE, Protection.LAST_TRY)) == (
