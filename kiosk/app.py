@@ -50,6 +50,7 @@ class Settings:
     high_contrast: bool = False
     language: str = "ja"  # "ja" or "en"; also in the 言語 menu
     pace: str = "fast"  # how long 読み取り中, 確認中, 認証中 stay: off, fast or real (kiosk.ui.pacing.Pace)
+    reader_warning: str = ""  # a marked text for the status bar: vpcd open to the network (kiosk.cli)
 
 
 def build_window(
@@ -77,6 +78,7 @@ def build_window(
         pace=Pace(settings.pace),
     )
     window = MainWindow(controller, side_panels=side_panels)
+    window.show_reader_warning(settings.reader_warning)
     window.large_text.setChecked(settings.large_text)
     window.high_contrast.setChecked(settings.high_contrast)
     controller.start(watch_cards=watch_cards)

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from mynakiosk import __version__
 from mynakiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from mynakiosk_hardware.errors import NoReaderError
 from mynakiosk_hardware.readers.base import Reader, ReaderError
 
 if TYPE_CHECKING:
@@ -248,12 +247,10 @@ def make_reader(kind: str, name: str | None, *, phone: bool = False) -> Reader:
 
         return VirtualReader(VIRTUAL_PHONE_READER) if phone else VirtualReader()
     from mynakiosk_hardware.readers.pcsc import PcscReader, list_readers
+    from mynakiosk_hardware.readers.selection import check_choice
 
-    readers = list_readers()  # raises ServiceUnavailableError when pcscd is unusable
-    if not readers:
-        raise NoReaderError()
-    if name and not any(name in r.name for r in readers):
-        raise NoReaderError(name, tuple(r.name for r in readers))
+    # pcscd unusable, no reader, none by that name, or only virtual ones without a name: ServiceUnavailableError
+    check_choice([r.name for r in list_readers()], name)
     return PcscReader(name)
 
 
@@ -263,9 +260,10 @@ def _shared_reader(card_name: str | None, phone_name: str | None) -> str:
     A phone held over the 汎用カードリーダー must not also look like a card placed on the face reader.
     """
     from mynakiosk_hardware.readers.pcsc import list_readers
+    from mynakiosk_hardware.readers.selection import watched
 
     names = [r.name for r in list_readers()]
-    shared = [n for n in names if (card_name is None or card_name in n) and phone_name and phone_name in n]
+    shared = [n for n in watched(names, card_name) if phone_name and phone_name in n]
     if not shared:
         return ""
     return (
@@ -291,7 +289,9 @@ def describe_card(found: object) -> str:
 def cmd_readers() -> int:
     from mynakiosk_hardware.jpki import survey
     from mynakiosk_hardware.readers.pcsc import list_readers, run_once
+    from mynakiosk_hardware.readers.selection import is_virtual
 
+    warn_if_vpcd_exposed()
     try:
         readers = list_readers()
     except ReaderError as exc:
@@ -301,15 +301,32 @@ def cmd_readers() -> int:
         print("no PC/SC readers (pcscd is running but reports none)")
         return EXIT_OK
     for reader in readers:
+        mark = "[virtual] " if is_virtual(reader.name) else ""
         if not reader.card_present:
-            print(f"{reader.name}\tno card")
+            print(f"{reader.name}\t{mark}no card")
             continue
         try:
             card = describe_card(run_once(reader.name, survey))
         except ReaderError as exc:
             card = f"card present, unreadable ({exc})"
-        print(f"{reader.name}\t{card}; ATR {reader.atr.hex(' ').upper()}")
+        print(f"{reader.name}\t{mark}{card}; ATR {reader.atr.hex(' ').upper()}")
+    virtual = [r.name for r in readers if is_virtual(r.name)]
+    if virtual:
+        print(
+            "[virtual]: a vsmartcard vpcd reader: any program that reaches its port can put a card in it."
+            f" `kiosk --reader pcsc` never uses one; name it to use it: --reader 'pcsc:{virtual[0]}'"
+        )
     return EXIT_OK
+
+
+def warn_if_vpcd_exposed() -> str:
+    """Warn on stderr when vpcd listens beyond loopback; the warning (a marked text), or ""."""
+    from mynakiosk_hardware.readers.exposure import exposure_warning
+
+    warning = exposure_warning()
+    if warning:
+        print(f"WARNING: {in_english(warning)}", file=sys.stderr)
+    return warning
 
 
 def _card_to_serve(args: argparse.Namespace) -> tuple[EmulatedCard, str]:
@@ -418,6 +435,7 @@ def cmd_card_enroll(args: argparse.Namespace) -> int:
         # The in-process reader holds only emulated cards, which need no enrolment.
         print("error: enrolment reads a real card: use --reader pcsc[:NAME]", file=sys.stderr)
         return EXIT_USAGE
+    warn_if_vpcd_exposed()
     try:
         roster = Roster.load(_roster_path(args.roster))
         reader = make_reader(*args.reader)
@@ -541,9 +559,9 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     return EXIT_OK if failures == 0 else EXIT_FAILED
 
 
-def in_english(exc: BaseException) -> str:
-    """An error for the command line, which speaks English: its marked wording (a hardware error's from
-    ``reader_messages.describe``) through the compiled English translation (the screens show the Japanese one).
+def in_english(exc: BaseException | str) -> str:
+    """An error (or a marked text) for the command line, which speaks English: a marked message through the
+    compiled English translation (the screens show the Japanese one).
 
     Reporting an error never needs a resource: when the translation cannot be found or loaded (a broken
     install, a wrong ``$KIOSK_RESOURCES`` — perhaps the very error being reported), the message is given as
@@ -551,7 +569,7 @@ def in_english(exc: BaseException) -> str:
     """
     from mynakiosk.reader_messages import describe
 
-    message = describe(exc)
+    message = describe(exc) if isinstance(exc, BaseException) else exc
     try:
         from PySide6.QtCore import QTranslator
 
@@ -729,6 +747,9 @@ def _main(argv: Sequence[str] | None) -> int:
 
     kind, name = args.reader
     phone_kind, phone_name = args.phone_reader or (("virtual" if kind == "virtual" else "none"), None)
+    # Said at every start on PC/SC, whichever reader is used, and before any refusal: it is a hole in the
+    # machine, and the reason a virtual reader is never taken without its name.
+    reader_warning = warn_if_vpcd_exposed() if "pcsc" in (kind, phone_kind) else ""
     try:
         reader = make_reader(kind, name)
         phone_reader = None if phone_kind == "none" else make_reader(phone_kind, phone_name, phone=True)
@@ -775,6 +796,7 @@ def _main(argv: Sequence[str] | None) -> int:
         high_contrast=args.high_contrast,
         language=args.lang,
         pace=args.pace,
+        reader_warning=reader_warning,
     )
     if args.real_card_verify:
         print(

@@ -44,6 +44,7 @@ from mynakiosk_hardware.readers.base import (
     ReaderListener,
     T,
 )
+from mynakiosk_hardware.readers.selection import watched
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -186,7 +187,8 @@ class _PcscWire:
 
 
 class PcscReader(Reader):
-    """Watches PC/SC readers (all, or those whose name contains ``name_filter``) for the kiosk's card."""
+    """Watches PC/SC readers (those whose name contains ``name_filter``; without one, all but the virtual
+    ones: ``readers.selection``) for the kiosk's card."""
 
     def __init__(
         self,
@@ -200,7 +202,7 @@ class PcscReader(Reader):
         self._scard = _scard() if scard is None else scard
         self.name_filter = name_filter
         self.retry_interval = retry_interval
-        self.description = f"PC/SC ({name_filter})" if name_filter else "PC/SC (any reader)"
+        self.description = f"PC/SC ({name_filter})" if name_filter else "PC/SC (any reader but virtual ones)"
         self._listener: ReaderListener | None = None
         self._stop = threading.Event()
         # How the monitor waits before trying pcscd again: the stop event's wait, so close() cuts it short.
@@ -316,7 +318,7 @@ class PcscReader(Reader):
                 self._lose_service(known, hresult)
                 service_lost = True
                 continue
-            names = [n for n in names if not self.name_filter or self.name_filter in n]
+            names = watched(names, self.name_filter)  # never a virtual reader unless named (selection.py)
             for gone in [n for n in known if n not in names]:
                 self._forget_reader(gone)
                 del known[gone]

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._side_panels = side_panels
         self._status = ""  # the reader's status line, untranslated
         self.results_warning: QLabel | None = None  # made the first time there is something to say
+        self.reader_warning: QLabel | None = None  # likewise
         self.speaker = Speaker()
         self._build_menu()
         self._build_central()
@@ -198,21 +199,36 @@ class MainWindow(QMainWindow):
         self._speak(snapshot)  # spoken again, in the new language
 
     def _results_problem(self, text: str) -> None:
-        """Result files not written: said in the window's status bar, for staff (the patient saw 受付完了).
+        """Result files not written: said in the window's status bar, for staff (the patient saw 受付完了)."""
+        self.results_warning = self._bar_warning(
+            self.results_warning, text, "resultsWarning", t("結果ファイルの警告")
+        )
+
+    def show_reader_warning(self, text: str) -> None:
+        """A problem of the reader's set-up (vpcd open to the network), in the status bar for staff."""
+        self.reader_warning = self._bar_warning(
+            self.reader_warning, text, "readerWarning", t("カードリーダーの警告")
+        )
+
+    def _bar_warning(self, label: QLabel | None, text: str, name: str, accessible: str) -> QLabel | None:
+        """Say ``text`` (a marked text; "" for nothing) in the status bar's ``label``, made on first use.
 
         The bar exists only while there is something to say, so the window keeps its size otherwise.
         """
-        if self.results_warning is None:
+        if label is None:
             if not text:
-                return
-            self.results_warning = plain_label()
-            self.results_warning.setObjectName("resultsWarning")
-            self.results_warning.setWordWrap(True)
-            show_text(self.results_warning, t("結果ファイルの警告"), "setAccessibleName")
-            self.statusBar().addWidget(self.results_warning, 1)
+                return None
+            label = plain_label()
+            label.setObjectName(name)
+            label.setWordWrap(True)
+            show_text(label, accessible, "setAccessibleName")
+            self.statusBar().addWidget(label, 1)
             self.statusBar().setSizeGripEnabled(False)
-        show_text(self.results_warning, translated(text))  # worded again by a language switch
-        self.statusBar().setVisible(bool(text))
+        show_text(label, translated(text))  # worded again by a language switch
+        label.setVisible(bool(text))
+        shown = [w for w in (self.results_warning, self.reader_warning, label) if w is not None and w.text()]
+        self.statusBar().setVisible(bool(shown))
+        return label
 
     def _reader_status(self, text: str) -> None:
         self._status = text

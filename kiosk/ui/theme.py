@@ -32,7 +32,7 @@ BASE_POINT_SIZE = 14  # the application font: every text the style sheet gives n
 JAPANESE_FAMILY = "BIZ UDGothic"
 LATIN_FAMILY = "BIZ UDPGothic"  # the same design with proportional Latin letters, for English text
 
-ALARM = "#b00020"  # 誤紐づけ (banner and row) and unwritten result files: white on red in both modes
+ALARM = "#b00020"  # 誤紐づけ (banner and row), unwritten result files, vpcd open: white on red in both modes
 ALARM_TEXT = "#ffffff"
 
 STYLE = f"""
@@ -91,7 +91,7 @@ QPushButton#key {{ font-size: 34px; min-height: 76px; min-width: 96px; }}
 #staffConsole QTableView, #staffConsole QPlainTextEdit, #staffConsole QComboBox {{ font-size: 14px; }}
 #lesson {{ background: #eef4ff; color: #111; padding: 8px; font-size: 15px; }}
 #alarm {{ background: {ALARM}; color: {ALARM_TEXT}; font-size: 17px; font-weight: bold; padding: 10px; }}
-#resultsWarning {{ background: {ALARM}; color: {ALARM_TEXT}; font-size: 15px; font-weight: bold; padding: 6px 10px; }}
+#resultsWarning, #readerWarning {{ background: {ALARM}; color: {ALARM_TEXT}; font-size: 15px; font-weight: bold; padding: 6px 10px; }}
 #recordSummary {{ font-size: 18px; font-weight: bold; }}
 #staffAction {{ font-size: 15px; }}
 """

@@ -1157,7 +1157,7 @@
     <message>
         <location filename="../../kiosk/app.py" line="+34"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+88"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+89"/>
         <location line="+20"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
@@ -1184,13 +1184,18 @@
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+76"/>
         <location filename="../../kiosk/ui/staff_console.py" line="+210"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+6"/>
+        <source>カードリーダーの警告</source>
+        <translation>Card reader warning</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -2689,6 +2694,11 @@ beside this one</translation>
         <location line="+1"/>
         <source>スマホ保険証の受付では目視確認は使えません。本人確認はスマートフォンで行います。</source>
         <translation>A smartphone reception has no visual check: identity is confirmed on the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/readers/exposure.py" line="+169"/>
+        <source>vsmartcard の仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。このマシンに届く人は誰でも仮想リーダーにカードを差し出し、そのカードに送られる暗証番号を受け取れます。{config} を削除して（または vsmartcard-vpcd をアンインストールして）pcscd を再起動してください。vpcd には待ち受けるアドレスを 127.0.0.1 に限る設定がありません。使い続けるなら、ファイアウォールでポート {ports} を閉じてください</source>
+        <translation>vsmartcard&apos;s virtual card reader (vpcd) is open to the network ({listeners}): anyone who reaches this machine can present a card in the virtual reader and receive the PIN sent to that card. Remove {config} (or uninstall vsmartcard-vpcd) and restart pcscd. vpcd has no setting to listen on 127.0.0.1 only; to keep it, block ports {ports} in the firewall</translation>
     </message>
 </context>
 </TS>

@@ -86,13 +86,37 @@ def test_cli_readers_and_check_see_the_virtual_reader(pcscd, child_card_on_vpcd)
     listed = {r.name: r for r in list_readers()}
     kiosk = [sys.executable, "-m", "mynakiosk"]
     out = subprocess.run([*kiosk, "readers"], capture_output=True, text=True, timeout=60, check=True).stdout
-    assert f"{pcscd.reader}\tMy Number card (test certificate), 3 PIN tries left" in out
+    assert f"{pcscd.reader}\t[virtual] My Number card (test certificate), 3 PIN tries left" in out
     check = subprocess.run(
         [*kiosk, "--check", "--reader", f"pcsc:{pcscd.reader}"], capture_output=True, text=True, timeout=60
     )
     assert check.returncode == 0, check.stderr
     assert check.stdout.startswith("ok: reader 'PC/SC (") and pcscd.reader in check.stdout
     assert pcscd.reader in listed
+
+
+def test_without_a_name_the_kiosk_never_takes_a_virtual_reader(pcscd, child_card_on_vpcd, tmp_path):
+    """vpcd's readers are the only ones: `--reader pcsc` stops, names them and says how to choose one;
+    no card is read, even with one waiting in the reader."""
+    _, bridge = child_card_on_vpcd
+    bridge.insert()
+    pcscd.wait_card(present=True)
+    kiosk = [sys.executable, "-m", "mynakiosk"]
+    check = subprocess.run(
+        [*kiosk, "--check", "--reader", "pcsc"], capture_output=True, text=True, timeout=60
+    )
+    assert check.returncode == 3 and check.stdout == ""
+    assert "Only virtual card readers are present: 'Virtual PCD 00 00', 'Virtual PCD 00 01'" in check.stderr
+    assert "--reader 'pcsc:Virtual PCD 00 00'" in check.stderr and "Traceback" not in check.stderr
+    assert "WARNING" not in check.stderr  # the tests' vpcd listens on loopback only
+    enroll = subprocess.run(
+        [*kiosk, "card", "enroll", "sakura", "--timeout", "1", "--roster", str(tmp_path / "roster.toml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert enroll.returncode == 3 and "Only virtual card readers are present" in enroll.stderr
+    assert not (tmp_path / "roster.toml").exists()
 
 
 def test_check_fails_clearly_when_pcscd_is_unreachable(tmp_path):

@@ -1,7 +1,7 @@
 """Two readers through one real pcscd: the face reader on vpcd's slot 0, the 汎用カードリーダー on slot 1.
 
 vpcd gives every reader two slots by default; slot N listens on the configured port + N, so the private
-pcscd's second slot is "Kiosk Test PCD 00 01" on ``pcscd.port + 1``.
+pcscd's second slot is "Virtual PCD 00 01" on ``pcscd.port + 1``.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 from tests.support.pcscd_netns import VPCD_SLOTS, relay_socket, serve_relay
 
-READER_NAME = "Kiosk Test PCD"
+READER_NAME = "Virtual PCD"  # vsmartcard's own name: the tests see the readers a user sees
 SYSTEM_SOCKET = "/run/pcscd/pcscd.comm"
 DRIVER_CANDIDATES = (
     "/usr/lib/pcsc/drivers/serial/libifdvpcd.so",

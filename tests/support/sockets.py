@@ -1,42 +1,17 @@
-"""Which TCP sockets listen, read from /proc (Linux): the tests' proof that nothing is left open."""
+"""Which TCP sockets listen, and which of them a process holds: the tests' proof that nothing is left open.
+
+The /proc tables are read by the kiosk's own code (``hardware.readers.exposure``), which warns when vpcd
+listens beyond loopback.
+"""
 
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
-from typing import NamedTuple
 
+from mynakiosk_hardware.readers.exposure import Listener, listening_sockets
 
-class Listener(NamedTuple):
-    address: str
-    port: int
-    inode: str
-
-    @property
-    def loopback_only(self) -> bool:
-        return self.address == "::1" or self.address.startswith("127.")
-
-
-def _decode(local: str, width: int) -> tuple[str, int]:
-    address_hex, port_hex = local.split(":")
-    raw = bytes.fromhex(address_hex)
-    if width == 8:
-        address = socket.inet_ntop(socket.AF_INET, raw[::-1])
-    else:
-        address = socket.inet_ntop(socket.AF_INET6, b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4)))
-    return address, int(port_hex, 16)
-
-
-def listening_sockets() -> list[Listener]:
-    """Every TCP socket in LISTEN state in this network namespace, whoever holds it."""
-    found = []
-    for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
-        for line in Path(table).read_text().splitlines()[1:]:
-            fields = line.split()
-            if fields[3] == "0A":  # TCP_LISTEN
-                found.append(Listener(*_decode(fields[1], width), fields[9]))
-    return found
+__all__ = ["Listener", "listening_sockets", "listening_sockets_of", "socket_inodes"]
 
 
 def socket_inodes(pid: int | str = "self") -> set[str]:

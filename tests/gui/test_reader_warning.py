@@ -1,0 +1,64 @@
+"""vpcd open to the network: staff see it in the window's status bar, in the window's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from mynakiosk.app import Settings, build_window
+from mynakiosk.ui import language
+from mynakiosk_hardware.readers.exposure import Listener, VpcdEntry, exposure_warning
+from mynakiosk_hardware.readers.virtual import VirtualReader
+
+pytestmark = pytest.mark.gui
+
+WARNING = exposure_warning([Listener("0.0.0.0", 35963)], [VpcdEntry(Path("/etc/reader.conf.d/vpcd"), 35963)])
+
+
+@pytest.fixture
+def english_then_back(qapp):
+    yield
+    language.switch("ja")
+    QCoreApplication.processEvents()
+
+
+def test_the_start_up_warning_is_in_the_status_bar_and_follows_the_language(qtbot, aloop, english_then_back):
+    controller, window = build_window(
+        VirtualReader(), Settings(reader_warning=WARNING), warm_up=False, watch_cards=False
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        assert window.statusBar().isVisible() and window.reader_warning is not None
+        shown = window.reader_warning.text()
+        assert "ネットワークに開いています（0.0.0.0:35963）" in shown and "/etc/reader.conf.d/vpcd" in shown
+        assert window.reader_warning.accessibleName() == "カードリーダーの警告"
+        language.switch("en")
+        QCoreApplication.processEvents()
+        assert window.reader_warning.text().startswith(
+            "vsmartcard's virtual card reader (vpcd) is open to the network (0.0.0.0:35963)"
+        )
+        assert window.reader_warning.accessibleName() == "Card reader warning"
+    finally:
+        controller.close()
+
+
+def test_the_reader_warning_keeps_the_bar_when_the_result_warning_goes(kiosk):
+    window = kiosk.window
+    assert not window.statusBar().isVisible()
+    window.show_reader_warning(WARNING)
+    window._results_problem("結果ファイルを1件書けていません")
+    assert window.statusBar().isVisible()
+    window._results_problem("")  # written at last: the result warning goes, the reader's stays
+    assert window.statusBar().isVisible() and not window.results_warning.isVisibleTo(window)
+    assert window.reader_warning.isVisibleTo(window)
+    window.show_reader_warning("")
+    assert not window.statusBar().isVisible()
+
+
+def test_no_warning_no_bar(kiosk):
+    kiosk.window.show_reader_warning("")
+    assert kiosk.window.reader_warning is None and not kiosk.window.statusBar().isVisible()
