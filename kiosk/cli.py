@@ -320,13 +320,14 @@ def cmd_readers() -> int:
 
 
 def warn_if_vpcd_exposed() -> str:
-    """Warn on stderr when vpcd listens beyond loopback; the warning (a marked text), or ""."""
-    from mynakiosk_hardware.readers.exposure import exposure_warning
+    """Warn on stderr when vpcd listens beyond loopback; the status bar's short warning (marked), or ""."""
+    from mynakiosk_hardware.readers.exposure import vpcd_exposure
 
-    warning = exposure_warning()
-    if warning:
-        print(f"WARNING: {in_english(warning)}", file=sys.stderr)
-    return warning
+    exposure = vpcd_exposure()
+    if exposure is None:
+        return ""
+    print(f"WARNING: {in_english(exposure.warning())}", file=sys.stderr)
+    return exposure.status()
 
 
 def _card_to_serve(args: argparse.Namespace) -> tuple[EmulatedCard, str]:

@@ -145,33 +145,57 @@ def vpcd_ports(entries: Iterable[VpcdEntry]) -> set[int]:
     return {start + slot for start in starts for slot in range(VPCD_SLOTS)}
 
 
-def exposed_vpcd(
-    listeners: Iterable[Listener] | None = None, entries: Sequence[VpcdEntry] | None = None
-) -> list[Listener]:
+def exposed_vpcd(listeners: Iterable[Listener], entries: Iterable[VpcdEntry]) -> list[Listener]:
     """The sockets on vpcd's ports that listen beyond loopback (0.0.0.0, ::, or a network address)."""
-    listeners = listening_sockets() if listeners is None else listeners
-    ports = vpcd_ports(vpcd_entries() if entries is None else entries)
+    ports = vpcd_ports(entries)
     return sorted(
         (s for s in listeners if s.port in ports and not s.loopback_only), key=lambda s: (s.port, s.address)
     )
 
 
-def exposure_warning(
+@dataclass(frozen=True, slots=True)
+class VpcdExposure:
+    """vpcd listening beyond loopback: where, and the reader.conf files that make pcscd load it."""
+
+    listeners: tuple[Listener, ...]
+    configs: tuple[str, ...]
+
+    def _values(self) -> dict[str, str]:
+        return {
+            "listeners": ", ".join(str(s) for s in self.listeners),
+            "config": ", ".join(self.configs),
+            "ports": ", ".join(str(port) for port in sorted({s.port for s in self.listeners})),
+        }
+
+    def warning(self) -> str:
+        """The whole warning, with what it means and how to fix it (stderr, ``kiosk readers``)."""
+        return N_(
+            "vsmartcard の仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。"
+            "このマシンに届く人は誰でも仮想リーダーにカードを差し出し、そのカードに送られる暗証番号を受け取れます。"
+            "{config} を削除して（または vsmartcard-vpcd をアンインストールして）pcscd を再起動してください。"
+            "vpcd には待ち受けるアドレスを 127.0.0.1 に限る設定がありません。使い続けるなら、ファイアウォールで"
+            "ポート {ports} を閉じてください",
+            **self._values(),
+        )
+
+    def status(self) -> str:
+        """The same in short, for the window's status bar."""
+        return N_(
+            "警告: 仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。誰でもカードを差し出し、"
+            "そのカードに入力された暗証番号を受け取れます。{config} を削除して pcscd を再起動してください"
+            "（詳しくは kiosk readers）",
+            **self._values(),
+        )
+
+
+def vpcd_exposure(
     listeners: Iterable[Listener] | None = None, entries: Sequence[VpcdEntry] | None = None
-) -> str:
-    """What to tell the user when vpcd listens beyond loopback, with how to fix it; "" when it does not."""
+) -> VpcdExposure | None:
+    """vpcd's sockets that listen beyond loopback on this machine (``None``: none), read from /proc and
+    pcscd's reader configuration unless given."""
     entries = vpcd_entries() if entries is None else entries
-    exposed = exposed_vpcd(listeners, entries)
+    exposed = exposed_vpcd(listening_sockets() if listeners is None else listeners, entries)
     if not exposed:
-        return ""
+        return None
     configs = sorted({str(entry.path) for entry in entries}) or [str(READER_CONF_DIR / "vpcd")]
-    return N_(
-        "vsmartcard の仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。"
-        "このマシンに届く人は誰でも仮想リーダーにカードを差し出し、そのカードに送られる暗証番号を受け取れます。"
-        "{config} を削除して（または vsmartcard-vpcd をアンインストールして）pcscd を再起動してください。"
-        "vpcd には待ち受けるアドレスを 127.0.0.1 に限る設定がありません。使い続けるなら、ファイアウォールで"
-        "ポート {ports} を閉じてください",
-        listeners=", ".join(str(s) for s in exposed),
-        config=", ".join(configs),
-        ports=", ".join(str(port) for port in sorted({s.port for s in exposed})),
-    )
+    return VpcdExposure(tuple(exposed), tuple(configs))

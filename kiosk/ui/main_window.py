@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         self._language = i18n.language()
         self._set_menu_texts()
         retranslate(self)  # every text given through show_text: the reader's screens, the side column
+        self._fit_bar_warnings()  # a warning in another language has another number of lines
         if self.practice is not None:
             self.practice.retranslate()
         snapshot = self.controller.snapshot
@@ -228,7 +229,16 @@ class MainWindow(QMainWindow):
         label.setVisible(bool(text))
         shown = [w for w in (self.results_warning, self.reader_warning, label) if w is not None and w.text()]
         self.statusBar().setVisible(bool(shown))
+        self._fit_bar_warnings(label)
         return label
+
+    def _fit_bar_warnings(self, *labels: QLabel | None) -> None:
+        """The status bar sizes itself by its labels' size hints, not their height for the window's width:
+        give each wrapped warning the height its lines need, so that none is cut off."""
+        width = self.statusBar().width() if self.statusBar().width() > 100 else self.sizeHint().width()
+        for label in labels or (self.results_warning, self.reader_warning):
+            if label is not None:
+                label.setMinimumHeight(label.heightForWidth(width - 4) if label.text() else 0)
 
     def _reader_status(self, text: str) -> None:
         self._status = text
@@ -321,6 +331,7 @@ class MainWindow(QMainWindow):
         """The look changed (here or elsewhere): the fixed geometry follows its scale."""
         self.reader_frame.setFixedSize(*self._reader_size())
         self._size_side_column()
+        self._fit_bar_warnings()
 
     def _toggle_speech(self, on: bool) -> None:
         self.speaker.enabled = on

@@ -1184,7 +1184,7 @@
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <location filename="../../kiosk/ui/staff_console.py" line="+210"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
@@ -1195,7 +1195,7 @@
         <translation>Card reader warning</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+81"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1230,7 +1230,7 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>{first}。{second}</source>
         <translation>{first}. {second}</translation>
     </message>
@@ -2696,9 +2696,14 @@ beside this one</translation>
         <translation>A smartphone reception has no visual check: identity is confirmed on the phone.</translation>
     </message>
     <message>
-        <location filename="../../hardware/readers/exposure.py" line="+169"/>
+        <location filename="../../hardware/readers/exposure.py" line="+173"/>
         <source>vsmartcard の仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。このマシンに届く人は誰でも仮想リーダーにカードを差し出し、そのカードに送られる暗証番号を受け取れます。{config} を削除して（または vsmartcard-vpcd をアンインストールして）pcscd を再起動してください。vpcd には待ち受けるアドレスを 127.0.0.1 に限る設定がありません。使い続けるなら、ファイアウォールでポート {ports} を閉じてください</source>
         <translation>vsmartcard&apos;s virtual card reader (vpcd) is open to the network ({listeners}): anyone who reaches this machine can present a card in the virtual reader and receive the PIN sent to that card. Remove {config} (or uninstall vsmartcard-vpcd) and restart pcscd. vpcd has no setting to listen on 127.0.0.1 only; to keep it, block ports {ports} in the firewall</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>警告: 仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。誰でもカードを差し出し、そのカードに入力された暗証番号を受け取れます。{config} を削除して pcscd を再起動してください（詳しくは kiosk readers）</source>
+        <translation>Warning: the virtual card reader (vpcd) is open to the network ({listeners}): anyone can present a card there and receive the PIN typed for it. Remove {config} and restart pcscd (details: kiosk readers)</translation>
     </message>
 </context>
 </TS>

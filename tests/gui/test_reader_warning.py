@@ -9,12 +9,14 @@ from PySide6.QtCore import QCoreApplication
 
 from mynakiosk.app import Settings, build_window
 from mynakiosk.ui import language
-from mynakiosk_hardware.readers.exposure import Listener, VpcdEntry, exposure_warning
+from mynakiosk_hardware.readers.exposure import Listener, VpcdEntry, vpcd_exposure
 from mynakiosk_hardware.readers.virtual import VirtualReader
 
 pytestmark = pytest.mark.gui
 
-WARNING = exposure_warning([Listener("0.0.0.0", 35963)], [VpcdEntry(Path("/etc/reader.conf.d/vpcd"), 35963)])
+EXPOSURE = vpcd_exposure([Listener("0.0.0.0", 35963)], [VpcdEntry(Path("/etc/reader.conf.d/vpcd"), 35963)])
+assert EXPOSURE is not None
+WARNING = EXPOSURE.status()
 
 
 @pytest.fixture
@@ -26,22 +28,31 @@ def english_then_back(qapp):
 
 def test_the_start_up_warning_is_in_the_status_bar_and_follows_the_language(qtbot, aloop, english_then_back):
     controller, window = build_window(
-        VirtualReader(), Settings(reader_warning=WARNING), warm_up=False, watch_cards=False
-    )
+        VirtualReader(), Settings(reader_warning=WARNING), warm_up=False, watch_cards=False, side_panels=False
+    )  # as narrow as the window on a PC/SC reader, where the warning needs the most lines
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     try:
         assert window.statusBar().isVisible() and window.reader_warning is not None
         shown = window.reader_warning.text()
-        assert "ネットワークに開いています（0.0.0.0:35963）" in shown and "/etc/reader.conf.d/vpcd" in shown
+        assert shown.startswith(
+            "警告: 仮想カードリーダー (vpcd) がネットワークに開いています（0.0.0.0:35963）"
+        )
+        assert "/etc/reader.conf.d/vpcd" in shown
+        assert window.reader_warning.height() >= window.reader_warning.heightForWidth(
+            window.reader_warning.width()
+        )
         assert window.reader_warning.accessibleName() == "カードリーダーの警告"
         language.switch("en")
         QCoreApplication.processEvents()
         assert window.reader_warning.text().startswith(
-            "vsmartcard's virtual card reader (vpcd) is open to the network (0.0.0.0:35963)"
+            "Warning: the virtual card reader (vpcd) is open to the network (0.0.0.0:35963)"
         )
         assert window.reader_warning.accessibleName() == "Card reader warning"
+        assert window.reader_warning.height() >= window.reader_warning.heightForWidth(
+            window.reader_warning.width()
+        )
     finally:
         controller.close()
 

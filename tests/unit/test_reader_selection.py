@@ -15,9 +15,9 @@ from mynakiosk_hardware.readers.exposure import (
     Listener,
     VpcdEntry,
     exposed_vpcd,
-    exposure_warning,
     listening_sockets,
     vpcd_entries,
+    vpcd_exposure,
     vpcd_ports,
 )
 from mynakiosk_hardware.readers.pcsc import ReaderStatus
@@ -177,16 +177,26 @@ def test_vpcd_on_all_interfaces_is_exposed_and_named_with_the_fix():
         "[::]:35963",
         "0.0.0.0:35964",
     ]
-    english = in_english(exposure_warning(listeners, entries))
+    exposure = vpcd_exposure(listeners, entries)
+    assert exposure is not None
+    english = in_english(exposure.warning())
     assert "(0.0.0.0:35963, [::]:35963, 0.0.0.0:35964)" in english
     assert "anyone who reaches this machine can present a card" in english
     assert "Remove /etc/reader.conf.d/vpcd" in english and "restart pcscd" in english
     assert "no setting to listen on 127.0.0.1 only" in english and "ports 35963, 35964" in english
+    short = in_english(exposure.status())
+    assert short.startswith("Warning: the virtual card reader (vpcd) is open to the network (0.0.0.0:35963,")
+    assert "Remove /etc/reader.conf.d/vpcd and restart pcscd" in short and len(short) < len(english) * 2 // 3
+
+
+def test_vpcd_without_a_reader_conf_entry_points_at_the_package_file():
+    exposure = vpcd_exposure([Listener("::", 35964)], [])
+    assert exposure is not None and exposure.configs == ("/etc/reader.conf.d/vpcd",)
 
 
 def test_vpcd_on_loopback_or_another_port_is_not_exposed():
-    assert exposure_warning([Listener("127.0.0.1", 35963), Listener("::1", 35964)], []) == ""
-    assert exposure_warning([Listener("0.0.0.0", 8080)], []) == ""
+    assert vpcd_exposure([Listener("127.0.0.1", 35963), Listener("::1", 35964)], []) is None
+    assert vpcd_exposure([Listener("0.0.0.0", 8080)], []) is None
 
 
 def test_reader_conf_entries_give_vpcd_ports(tmp_path):
