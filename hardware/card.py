@@ -20,6 +20,14 @@ EFs read as ``FF`` filler with no object in them; the password answers like the 
 found unused on every card it examined (券面事項入力補助AP 0012): ``63 C0`` to the empty VERIFY that
 counts tries, ``69 84`` to a VERIFY. Signing with 001A therefore always answers ``69 82``.
 
+**A card with no PIN set** (顔認証マイナンバーカード, issued since 2023-12-15: no PIN is set, the
+利用者証明用電子証明書 is on the card and used with 顔認証 or 目視 instead, the 署名用電子証明書 is not
+issued — municipal guides, e.g. city.himi.toyama.jp …/10011.html, city.urasoe.lg.jp) is a card whose
+user-authentication PIN 0018 and 券面事項入力補助 PIN 0011 were never given a value: they answer as every
+such reference does, ``63 C0`` / ``69 84``, and its signature files are those of a child's card. To a
+client it looks like a card whose PIN is blocked; no public source says what the real card answers
+(``docs/hardware.md``, "The card with no PIN set").
+
 Sources: OpenSC ``src/libopensc/card-jpki.c`` and ``pkcs15-jpki.c``, jpki/myna, soltia48/myna-card,
 AokiApp/jsapdu; choices where the sources are silent are profile options or listed in ``docs/domain.md``.
 """
@@ -116,7 +124,9 @@ class PinObject:
     """A PIN EF: the reference value and its retry counter live in the profile (they survive power-off).
 
     ``never_set``: a key reference nobody ever gave a value (a card's unissued signature password, the
-    text AP's 0012): it answers as blocked, ``63 C0`` to the empty VERIFY and ``69 84`` to a VERIFY.
+    text AP's 0012): it answers as blocked, ``63 C0`` to the empty VERIFY and ``69 84`` to a VERIFY, as
+    myna-card found 0012 on every card it examined. A PIN whose value is missing from the profile (every
+    PIN of a 顔認証マイナンバーカード, which has none set) answers the same way (module docstring).
     """
 
     value_attr: str
@@ -558,11 +568,9 @@ class MyNumberCard:
         if fid is None or pin is None:
             return iso.response(iso.SW_FILE_NOT_FOUND if c.p2 & 0x80 else iso.SW_WRONG_P1P2)
         self._ef = fid
-        if pin.never_set:  # answers as blocked (class docstring)
-            return iso.response(iso.sw_retries(0) if not c.data else iso.SW_AUTH_BLOCKED)
         reference = self._reference(fid, pin)
-        if reference is None:  # no PIN set (顔認証マイナンバーカード)
-            return iso.response(iso.SW_REFERENCE_NOT_FOUND)
+        if reference is None:  # never given a value (PinObject): answers as blocked, as on a real card
+            return iso.response(iso.sw_retries(0) if not c.data else iso.SW_AUTH_BLOCKED)
         tries = self._tries(pin)
         if not c.data:  # empty VERIFY: the counter, without spending a try (JICSAP 6.4.9 (5))
             if tries == 0:

@@ -98,7 +98,8 @@ def identify(channel: CardChannel) -> CardIdentity:
 def read_auth_pin_tries(channel: CardChannel) -> int | None:
     """Tries left on the user-authentication PIN, read with an empty VERIFY: no try is spent.
 
-    ``None`` when the card has no PIN set (a 顔認証マイナンバーカード).
+    ``0`` when it is blocked, and on a card with no PIN set (a 顔認証マイナンバーカード answers as a
+    blocked PIN does: ``hardware.card``); ``None`` when the card says it has no such PIN (``6A88``).
     """
     if not select_jpki_ap(channel):
         raise NoJpkiApplicationError()
@@ -228,7 +229,9 @@ class CardSurvey:
     """
 
     identity: CardIdentity
-    tries_left: int | None = None  # None: no PIN set, or not a My Number card
+    tries_left: int | None = (
+        None  # None: no such PIN (6A88), or not a My Number card; 0: blocked or never set
+    )
     test_certificate: bool = False  # issued under JPKI-TEST: an emulated or test card, not a real one
     certificate_serial: int | None = None
     uid: bytes | None = None  # contactless UID, for cards that are not My Number cards

@@ -279,7 +279,12 @@ def describe_card(found: object) -> str:
     assert isinstance(found, CardSurvey)
     if found.identity.is_mynumber_card:
         kind = "My Number card (test certificate)" if found.test_certificate else "My Number card (REAL)"
-        tries = "no PIN set" if found.tries_left is None else f"{found.tries_left} PIN tries left"
+        if found.tries_left is None:
+            tries = "no PIN set"
+        elif found.tries_left == 0:  # a 顔認証マイナンバーカード answers as a blocked PIN (hardware.card)
+            tries = "PIN blocked or never set (0 tries left)"
+        else:
+            tries = f"{found.tries_left} PIN tries left"
         return f"{kind}, {tries}"
     if found.uid:
         return f"contactless card, UID {found.uid.hex().upper()}"

@@ -425,7 +425,8 @@ class Reception:
             self._clock(),
             card_holder=profile.holder if profile else "",
             card_holder_birth=profile.birth_date if profile else None,
-            # No retry counter: a 顔認証マイナンバーカード, no PIN ever set (the card answers 6A88).
+            # A 顔認証マイナンバーカード answers as a blocked PIN (hardware.card): that it has none set is known
+            # from its profile, as its photo is; a card saying it has no such PIN (6A88) has none either.
             card_identity=CardIdentity(
                 has_photo=profile.photo if profile else True,
                 has_pin=self._tries is not None and (profile.has_pin if profile else True),

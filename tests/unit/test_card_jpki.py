@@ -144,13 +144,21 @@ def test_photo_less_infant_card_has_no_face_image():
 
 
 def test_face_only_card_has_no_pin():
+    """顔認証マイナンバーカード: its PINs were never set, so they answer as every never-set reference does
+    (63C0 to the empty VERIFY, 6984 to a VERIFY); its 利用者証明用電子証明書 is there, its 署名用 is not."""
     card = MyNumberCard(CardProfile("顔認証カード", None))
     assert run(card, SELECT_JPKI, "00A4020C020018", "00200080", "0020008004" + b"1234".hex()) == [
         "9000",
         "9000",
-        "6A88",
-        "6A88",
+        "63C0",
+        "6984",
     ]
+    assert run(card, "00A4020C02001B", "00200080") == ["9000", "63C0"]
+    assert read_all(card, 0x000A)[:2] == b"\x30\x82"  # the user-authentication certificate
+    assert read_all(card, 0x0002) == b"\xff" * 2048  # no 署名用電子証明書: its CA's EF is empty
+    text = ["00A4040C" + f"{len(TEXT_AID):02X}" + TEXT_AID.hex(), "00A4020C020011", "00200080"]
+    assert run(card, *text) == ["9000", "9000", "63C0"]  # the 券面事項入力補助 PIN: none either
+    assert card.profile.auth_pin_tries == 3  # nothing was counted
 
 
 def test_child_card_keeps_the_unissued_signature_files():

@@ -156,24 +156,42 @@ def test_unknown_nfc_card_fails_to_read():
     assert snapshots[0].state is State.READ_FAILED
 
 
-def test_face_only_card_offers_no_pin_and_choosing_it_changes_nothing():
-    """顔認証マイナンバーカード: face or 目視 only (MHLW 事務連絡 2023-08-07); 暗証番号 is never offered."""
+def _face_only_visit(known: bool):
+    """A 顔認証マイナンバーカード on the reader; ``known``: the simulation knows its profile (a scenario's card)."""
+    card = MyNumberCard(CardProfile("顔認証カード", None))
+    profiles = {card.profile.certificate_serial: card.profile}.get if known else None
 
     async def scenario():
         reader = VirtualReader()
-        reception = Reception(lambda job: asyncio.wrap_future(reader.submit(job)))
+        reception = Reception(lambda job: asyncio.wrap_future(reader.submit(job)), profiles=profiles)
         reception.reader_ready()
-        reader.insert(MyNumberCard(CardProfile("顔認証カード", None)))
+        reader.insert(card)
         await reception.card_placed()
         offered = reception.snapshot
         reception.handle(ChoosePin())
         reader.close()
         return offered, reception.snapshot
 
-    offered, after = asyncio.run(scenario())
-    assert offered.tries_left is None and not offered.pin_offered
+    return asyncio.run(scenario())
+
+
+def test_face_only_card_offers_no_pin_and_choosing_it_changes_nothing():
+    """顔認証マイナンバーカード: face or 目視 only (MHLW 事務連絡 2023-08-07); 暗証番号 is never offered.
+
+    The card answers as a blocked PIN does (63C0: hardware.card); the kiosk knows it has no PIN from what
+    the simulation knows of the card, as it knows whether the card has a photo."""
+    offered, after = _face_only_visit(known=True)
+    assert offered.tries_left == 0 and not offered.pin_offered
     assert offered.face_offered and offered.visual_offered
     assert after.state is State.METHOD_SELECT and "暗証番号が設定されていません" in after.message
+
+
+def test_a_face_only_card_the_simulation_does_not_know_reads_as_a_blocked_pin():
+    """From the chip alone a card with no PIN set cannot be told from one whose PIN is blocked: 暗証番号
+    leads to the blocked-PIN fallback, as on a locked card."""
+    offered, after = _face_only_visit(known=False)
+    assert offered.tries_left == 0 and offered.face_offered
+    assert after.state is State.FALLBACK
 
 
 def test_roster_round_trip_and_errors(tmp_path):

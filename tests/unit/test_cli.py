@@ -114,6 +114,9 @@ def test_describe_card_lines():
     assert (
         describe_card(CardSurvey(CardIdentity(True), None, False, 1)) == "My Number card (REAL), no PIN set"
     )
+    assert describe_card(CardSurvey(CardIdentity(True), 0, True, 1)) == (
+        "My Number card (test certificate), PIN blocked or never set (0 tries left)"
+    )
     assert describe_card(CardSurvey(CardIdentity(False), uid=b"\x04\xaa")) == "contactless card, UID 04AA"
 
 
