@@ -2113,7 +2113,7 @@ Checking…</translation>
         <translation>NFC practice card</translation>
     </message>
     <message>
-        <location filename="../../hardware/card.py" line="+652"/>
+        <location filename="../../hardware/card.py" line="+660"/>
         <source>交通系ICカード</source>
         <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (myna-card).</extracomment>
         <translation>transit IC card</translation>
