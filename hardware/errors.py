@@ -167,6 +167,17 @@ class Protection(enum.Enum):
 
     NOT_OPTED_IN = "not opted in"  # no --real-card-verify
     LAST_TRY = "one try left"  # a wrong PIN would block it
+    NO_TRIES = (
+        "no tries left"  # blocked, or a card with no PIN set (顔認証マイナンバーカード): both answer 63C0
+    )
+    TRIES_UNKNOWN = "its tries left could not be read"  # unknown counts as the last try
+
+    @classmethod
+    def for_tries(cls, tries_left: int | None) -> Protection:
+        """Why a VERIFY is withheld from an opted-in real card or phone that has ``tries_left``."""
+        if tries_left is None:
+            return cls.TRIES_UNKNOWN
+        return cls.NO_TRIES if tries_left <= 0 else cls.LAST_TRY
 
 
 class RealCardProtected(ReaderError):
@@ -179,7 +190,7 @@ class RealCardProtected(ReaderError):
         self.device = device
         self.reason = reason
         self.tries_left = tries_left
-        tries = "" if tries_left is None else f", {tries_left} tries left"
+        tries = "" if tries_left is None else f" (tries left: {tries_left})"
         super().__init__(f"no VERIFY sent to a real {device.value}: {reason.value}{tries}")
 
 

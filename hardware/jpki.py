@@ -289,5 +289,5 @@ def guarded_verify(channel: CardChannel, pin: Pin, *, allow_real_card: bool = Fa
     if not allow_real_card:
         raise RealCardProtected(Device.CARD, Protection.NOT_OPTED_IN, found.tries_left)
     if not found.tries_to_spare:
-        raise RealCardProtected(Device.CARD, Protection.LAST_TRY, found.tries_left)
+        raise RealCardProtected(Device.CARD, Protection.for_tries(found.tries_left), found.tries_left)
     return verify_auth_pin(channel, pin)

@@ -79,7 +79,7 @@ def verify_phone_pin(channel: CardChannel, pin: Pin, *, allow_real_phone: bool =
         raise RealCardProtected(Device.PHONE, Protection.NOT_OPTED_IN)
     tries = read_auth_pin_tries(channel)
     if real and (tries is None or tries <= 1):
-        raise RealCardProtected(Device.PHONE, Protection.LAST_TRY, tries)
+        raise RealCardProtected(Device.PHONE, Protection.for_tries(tries), tries)
     return verify_auth_pin(channel, pin)  # the phone's own PIN EF 0018 and counter
 
 

@@ -37,6 +37,16 @@ PROTECTED = {
     (Device.CARD, Protection.LAST_TRY): N_("残り1回のため、実物のカードでは照合しません"),
     (Device.PHONE, Protection.NOT_OPTED_IN): N_("実物のスマートフォンには暗証番号を送りません"),
     (Device.PHONE, Protection.LAST_TRY): N_("残り1回のため、実物のスマートフォンでは照合しません"),
+    (Device.CARD, Protection.NO_TRIES): N_(
+        "残り回数が0回（ロック中、または暗証番号を設定していないカード）のため、実物のカードでは照合しません"
+    ),
+    (Device.PHONE, Protection.NO_TRIES): N_(
+        "残り回数が0回（ロック中）のため、実物のスマートフォンでは照合しません"
+    ),
+    (Device.CARD, Protection.TRIES_UNKNOWN): N_("残り回数を読み取れないため、実物のカードでは照合しません"),
+    (Device.PHONE, Protection.TRIES_UNKNOWN): N_(
+        "残り回数を読み取れないため、実物のスマートフォンでは照合しません"
+    ),
 }
 
 

@@ -2066,12 +2066,12 @@ Checking…</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="+107"/>
+        <location filename="../../kiosk/reader_messages.py" line="+113"/>
         <source>公的個人認証APがありません</source>
         <translation>This card has no JPKI application</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-77"/>
         <source>実物のマイナンバーカードには暗証番号を送りません</source>
         <extracomment>Why no PIN went to a real card or phone, as the patient&apos;s screen says it.</extracomment>
         <translation>The PIN is not sent to a real My Number Card</translation>
@@ -2082,7 +2082,7 @@ Checking…</translation>
         <translation>Only 1 try left, so the PIN is not checked on a real card</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>pyscard が入っていません。PC/SC を使うには {command} を実行してください</source>
         <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
     </message>
@@ -2146,7 +2146,7 @@ Checking…</translation>
         <translation>The phone could not be read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="-65"/>
+        <location filename="../../kiosk/reader_messages.py" line="-71"/>
         <source>実物のスマートフォンには暗証番号を送りません</source>
         <translation>A PIN is never sent to a real phone</translation>
     </message>
@@ -2154,6 +2154,26 @@ Checking…</translation>
         <location line="+1"/>
         <source>残り1回のため、実物のスマートフォンでは照合しません</source>
         <translation>One try left: the PIN is not checked on a real phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>残り回数が0回（ロック中、または暗証番号を設定していないカード）のため、実物のカードでは照合しません</source>
+        <translation>No tries left (the card is locked, or has no PIN set), so the PIN is not checked on a real card</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>残り回数が0回（ロック中）のため、実物のスマートフォンでは照合しません</source>
+        <translation>No tries left (locked), so the PIN is not checked on a real phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残り回数を読み取れないため、実物のカードでは照合しません</source>
+        <translation>Its tries left could not be read, so the PIN is not checked on a real card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残り回数を読み取れないため、実物のスマートフォンでは照合しません</source>
+        <translation>Its tries left could not be read, so the PIN is not checked on a real phone</translation>
     </message>
     <message>
         <location line="+29"/>

@@ -15,6 +15,7 @@ from mynakiosk.roster import Roster, certificate_key, uid_key
 from mynakiosk.scenarios.loader import default_household
 from mynakiosk_hardware import pki
 from mynakiosk_hardware.card import TEXT_AID, MyNumberCard, OtherCard
+from mynakiosk_hardware.errors import Protection
 from mynakiosk_hardware.jpki import RealCardProtected, guarded_verify, survey
 from mynakiosk_hardware.pin import Pin
 from mynakiosk_hardware.profile import CardProfile
@@ -83,8 +84,9 @@ def test_guarded_verify_never_sends_a_pin_to_a_real_card_without_opt_in():
 @pytest.mark.parametrize("tries", [1, 0])
 def test_guarded_verify_never_spends_the_last_try_even_with_opt_in(tries):
     real = FakeRealCard(CardProfile("実カード", "4321", auth_pin_tries=tries))
-    with pytest.raises(RealCardProtected, match="one try left"):
+    with pytest.raises(RealCardProtected) as refused:
         guarded_verify(Channel(real), Pin("0000"), allow_real_card=True)
+    assert refused.value.reason is (Protection.LAST_TRY if tries == 1 else Protection.NO_TRIES)
     assert not real.verifies_with_data() and real.profile.auth_pin_tries == tries
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from mynakiosk import cli
 from mynakiosk.cli import in_english, main
+from mynakiosk.reader_messages import describe
 from mynakiosk_hardware.readers import exposure
 from mynakiosk_hardware.readers.base import ServiceUnavailableError
 from mynakiosk_hardware.readers.exposure import (
@@ -60,7 +61,7 @@ def test_only_virtual_readers_and_no_name_stops_with_the_names_and_how_to_choose
     check_choice(VIRTUAL, "Virtual PCD 00 01")  # named: fine
     with pytest.raises(ServiceUnavailableError) as raised:
         check_choice(VIRTUAL, None)
-    japanese = str(raised.value)
+    japanese = str(describe(raised.value))  # what the window shows
     assert "仮想カードリーダーしかありません" in japanese
     assert all(repr(name) in japanese for name in VIRTUAL)
     assert "--reader 'pcsc:Virtual PCD 00 00'" in japanese
