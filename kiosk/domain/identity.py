@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from mynakiosk.domain.fallback import FallbackGuidance
+    from mynakiosk_hardware.profile import CardProfile
 
 NO_PHOTO_FACE = N_("このカードには顔写真がないため、顔認証はできません。「暗証番号」を選んでください。")
 NO_PHOTO_VISUAL = N_(
@@ -42,6 +43,17 @@ class CardIdentity:
 
     has_photo: bool = True
     has_pin: bool = True
+
+    @classmethod
+    def of(cls, profile: CardProfile | None, tries_left: int | None) -> CardIdentity:
+        """The card on the reader, from what the simulation knows of it (None: nothing, so everything is
+        allowed) and its PIN counter. A 顔認証マイナンバーカード answers as a blocked PIN (63C0, as the
+        emulated card does): that it has none set is known from its profile, as its photo is; a card that
+        says it has no such PIN (6A88, no counter at all) has none either."""
+        return cls(
+            has_photo=profile.photo if profile else True,
+            has_pin=tries_left is not None and (profile.has_pin if profile else True),
+        )
 
     @property
     def face(self) -> bool:
@@ -119,6 +131,13 @@ class CardFace:
     birth_date: dt.date | None = None
     photo_taken: dt.date | None = None  # the certificate's start: the card was issued with this photo
 
+    @classmethod
+    def of(cls, profile: CardProfile | None) -> CardFace:
+        """The face on the card the simulation knows (None: an unknown card, a photo of nobody in particular)."""
+        if profile is None:
+            return cls()
+        return cls(profile.photo, profile.birth_date, profile.certificate_not_before)
+
 
 class FaceVerdict(enum.Enum):
     """The outcome of one capture."""
@@ -192,3 +211,34 @@ def visual_check_allowed(
     if choosing_identity:
         return True
     return fallback is not None and fallback.reason in IDENTITY_FAILURES
+
+
+class PinChoice(enum.Enum):
+    """Where choosing 「暗証番号」 leads."""
+
+    ENTER = "enter"  # the keypad
+    NOT_SET = "not set"  # a 顔認証マイナンバーカード: no PIN was ever set (``NO_PIN`` is shown)
+    LOCKED = "locked"  # no tries left: the patient cannot prove who they are with the PIN
+
+
+def pin_choice(tries_left: int | None, card: CardIdentity) -> PinChoice:
+    """「暗証番号」, from the method choice or 「暗証番号に切り替える」 on the face screen."""
+    if tries_left is None or not card.pin:
+        return PinChoice.NOT_SET
+    return PinChoice.LOCKED if tries_left == 0 else PinChoice.ENTER
+
+
+def face_refusal(card: CardIdentity, locked: bool) -> str:
+    """Why 顔認証 cannot start with this card ("" when it can): no photo (an infant's card), or ``locked``,
+    too many failures with this card today (``FacePolicy.locked``)."""
+    if not card.face:
+        return NO_PHOTO_FACE
+    return FACE_LOCKED_MESSAGE if locked else ""
+
+
+def visual_confirmation_refusal(password: str, facility_password: str, face: CardFace) -> str:
+    """Why staff's 目視確認 is not accepted ("" when it is): the facility's 目視モード用パスワード, never the
+    card PIN, and a card photo to compare the face with (医療保険部会 2024-10-31 資料)."""
+    if password != facility_password:
+        return WRONG_VISUAL_PASSWORD
+    return "" if face.has_photo else NO_PHOTO_VISUAL

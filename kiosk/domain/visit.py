@@ -8,7 +8,7 @@ the same visit twice, first in the fallback, then complete), so a record already
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.identity import CardIdentity
@@ -100,3 +100,10 @@ class ReceptionRecord:
         if person.name != self.card_holder:
             return True
         return self.card_holder_birth is not None and person.birth_date != self.card_holder_birth
+
+    def ended(self, outcome: Outcome, fallback: FallbackGuidance | None) -> ReceptionRecord:
+        """The record of this visit ending in ``outcome``: a new one, so a record already shown stays as it
+        was. 誤紐づけ: the patient's screen completes as on a real reader; the record tells the desk to stop."""
+        if outcome is Outcome.COMPLETE and self.mislinked:
+            outcome = Outcome.MISLINKED
+        return replace(self, outcome=outcome, fallback=fallback)

@@ -26,6 +26,15 @@ if TYPE_CHECKING:
     from mynakiosk_hardware.pin import Pin
 
 
+class UnexpectedIntent(RuntimeError):
+    """An intent the current state does not accept: a bug in a screen or a script, never ignored."""
+
+    def __init__(self, state: State, intent: object) -> None:
+        super().__init__(f"{type(intent).__name__} is not accepted in state {state.name}")
+        self.state = state
+        self.intent = intent
+
+
 class Answer(enum.Enum):
     """The answer on a yes/no screen: 登録する/しない, 利用する/しない."""
 

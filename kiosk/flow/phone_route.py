@@ -1,5 +1,7 @@
-"""The スマホ保険証 route's card work: what the 汎用カードリーダー read from the phone held over it, sorted into
-the few outcomes the reception acts on. Qt-free; the job runs on the phone reader's hardware thread.
+"""The スマホ保険証 route of a visit: choosing the phone, its PIN (Android), and what the 汎用カードリーダー read
+from the phone held over it, sorted into the few outcomes the route acts on. Qt-free; the job runs on the
+phone reader's hardware thread (``flow/card_io.py``). The reception starts the route (「スマートフォン」 on the
+idle screen) and takes over once the phone's certificate is read (``Steps.identified``).
 """
 
 from __future__ import annotations
@@ -8,9 +10,14 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mynakiosk.domain.qualification import IdentityMethod
+from mynakiosk.domain.smartphone import guidance_for_phone_lock
+from mynakiosk.flow.machine import Event
 from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
+    from mynakiosk.flow.card_io import CardIO
+    from mynakiosk.flow.visit import Steps
     from mynakiosk_hardware.phone import PhoneKind
     from mynakiosk_hardware.pin import Pin
     from mynakiosk_hardware.readers.base import CardChannel, CardJob
@@ -94,3 +101,52 @@ def read_held_phone(
         return PhoneReading(Held.AUTHENTICATED, tries, auth.signature, auth.certificate)
 
     return job
+
+
+class PhoneRoute:
+    """The phone steps of a スマホ保険証 visit, on the reception's ``Steps``."""
+
+    def __init__(self, steps: Steps, cards: CardIO) -> None:
+        self._steps, self._cards = steps, cards
+        self.ready = False  # a 汎用カードリーダー is connected and ready
+
+    def choose_kind(self, kind: PhoneKind) -> None:
+        """iPhone (Face ID on the phone) or Android (its PIN typed here)."""
+        from mynakiosk_hardware.phone import PhoneKind
+
+        android = kind is PhoneKind.ANDROID
+        visit = self._steps.visit
+        visit.phone_kind, visit.phone_pin = kind, None
+        # The staff console and the result file say the visit was by phone.
+        visit.note(method=IdentityMethod.PHONE_PIN if android else IdentityMethod.PHONE_BIOMETRIC)
+        self._steps.go(Event.ANDROID_CHOSEN if android else Event.IPHONE_CHOSEN)
+
+    def pin_typed(self, pin: Pin) -> None:
+        """Android: the PIN waits here until the phone is held (it is checked on the phone, not here)."""
+        self._steps.visit.phone_pin = pin
+        self._steps.go(Event.PIN_SUBMITTED)
+
+    async def read(self, visit_id: int) -> None:
+        """The phone is held over the 汎用カードリーダー: authenticate it, then act on what was found."""
+        visit, steps = self._steps.visit, self._steps
+        assert visit.phone_kind is not None
+        challenge = steps.challenge()
+        job = read_held_phone(visit.phone_kind, challenge, visit.phone_pin)
+        reading = await self._cards.on_phone(job, visit_id)
+        held = reading.held
+        if held in (Held.WRONG_PIN, Held.LOCKED, Held.AUTHENTICATED, Held.OTHER_KIND):
+            visit.phone_pin = None  # used once, or for the wrong phone: never kept
+        if reading.tries_left is not None:
+            visit.tries = reading.tries_left
+        if held is Held.WRONG_PIN:
+            steps.go(Event.PIN_REJECTED, wrong_pin=True)
+        elif held is Held.LOCKED:
+            steps.go(Event.PIN_BLOCKED, fallback=guidance_for_phone_lock())
+        elif held is Held.OTHER_KIND:
+            steps.go(Event.BACK, message=held.message)
+        elif held is not Held.AUTHENTICATED:
+            steps.go(Event.PHONE_NOT_READ, message=held.message)
+        else:
+            assert visit.record is not None and visit.record.method is not None
+            method = visit.record.method
+            steps.identified(Event.PHONE_ACCEPTED, method, reading.certificate, reading.signature, challenge)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from mynakiosk.cards import CardPolicy
+from mynakiosk.flow.card_io import NO_CARD_WORK
 from mynakiosk.flow.machine import State, state_label
-from mynakiosk.flow.reception import NO_CARD_WORK, Reception, Snapshot
+from mynakiosk.flow.reception import Reception, Snapshot
 from mynakiosk.flow.staff_actions import ScenarioSwitchRefused
 from mynakiosk.i18n import N_, Msg
 from mynakiosk.reader_messages import describe

@@ -835,7 +835,7 @@
         <translation>Specific health checkup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/identity.py" line="+85"/>
+        <location filename="../../kiosk/domain/identity.py" line="+96"/>
         <source>正面を向いて静止</source>
         <translation>Facing front, still</translation>
     </message>
@@ -890,7 +890,7 @@
         <translation>Face recognition failed too many times and cannot be used with this card. Please choose PIN or ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+82"/>
+        <location filename="../../kiosk/flow/reception.py" line="+68"/>
         <source>カードリーダーが故障しています。次のいずれかを受付窓口で提示してください。</source>
         <translation>The card reader is out of order. Please show one of the following at the reception desk.</translation>
     </message>
@@ -905,7 +905,7 @@
         <translation>Ask your insurer (employer) which insurance to use for this visit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+108"/>
+        <location filename="../../kiosk/flow/reception.py" line="+37"/>
         <source>カードリーダーを準備しています</source>
         <extracomment>The states in which the patient is choosing or performing the identity step.</extracomment>
         <translation>Preparing the card reader</translation>
@@ -921,7 +921,7 @@
         <translation>Face not recognized. Please fit your face in the frame again, or press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="-107"/>
+        <location filename="../../kiosk/flow/reception.py" line="-36"/>
         <source>カードの取り忘れにご注意ください。カードをお取りください。</source>
         <translation>Don&apos;t forget your card. Please take your card.</translation>
     </message>
@@ -981,7 +981,7 @@
         <translation>({validity}) {cause}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+1"/>
+        <location filename="../../kiosk/flow/card_io.py" line="+41"/>
         <source>カードの読み取り中にエラーが発生しました。カードを置き直してください。</source>
         <translation>An error occurred while reading the card. Please place the card again.</translation>
     </message>
@@ -2280,7 +2280,7 @@ Checking…</translation>
         <translation>Practice date: {date:%Y-%m-%d} (not today; the rules of that day apply)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/identity.py" line="-83"/>
+        <location filename="../../kiosk/domain/identity.py" line="-93"/>
         <source>このカードには顔写真がないため、顔認証はできません。「暗証番号」を選んでください。</source>
         <translation>This card has no photo, so face recognition is not possible. Please choose &quot;PIN&quot;.</translation>
     </message>
@@ -2295,7 +2295,7 @@ Checking…</translation>
         <translation>This card has no PIN (a face-recognition My Number Card). Identity is checked by face recognition or a visual check by staff.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>顔写真のないカードのため、顔認証・目視確認はできません（暗証番号のみ）。暗証番号がわからなければ、資格確認書などで資格を確認してください。</source>
         <translation>The card has no photo: neither face recognition nor a visual check is possible (PIN only). If the PIN is not known, confirm eligibility with the Certificate of Eligibility or another document.</translation>
     </message>
@@ -2375,7 +2375,7 @@ Checking…</translation>
         <translation>A new phone cannot be used until the card is added to it again. If the phone cannot be read, you can check in by placing your My Number Card on this reader. Take the card itself to a clinic you visit for the first time.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+1"/>
+        <location filename="../../kiosk/flow/card_io.py" line="+1"/>
         <source>読み取りの途中でスマートフォンが離れました。もう一度、1〜2秒かざしてください。</source>
         <translation>The phone was moved away during reading. Hold it again for 1–2 seconds.</translation>
     </message>
@@ -2385,7 +2385,7 @@ Checking…</translation>
         <translation>The phone could not be read. Hold it over the reader beside this one again.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../kiosk/flow/reception.py" line="+1"/>
         <source>スマートフォン用の読み取り機が使えません。マイナンバーカードを置いてください。</source>
         <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
     </message>
@@ -2535,7 +2535,7 @@ beside this one</translation>
         <translation>Check in with iPhone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/phone_route.py" line="+36"/>
+        <location filename="../../kiosk/flow/phone_route.py" line="+43"/>
         <source>iPhoneで顔認証（Face ID）または指紋認証（Touch ID）をしてから、もう一度かざしてください。</source>
         <translation>Confirm with Face ID or Touch ID on the iPhone, then hold it again.</translation>
     </message>

@@ -8,15 +8,23 @@ from mynakiosk.domain.identity import (
     FACE_LOCKED_MESSAGE,
     FACE_NOT_MATCHED,
     FACE_PROMPTS,
+    NO_PHOTO_FACE,
     NO_PHOTO_FOR_FACE,
+    NO_PHOTO_VISUAL,
+    WRONG_VISUAL_PASSWORD,
     CardFace,
     CardIdentity,
     FaceCondition,
     FacePolicy,
     FaceVerdict,
+    PinChoice,
+    face_refusal,
+    pin_choice,
     visual_check_allowed,
+    visual_confirmation_refusal,
 )
 from mynakiosk.domain.people import is_child
+from mynakiosk_hardware.profile import CardProfile
 
 AS_OF = dt.date(2026, 1, 15)
 ADULT = CardFace(True, dt.date(1986, 4, 1), dt.date(2024, 1, 1))
@@ -80,3 +88,34 @@ def test_staff_step_in_during_the_identity_step_or_after_it_failed_only():
 def test_one_child_rule():
     assert is_child(dt.date(2008, 1, 16), AS_OF)  # 17 until tomorrow
     assert not is_child(dt.date(2008, 1, 15), AS_OF)  # 18 today
+
+
+def test_what_a_card_allows_follows_its_profile_and_its_pin_counter():
+    assert CardIdentity.of(None, 3) == CardIdentity(has_photo=True, has_pin=True)  # an unknown card
+    assert CardIdentity.of(None, None) == CardIdentity(has_photo=True, has_pin=False)  # no counter: 6A88
+    infant = CardProfile("赤ちゃん", "1234", photo=False)
+    assert CardIdentity.of(infant, 3) == CardIdentity(has_photo=False, has_pin=True)
+    face_only = CardProfile("顔", None)
+    assert CardIdentity.of(face_only, 3).has_pin is False
+    assert CardFace.of(None) == CardFace()
+    assert CardFace.of(infant).has_photo is False and CardFace.of(infant).birth_date == infant.birth_date
+
+
+def test_choosing_the_pin_enters_it_unless_none_is_set_or_it_is_locked():
+    assert pin_choice(3, CardIdentity()) is PinChoice.ENTER
+    assert pin_choice(0, CardIdentity()) is PinChoice.LOCKED
+    assert pin_choice(None, CardIdentity()) is PinChoice.NOT_SET
+    assert pin_choice(3, CardIdentity(has_pin=False)) is PinChoice.NOT_SET
+    assert pin_choice(0, CardIdentity(has_pin=False)) is PinChoice.NOT_SET
+
+
+def test_face_needs_a_photo_and_an_unlocked_card():
+    assert face_refusal(CardIdentity(), locked=False) == ""
+    assert face_refusal(CardIdentity(), locked=True) == FACE_LOCKED_MESSAGE
+    assert face_refusal(CardIdentity(has_photo=False), locked=True) == NO_PHOTO_FACE
+
+
+def test_the_visual_check_needs_the_facility_password_and_a_photo():
+    assert visual_confirmation_refusal("staff", "staff", ADULT) == ""
+    assert visual_confirmation_refusal("1234", "staff", ADULT) == WRONG_VISUAL_PASSWORD
+    assert visual_confirmation_refusal("staff", "staff", CardFace(has_photo=False)) == NO_PHOTO_VISUAL

@@ -114,17 +114,20 @@ def test_card_pulled_during_verify_returns_to_idle_and_drops_the_result():
 
     async def scenario():
         reader = VirtualReader()
-        reception, snapshots = make_reception(reader)
+        snapshots = []
+        release = asyncio.Event()
+        release.set()
+
+        async def run_on_card(job):
+            await release.wait()  # held back below: the card is taken away before the VERIFY reaches it
+            return await asyncio.wrap_future(reader.submit(job))
+
+        reception = Reception(run_on_card, snapshots.append)
+        reception.reader_ready()
         reader.insert(card)
         await reception.card_placed()
         reception.handle(ChoosePin())
-        release = asyncio.Event()
-
-        async def slow_run_on_card(job):
-            await release.wait()  # the card is taken away before the VERIFY reaches it
-            return await asyncio.wrap_future(reader.submit(job))
-
-        reception._run_on_card = slow_run_on_card
+        release.clear()
         verify = asyncio.ensure_future(reception.handle(SubmitPin(Pin("1234"))))
         assert reception.state is State.VERIFYING
         reader.remove()

@@ -17,8 +17,9 @@ from mynakiosk.domain.fallback import (
     with_transitional,
 )
 from mynakiosk.domain.people import Coverage, Insurer, Person, Relation
-from mynakiosk.domain.qualification import Validity
+from mynakiosk.domain.qualification import IdentityMethod, QualificationResult, Validity
 from mynakiosk.domain.staff import staff_action
+from mynakiosk.domain.visit import Outcome, ReceptionRecord
 from mynakiosk.flow.machine import State
 from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
 from mynakiosk.scenarios.runner import run_scenario
@@ -191,3 +192,14 @@ def test_share_of_a_locked_card_uses_the_record_for_the_elderly():
     )
     service.links[5] = CardLink(5, "g")
     assert service.share_of_card(5, dt.date(1948, 11, 3)).tenths == 3
+
+
+def test_each_ending_is_a_new_record_and_a_mislinked_completion_says_so():
+    someone_else = Person("x", "山田 はな", "ヤマダ ハナ", dt.date(2019, 1, 1))
+    result = QualificationResult(True, Validity.VALID, IdentityMethod.PIN, person=someone_else)
+    going_on = ReceptionRecord(dt.datetime(2026, 12, 5, 9), result=result, card_holder="山田 さくら")
+    ended = going_on.ended(Outcome.COMPLETE, None)
+    assert ended.outcome is Outcome.MISLINKED and going_on.outcome is None  # the one before is unchanged
+    own = replace(going_on, card_holder="山田 はな")
+    assert own.ended(Outcome.COMPLETE, None).outcome is Outcome.COMPLETE
+    assert going_on.ended(Outcome.FALLBACK, None).outcome is Outcome.FALLBACK  # only a completion is one

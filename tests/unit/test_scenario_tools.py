@@ -118,12 +118,12 @@ def test_run_never_ends_in_a_traceback_and_the_batch_goes_on(tmp_path, capsys):
 
 
 def test_a_step_that_raises_is_a_mismatch_with_its_message(tmp_path, monkeypatch):
-    from mynakiosk.flow.reception import Reception
+    from mynakiosk.flow.identity_step import IdentityStep
 
     def broken(self):
         raise KeyError("boom")
 
-    monkeypatch.setattr(Reception, "_choose_pin", broken)
+    monkeypatch.setattr(IdentityStep, "choose_pin", broken)
     path = write(
         tmp_path, MINIMAL.format(person="a", acquired="2020-01-01", script='"place a", "choose pin"')
     )
