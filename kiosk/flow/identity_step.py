@@ -1,11 +1,12 @@
-"""The identity step with a card on the reader: 暗証番号 (VERIFY on the card), 顔認証 (simulated captures) and
-the staff's 目視確認, on the reception's ``Steps``. The rules (which a card allows, the face policy, the
+"""The card placed on the reader: reading it, then the identity step with it: 暗証番号 (VERIFY on the card),
+顔認証 (simulated captures) and the staff's 目視確認, on the reception's ``Steps``. The rules (which a card allows, the face policy, the
 目視 password) are domain code (``domain/identity.py``); the card work is ``flow/card_io.py``. Once the person
 is identified, the reception takes over (``Steps.identified``).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.fallback import FallbackReason, guidance_for_identity
@@ -13,6 +14,7 @@ from mynakiosk.domain.identity import (
     NO_PHOTO_VISUAL,
     NO_PIN,
     CardFace,
+    CardIdentity,
     FacePolicy,
     FaceVerdict,
     PinChoice,
@@ -21,23 +23,56 @@ from mynakiosk.domain.identity import (
     visual_confirmation_refusal,
 )
 from mynakiosk.domain.qualification import IdentityMethod
+from mynakiosk.domain.visit import ReceptionRecord
+from mynakiosk.flow.intents import UnexpectedIntent
 from mynakiosk.flow.machine import Event
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable
 
     from mynakiosk.domain.identity import FaceCondition
+    from mynakiosk.flow import intents as i
     from mynakiosk.flow.card_io import CardIO
     from mynakiosk.flow.visit import Steps
     from mynakiosk_hardware.pin import Pin
 
+log = logging.getLogger("kiosk.reception")
+
 
 class IdentityStep:
-    """How the patient proves who they are with the card on the reader."""
+    """The card on the reader, and how the patient proves who they are with it."""
 
     def __init__(self, steps: Steps, cards: CardIO, face_failure_limit: int) -> None:
         self._steps, self._cards = steps, cards
         self.face = FacePolicy(face_failure_limit)  # the face failures per card, for the session
+
+    async def read(self, visit_id: int) -> None:
+        """読み取り中: what the card is, how this visit uses it (``CardPolicy``), its PIN tries, whose it is."""
+        steps, visit = self._steps, self._steps.visit
+        found = await self._cards.survey(visit_id)
+        plan = steps.policy.plan(found)
+        if plan.refusal is not None:
+            steps.go(Event.CARD_UNREADABLE, message=plan.refusal)
+            return
+        visit.card, visit.serial = plan, found.certificate_serial
+        profile = steps.card_profile()
+        visit.tries = found.tries_left
+        if plan.substitute is not None:
+            visit.tries = await self._cards.pin_tries(visit_id, plan.substitute)
+        visit.record = ReceptionRecord(
+            steps.now(),
+            card_holder=profile.holder if profile else "",
+            card_holder_birth=profile.birth_date if profile else None,
+            card_identity=CardIdentity.of(profile, visit.tries),
+        )
+        log.info("card: %s", plan.kind.value)
+        steps.go(Event.CARD_IDENTIFIED)
+
+    def request_visual_check(self, intent: i.RequestVisualCheck) -> None:
+        """職員が目視確認を始める (at the reader, with the facility's 目視モード用パスワード: 医療保険部会 2024-10-31 資料)."""
+        if not self._steps.snapshot.visual_offered:
+            raise UnexpectedIntent(self._steps.state, intent)
+        self._steps.go(Event.VISUAL_REQUESTED)
 
     def choose_pin(self) -> None:
         """「暗証番号」, from the method choice or 「暗証番号に切り替える」 on the face screen."""

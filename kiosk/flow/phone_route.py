@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 
 from mynakiosk.domain.qualification import IdentityMethod
 from mynakiosk.domain.smartphone import guidance_for_phone_lock
+from mynakiosk.domain.visit import ReceptionRecord
+from mynakiosk.flow.intents import UnexpectedIntent
 from mynakiosk.flow.machine import Event
 from mynakiosk.i18n import N_
 
 if TYPE_CHECKING:
+    from mynakiosk.flow import intents as i
     from mynakiosk.flow.card_io import CardIO
     from mynakiosk.flow.visit import Steps
     from mynakiosk_hardware.phone import PhoneKind
@@ -109,6 +112,18 @@ class PhoneRoute:
     def __init__(self, steps: Steps, cards: CardIO) -> None:
         self._steps, self._cards = steps, cards
         self.ready = False  # a 汎用カードリーダー is connected and ready
+
+    def start(self, intent: i.ChooseSmartphone) -> None:
+        """「スマートフォン」 on the idle screen: a スマホ保険証 visit begins."""
+        steps = self._steps
+        if (
+            not steps.snapshot.phone_offered
+        ):  # no 汎用カードリーダー here: the screen offers no 「スマートフォン」
+            raise UnexpectedIntent(steps.state, intent)
+        self._cards.next_visit()
+        steps.visit.by_phone = True
+        steps.visit.record = ReceptionRecord(steps.now())  # whose it is, the phone's certificate will say
+        steps.go(Event.PHONE_CHOSEN)
 
     def choose_kind(self, kind: PhoneKind) -> None:
         """iPhone (Face ID on the phone) or Android (its PIN typed here)."""

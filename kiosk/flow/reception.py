@@ -6,8 +6,8 @@ A result that comes back after the card was taken away belongs to a finished vis
 
 What the screens are and what entering each does is declared in ``flow/machine.py``; what each intent
 means is the table in ``_dispatch_table``. The steps of a visit are their own modules, on this class's
-``Steps`` side (``flow/visit.py``): the identity step with a card (``flow/identity_step.py``), the
-スマホ保険証 route (``flow/phone_route.py``) and what follows the identity (``flow/questions.py``). The rules
+``Steps`` side (``flow/visit.py``): the card placed and the identity step with it
+(``flow/identity_step.py``), the スマホ保険証 route (``flow/phone_route.py``) and what follows the identity (``flow/questions.py``). The rules
 and the fallback guidance are domain code (``domain/identity.py``, ``domain/fallback.py``).
 """
 
@@ -28,7 +28,6 @@ from mynakiosk.domain.fallback import (
     with_transitional,
 )
 from mynakiosk.domain.identity import (
-    CardIdentity,
     FacePolicy,
     visual_check_allowed,
 )
@@ -113,6 +112,9 @@ class Reception:
     def state(self) -> State:
         return self.machine.state
 
+    def now(self) -> dt.datetime:
+        return self._clock()
+
     @property
     def visit_card(self) -> VisitCard | None:
         return self.visit.card
@@ -169,7 +171,7 @@ class Reception:
             (s.HIGH_COST, i.Answer): lambda answer: self._questions.answer(high_cost=answer is i.Answer.YES),
             (s.PRESCRIPTION, Prescription): lambda choice: self._questions.answer(prescription=choice),
             (s.SUBSIDY, i.Answer): lambda answer: self._questions.answer(subsidy=answer is i.Answer.YES),
-            (s.IDLE, i.ChooseSmartphone): lambda intent: self._choose_phone(intent),
+            (s.IDLE, i.ChooseSmartphone): lambda intent: self._phone.start(intent),
             (s.PHONE_KIND, i.ChoosePhoneKind): lambda intent: self._phone.choose_kind(intent.kind),
             (s.PHONE_PIN, i.SubmitPin): lambda intent: self._phone.pin_typed(intent.pin),
             (s.PHONE_NOT_READ, i.RetryPhone): lambda _: self.go(Event.RETRY),
@@ -185,7 +187,9 @@ class Reception:
         ):
             table[state, i.Back] = lambda _: self.go(Event.BACK)
         for state in (*IDENTITY_STEP, s.FALLBACK):
-            table[state, i.RequestVisualCheck] = lambda intent: self._request_visual_check(intent)
+            table[state, i.RequestVisualCheck] = lambda intent: self._identity_step.request_visual_check(
+                intent
+            )
         return table
 
     # -- what the screens show -----------------------------------------------------------------
@@ -271,7 +275,7 @@ class Reception:
             log.info("a card was placed while %s; ignored until the reader is idle", self.state.name)
             return NO_CARD_WORK
         self.go(Event.CARD_PLACED)
-        return self.while_visit_lasts(self._read(self._cards.next_visit()))
+        return self.while_visit_lasts(self._identity_step.read(self._cards.next_visit()))
 
     def paper_card_placed(self, label: str) -> None:
         """A card without an IC chip (an old 健康保険証, a 資格確認書) on the reader.
@@ -305,33 +309,7 @@ class Reception:
             log.warning("card left on the reader after the visit")
             self.update(alert=CARD_LEFT)
 
-    async def _read(self, visit: int) -> None:
-        found = await self._cards.survey(visit)
-        plan = self.policy.plan(found)
-        if plan.refusal is not None:
-            self.go(Event.CARD_UNREADABLE, message=plan.refusal)
-            return
-        self.visit.card, self.visit.serial = plan, found.certificate_serial
-        profile = self.card_profile()
-        self.visit.tries = found.tries_left
-        if plan.substitute is not None:
-            self.visit.tries = await self._cards.pin_tries(visit, plan.substitute)
-        self.visit.record = ReceptionRecord(
-            self._clock(),
-            card_holder=profile.holder if profile else "",
-            card_holder_birth=profile.birth_date if profile else None,
-            card_identity=CardIdentity.of(profile, self.visit.tries),
-        )
-        log.info("card: %s", plan.kind.value)
-        self.go(Event.CARD_IDENTIFIED)
-
     # -- identity ------------------------------------------------------------------------------
-
-    def _request_visual_check(self, intent: i.RequestVisualCheck) -> None:
-        """職員が目視確認を始める (at the reader, with the facility's 目視モード用パスワード: 医療保険部会 2024-10-31 資料)."""
-        if not self._snapshot.visual_offered:
-            raise UnexpectedIntent(self.state, intent)
-        self.go(Event.VISUAL_REQUESTED)
 
     def identified(
         self,
@@ -364,16 +342,6 @@ class Reception:
             self.go(Event.PHONE_READER_LOST, message=PHONE_READER_LOST)
         elif self.state is State.IDLE:
             self.update()
-
-    def _choose_phone(self, intent: i.ChooseSmartphone) -> None:
-        if (
-            not self._snapshot.phone_offered
-        ):  # no 汎用カードリーダー here: the screen offers no 「スマートフォン」
-            raise UnexpectedIntent(self.state, intent)
-        self._cards.next_visit()
-        self.visit.by_phone = True
-        self.visit.record = ReceptionRecord(self._clock())  # whose it is, the phone's certificate will say
-        self.go(Event.PHONE_CHOSEN)
 
     def phone_placed(self) -> Awaitable[None]:
         """Something arrived on the 汎用カードリーダー: read it if the reader is waiting for a phone."""

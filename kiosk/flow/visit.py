@@ -15,11 +15,12 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable
 
     from mynakiosk.backend.service import QualificationService
-    from mynakiosk.cards import VisitCard
+    from mynakiosk.cards import CardPolicy, VisitCard
     from mynakiosk.domain.clinic import ClinicSettings
     from mynakiosk.domain.qualification import IdentityCheck, IdentityMethod
     from mynakiosk.domain.visit import ReceptionRecord
     from mynakiosk.flow.machine import Event, State
+    from mynakiosk.flow.snapshot import Snapshot
     from mynakiosk_hardware.phone import PhoneKind
     from mynakiosk_hardware.pin import Pin
     from mynakiosk_hardware.profile import CardProfile
@@ -57,9 +58,17 @@ class Steps(Protocol):
     visit: Visit
     clinic: ClinicSettings
     service: QualificationService | None
+    policy: CardPolicy
 
     @property
     def state(self) -> State: ...
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """What the screens show now."""
+
+    def now(self) -> dt.datetime:
+        """The time a record is stamped with."""
 
     def go(self, event: Event, **fields: Any) -> None:
         """Fire ``event`` and show the screen it leads to (``fields``: what else the snapshot shows)."""

@@ -890,7 +890,7 @@
         <translation>Face recognition failed too many times and cannot be used with this card. Please choose PIN or ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+68"/>
+        <location filename="../../kiosk/flow/reception.py" line="+67"/>
         <source>カードリーダーが故障しています。次のいずれかを受付窓口で提示してください。</source>
         <translation>The card reader is out of order. Please show one of the following at the reception desk.</translation>
     </message>
@@ -2535,7 +2535,7 @@ beside this one</translation>
         <translation>Check in with iPhone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/phone_route.py" line="+43"/>
+        <location filename="../../kiosk/flow/phone_route.py" line="+46"/>
         <source>iPhoneで顔認証（Face ID）または指紋認証（Touch ID）をしてから、もう一度かざしてください。</source>
         <translation>Confirm with Face ID or Touch ID on the iPhone, then hold it again.</translation>
     </message>
