@@ -17,7 +17,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from mynakiosk import __version__
-from mynakiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from mynakiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
 from mynakiosk_hardware.readers.base import Reader, ReaderError
 
 if TYPE_CHECKING:
@@ -575,7 +575,11 @@ def in_english(exc: BaseException | str) -> str:
     """
     from mynakiosk.reader_messages import describe
 
-    message = describe(exc) if isinstance(exc, BaseException) else exc
+    return _english(describe(exc) if isinstance(exc, BaseException) else exc)
+
+
+def _english(message: str) -> str:
+    """A marked text through the compiled English translation; as it is when that cannot be had."""
     try:
         from PySide6.QtCore import QTranslator
 
@@ -679,29 +683,44 @@ def _dialog_can_be_seen() -> bool:
     return os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal")
 
 
-def show_error_dialog(message: str) -> None:
+def show_error_dialog(message: str, details: str = "", title: str = "マイナ受付シミュレータ") -> None:
     """The start-up error in a modal dialog, with a QApplication made for it if there is none yet."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kiosk"])
-    box = QMessageBox(QMessageBox.Icon.Critical, "マイナ受付シミュレータ (mynakiosk)", message)
-    box.setInformativeText(
-        "Run `kiosk --check` in a terminal for details. ターミナルで kiosk --check を実行すると詳細が分かります。"
-    )
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+    if details:
+        box.setInformativeText(details)
     box.exec()
     del app
 
 
-def report_error(message: str, *, window_wanted: bool, dialog_text: str | None = None) -> None:
-    """An error on stderr, and in a dialog when the window was asked for but no terminal shows stderr.
-
-    ``dialog_text`` is the dialog's wording when it differs (the Japanese message, for a Japanese UI)."""
+def report_error(
+    message: str, *, window_wanted: bool, dialog_text: str | None = None, language: str = "en"
+) -> None:
+    """An error on stderr (English), and in a dialog when the window was asked for but no terminal shows
+    stderr. The dialog speaks ``language``: ``dialog_text`` is a marked text (kiosk.problems), worded there;
+    without one the dialog shows ``message`` (an English UI only: stderr's English is no Japanese dialog)."""
     print(f"error: {message}", file=sys.stderr)
     if window_wanted and _no_terminal() and _dialog_can_be_seen():
+        from mynakiosk.problems import CHECK_FOR_DETAILS, STARTUP_FAILED
+
+        shown = dialog_text or (message if language == "en" else STARTUP_FAILED)
         try:
-            show_error_dialog(dialog_text or message)
+            show_error_dialog(
+                _in_language(shown, language),
+                _in_language(CHECK_FOR_DETAILS, language),
+                _in_language(N_("マイナ受付シミュレータ"), language),
+            )
         except Exception:  # no display either: stderr (and the launcher's log) is all there is
             log.debug("cannot show the error dialog", exc_info=True)
+
+
+def _in_language(text: str, language: str) -> str:
+    """A marked text in ``language`` before the UI has installed its translator (Japanese as it is)."""
+    if language == "ja":
+        return str(text)
+    return _english(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -739,17 +758,19 @@ def _main(argv: Sequence[str] | None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt starts: --check needs no display
     window_wanted = not args.check
 
-    def fail(error: BaseException | str, code: int) -> int:
-        """stderr speaks English; the dialog the language the window would have (the message as raised
-        is Japanese for the app's own errors)."""
-        if isinstance(error, str):
-            report_error(error, window_wanted=window_wanted)
-        else:
-            from mynakiosk.reader_messages import describe
+    def fail(error: BaseException | str, code: int, shown: str | None = None) -> int:
+        """stderr speaks English (the detail); the dialog the language the window would have, with
+        ``shown``, a marked text (kiosk.problems), or a hardware error's wording (kiosk.reader_messages):
+        a developer's message never reaches it raw."""
+        from mynakiosk.reader_messages import describe
 
-            japanese = str(describe(error)) if args.lang == "ja" else None
-            report_error(in_english(error), window_wanted=window_wanted, dialog_text=japanese)
+        detail = error if isinstance(error, str) else in_english(error)
+        if shown is None and isinstance(error, ReaderError):
+            shown = describe(error)
+        report_error(detail, window_wanted=window_wanted, dialog_text=shown, language=args.lang)
         return code
+
+    from mynakiosk.problems import BAD_COMMAND_LINE, STARTUP_FAILED, unreadable_roster
 
     kind, name = args.reader
     phone_kind, phone_name = args.phone_reader or (("virtual" if kind == "virtual" else "none"), None)
@@ -764,13 +785,13 @@ def _main(argv: Sequence[str] | None) -> int:
     if kind == "pcsc" and phone_kind == "pcsc":
         problem = _shared_reader(name, phone_name)
         if problem:
-            return fail(problem, EXIT_USAGE)
+            return fail(problem, EXIT_USAGE, BAD_COMMAND_LINE)
     from pathlib import Path
 
     import_core_before_qt(gui=not args.check)
     from mynakiosk.app import Settings, check, run_gui
     from mynakiosk.roster import Roster, RosterError
-    from mynakiosk.scenarios.loader import ScenarioError, find_scenario, load_scenario
+    from mynakiosk.scenarios.loader import ScenarioError, find_scenario, load_scenario, unreadable_scenario
 
     scenario = None
     if args.scenario:
@@ -778,12 +799,16 @@ def _main(argv: Sequence[str] | None) -> int:
             scenario = find_scenario(args.scenario)
             load_scenario(scenario)
         except ScenarioError as exc:
-            return fail(exc, EXIT_USAGE)
+            return fail(exc, EXIT_USAGE, unreadable_scenario(args.scenario))
     if args.result_folder:
         # Found out now rather than at the first reception, when only the staff console would say so.
         problem = _unusable_folder(Path(args.result_folder))
         if problem:
-            return fail(f"--result-folder {args.result_folder}: {problem}", EXIT_USAGE)
+            return fail(
+                f"--result-folder {args.result_folder}: {problem}",
+                EXIT_USAGE,
+                N_("結果ファイルのフォルダーを使えません: {folder}", folder=args.result_folder),
+            )
     roster = None
     # Only a PC/SC reader sees physical cards (training cards, enrolled real cards); the in-process
     # reader presents emulated My Number cards, which need no roster.
@@ -791,7 +816,7 @@ def _main(argv: Sequence[str] | None) -> int:
         try:
             roster = Roster.load(_roster_path(args.roster))
         except RosterError as exc:
-            return fail(exc, EXIT_USAGE)
+            return fail(exc, EXIT_USAGE, unreadable_roster(_roster_path(args.roster)))
     settings = Settings(
         roster,
         real_card_verify=args.real_card_verify,
@@ -815,4 +840,4 @@ def _main(argv: Sequence[str] | None) -> int:
             return check(reader, args.screenshot, settings=settings, phone_reader=phone_reader)
         return run_gui(reader, settings, phone_reader=phone_reader)
     except (OSError, RuntimeError) as exc:
-        return fail(exc, EXIT_STARTUP)
+        return fail(exc, EXIT_STARTUP, STARTUP_FAILED)

@@ -123,12 +123,20 @@ _REASONS = {
     errno.EPERM: N_("書き込む権限がありません"),
     errno.ENOENT: N_("フォルダがありません"),
     errno.ENOTDIR: N_("フォルダではありません"),
+    errno.EIO: N_("ディスクまたはネットワークの読み書きでエラーが起きました"),
 }
 
 
 def os_error_text(exc: OSError) -> str:
-    """Why a file could not be written, as a marked text staff can read in their language."""
-    return _REASONS.get(exc.errno or 0) or N_("書き込めません: {error}", error=exc.strerror or str(exc))
+    """Why a file could not be written, as a marked text staff can read in their language.
+
+    The system's own wording (``strerror``) is English whatever the UI language: an unlisted error is named
+    by its code (``EIO`` …), which is the same in both.
+    """
+    number = exc.errno or 0
+    return _REASONS.get(number) or N_(
+        "書き込めません（システムのエラー {code}）", code=errno.errorcode.get(number, str(number))
+    )
 
 
 def writer_tag() -> str:

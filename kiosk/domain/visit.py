@@ -31,6 +31,16 @@ class Outcome(enum.StrEnum):
     FALLBACK = "fallback"  # マイナ保険証で確認できず: the patient presents another document
     CANCELLED = "cancelled"  # 操作がなかったため中止
 
+    @property
+    def label(self) -> str:
+        """How the session log and the staff console name it (the value is for code and the pytest plugin)."""
+        return {
+            Outcome.COMPLETE: N_("受付完了"),
+            Outcome.MISLINKED: N_("受付完了（誤紐づけ）"),
+            Outcome.FALLBACK: N_("代わりの書類"),
+            Outcome.CANCELLED: N_("中止"),
+        }[self]
+
 
 class ConsentTopic(enum.Enum):
     """What the patient may agree to share with the facility (city.kagoshima.lg.jp 「マイナ保険証」), in screen order."""

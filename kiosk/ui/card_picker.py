@@ -53,7 +53,6 @@ class CardPicker(QFrame):
         self._rows: list[WrappingChoice] = []
         self.choice_box = QVBoxLayout()
         layout.addLayout(self.choice_box)
-        self.set_personas(personas)
         self.place, self.take, self.reset = QPushButton(), QPushButton(), QPushButton()
         show_text(self.place, t("カードを置く"))
         show_text(self.take, t("カードを取る"))
@@ -68,12 +67,14 @@ class CardPicker(QFrame):
         self.status = plain_label()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.set_personas(personas)
         self.place.clicked.connect(self.place_selected)
         self.take.clicked.connect(self.take_card)
         self.reset.clicked.connect(self.reset_selected)
 
     def set_personas(self, personas: list[Persona]) -> None:
         """Show the current scenario's people (and a card that is not a My Number card)."""
+        show_text(self.status, "")  # what was said of the last scenario's cards is not about these
         for button in list(self.group.buttons()):
             self.group.removeButton(button)
         for row in self._rows:

@@ -177,7 +177,7 @@ class FlowController(QObject):
         self._write_log(
             N_(
                 "受付記録: {outcome} {who} {summary} {method}",
-                outcome=record.outcome.value if record.outcome else "",
+                outcome=record.outcome.label if record.outcome else "",
                 who=who,
                 summary=summary,
                 method=method,

@@ -46,16 +46,16 @@ from PySide6.QtWidgets import (
 from mynakiosk import i18n
 from mynakiosk.domain.staff import staff_action
 from mynakiosk.flow.intents import RequestVisualCheck
+from mynakiosk.flow.machine import State
 from mynakiosk.flow.staff_actions import visual_check_refusal
 from mynakiosk.i18n import N_, t, translated
-from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
+from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario, unreadable_scenario
 from mynakiosk.sessionlog import RECENT_LOG_LINES
 from mynakiosk.ui import language, theme
 from mynakiosk.ui.controller import RECENT_RECORDS, FlowController
 from mynakiosk.ui.desk_lookup import DeskLookupDialog
 from mynakiosk.ui.reception_table import ReceptionTableModel
 from mynakiosk.ui.widgets import plain_label
-from mynakiosk_hardware.text import shown_message
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -90,14 +90,12 @@ class StaffConsole(QMainWindow):
         self.scenarios = QComboBox()
         self.paths = library()
         self._scenario_titles: list[str | None] = []  # the title, or None when the file cannot be read
-        self._scenario_errors: list[str] = []
         for path in self.paths:
             try:
                 self._scenario_titles.append(load_scenario(path).title)
-                self._scenario_errors.append("")
             except ScenarioError as exc:
+                log.warning("%s", exc)  # the check's detail, a developer's English: see unreadable_scenario
                 self._scenario_titles.append(None)
-                self._scenario_errors.append(str(exc))
             self.scenarios.addItem("", str(path))
         picker.addWidget(self.scenarios, 1)
         self.load_button = QPushButton()
@@ -196,11 +194,11 @@ class StaffConsole(QMainWindow):
         self.setAccessibleName(t("資格確認端末（模擬）"))
         self.scenario_label.setText(t("シナリオ:"))
         self.scenarios.setAccessibleName(t("シナリオの選択"))
-        for index, (path, title, error) in enumerate(
-            zip(self.paths, self._scenario_titles, self._scenario_errors, strict=True)
-        ):
+        for index, (path, title) in enumerate(zip(self.paths, self._scenario_titles, strict=True)):
             if title is None:
-                text = t("{key}（読み込めません: {error}）", key=path.stem, error=error)
+                text = t(
+                    "{key}（読み込めません。kiosk scenario check {key} で確かめられます）", key=path.stem
+                )
             else:
                 text = f"{path.stem}  {translated(title)}"  # the file's name, then its title
             self.scenarios.setItemText(index, text)
@@ -262,11 +260,17 @@ class StaffConsole(QMainWindow):
 
     def load_selected(self) -> None:
         path = Path(self.scenarios.currentData())
+        if self.controller.snapshot.state not in (State.IDLE, State.NO_READER):
+            self._set_status(
+                N_("受付の途中はシナリオを切り替えられません。カードを取ってから、もう一度押してください。")
+            )
+            return
         try:
             self.controller.load_scenario(load_scenario(path))
             self._set_status("")
-        except (ScenarioError, RuntimeError) as exc:
-            self._set_status(N_("シナリオを切り替えられません: {error}", error=shown_message(exc)))
+        except ScenarioError as exc:
+            log.warning("%s", exc)
+            self._set_status(unreadable_scenario(path))
 
     def start_visual_check(self) -> None:
         """目視確認を始める: the reader shows the password prompt, or the status line says why it cannot now."""

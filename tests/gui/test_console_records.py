@@ -38,7 +38,7 @@ def test_the_log_is_saved_whole_atomically_and_for_the_owner_only(console, kiosk
     console.ask_log_path = lambda suggested: tmp_path / "visit.log"
     path = console.save_log()
     text = path.read_text(encoding="utf-8")
-    assert "受付記録: complete 山田 さくら" in text and "1234" not in text
+    assert "受付記録: 受付完了 山田 さくら" in text and "1234" not in text
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600  # the log names patients
     assert "ログを保存しました" in console.status.text()
@@ -85,4 +85,4 @@ def test_the_table_and_the_records_keep_the_latest(console, kiosk, qtbot):
     assert len(kiosk.controller.records) == RECENT_RECORDS
     assert console.table.model().rowCount() == RECENT_RECORDS
     # Every reception is still in the session log, which is saved whole.
-    assert sum("受付記録: complete" in line for line in kiosk.controller.log) == RECENT_RECORDS + 21
+    assert sum("受付記録: 受付完了" in line for line in kiosk.controller.log) == RECENT_RECORDS + 21

@@ -104,7 +104,7 @@ def test_a_card_left_behind_after_completion_is_noticed(qtbot, kiosk):
     assert kiosk.state is State.COMPLETE and kiosk.controller.records[-1].method is IdentityMethod.FACE
     kiosk.timer.fire()
     assert kiosk.state is State.COMPLETE and "取り忘れ" in kiosk.window.alert.text()
-    assert any("受付記録: complete" in line for line in kiosk.controller.log)
+    assert any("受付記録: 受付完了" in line for line in kiosk.controller.log)
 
 
 def test_a_card_without_ic_goes_to_the_paper_card_screen(qtbot, kiosk):
