@@ -1,6 +1,7 @@
 """The スマホ保険証 at the reception: who can have one, and what a patient is told when it cannot be used.
 Every statement traces to docs/domain.md ("The スマホ保険証"); the family practice's "what if" questions are
-bundled scenarios with lessons (resources/scenarios/2x_*.toml).
+bundled scenarios with lessons (resources/scenarios/3x_*.toml, 40) and the practice column's 「もしも…」
+(``WhatIf`` in kiosk/domain/practice.py).
 
 Sources in short: 医療機関等向け総合ポータル KB「スマホ搭載されたマイナ保険証」 (optional for facilities; bring
 the card on a first visit; an expired card stops the phone); デジタル庁「スマホ用電子証明書を登録している

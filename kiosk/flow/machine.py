@@ -119,6 +119,8 @@ class Declaration:
     times_out: bool = False  # nobody touching the reader for the clinic's inactivity time cancels the visit
     on_timeout: Event = Event.INACTIVITY  # what that time running out is (HOLD_TIMEOUT: the phone's own wait)
     hint: str = ""  # 家族で練習: what a family is told about this screen (real readers show no such thing)
+    # The hint for an adult's card where ``hint`` speaks of a child's (the panel follows the card's person).
+    adult_hint: str = ""
     prompt: str = ""  # the message shown on entering it, until something else is said
     ends_visit: Outcome | None = None  # entering it publishes the visit's record with this outcome
     forgets_visit: bool = False  # entering it forgets the card and the visit (nothing half-done is kept)
@@ -152,6 +154,9 @@ STATES: dict[State, Declaration] = {
             "お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。"
             "職員に暗証番号を伝える必要はありません。"
         ),
+        adult_hint=N_(
+            "「顔認証」か「暗証番号」（数字4桁）を選びます。暗証番号はご本人が入力し、職員に伝える必要はありません。"
+        ),
     ),
     State.PIN_ENTRY: Declaration(
         N_("暗証番号入力"),
@@ -170,6 +175,11 @@ STATES: dict[State, Declaration] = {
         # itmedia.co.jp/news/articles/2512/09/news062.html (child face auth often fails); uehara-cl.jp (switch to PIN)
         hint=N_(
             "子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。"
+            "うまくいかないときは「暗証番号に切り替える」を押します。"
+        ),
+        # TBS (newsdig.tbs.co.jp/articles/-/1589295): take the mask off, keep still
+        adult_hint=N_(
+            "カードの顔写真と照合します。マスクを外し、動かずに画面の枠に顔を合わせます。"
             "うまくいかないときは「暗証番号に切り替える」を押します。"
         ),
         prompt=FACE_PROMPTS[FaceCondition.NONE],

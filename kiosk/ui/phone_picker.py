@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioButton, QVBoxLayout
 
+from mynakiosk.domain.smartphone import SIGNATURE_CERTIFICATE_AGE
 from mynakiosk.i18n import t, translated
 from mynakiosk.ui.widgets import WrappingChoice, show_text
 from mynakiosk_hardware.phone import PhoneKind
@@ -30,7 +31,10 @@ def _phone_text(persona: Persona) -> str:
         detail = t("iPhone（Face ID）")
     else:
         detail = t("Android（暗証番号 {pin}）", pin=phone.auth_pin or "")
-    if not phone.set_up:
+    if not phone.set_up and persona.age < SIGNATURE_CERTIFICATE_AGE:
+        child = t("子どものスマホ（15歳未満はカードを追加できません）")
+        detail = f"{detail}\n{child}"
+    elif not phone.set_up:
         not_set_up = t("新しい機種（カード未追加）")
         detail = f"{detail}\n{not_set_up}"
     return f"{translated(persona.label)}\n{detail}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -18,17 +19,38 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from mynakiosk.domain.practice import Explanation, explain, mislink_explanation
+from mynakiosk.domain.people import is_child
+from mynakiosk.domain.practice import (
+    Explanation,
+    WhatIf,
+    abandoned_explanation,
+    cancelled_explanation,
+    child_visit,
+    explain,
+    mislink_explanation,
+)
 from mynakiosk.flow.machine import STATES, State
 from mynakiosk.i18n import t, translated
-from mynakiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
+from mynakiosk.scenarios.loader import (
+    Scenario,
+    ScenarioError,
+    load_scenario,
+    practice_questions,
+    unreadable_scenario,
+)
+from mynakiosk.scenarios.what_if import applicable, with_what_if
 from mynakiosk.ui.widgets import WrappingChoice, plain_label, show_text
-from mynakiosk_hardware.text import shown_message
 
 if TYPE_CHECKING:
     from mynakiosk.domain.visit import ReceptionRecord
     from mynakiosk.flow.reception import Snapshot
     from mynakiosk.ui.controller import FlowController
+
+log = logging.getLogger("kiosk.practice")
+
+AT_REST = (State.IDLE, State.NO_READER)  # no visit under way
+# Screens a visit passes through without the patient (a card or phone taken away there ends it half-way).
+WORKING = (State.READING, State.VERIFYING, State.QUALIFYING, State.PHONE_READING)
 
 
 class ElidingComboBox(QComboBox):
@@ -99,7 +121,14 @@ class PracticePanel(QFrame):
     def __init__(self, controller: FlowController) -> None:
         super().__init__()
         self.controller = controller
-        self.explained: ReceptionRecord | None = None  # the visit explained now (None: the scenario's lesson)
+        # The visit explained now (its record, or what was said of a visit that left none); None: the lesson.
+        self.explained: ReceptionRecord | Explanation | None = None
+        self._state = controller.snapshot.state
+        # 「もしも…」: the scenario as chosen (``_base``), the what-if applied to it, and whether the scenario
+        # change under way is the panel's own (a what-if) or a new scenario (from here or the staff console).
+        self._base: Scenario | None = None
+        self.what_if = WhatIf.NONE
+        self._applying = False
         self.setObjectName("cardPicker")
         show_text(self, t("家族で練習"), "setAccessibleName")
         layout = QVBoxLayout(self)
@@ -124,6 +153,14 @@ class PracticePanel(QFrame):
         show_text(self.switch, t("この場面で練習する"))
         self.switch.clicked.connect(self.switch_scenario)
         layout.addWidget(self.switch)
+        self.what_if_label = plain_label()
+        show_text(self.what_if_label, t("もしも…（スマホ保険証）："))
+        self.what_if_label.setWordWrap(True)
+        layout.addWidget(self.what_if_label)
+        self.what_ifs = ElidingComboBox()
+        show_text(self.what_ifs, t("もしも…（スマホ保険証）"), "setAccessibleName")
+        self.what_ifs.activated.connect(lambda index: self.choose_what_if(self.what_ifs.itemData(index)))
+        layout.addWidget(self.what_ifs)
         self.status = plain_label()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -159,15 +196,52 @@ class PracticePanel(QFrame):
 
     def switch_scenario(self) -> None:
         """Practice choices switch scenarios without restarting the app (between visits)."""
-        try:
-            self.controller.load_scenario(load_scenario(self.choices.currentData()))
-        except (ScenarioError, RuntimeError) as exc:
+        if self.controller.snapshot.state not in AT_REST:
             show_text(
-                self.status,
-                t("切り替えられません（カードを取ってからもう一度）：{error}", error=shown_message(exc)),
+                self.status, t("受付の途中は切り替えられません。カードを取ってから、もう一度押してください。")
             )
+            return
+        path = self.choices.currentData()
+        try:
+            self.controller.load_scenario(load_scenario(path))
+        except ScenarioError as exc:
+            # The file check's detail is a developer's English: for the terminal, not the family's screen.
+            log.warning("%s", exc)
+            show_text(self.status, translated(unreadable_scenario(path)))
+
+    def choose_what_if(self, what_if: WhatIf) -> None:
+        """Practise the scenario with one change (a clinic without a 汎用カードリーダー, a new phone …), between
+        visits; 「シナリオのとおり」 goes back to the scenario as it is."""
+        if self._base is None or what_if is self.what_if:
+            return
+        if self.controller.snapshot.state not in AT_REST:
+            self._show_what_ifs()  # the choice goes back to the one in force
+            show_text(
+                self.status, t("受付の途中は切り替えられません。カードを取ってから、もう一度選んでください。")
+            )
+            return
+        self.what_if = what_if
+        self._applying = True
+        try:
+            self.controller.load_scenario(with_what_if(self._base, what_if))
+        finally:
+            self._applying = False
+
+    def _show_what_ifs(self) -> None:
+        """The what-ifs that change something in this scenario; none offered: the row is hidden."""
+        offered = applicable(self._base) if self._base is not None else [WhatIf.NONE]
+        self.what_ifs.clear()
+        for what_if in offered:
+            self.what_ifs.addItem(translated(what_if.question), what_if)
+        self.what_ifs.setCurrentIndex(max(0, self.what_ifs.findData(self.what_if)))
+        shown = len(offered) > 1
+        self.what_if_label.setVisible(shown)
+        self.what_ifs.setVisible(shown)
 
     def _scenario_changed(self, scenario: Scenario) -> None:
+        if not self._applying:  # a new scenario: its what-ifs, none chosen
+            self._base, self.what_if = scenario, WhatIf.NONE
+        self._show_what_ifs()
         self.explained = None
         show_text(self.status, "")
         index = self.choices.findData(str(scenario.path))
@@ -176,6 +250,12 @@ class PracticePanel(QFrame):
         self._explain_scenario(scenario)
 
     def _explain_scenario(self, scenario: Scenario) -> None:
+        explanation = self.what_if.explanation
+        if (
+            explanation is not None
+        ):  # a what-if in force: what it changes, and why (before and between visits)
+            self._explain(explanation_html(explanation))
+            return
         # translated() before strip(): strip() would drop a Bilingual's English spelling. The scenario file's
         # texts are escaped: they are text, not markup, in the rich-text label.
         title, lesson = escape(translated(scenario.title)), escape(translated(scenario.lesson).strip())
@@ -192,14 +272,31 @@ class PracticePanel(QFrame):
         through ``show_text``); the chosen scene, the hint check box and the explanation shown stay."""
         self._word_choices()
         self.choices.setToolTip(self.choices.currentText())
-        if self.explained is not None:
+        self._show_what_ifs()
+        if isinstance(self.explained, Explanation):
+            self._show_explanation(self.explained)
+        elif self.explained is not None:
             self.show_record(self.explained)
         elif self.controller.scenario is not None:
             self._explain_scenario(self.controller.scenario)
         self.show_snapshot(self.controller.snapshot)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        hint = translated(STATES[snapshot.state].hint) if self.show_hints.isChecked() else ""
+        previous, self._state = self._state, snapshot.state
+        if previous in AT_REST and snapshot.state not in AT_REST:
+            # A new visit: the last one's explanation would read as this one's.
+            self.explained = None
+            if self.controller.scenario is not None:
+                self._explain_scenario(self.controller.scenario)
+        elif self.explained is None and snapshot.state is State.CANCELLED:
+            self._show_explanation(cancelled_explanation(child=False))  # cancelled before anything was read
+        elif (
+            self.explained is None
+            and snapshot.state in AT_REST
+            and (STATES[previous].times_out or previous in WORKING)
+        ):
+            self._show_explanation(abandoned_explanation())
+        hint = translated(self._hint(snapshot.state)) if self.show_hints.isChecked() else ""
         if hint and (snapshot.state is State.VISUAL_CHECK or (snapshot.fallback and snapshot.visual_offered)):
             # Where someone practising looks for it: the staff step's password (never on a real reader).
             password = self.controller.reception.clinic.visual_check_password
@@ -207,13 +304,32 @@ class PracticePanel(QFrame):
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
 
+    def _hint(self, state: State) -> str:
+        """The screen's hint, for the person whose card is on the reader (a child's hint is not the father's)."""
+        declared = STATES[state]
+        if declared.adult_hint and not self._child_on_reader():
+            return declared.adult_hint
+        return declared.hint
+
+    def _child_on_reader(self) -> bool:
+        record, scenario = self.controller.reception.record, self.controller.scenario
+        if record is None or record.card_holder_birth is None or scenario is None:
+            return True  # nobody known yet: the hint that also covers a child's card
+        return is_child(record.card_holder_birth, scenario.as_of)
+
     def show_record(self, record: ReceptionRecord) -> None:
         self.explained = record
         person = record.result.person if record.result else None
         if record.mislinked and person is not None:
             explanation = mislink_explanation(record)
         else:
-            explanation = explain(record, record.child)
+            scenario = self.controller.scenario
+            as_of = scenario.as_of if scenario is not None else record.time.date()
+            explanation = explain(record, child_visit(record, as_of))
+        self._explain(explanation_html(explanation))
+
+    def _show_explanation(self, explanation: Explanation) -> None:
+        self.explained = explanation
         self._explain(explanation_html(explanation))
 
     def _explain(self, html: str) -> None:

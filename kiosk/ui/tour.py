@@ -337,3 +337,37 @@ async def _phone_tour(
     phones.take_phone()
     controller._inactive()
     await reach(State.IDLE)
+    await _what_if_tour(kiosk, at, reach)
+
+
+async def _what_if_tour(
+    kiosk: TourKiosk, at: Callable[..., None], reach: Callable[[State], Awaitable[None]]
+) -> None:
+    """家族で練習の「もしも…」: the family with phones, a child's own phone held (it carries no card)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from mynakiosk.domain.practice import WhatIf
+
+    window = kiosk.window
+    practice, phones = window.practice, window.phone_picker
+    assert practice is not None and phones is not None
+    practice.choices.setCurrentIndex(practice.choices.findData(str(scenarios_dir() / "40_phone_family.toml")))
+    practice.switch.click()
+    practice.choose_what_if(WhatIf.CHILD_PHONE)
+    screen: Any = window.current_screen
+    screen.phone.click()
+    screen = window.current_screen
+    screen.iphone.click()
+    phones.select("sakura")
+    phones.authenticate_selected()
+    phones.hold_selected()
+    await reach(State.PHONE_NOT_READ)
+    scroll = practice.parentWidget()
+    while scroll is not None and not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    holder = scroll.widget() if scroll is not None else None
+    assert scroll is not None and holder is not None
+    top = practice.mapTo(holder, practice.rect().topLeft()).y()
+    scroll.verticalScrollBar().setValue(top)  # 家族で練習: the what-if's explanation, from its title
+    at("33-practice-what-if-child-phone")
+    phones.take_phone()

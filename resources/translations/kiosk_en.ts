@@ -68,7 +68,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../kiosk/flow/machine.py" line="+167"/>
+        <location filename="../../kiosk/flow/machine.py" line="+172"/>
         <location filename="../../kiosk/ui/screens.py" line="+202"/>
         <location line="+393"/>
         <location line="+71"/>
@@ -225,7 +225,10 @@
     <message>
         <location filename="../../kiosk/domain/desk.py" line="+41"/>
         <location filename="../../kiosk/domain/fallback.py" line="-9"/>
-        <location filename="../../kiosk/domain/smartphone.py" line="+37"/>
+        <location filename="../../kiosk/domain/practice.py" line="+257"/>
+        <location line="+18"/>
+        <location line="+13"/>
+        <location filename="../../kiosk/domain/smartphone.py" line="+38"/>
         <source>資格確認書</source>
         <translation>Certificate of Eligibility</translation>
     </message>
@@ -376,12 +379,12 @@
         <translation>An expired health insurance card, or the Notice of Eligibility Information alone (interim measure until March 31, 2026: staff check eligibility by the symbol and number)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/machine.py" line="-15"/>
+        <location filename="../../kiosk/flow/machine.py" line="-18"/>
         <source>お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。職員に暗証番号を伝える必要はありません。</source>
         <translation>For a child&apos;s card, a parent places the card, chooses &quot;PIN&quot; and enters the child&apos;s 4-digit PIN. You do not need to tell staff the PIN.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえるとロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。</source>
         <translation>&quot;Tries left&quot; is stored on the card: how many more wrong PINs it allows. 3 wrong PINs in a row lock it; your city office unlocks it. A correct PIN resets it to 3.</translation>
     </message>
@@ -391,7 +394,7 @@
         <translation>Children&apos;s faces change as they grow, so face recognition may not match the card photo. If it fails, press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。</source>
         <translation>Staff do the visual check. The password is the clinic&apos;s, not the card&apos;s PIN.</translation>
     </message>
@@ -421,22 +424,22 @@
         <translation>Don&apos;t forget your card.</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-94"/>
         <source>カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。</source>
         <translation>Take the card out of its case or cover and place it again. Only My Number Cards can be read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/practice.py" line="+24"/>
+        <location filename="../../kiosk/domain/practice.py" line="-260"/>
         <source>自宅では、マイナポータルで「健康保険証としての利用」が有効か、保険者名・資格取得日が紙の保険証や資格確認書と合っているかを確認できます。</source>
         <translation>On Mynaportal you can check that use as a health insurance card is active, and that the insurer name and coverage start date match your paper insurance card or Certificate of Eligibility.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>お子さんの医療費助成の「医療証」は、マイナ保険証とは別に窓口で提示します。</source>
         <translation>Show your child&apos;s medical subsidy certificate at the reception desk too; it is separate from the My Number Card.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>受付を中止しました</source>
         <translation>Check-in cancelled</translation>
     </message>
@@ -447,6 +450,16 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>受付は終わっていません</source>
+        <translation>The check-in did not finish</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>受付の途中でカードを取ったか、最初の画面に戻ったため、受付は記録されていません。もう一度カードを置けば（スマートフォンなら「スマートフォンで受付」から）やり直せます。</source>
+        <translation>The card was taken away, or the first screen was chosen again, part-way through: nothing was recorded. Place the card again (with a phone, start from &quot;Use a smartphone&quot;) to start over.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{method}で本人確認をして、資格が確認できました（{validity}）。 窓口での負担は{share}です。</source>
         <translation>Identity checked ({method}); eligibility confirmed ({validity}). You pay {share} at the desk.</translation>
     </message>
@@ -549,8 +562,119 @@
         <translation>Whether you are enrolled twice (ending the previous insurance)</translation>
     </message>
     <message>
+        <location line="+61"/>
+        <source>もしも…を選ばない（シナリオのとおり）</source>
+        <translation>No what-if (the scenario as it is)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>もしも、スマホ対応の読み取り機がない医療機関だったら？</source>
+        <translation>What if the clinic has no reader for phones?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>もしも、スマホを買い替えて、まだ設定していなかったら？</source>
+        <translation>What if the phone was just replaced and not set up yet?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>もしも、スマホの暗証番号がロックされていたら？</source>
+        <translation>What if the phone&apos;s PIN is locked?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>もしも、子どもが自分のスマホを持って行ったら？</source>
+        <translation>What if a child brings their own phone?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>スマホ対応の読み取り機がない医療機関</source>
+        <translation>A clinic without a reader for phones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>この医療機関には汎用カードリーダーがないため、読み取り機の画面に「スマートフォンで受付」が出ません。マイナンバーカードを置いて受付します。</source>
+        <translation>This clinic has no general-purpose card reader, so the reader&apos;s screen does not offer &quot;Use a smartphone&quot;. Check in by placing your My Number Card.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>今までの顔認証付きカードリーダーはスマートフォンを読めません。横に置く汎用カードリーダーが必要で、置くかどうかは医療機関が決めます。</source>
+        <translation>The existing face-recognition card readers cannot read phones. A phone needs a general-purpose card reader beside the face reader, and each clinic decides whether to have one.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+18"/>
+        <source>マイナンバーカード</source>
+        <translation>My Number Card</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>対応している医療機関にはステッカーがあり、厚生労働省も一覧を公表しています。</source>
+        <translation>Clinics that accept phones show a sticker, and the Ministry of Health publishes a list of them.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>新しいスマホに、まだカードを追加していない</source>
+        <translation>A new phone the card was not added to yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>買い替えたスマートフォンには、マイナンバーカードがまだ入っていません。かざしても読み取れないので、マイナンバーカードを読み取り機に置いて受付します。</source>
+        <translation>The new phone does not carry your My Number Card yet. Held over the reader, it cannot be read: check in by placing the My Number Card on the reader.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>新しいスマートフォンには、マイナポータルアプリで実物のカードから追加し直します（署名用電子証明書のパスワードが必要です）。前のスマートフォンの電子証明書は、自分で失効させます。</source>
+        <translation>Add the card to the new phone again with the Mynaportal app, from the card itself (the signature certificate&apos;s password is needed). Revoke the old phone&apos;s certificate yourself.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>新しいスマートフォンへのカードの追加</source>
+        <translation>adding the card to the new phone</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>スマホの暗証番号がロックされている</source>
+        <translation>The phone&apos;s PIN is locked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Androidのスマホ用電子証明書の暗証番号を続けてまちがえると、スマートフォンの電子証明書がロックされます。かざすと、代わりの書類を案内されます。</source>
+        <translation>When the PIN of an Android phone&apos;s certificate is entered wrongly too many times in a row, the phone&apos;s certificate is locked. Held over the reader, the phone gets the list of other documents to show.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ロックされるのはスマートフォンの電子証明書だけで、マイナンバーカードの暗証番号とは別です。カードはそのまま使えます。</source>
+        <translation>Only the phone&apos;s certificate is locked; its PIN is not the My Number Card&apos;s. The card still works.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ロックの解除（パスワードの初期化）。実物のカードを使います</source>
+        <translation>releasing the lock (password reset), with the card itself</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>子どもはスマホ保険証を使えない</source>
+        <translation>A child cannot use a phone as the health insurance card</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>お子さんのスマートフォンには、マイナンバーカードを追加できません。かざしても読み取れないので、お子さんのカードを読み取り機に置き、保護者がお子さんの暗証番号を入力します。</source>
+        <translation>A child&apos;s My Number Card cannot be added to the child&apos;s phone. Held over the reader, it cannot be read: place the child&apos;s card on the reader, and a parent enters the child&apos;s PIN.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>スマートフォンにカードを追加するには署名用電子証明書のパスワードが必要ですが、15歳未満には署名用電子証明書が原則として発行されません。お子さんのカードを保護者のスマートフォンに入れることもできません（1台に1人のカード）。</source>
+        <translation>Adding a card to a phone needs the password of its signature certificate, and in principle no signature certificate is issued under 15. A child&apos;s card cannot be added to a parent&apos;s phone either (one person&apos;s card per phone).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>お子さんのマイナンバーカード</source>
+        <translation>The child&apos;s My Number Card</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/domain/fallback.py" line="+76"/>
-        <location filename="../../kiosk/domain/practice.py" line="+2"/>
+        <location filename="../../kiosk/domain/practice.py" line="-130"/>
         <source>資格が確認できませんでした</source>
         <translation>Eligibility not confirmed</translation>
     </message>
@@ -748,12 +872,22 @@
         <translation>Choosing the identity check</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>「顔認証」か「暗証番号」（数字4桁）を選びます。暗証番号はご本人が入力し、職員に伝える必要はありません。</source>
+        <translation>Choose &quot;Face recognition&quot; or &quot;PIN&quot; (4 digits). You enter the PIN yourself; there is no need to tell it to the staff.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>暗証番号入力</source>
         <translation>PIN entry</translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>カードの顔写真と照合します。マスクを外し、動かずに画面の枠に顔を合わせます。うまくいかないときは「暗証番号に切り替える」を押します。</source>
+        <translation>Your face is compared with the photo on the card. Take off your mask, keep still and fit your face in the frame. If it does not work, press &quot;Use PIN instead&quot;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>顔認証（認証中）</source>
         <translation>Face recognition (checking)</translation>
     </message>
@@ -805,12 +939,13 @@
         <translation>Medical expense subsidy</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../kiosk/domain/visit.py" line="+38"/>
+        <location filename="../../kiosk/flow/machine.py" line="+11"/>
         <source>受付完了</source>
         <translation>Check-in complete</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../kiosk/flow/machine.py" line="+8"/>
         <source>操作がないため中止</source>
         <translation>Cancelled (no activity)</translation>
     </message>
@@ -820,7 +955,22 @@
         <translation>Not confirmed by My Number Card (other documents)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/visit.py" line="+45"/>
+        <location filename="../../kiosk/domain/visit.py" line="+1"/>
+        <source>受付完了（誤紐づけ）</source>
+        <translation>complete (mislinked)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代わりの書類</source>
+        <translation>other documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>中止</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>診療・薬剤</source>
         <translation>Treatment and medication</translation>
     </message>
@@ -835,7 +985,7 @@
         <translation>Specific health checkup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/identity.py" line="+96"/>
+        <location filename="../../kiosk/domain/identity.py" line="+97"/>
         <source>正面を向いて静止</source>
         <translation>Facing front, still</translation>
     </message>
@@ -1021,7 +1171,7 @@
         <translation>Please choose a card and press &quot;Place card&quot;. For a child&apos;s card, a parent enters the PIN.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>カードを置く</source>
         <translation>Place card</translation>
     </message>
@@ -1041,7 +1191,7 @@
         <translation>Stands in for the PIN reset at the city office (practice cards only)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>練習用暗証番号 {pin}</source>
         <translation>Practice PIN {pin}</translation>
     </message>
@@ -1156,11 +1306,14 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+34"/>
+        <location filename="../../kiosk/cli.py" line="+713"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+89"/>
         <location line="+20"/>
         <source>マイナ受付シミュレータ</source>
-        <extracomment>``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
+        <extracomment>The Qt-free modules (and what they import) the reader&apos;s screen needs, loaded before PySide6. ... and those only the full window needs: the staff console&apos;s and the practice panel&apos;s rules, the card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
+----------
+``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
         <translation>My Number Reception Simulator</translation>
     </message>
     <message>
@@ -1185,7 +1338,7 @@
     </message>
     <message>
         <location line="+77"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+210"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+208"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
@@ -1235,7 +1388,7 @@
         <translation>{first}. {second}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/practice_panel.py" line="+77"/>
+        <location filename="../../kiosk/ui/practice_panel.py" line="+99"/>
         <source>&lt;b&gt;なぜ：&lt;/b&gt;{why}</source>
         <translation>&lt;b&gt;Why:&lt;/b&gt; {why}</translation>
     </message>
@@ -1260,7 +1413,7 @@
         <translation>&lt;b&gt;Check at home:&lt;/b&gt; {at_home}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <location line="+4"/>
         <source>家族で練習</source>
         <translation>Family practice</translation>
@@ -1281,6 +1434,16 @@
         <translation>Practice this</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>もしも…（スマホ保険証）：</source>
+        <translation>What if… (phones):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>もしも…（スマホ保険証）</source>
+        <translation>What if… (phones)</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>ヒントを表示（実際のリーダーには出ません）</source>
         <translation>Show hints (real readers don&apos;t)</translation>
@@ -1296,12 +1459,17 @@
         <translation>About this situation and this check-in</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>切り替えられません（カードを取ってからもう一度）：{error}</source>
-        <translation>Cannot switch (take the card, then try again): {error}</translation>
+        <location line="+14"/>
+        <source>受付の途中は切り替えられません。カードを取ってから、もう一度押してください。</source>
+        <translation>Not during a check-in: take the card away, then press again.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+19"/>
+        <source>受付の途中は切り替えられません。カードを取ってから、もう一度選んでください。</source>
+        <translation>Not during a check-in: take the card away, then choose again.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>この練習の目視モード用パスワード：{password}</source>
         <translation>Visual-check password in this practice: {password}</translation>
     </message>
@@ -1985,12 +2153,7 @@ Checking…</translation>
         <translation>Choose a scenario</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{key}（読み込めません: {error}）</source>
-        <translation>{key} (cannot be read: {error})</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>このシナリオにする</source>
         <translation>Use this scenario</translation>
     </message>
@@ -2011,7 +2174,12 @@ Checking…</translation>
         <translation>What staff should do</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_console.py" line="+1"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="-13"/>
+        <source>{key}（読み込めません。kiosk scenario check {key} で確かめられます）</source>
+        <translation>{key} (cannot be read; kiosk scenario check {key} says why)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>セッションのログ</source>
         <translation>Session log</translation>
     </message>
@@ -2036,12 +2204,12 @@ Checking…</translation>
         <translation>&lt;b&gt;{title}&lt;/b&gt; (as of {date:%Y-%m-%d})&lt;br&gt;{lesson}</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>シナリオを切り替えられません: {error}</source>
-        <translation>Cannot switch the scenario: {error}</translation>
+        <location line="+23"/>
+        <source>受付の途中はシナリオを切り替えられません。カードを取ってから、もう一度押してください。</source>
+        <translation>The scenario cannot be switched during a check-in: take the card away, then press again.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>目視確認を始められません: {reason}</source>
         <translation>Cannot start a visual check: {reason}</translation>
     </message>
@@ -2066,12 +2234,12 @@ Checking…</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="+113"/>
+        <location filename="../../kiosk/reader_messages.py" line="+117"/>
         <source>公的個人認証APがありません</source>
         <translation>This card has no JPKI application</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-81"/>
         <source>実物のマイナンバーカードには暗証番号を送りません</source>
         <extracomment>Why no PIN went to a real card or phone, as the patient&apos;s screen says it.</extracomment>
         <translation>The PIN is not sent to a real My Number Card</translation>
@@ -2082,7 +2250,7 @@ Checking…</translation>
         <translation>Only 1 try left, so the PIN is not checked on a real card</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>pyscard が入っていません。PC/SC を使うには {command} を実行してください</source>
         <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
     </message>
@@ -2146,7 +2314,7 @@ Checking…</translation>
         <translation>The phone could not be read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="-71"/>
+        <location filename="../../kiosk/reader_messages.py" line="-75"/>
         <source>実物のスマートフォンには暗証番号を送りません</source>
         <translation>A PIN is never sent to a real phone</translation>
     </message>
@@ -2161,22 +2329,22 @@ Checking…</translation>
         <translation>No tries left (the card is locked, or has no PIN set), so the PIN is not checked on a real card</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>残り回数が0回（ロック中）のため、実物のスマートフォンでは照合しません</source>
         <translation>No tries left (locked), so the PIN is not checked on a real phone</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>残り回数を読み取れないため、実物のカードでは照合しません</source>
         <translation>Its tries left could not be read, so the PIN is not checked on a real card</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>残り回数を読み取れないため、実物のスマートフォンでは照合しません</source>
         <translation>Its tries left could not be read, so the PIN is not checked on a real phone</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>スマートカードサービスとの接続が切れました。</source>
         <translation>Lost the connection to the smart card service.</translation>
     </message>
@@ -2270,9 +2438,14 @@ Checking…</translation>
         <translation>it is not a folder</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>書き込めません: {error}</source>
-        <translation>cannot write: {error}</translation>
+        <location line="+1"/>
+        <source>ディスクまたはネットワークの読み書きでエラーが起きました</source>
+        <translation>a disk or network read/write error</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>書き込めません（システムのエラー {code}）</source>
+        <translation>cannot write (system error {code})</translation>
     </message>
     <message>
         <location filename="../../kiosk/scenarios/loader.py" line="+107"/>
@@ -2280,7 +2453,12 @@ Checking…</translation>
         <translation>Practice date: {date:%Y-%m-%d} (not today; the rules of that day apply)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/identity.py" line="-93"/>
+        <location line="+79"/>
+        <source>シナリオファイルを読み込めません: {file}（詳しくは kiosk scenario check {file} で確かめられます）</source>
+        <translation>The scenario file cannot be read: {file} (kiosk scenario check {file} says why)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/identity.py" line="-94"/>
         <source>このカードには顔写真がないため、顔認証はできません。「暗証番号」を選んでください。</source>
         <translation>This card has no photo, so face recognition is not possible. Please choose &quot;PIN&quot;.</translation>
     </message>
@@ -2295,7 +2473,7 @@ Checking…</translation>
         <translation>This card has no PIN (a face-recognition My Number Card). Identity is checked by face recognition or a visual check by staff.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>顔写真のないカードのため、顔認証・目視確認はできません（暗証番号のみ）。暗証番号がわからなければ、資格確認書などで資格を確認してください。</source>
         <translation>The card has no photo: neither face recognition nor a visual check is possible (PIN only). If the PIN is not known, confirm eligibility with the Certificate of Eligibility or another document.</translation>
     </message>
@@ -2321,11 +2499,13 @@ Checking…</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/practice.py" line="-78"/>
+        <location line="+148"/>
+        <location line="+13"/>
         <source>マイナポータルアプリ</source>
         <translation>The Mynaportal app</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-161"/>
         <source>スマートフォンの設定・電子証明書・暗証番号の確認</source>
         <translation>Checking the phone&apos;s setup, its certificate and its PIN</translation>
     </message>
@@ -2485,12 +2665,13 @@ beside this one</translation>
         <translation>If you have your My Number Card, press &quot;Back&quot; and then place the card.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/domain/practice.py" line="+160"/>
         <location filename="../../kiosk/domain/smartphone.py" line="-43"/>
         <source>マイナンバーカード（この読み取り機でも受付できます）</source>
         <translation>My Number Card (it also works on this reader)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../kiosk/domain/smartphone.py" line="+10"/>
         <source>スマートフォンの暗証番号がロックされています</source>
         <translation>The phone&apos;s PIN is locked</translation>
     </message>
@@ -2525,7 +2706,8 @@ beside this one</translation>
         <translation>The eligibility information screen of Mynaportal (shown on the phone)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../kiosk/domain/practice.py" line="-27"/>
+        <location filename="../../kiosk/domain/smartphone.py" line="+4"/>
         <source>初めての医療機関には、スマートフォンだけでなく実物のマイナンバーカードも持って行きましょう。</source>
         <translation>When you visit a clinic for the first time, take the My Number Card itself as well as your phone.</translation>
     </message>
@@ -2560,7 +2742,7 @@ beside this one</translation>
         <translation>The phone could not be read. Please hold it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/phone_picker.py" line="+30"/>
+        <location filename="../../kiosk/ui/phone_picker.py" line="+31"/>
         <source>iPhone（Face ID）</source>
         <translation>iPhone (Face ID)</translation>
     </message>
@@ -2571,6 +2753,11 @@ beside this one</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>子どものスマホ（15歳未満はカードを追加できません）</source>
+        <translation>A child&apos;s phone (no card can be added under 15)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>新しい機種（カード未追加）</source>
         <translation>New phone (no card added)</translation>
     </message>
@@ -2724,6 +2911,32 @@ beside this one</translation>
         <location line="+11"/>
         <source>警告: 仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。誰でもカードを差し出し、そのカードに入力された暗証番号を受け取れます。{config} を削除して pcscd を再起動してください（詳しくは kiosk readers）</source>
         <translation>Warning: the virtual card reader (vpcd) is open to the network ({listeners}): anyone can present a card there and receive the PIN typed for it. Remove {config} and restart pcscd (details: kiosk readers)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/cli.py" line="+97"/>
+        <source>結果ファイルのフォルダーを使えません: {folder}</source>
+        <translation>The result file folder cannot be used: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/problems.py" line="+16"/>
+        <source>ターミナルで kiosk --check を実行すると、詳しい内容が英語で表示されます。</source>
+        <extracomment>The start-up dialog&apos;s second line, pointing at the details (stderr speaks English).</extracomment>
+        <translation>Run kiosk --check in a terminal for the details.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>登録カードの一覧を読み込めません: {file}</source>
+        <translation>The list of registered cards cannot be read: {file}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>マイナ受付シミュレータを起動できません。</source>
+        <translation>The My Number Reception Simulator cannot start.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>コマンドラインの指定に問題があるため、起動できません。</source>
+        <translation>It cannot start: there is a problem with the command line.</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from mynakiosk.flow.machine import State
-from tests.gui.test_pin_flow import choose_pin, confirm, lock_the_card, place, type_on_keypad
+from tests.gui.test_pin_flow import choose_pin, confirm, finish_visit, lock_the_card, place, type_on_keypad
 
 pytestmark = pytest.mark.gui
 
@@ -119,3 +119,42 @@ def test_every_label_takes_its_text_as_text_but_the_two_explanations(qtbot, kios
     labels = [w for root in (kiosk.window, console) for w in root.findChildren(QLabel)]
     guessing = [w.text() for w in labels if w not in rich and w.textFormat() != Qt.TextFormat.PlainText]
     assert len(labels) > 80 and not guessing, guessing
+
+
+def test_a_new_visit_clears_the_last_explanation_and_one_left_half_way_says_so(qtbot, kiosk):
+    """Issue #17: the panel kept the last visit's 「受付できました」 after the next visit was cancelled."""
+    practice = kiosk.window.practice
+    place(qtbot, kiosk, "sakura")
+    choose_pin(qtbot, kiosk)
+    type_on_keypad(qtbot, kiosk, "1234")
+    confirm(qtbot, kiosk, State.CONSENT)
+    finish_visit(qtbot, kiosk)
+    assert "受付できました" in practice.explanation.text()
+    qtbot.mouseClick(kiosk.window.card_picker.take, Qt.MouseButton.LeftButton)
+    assert "受付できました" in practice.explanation.text()  # still there to read between visits
+    place(qtbot, kiosk, "taro")
+    assert "受付できました" not in practice.explanation.text()  # a new visit: the lesson again
+    assert "子どもの通常受診" in practice.explanation.text()
+    qtbot.mouseClick(kiosk.window.card_picker.take, Qt.MouseButton.LeftButton)  # taken away half-way
+    assert kiosk.state is State.IDLE
+    assert "受付は終わっていません" in practice.explanation.text()
+    place(qtbot, kiosk, "taro")
+    kiosk.timer.fire()  # nobody touched the reader: cancelled
+    assert kiosk.state is State.CANCELLED
+    text = practice.explanation.text()
+    assert "受付を中止しました" in text and "受付できました" not in text
+
+
+def test_the_fathers_card_gets_an_adults_hint_and_explanation_the_childs_a_childs(qtbot, kiosk):
+    """Issue #17: the father's card showed the child hint; the hint and notes follow the card's person."""
+    practice = kiosk.window.practice
+    place(qtbot, kiosk, "taro")
+    assert "お子さん" not in practice.hint.text() and "ご本人が入力" in practice.hint.text()
+    kiosk.timer.fire()  # cancelled: the explanation has no child's 医療証 note for the father either
+    assert "受付を中止しました" in practice.explanation.text()
+    assert "医療証" not in practice.explanation.text()
+    qtbot.mouseClick(kiosk.window.card_picker.take, Qt.MouseButton.LeftButton)
+    place(qtbot, kiosk, "sakura")
+    assert "お子さんのカードは、保護者が" in practice.hint.text()
+    kiosk.timer.fire()
+    assert "医療証" in practice.explanation.text()
