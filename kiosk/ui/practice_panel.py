@@ -29,6 +29,7 @@ from mynakiosk.domain.practice import (
     explain,
     mislink_explanation,
 )
+from mynakiosk.domain.visit import Outcome
 from mynakiosk.flow.machine import STATES, State
 from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import (
@@ -296,7 +297,7 @@ class PracticePanel(QFrame):
             and (STATES[previous].times_out or previous in WORKING)
         ):
             self._show_explanation(abandoned_explanation())
-        hint = translated(self._hint(snapshot.state)) if self.show_hints.isChecked() else ""
+        hint = translated(self._hint(snapshot)) if self.show_hints.isChecked() else ""
         if hint and (snapshot.state is State.VISUAL_CHECK or (snapshot.fallback and snapshot.visual_offered)):
             # Where someone practising looks for it: the staff step's password (never on a real reader).
             password = self.controller.reception.clinic.visual_check_password
@@ -304,9 +305,11 @@ class PracticePanel(QFrame):
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
 
-    def _hint(self, state: State) -> str:
+    def _hint(self, snapshot: Snapshot) -> str:
         """The screen's hint, for the person whose card is on the reader (a child's hint is not the father's)."""
-        declared = STATES[state]
+        declared = STATES[snapshot.state]
+        if snapshot.by_phone and declared.ends_visit is Outcome.COMPLETE:
+            return ""  # 「カードの取り忘れ」: a phone visit left no card on the reader
         if declared.adult_hint and not self._child_on_reader():
             return declared.adult_hint
         return declared.hint

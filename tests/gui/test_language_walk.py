@@ -24,6 +24,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from mynakiosk import cli
+from mynakiosk.domain.practice import WhatIf
 from mynakiosk.flow.machine import State
 from mynakiosk.scenarios.loader import library
 from mynakiosk.ui import language
@@ -125,6 +126,9 @@ def test_switching_while_a_card_is_on_the_reader(qtbot, kiosk, console, code):
     click(qtbot, practice.switch)
     console.load_selected()
     assert practice.status.text() and console.status.text()
+    assert not leaks(code, [kiosk.window, console], reader_tokens(kiosk))
+    practice.choose_what_if(WhatIf.NO_PHONE_READER)  # a 「もしも…」 is refused the same way
+    assert practice.what_if is WhatIf.NONE and practice.status.text()
     assert not leaks(code, [kiosk.window, console], reader_tokens(kiosk))
 
 

@@ -109,3 +109,30 @@ def test_another_scenario_drops_the_what_if(qtbot, family):
     practice.choices.setCurrentIndex(index)
     click(qtbot, practice.switch)
     assert practice.what_if is WhatIf.NONE and family.controller.reception.clinic.phone_reader
+
+
+def test_after_a_phone_visit_no_card_is_to_be_remembered(qtbot, family):
+    """「カードの取り忘れ」 is the card's hint: a visit by phone left no card on the reader."""
+    practice = family.window.practice
+    start(qtbot, family, "android")
+    type_pin(qtbot, family, "1357")
+    family.phones.select("taro")
+    click(qtbot, family.phones.hold)
+    settle(qtbot, family, State.CONSENT)
+    for answer in ("all", "no", "no"):  # 同意, 高額療養費, 医療費助成
+        click(qtbot, family.screen.buttons[answer])
+    assert family.state is State.COMPLETE
+    assert "取り忘れ" not in practice.hint.text() and not practice.hint.isVisibleTo(practice.hint_area)
+    click(qtbot, family.phones.take)
+    family.timer.fire()  # the phone visit's last screen goes back to idle by itself
+    family.window.card_picker.select("taro")
+    click(qtbot, family.window.card_picker.place)
+    settle(qtbot, family, State.METHOD_SELECT)
+    click(qtbot, family.screen.pin)
+    for digit in "2468":
+        click(qtbot, family.screen.keys[digit])
+    click(qtbot, family.screen.confirm)
+    settle(qtbot, family, State.CONSENT)
+    for answer in ("all", "no", "no"):
+        click(qtbot, family.screen.buttons[answer])
+    assert family.state is State.COMPLETE and "取り忘れ" in practice.hint.text()
