@@ -31,6 +31,7 @@ from mynakiosk.domain.practice import (
 )
 from mynakiosk.domain.visit import Outcome
 from mynakiosk.flow.machine import STATES, State
+from mynakiosk.flow.staff_actions import SCENARIO_SWITCH_REFUSED
 from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import (
     Scenario,
@@ -198,9 +199,7 @@ class PracticePanel(QFrame):
     def switch_scenario(self) -> None:
         """Practice choices switch scenarios without restarting the app (between visits)."""
         if self.controller.snapshot.state not in AT_REST:
-            show_text(
-                self.status, t("受付の途中は切り替えられません。カードを取ってから、もう一度押してください。")
-            )
+            show_text(self.status, translated(SCENARIO_SWITCH_REFUSED))
             return
         path = self.choices.currentData()
         try:
@@ -217,9 +216,7 @@ class PracticePanel(QFrame):
             return
         if self.controller.snapshot.state not in AT_REST:
             self._show_what_ifs()  # the choice goes back to the one in force
-            show_text(
-                self.status, t("受付の途中は切り替えられません。カードを取ってから、もう一度選んでください。")
-            )
+            show_text(self.status, translated(SCENARIO_SWITCH_REFUSED))
             return
         self.what_if = what_if
         self._applying = True

@@ -47,7 +47,7 @@ from mynakiosk import i18n
 from mynakiosk.domain.staff import staff_action
 from mynakiosk.flow.intents import RequestVisualCheck
 from mynakiosk.flow.machine import State
-from mynakiosk.flow.staff_actions import visual_check_refusal
+from mynakiosk.flow.staff_actions import SCENARIO_SWITCH_REFUSED, visual_check_refusal
 from mynakiosk.i18n import N_, t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario, unreadable_scenario
 from mynakiosk.sessionlog import RECENT_LOG_LINES
@@ -261,9 +261,7 @@ class StaffConsole(QMainWindow):
     def load_selected(self) -> None:
         path = Path(self.scenarios.currentData())
         if self.controller.snapshot.state not in (State.IDLE, State.NO_READER):
-            self._set_status(
-                N_("受付の途中はシナリオを切り替えられません。カードを取ってから、もう一度押してください。")
-            )
+            self._set_status(N_("シナリオを切り替えられません: {error}", error=SCENARIO_SWITCH_REFUSED))
             return
         try:
             self.controller.load_scenario(load_scenario(path))

@@ -1388,7 +1388,7 @@
         <translation>{first}. {second}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/practice_panel.py" line="+100"/>
+        <location filename="../../kiosk/ui/practice_panel.py" line="+101"/>
         <source>&lt;b&gt;なぜ：&lt;/b&gt;{why}</source>
         <translation>&lt;b&gt;Why:&lt;/b&gt; {why}</translation>
     </message>
@@ -1459,17 +1459,7 @@
         <translation>About this situation and this check-in</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>受付の途中は切り替えられません。カードを取ってから、もう一度押してください。</source>
-        <translation>Not during a check-in: take the card away, then press again.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>受付の途中は切り替えられません。カードを取ってから、もう一度選んでください。</source>
-        <translation>Not during a check-in: take the card away, then choose again.</translation>
-    </message>
-    <message>
-        <location line="+83"/>
+        <location line="+112"/>
         <source>この練習の目視モード用パスワード：{password}</source>
         <translation>Visual-check password in this practice: {password}</translation>
     </message>
@@ -2168,8 +2158,13 @@ Checking…</translation>
         <translation>Warning</translation>
     </message>
     <message>
+        <location line="+52"/>
+        <source>シナリオを切り替えられません: {error}</source>
+        <translation>Cannot switch the scenario: {error}</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/desk_lookup.py" line="-59"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+1"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="-51"/>
         <source>職員の対応</source>
         <translation>What staff should do</translation>
     </message>
@@ -2204,12 +2199,7 @@ Checking…</translation>
         <translation>&lt;b&gt;{title}&lt;/b&gt; (as of {date:%Y-%m-%d})&lt;br&gt;{lesson}</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>受付の途中はシナリオを切り替えられません。カードを取ってから、もう一度押してください。</source>
-        <translation>The scenario cannot be switched during a check-in: take the card away, then press again.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+35"/>
         <source>目視確認を始められません: {reason}</source>
         <translation>Cannot start a visual check: {reason}</translation>
     </message>

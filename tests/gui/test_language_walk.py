@@ -5,10 +5,11 @@ The rule (docs/translations.md, "Error messages"): a screen says in its own lang
 file or reader; an exception's own message (a file check's English, a PC/SC or operating-system text) goes
 to the log and stderr, never raw to a screen.
 
-What the Japanese UI may show in Latin letters, and why (``ALLOWED_LATIN``): product and standard names
-(iPhone, Android, Face ID, Touch ID, IC, PC/SC, pcscd), the command a message points at (kiosk --check,
-kiosk scenario check), an operating-system error code (EIO …), and the language menu's own name for
-English (言語 / Language, so someone who cannot read the current language finds it). File paths and reader
+What the Japanese UI may show in Latin letters, and why (``ALLOWED_LATIN``, ``ACRONYM``): product names
+(iPhone, Android, Face ID, Touch ID, pcscd), acronyms (IC, PC/SC, an operating-system error code such as EIO,
+the organisations and documents a lesson cites: FAQ, J-LIS …), the command a message points at (kiosk --check,
+kiosk scenario check), and the language menu's own name for English (言語 / Language, so someone who cannot
+read the current language finds it). File paths and reader
 names are the user's or the system's own: they are taken out before the check. The English UI shows no kana or
 kanji but 日本語 in the language menu (each language in its own words) and such paths and names.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import re
+from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,14 +49,15 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.gui
 
 ALLOWED_LATIN = {
-    "iPhone", "Android", "Face", "Touch", "ID",  # Apple's and Google's names, as the reader's screens say them
-    "IC",  # ICチップ, the Japanese term itself
-    "PC", "SC", "pcscd",  # the PC/SC standard and its service, named where the reader cannot be used
+    "iPhone", "Android", "Face", "Touch",  # Apple's and Google's names, as the reader's screens say them
+    "pcscd",  # the smart card service, named where the reader cannot be used
     "kiosk", "check", "scenario",  # the command a message points at for the details
     "Language",  # 言語 / Language: the menu a person who cannot read Japanese must find
     "English",  # … and English named in its own words there
 }  # fmt: skip
-ERROR_CODE = re.compile(r"^E[A-Z]+$")  # EIO …: the system's error code, the same in every language
+# Acronyms are names, not English words: IC (ICチップ), ID, PC/SC, a system error code (EIO), and the
+# organisations and documents a lesson cites as its sources (出典: FAQ, J-LIS, TBS …).
+ACRONYM = re.compile(r"^[A-Z]+$")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 
 
@@ -66,10 +69,10 @@ def english_in(texts: list[str], tokens: tuple[str, ...]) -> list[str]:
     """Latin words in Japanese texts, but the allowed ones, ``NAMES`` and the ``tokens`` (paths, readers)."""
     found = []
     for text in texts:
-        plain = re.sub(r"<[^>]+>", " ", text)
+        plain = unescape(re.sub(r"<[^>]+>", " ", text))
         for token in (*tokens, *NAMES):
             plain = plain.replace(token, " ")
-        words = [w for w in LATIN_WORD.findall(plain) if w not in ALLOWED_LATIN and not ERROR_CODE.match(w)]
+        words = [w for w in LATIN_WORD.findall(plain) if w not in ALLOWED_LATIN and not ACRONYM.match(w)]
         if words:
             found.append(f"{words}: {text[:160]!r}")
     return found

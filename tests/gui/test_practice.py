@@ -50,7 +50,7 @@ def test_switching_is_refused_while_a_card_is_on_the_reader(qtbot, kiosk):
     place(qtbot, kiosk, "sakura")
     practice.choices.setCurrentIndex(practice.choices.count() - 1)
     qtbot.mouseClick(practice.switch, Qt.MouseButton.LeftButton)
-    assert "カードを取ってから" in practice.status.text()
+    assert "待機画面に戻ってから" in practice.status.text()
     assert kiosk.controller.scenario.key == "01_child_normal_visit"
 
 

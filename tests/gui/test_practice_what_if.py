@@ -98,7 +98,7 @@ def test_a_what_if_is_refused_during_a_visit(qtbot, family):
     settle(qtbot, family, State.METHOD_SELECT)
     choose(practice, WhatIf.NO_PHONE_READER)
     assert practice.what_if is WhatIf.NONE and practice.what_ifs.currentData() is WhatIf.NONE
-    assert "カードを取ってから" in practice.status.text()
+    assert "待機画面に戻ってから" in practice.status.text()
     assert family.controller.reception.clinic.phone_reader
 
 
