@@ -6,7 +6,7 @@ file or reader; an exception's own message (a file check's English, a PC/SC or o
 to the log and stderr, never raw to a screen.
 
 What the Japanese UI may show in Latin letters, and why (``ALLOWED_LATIN``, ``ACRONYM``): product names
-(iPhone, Android, Face ID, Touch ID, pcscd), acronyms (IC, PC/SC, an operating-system error code such as EIO,
+(iPhone, Android, Face ID, Touch ID; pcscd, vsmartcard, vpcd, pyscard), acronyms (IC, PC/SC, an operating-system error code such as EIO,
 the organisations and documents a lesson cites: FAQ, J-LIS …), the command a message points at (kiosk --check,
 kiosk scenario check), and the language menu's own name for English (言語 / Language, so someone who cannot
 read the current language finds it). File paths and reader
@@ -50,7 +50,7 @@ pytestmark = pytest.mark.gui
 
 ALLOWED_LATIN = {
     "iPhone", "Android", "Face", "Touch",  # Apple's and Google's names, as the reader's screens say them
-    "pcscd",  # the smart card service, named where the reader cannot be used
+    "pcscd", "vsmartcard", "vpcd", "pyscard",  # the software a reader needs, named where it cannot be used
     "kiosk", "check", "scenario",  # the command a message points at for the details
     "Language",  # 言語 / Language: the menu a person who cannot read Japanese must find
     "English",  # … and English named in its own words there
