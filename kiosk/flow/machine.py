@@ -286,9 +286,10 @@ STATES: dict[State, Declaration] = {
         N_("スマートフォンを読み取れず"),
         "PhoneNotReadScreen",
         times_out=True,
+        # Both reasons a phone is not read (docs/domain.md, "The スマホ保険証"): no Face ID yet, or a new phone.
         hint=N_(
-            "新しいスマートフォンにはカードを追加し直すまで使えません。読み取れないときは、マイナンバーカードを"
-            "この読み取り機に置いて受付できます。初めての医療機関には実物のカードを持って行きましょう。"
+            "iPhoneは、先にiPhoneで顔認証・指紋認証をすませてからかざします。新しいスマートフォンにはカードを"
+            "追加し直すまで使えません。読み取れないときは、マイナンバーカードをこの読み取り機に置いて受付できます。"
         ),
     ),
 }

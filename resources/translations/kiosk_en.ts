@@ -939,8 +939,13 @@
         <translation>Medical expense subsidy</translation>
     </message>
     <message>
+        <location line="+68"/>
+        <source>iPhoneは、先にiPhoneで顔認証・指紋認証をすませてからかざします。新しいスマートフォンにはカードを追加し直すまで使えません。読み取れないときは、マイナンバーカードをこの読み取り機に置いて受付できます。</source>
+        <translation>With an iPhone, confirm with Face ID or Touch ID on the iPhone before holding it. A new phone cannot be used until the card is added to it again. If the phone cannot be read, you can check in by placing your My Number Card on this reader.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/domain/visit.py" line="+38"/>
-        <location filename="../../kiosk/flow/machine.py" line="+11"/>
+        <location filename="../../kiosk/flow/machine.py" line="-57"/>
         <source>受付完了</source>
         <translation>Check-in complete</translation>
     </message>
@@ -2538,11 +2543,6 @@ Checking…</translation>
         <location line="+3"/>
         <source>スマートフォンを読み取れず</source>
         <translation>Phone not read</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>新しいスマートフォンにはカードを追加し直すまで使えません。読み取れないときは、マイナンバーカードをこの読み取り機に置いて受付できます。初めての医療機関には実物のカードを持って行きましょう。</source>
-        <translation>A new phone cannot be used until the card is added to it again. If the phone cannot be read, you can check in by placing your My Number Card on this reader. Take the card itself to a clinic you visit for the first time.</translation>
     </message>
     <message>
         <location filename="../../kiosk/flow/card_io.py" line="+1"/>
