@@ -152,6 +152,21 @@ def test_a_scenario_file_that_cannot_be_read(qtbot, kiosk, code, tmp_path, monke
     assert not leaks(code, [kiosk.window, console], (str(bad), bad.stem, *reader_tokens(kiosk)))
 
 
+def test_staff_actions_that_cannot_happen_now(qtbot, kiosk, console, code):
+    """目視確認 with no card, while reading is done, after a lock: the console says why, in its language."""
+    found = []
+    console.start_visual_check()  # no card on the reader
+    found += leaks(code, [console], reader_tokens(kiosk))
+    place(qtbot, kiosk, "sakura")
+    choose_pin(qtbot, kiosk)
+    type_on_keypad(qtbot, kiosk, "1234")
+    confirm(qtbot, kiosk, State.CONSENT)
+    console.start_visual_check()  # identity already confirmed
+    assert console.status.text()
+    found += leaks(code, [console], reader_tokens(kiosk))
+    assert not found
+
+
 # -- result files and the session log that cannot be written ----------------------------------------
 
 
