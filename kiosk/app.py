@@ -14,7 +14,7 @@ from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import load_default, load_scenario
 from mynakiosk.ui import theme
 from mynakiosk.ui.controller import FlowController
-from mynakiosk.ui.main_window import MainWindow
+from mynakiosk.ui.main_window import FRAME_ALLOWANCE, MainWindow
 from mynakiosk.ui.pacing import Pace
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class Settings:
     language: str = "ja"  # "ja" or "en"; also in the 言語 menu
     pace: str = "fast"  # how long 読み取り中, 確認中, 認証中 stay: off, fast or real (kiosk.ui.pacing.Pace)
     reader_warning: str = ""  # a marked text for the status bar: vpcd open to the network (kiosk.cli)
+    fullscreen: bool = False  # the reader alone, full screen (a touch monitor); also 表示 → 全画面表示 (F11)
 
 
 def build_window(
@@ -163,13 +164,18 @@ def run_gui(reader: Reader, settings: Settings | None = None, *, phone_reader: R
 
         console = StaffConsole(controller)
         area = window.screen().availableGeometry()
+        # No taller or wider than the screen's free area, its frame included (a 1366×768 laptop).
+        console.resize(console.size().boundedTo(area.size() - FRAME_ALLOWANCE))
         x = window.x() + window.frameGeometry().width() + 10
         if x + console.frameGeometry().width() > area.right():  # no room to the right: keep it on screen
             x = max(area.left(), area.right() - console.frameGeometry().width())
         console.move(x, max(area.top(), window.y()))
         console.show()
+        window.staff_console = console  # full screen moves it to another screen, if there is one
         window.raise_()  # on a small screen they overlap: the reader stays in front
         window.activateWindow()
+    if settings is not None and settings.fullscreen:
+        window.full_screen.setChecked(True)
     from mynakiosk.ui.pending_results import PendingResultsGuard
 
     # Closing the last window with result files unwritten asks first (save elsewhere, retry, quit anyway).

@@ -111,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--high-contrast", action="store_true", help="start in high contrast (also in the 表示 menu)"
     )
     parser.add_argument(
+        "--fullscreen",
+        action="store_true",
+        help="show the reader's screen alone, full screen (a touch monitor); the practice column and the staff"
+        " console in windows of their own, on another screen if there is one (also 表示 → 全画面表示, F11)",
+    )
+    parser.add_argument(
         "--lang",
         choices=sorted(LANGUAGES),
         default=DEFAULT_LANGUAGE,
@@ -828,6 +834,7 @@ def _main(argv: Sequence[str] | None) -> int:
         language=args.lang,
         pace=args.pace,
         reader_warning=reader_warning,
+        fullscreen=args.fullscreen,
     )
     if args.real_card_verify:
         print(

@@ -6,7 +6,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QPushButton, QRadioButton, QVBoxLayout
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QRadioButton, QVBoxLayout
 
 from mynakiosk.i18n import N_, t, translated
 from mynakiosk.ui.widgets import WrappingChoice, plain_label, show_text
@@ -62,8 +62,12 @@ class CardPicker(QFrame):
             t("市区町村の窓口で行う暗証番号の初期化の代わりです（練習用カードだけ）"),
             "setToolTip",
         )
-        for button in (self.place, self.take, self.reset):
-            layout.addWidget(button)
+        # 置く and 取る side by side: on a short screen both stay in sight under the list without scrolling.
+        row = QHBoxLayout()
+        row.addWidget(self.place)
+        row.addWidget(self.take)
+        layout.addLayout(row)
+        layout.addWidget(self.reset)
         self.status = plain_label()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)

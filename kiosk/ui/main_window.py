@@ -1,29 +1,40 @@
-"""The kiosk window: a portrait reader screen (a stack of screens) and, for virtual cards, a card picker."""
+"""The kiosk window: a portrait reader screen (a stack of screens) and, for virtual cards, a card picker.
+
+Its size comes from the screen it is on: the reader keeps its designed size where the screen's available
+height allows (a window manager's panel and title bar taken off), and is made shorter and compact
+(``theme.Look.compact``) where it does not, a 1366×768 laptop say; the side column is as wide as the rest of
+the screen allows. 全画面表示 (F11, ``--fullscreen``) shows the reader alone on a touch monitor, the side
+column in a window of its own that can be moved to another screen.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtCore import QMargins, QRect, QSize
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from mynakiosk import i18n
-from mynakiosk.flow.machine import State
+from mynakiosk.flow.machine import STATES, State
 from mynakiosk.i18n import t, translated
 from mynakiosk.ui import language, theme
 from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtCore import QEvent
 
     from mynakiosk.flow.reception import Snapshot
     from mynakiosk.personas import Persona
@@ -36,7 +47,68 @@ from mynakiosk.ui.speech import Speaker, pin_progress
 from mynakiosk.ui.widgets import FittingScrollArea, plain_label, retranslate, show_text
 
 READER_SIZE = (600, 860)  # portrait, like the reader's touch panel; times the theme's scale in large text
-SIDE_WIDTH = 400  # the practice column beside it, scrollbar included
+SIDE_WIDTH = 400  # the practice column beside it, scrollbar included; times the scale too
+MIN_SIDE_WIDTH = 320
+COMPACT_SIDE_WIDENING = 1.2  # narrower, its buttons' words would be cut off
+# The shortest reader (times the scale) whose every screen still fits, compact: on a screen shorter than
+# that the window runs off it rather than hide a button.
+MIN_READER_HEIGHT = 480
+QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum" for a widget's size
+MARGIN, COMPACT_MARGIN = 16, 8  # around and between the reader and the side column
+# A window manager's title bar and borders, not known before it has framed the window (and none at all
+# without one): this much is kept free, or the real frame where it is larger.
+FRAME_ALLOWANCE = QSize(16, 40)
+# On a short screen the screens' own margins and spacing give way before any button does.
+COMPACT_SCREEN_MARGINS, COMPACT_SCREEN_SPACING = QMargins(16, 10, 16, 4), 6
+
+
+class Fit:
+    """The window's geometry for a screen: the reader's size, the side column's width, the margins."""
+
+    __slots__ = ("compact", "margin", "reader", "side_width")
+
+    def __init__(self, reader: QSize, side_width: int, margin: int, compact: bool) -> None:
+        self.reader, self.side_width, self.margin, self.compact = reader, side_width, margin, compact
+
+    def __repr__(self) -> str:
+        return f"Fit(reader={self.reader}, side_width={self.side_width}, margin={self.margin}, compact={self.compact})"
+
+
+def plan_fit(area: QSize | None, scale: float, chrome: QSize, *, side: bool) -> Fit:
+    """The geometry that fits ``area`` (a screen's available size; None: no limit) with ``chrome`` (frame,
+    menu and status bars) around it, at the look's ``scale``.
+
+    The reader keeps its designed size when the area is tall enough; otherwise it takes the height there is
+    (down to ``MIN_READER_HEIGHT``) and the look turns compact. Its width stays: text wraps by it. The side
+    column takes the width left over, up to its own designed width (a little more when compact).
+    """
+    reader = QSize(round(READER_SIZE[0] * scale), round(READER_SIZE[1] * scale))
+    side_width = round(SIDE_WIDTH * scale) if side else 0
+    if area is None:
+        return Fit(reader, side_width, MARGIN, compact=False)
+    compact = area.height() - chrome.height() - 2 * MARGIN < reader.height()
+    margin = COMPACT_MARGIN if compact else MARGIN
+    if compact:
+        room = area.height() - chrome.height() - 2 * margin
+        reader.setHeight(max(round(MIN_READER_HEIGHT * scale), room))
+    if side:
+        room = area.width() - chrome.width() - 3 * margin - reader.width()
+        if compact:  # short of height: width there is to spare lets its texts wrap into fewer lines
+            side_width = round(side_width * COMPACT_SIDE_WIDENING)
+        side_width = max(MIN_SIDE_WIDTH, min(side_width, room))
+    return Fit(reader, side_width, margin, compact)
+
+
+def screen_area(widget: QWidget) -> QRect | None:
+    """The available geometry of the screen ``widget`` is on (the primary one before it is shown).
+
+    None on the offscreen platform: its "screen" is an 800×600 nobody sees, and the renders and tests made
+    there show the reader at its designed size.
+    """
+    if QGuiApplication.platformName() == "offscreen":
+        return None
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
 
 
 class _Screens(dict):
@@ -69,6 +141,17 @@ class MainWindow(QMainWindow):
         self.results_warning: QLabel | None = None  # made the first time there is something to say
         self.reader_warning: QLabel | None = None  # likewise
         self.speaker = Speaker()
+        # Where the window must fit: the available geometry of its screen (replaceable: tests give a size).
+        self.screen_area: Callable[[], QRect | None] = lambda: screen_area(self)
+        self.fit = plan_fit(None, theme.current().scale, QSize(), side=side_panels)
+        self.side_window: QWidget | None = None  # the side column's own window in full screen
+        self._side_apart_width = 0  # its width there; 0 while the side column is in this window
+        self.staff_console: QWidget | None = (
+            None  # moved to another screen with the side column (full screen)
+        )
+        self._designed_layouts: dict[Screen, tuple[QMargins, int]] = {}
+        self._fitting = False
+        self._shown = False
         self._build_menu()
         self._build_central()
         controller.snapshot_changed.connect(self.show_snapshot)
@@ -79,6 +162,7 @@ class MainWindow(QMainWindow):
         theme.notifier.changed.connect(self._fit_to_look)
         self.show_snapshot(controller.snapshot)
         self._results_problem(controller.results_problem_text)
+        self.fit_to_screen()
 
     def _build_central(self) -> None:
         """Build the widgets, once: a language switch words them again in place (``_retranslate``)."""
@@ -89,17 +173,21 @@ class MainWindow(QMainWindow):
             self, translated(self._title) if self._title else t("マイナ受付シミュレータ"), "setWindowTitle"
         )
         central = QWidget()
-        # The row sits at the top of a taller window (a stretch below it, not Qt.AlignTop: kiosk.ui.widgets).
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(16, 16, 16, 16)
-        row = QHBoxLayout()
-        row.setSpacing(16)
+        # The row is centred in a larger window (full screen): stretches around it, not Qt.AlignCenter
+        # (kiosk.ui.widgets). The window is otherwise as large as its content.
+        outer = self._outer = QVBoxLayout(central)
+        outer.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        outer.setSpacing(0)
+        row = self._row = QHBoxLayout()
+        row.setSpacing(MARGIN)
+        outer.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
+        row.addStretch(1)
 
         reader_frame = QFrame()
         reader_frame.setObjectName("readerFrame")
-        reader_frame.setFixedSize(*self._reader_size())
+        reader_frame.setFixedSize(self.fit.reader)
         self.reader_frame = reader_frame
         show_text(reader_frame, t("顔認証付きカードリーダーの画面"), "setAccessibleName")
         column = QVBoxLayout(reader_frame)
@@ -138,6 +226,7 @@ class MainWindow(QMainWindow):
         self.phone_picker: PhonePicker | None = None
         self.practice: PracticePanel | None = None
         self.side_column: QFrame | None = None
+        self._side_holder: QWidget | None = None
         if self._side_panels and isinstance(controller.reader, VirtualReader) and personas:
             # Imported here: the side column's widgets cost start-up time that kiosk --check does not need.
             from PySide6.QtCore import Qt
@@ -167,18 +256,23 @@ class MainWindow(QMainWindow):
             scroll = FittingScrollArea(holder)  # the side column scrolls
             column_frame = self.side_column = QFrame()
             column_frame.setFrameShape(QFrame.Shape.StyledPanel)
-            self._size_side_column()
             column = QVBoxLayout(column_frame)
             column.setContentsMargins(1, 1, 1, 1)
             column.setSpacing(0)
             column.addWidget(scroll, 1)
             if self.practice is not None:
-                # The hint stays in sight above the scrolling part, and a new hint at each screen does not
-                # lay out the whole column again (that cost ~17 ms per card placed). Keyboard focus still
-                # starts in the scrolling part; the hint's check box follows it.
-                column.insertWidget(0, self.practice.hint_area)
+                # The hint stays in sight under the scrolling part, in a room as tall as the longest hint
+                # (_reserve_hint_room): the card list and its buttons above never move as the hint changes
+                # with each screen, and a new hint does not lay out the whole column again (that cost ~17 ms
+                # per card placed). Keyboard focus starts in the scrolling part; the hint's check box follows.
+                column.addWidget(self.practice.hint_area)
+                hint_layout = self.practice.hint_area.layout()
+                assert isinstance(hint_layout, QVBoxLayout)
+                hint_layout.addStretch(1)  # the room's spare height under the hint, not between its lines
                 QWidget.setTabOrder(scroll, self.practice.show_hints)
+            self._size_side_column()
             row.addWidget(column_frame, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
         self.setCentralWidget(central)
 
     def _language_changed(self) -> None:
@@ -228,8 +322,10 @@ class MainWindow(QMainWindow):
         show_text(label, translated(text))  # worded again by a language switch
         label.setVisible(bool(text))
         shown = [w for w in (self.results_warning, self.reader_warning, label) if w is not None and w.text()]
-        self.statusBar().setVisible(bool(shown))
         self._fit_bar_warnings(label)
+        if self.statusBar().isVisibleTo(self) != bool(shown):
+            self.statusBar().setVisible(bool(shown))
+        self.fit_to_screen()  # the bar takes its height from the reader's, not from off the screen
         return label
 
     def _fit_bar_warnings(self, *labels: QLabel | None) -> None:
@@ -248,6 +344,8 @@ class MainWindow(QMainWindow):
         """Make the screen for ``state``, send its intents to the controller and add it to the stack."""
         screen = screen_type(state)()
         screen.intent.connect(self.controller.handle)
+        self._designed_layouts[screen] = (screen.layout_.contentsMargins(), screen.layout_.spacing())
+        self._fit_screen(screen)
         if isinstance(screen, PinScreen):
             screen.activity.connect(self.controller.touch)
             screen.activity.connect(lambda: self.speaker.say(pin_progress(screen.entered_count)))
@@ -273,6 +371,12 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
         self.speech.toggled.connect(self._toggle_speech)
         self.view_menu.addAction(self.speech)
+        self.view_menu.addSeparator()
+        self.full_screen = QAction(self, checkable=True)
+        self.full_screen.setShortcut(QKeySequence("F11"))
+        self.full_screen.toggled.connect(self._show_full_screen)
+        self.view_menu.addAction(self.full_screen)
+        self.addAction(self.full_screen)  # F11 also works in full screen, where the menu bar is hidden
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         self.languages: dict[str, QAction] = {}
@@ -296,6 +400,7 @@ class MainWindow(QMainWindow):
             self.speech.setText(t("音声案内(&S)"))
         else:
             self.speech.setText(t("音声案内（PySide6-Addons が必要です）"))
+        self.full_screen.setText(t("全画面表示（リーダーだけ）(&F)"))
         self.language_menu.setTitle(t("言語 / Language(&G)"))
         for code, action in self.languages.items():
             action.setChecked(code == i18n.language())
@@ -306,32 +411,242 @@ class MainWindow(QMainWindow):
         """Switch the whole UI to ``code``; the visit in progress goes on, its screen worded in the new language."""
         language.switch(code)
 
-    def _reader_size(self) -> tuple[int, int]:
-        scale = theme.current().scale
-        return round(READER_SIZE[0] * scale), round(READER_SIZE[1] * scale)
+    def _chrome(self) -> QSize:
+        """What the window needs around its central widget: the frame, the menu bar and the status bar."""
+        if self.full_screen.isChecked():
+            return QSize()
+        frame = self.frameGeometry().size() - self.geometry().size() if self.isVisible() else QSize()
+        height = self.menuBar().sizeHint().height()
+        warnings = (self.results_warning, self.reader_warning)
+        if any(w is not None for w in warnings) and self.statusBar().isVisibleTo(self):  # none made before
+            height += self.statusBar().sizeHint().height()
+        return QSize(
+            max(frame.width(), FRAME_ALLOWANCE.width()),
+            max(frame.height(), FRAME_ALLOWANCE.height()) + height,
+        )
+
+    def fit_to_screen(self) -> None:
+        """Size the reader and the side column for the screen the window is on, in the look in force, and
+        the window to them: larger or smaller, as the look or the screen changed."""
+        if self._fitting:
+            return  # a resize below that changes the window's state, say
+        self._fitting = True
+        try:
+            self._fit_to_screen()
+        finally:
+            self._fitting = False
+
+    def _fit_to_screen(self) -> None:
+        area = self.screen_area()
+        if area is not None and self.full_screen.isChecked():
+            screen = self.screen()
+            area = screen.geometry() if screen is not None else area  # no panel over a full-screen window
+        look = theme.current()
+        side = self.side_column is not None and not self._side_apart_width
+        fit = plan_fit(area.size() if area is not None else None, look.scale, self._chrome(), side=side)
+        if fit.compact != look.compact:
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            theme.apply(app, look.with_compact(fit.compact))
+            look = theme.current()
+        self.fit = fit
+        self.reader_frame.setFixedSize(fit.reader)
+        self._row.setSpacing(fit.margin)
+        self._outer.setContentsMargins(fit.margin, fit.margin, fit.margin, fit.margin)
+        for screen in self._designed_layouts:
+            self._fit_screen(screen)
+        self._size_side_column()
+        if not self.full_screen.isChecked():
+            central = self.centralWidget()
+            central.layout().activate()
+            self.layout().activate()
+            # As large as the content, both ways: turning large text off shrinks the window back. Fixed, so
+            # that a window manager restoring an older geometry (leaving full screen) cannot make it larger.
+            size = self.minimumSizeHint()
+            self.setFixedSize(size)
+            self.resize(size)  # setFixedSize alone left it taller once a status bar had just been added
+            if area is not None and self.isVisible():
+                self._keep_inside(area)
+
+    def _keep_inside(self, area: QRect) -> None:
+        """Moved back onto ``area`` where the window, frame included, runs off its right or bottom edge."""
+        frame = self.frameGeometry()
+        x = max(area.left(), min(frame.left(), area.right() + 1 - frame.width()))
+        y = max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height()))
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(x, y)
+
+    def _fit_screen(self, screen: Screen) -> None:
+        """A screen's own margins and spacing: as designed, or tighter in the compact look."""
+        margins, spacing = self._designed_layouts[screen]
+        if self.fit.compact:
+            margins = QMargins(
+                min(margins.left(), COMPACT_SCREEN_MARGINS.left()),
+                min(margins.top(), COMPACT_SCREEN_MARGINS.top()),
+                min(margins.right(), COMPACT_SCREEN_MARGINS.right()),
+                min(margins.bottom(), COMPACT_SCREEN_MARGINS.bottom()),
+            )
+            spacing = min(spacing, COMPACT_SCREEN_SPACING)
+        screen.layout_.setContentsMargins(margins)
+        screen.layout_.setSpacing(spacing)
 
     def _size_side_column(self) -> None:
-        """As tall as the reader; as much wider as its text is larger."""
-        if self.side_column is None:
+        """As tall as the reader (in a window of its own: as its content), as wide as the fit allows."""
+        if self.side_column is None or self._side_holder is None:
             return
-        width = round(SIDE_WIDTH * theme.current().scale)
-        self.side_column.setFixedSize(width, self._reader_size()[1])
+        width = self._side_apart_width or self.fit.side_width
+        self._reserve_hint_room(width - 2)
+        if self._side_apart_width:
+            self.side_column.setFixedWidth(width)
+            self.side_column.setMinimumHeight(0)
+            self.side_column.setMaximumHeight(QWIDGETSIZE_MAX)
+        else:
+            self.side_column.setFixedSize(width, self.fit.reader.height())
         self._side_holder.setFixedWidth(
             width - 20
         )  # room for the vertical scroll bar: text wraps, never clips
+
+    def _reserve_hint_room(self, width: int) -> None:
+        """The hint's room as tall as the longest hint at ``width``, in the language and look in force:
+        nothing above or below it moves when the screen, and with it the hint, changes."""
+        if self.practice is None:
+            return
+        area, label = self.practice.hint_area, self.practice.hint
+        area.ensurePolished()
+        label.ensurePolished()
+        margins = area.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        shown = label.text()
+        tallest = 0
+        for hint in {STATES[state].hint for state in State}:
+            if hint:
+                label.setText(translated(hint))
+                tallest = max(tallest, label.heightForWidth(inner))
+        label.setText(shown)
+        check = self.practice.show_hints.parentWidget()
+        check_height = check.heightForWidth(inner) if check is not None else 0
+        spacing = area.layout().spacing()
+        area.setFixedHeight(margins.top() + check_height + spacing + tallest + margins.bottom())
 
     def _restyle(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         theme.apply_theme(
-            app, large_text=self.large_text.isChecked(), high_contrast=self.high_contrast.isChecked()
+            app,
+            large_text=self.large_text.isChecked(),
+            high_contrast=self.high_contrast.isChecked(),
+            compact=theme.current().compact,  # kept, then decided again for the new scale by fit_to_screen
         )
 
     def _fit_to_look(self) -> None:
-        """The look changed (here or elsewhere): the fixed geometry follows its scale."""
-        self.reader_frame.setFixedSize(*self._reader_size())
-        self._size_side_column()
+        """The look changed (here or elsewhere): the geometry follows its scale and the screen.
+
+        Not in a window closed since it was shown: it would set the compact look for a screen no one sees
+        (showing it again fits it again).
+        """
         self._fit_bar_warnings()
+        if self.isVisible() or not self._shown:
+            self.fit_to_screen()
+
+    def showEvent(self, event: object) -> None:
+        """Shown: the real screen and frame are known now; a move to another screen fits the window again."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._shown = True
+        handle = self.windowHandle()
+        if handle is not None and not getattr(self, "_watching_screen", False):
+            self._watching_screen = True
+            handle.screenChanged.connect(lambda _screen: self.fit_to_screen())
+        self.fit_to_screen()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Out of full screen: a window manager gives back the old geometry once it has done so, after
+        ``showNormal`` returned; fitted again then."""
+        super().changeEvent(event)
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QWindowStateChangeEvent
+
+        if (
+            isinstance(event, QWindowStateChangeEvent)
+            and event.oldState() & Qt.WindowState.WindowFullScreen
+            and not self.full_screen.isChecked()
+        ):
+            self.fit_to_screen()
+
+    def _show_full_screen(self, on: bool) -> None:
+        """全画面表示: the reader alone, full screen (a touch monitor); the side column and the staff console in
+        windows of their own on another screen. Off: all back in one window.
+
+        With one screen the side column stays beside the reader in the full-screen window: a window manager
+        keeps the focused full-screen window above every other, so a window of its own would vanish at the
+        first touch of the reader.
+        """
+        other = self._other_screen()
+        if on:
+            self.menuBar().hide()
+            self.setMinimumSize(0, 0)
+            self.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+            self.showFullScreen()
+            if self.side_column is not None and other is not None:
+                window = self._side_window()
+                layout = window.layout()
+                assert layout is not None
+                layout.insertWidget(0, self.side_column)
+                self._side_apart_width = round(SIDE_WIDTH * theme.current().scale)
+                self.fit_to_screen()
+                area = other.availableGeometry()
+                height = min(window.sizeHint().height(), area.height() - FRAME_ALLOWANCE.height())
+                window.resize(window.sizeHint().width(), height)
+                self._place(window, area)
+                window.show()
+            else:
+                self.fit_to_screen()
+            if self.staff_console is not None and other is not None:
+                self._place(self.staff_console, other.availableGeometry(), left=True)
+        else:
+            if self.side_window is not None and self._side_apart_width:
+                self._row.insertWidget(2, self.side_column, 0, self._align_top())
+                self.side_column.show()  # now, not when the layout's queued show comes: fitted just below
+                self.side_window.hide()
+            self._side_apart_width = 0
+            self.menuBar().show()
+            self.showNormal()
+            self.fit_to_screen()
+
+    def _other_screen(self) -> QScreen | None:
+        """Another screen than the reader's (the clinic's desk monitor), if there is one."""
+        mine = self.screen()
+        others = [screen for screen in QGuiApplication.screens() if screen is not mine]
+        return others[0] if others else None
+
+    @staticmethod
+    def _place(window: QWidget, area: QRect, *, left: bool = False) -> None:
+        """At the top of ``area``, at its right edge (or left)."""
+        x = area.left() if left else max(area.left(), area.right() - window.frameGeometry().width())
+        window.move(x, area.top())
+
+    @staticmethod
+    def _align_top() -> object:
+        from PySide6.QtCore import Qt
+
+        return Qt.AlignmentFlag.AlignTop
+
+    def _side_window(self) -> QWidget:
+        """The side column's window in full screen (made once): kept above the reader's, on its own screen."""
+        if self.side_window is None:
+            from PySide6.QtCore import Qt
+
+            window = QWidget(self, Qt.WindowType.Window)
+            show_text(window, t("練習用のカードと家族で練習"), "setWindowTitle")
+            layout = QVBoxLayout(window)
+            layout.setContentsMargins(COMPACT_MARGIN, COMPACT_MARGIN, COMPACT_MARGIN, COMPACT_MARGIN)
+            leave = QPushButton()
+            leave.setObjectName("staff")
+            show_text(leave, t("全画面表示を終わる（F11）"))
+            leave.clicked.connect(lambda: self.full_screen.setChecked(False))
+            layout.addWidget(leave)
+            window.addAction(self.full_screen)
+            self.side_window = window
+        return self.side_window
 
     def _toggle_speech(self, on: bool) -> None:
         self.speaker.enabled = on

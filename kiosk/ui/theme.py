@@ -3,7 +3,10 @@
 Widgets never set a size or a colour of their own: they carry an object name (or a property) and the style
 sheet below gives the look. Large text multiplies every pixel size in it, and the application font, by one
 factor (``LARGE_TEXT_FACTOR``); the window scales its fixed geometry by the same factor (``Look.scale``).
-High contrast overrides the colours of every rule that sets one. The few colours a Qt model hands to a view
+High contrast overrides the colours of every rule that sets one. Compact, chosen by the window when
+the screen is too short for the reader's designed height (a 1366×768 laptop), takes space out of the reader
+and the side column (paddings, minimum heights, margins) and a little out of the two largest texts, the titles and the PIN's
+●○○○. The few colours a Qt model hands to a view
 (the staff console's 誤紐づけ row) come from ``Look`` too.
 
 Fonts: BIZ UDGothic for Japanese, whose Latin letters are monospaced like a reader's screen; BIZ UDPGothic,
@@ -96,6 +99,24 @@ QPushButton#key {{ font-size: 34px; min-height: 76px; min-width: 96px; }}
 #staffAction {{ font-size: 15px; }}
 """
 
+# On a short screen (kiosk.ui.main_window decides): heights, and the largest text sizes a little. Scoped to the reader and the side
+# column, so the staff console keeps its look; more specific than the rules above and after them, so these win.
+COMPACT = """
+#readerFrame { border-width: 6px; border-radius: 16px; }
+#readerFrame #statusBar { padding: 4px 14px; }
+#readerFrame #practiceDate, #readerFrame #cardNotice, #readerFrame #alert { padding: 3px 12px; }
+#readerFrame #title { font-size: 26px; }
+#readerFrame #pinBoxes { font-size: 36px; }
+#readerFrame QPushButton { min-height: 40px; padding: 2px 16px; }
+#readerFrame QPushButton[answer="true"] { min-height: 60px; }
+#readerFrame QPushButton[method="true"] { min-height: 64px; }
+#readerFrame QPushButton#key { min-height: 36px; }
+#readerFrame QPushButton#staff { min-height: 28px; }
+#readerFrame #cardSlot { min-height: 96px; max-height: 96px; }
+#readerFrame #cameraFrame { max-height: 170px; }
+#cardPicker QPushButton { min-height: 30px; padding: 2px 10px; }
+"""
+
 HIGH_CONTRAST = """
 QWidget { color: #ffffff; background: #000000; }
 #readerFrame { background: #000000; border: 10px solid #ffff00; }
@@ -129,15 +150,20 @@ QRadioButton::indicator:checked, QCheckBox::indicator:checked { background: #fff
 class Look:
     """The display options in force: what the 表示 menu sets, and the language (which picks the font)."""
 
-    __slots__ = ("high_contrast", "language", "large_text")
+    __slots__ = ("compact", "high_contrast", "language", "large_text")
 
     def __init__(
-        self, large_text: bool = False, high_contrast: bool = False, language: str = i18n.DEFAULT_LANGUAGE
+        self,
+        large_text: bool = False,
+        high_contrast: bool = False,
+        language: str = i18n.DEFAULT_LANGUAGE,
+        compact: bool = False,
     ) -> None:
         self.large_text, self.high_contrast, self.language = large_text, high_contrast, language
+        self.compact = compact  # the screen is short: less padding, lower buttons (not set by a menu)
 
-    def _key(self) -> tuple[bool, bool, str]:
-        return (self.large_text, self.high_contrast, self.language)
+    def _key(self) -> tuple[bool, bool, str, bool]:
+        return (self.large_text, self.high_contrast, self.language, self.compact)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Look) and self._key() == other._key()
@@ -146,10 +172,16 @@ class Look:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return f"Look(large_text={self.large_text}, high_contrast={self.high_contrast}, language={self.language!r})"
+        return (
+            f"Look(large_text={self.large_text}, high_contrast={self.high_contrast}, "
+            f"language={self.language!r}, compact={self.compact})"
+        )
 
     def with_language(self, language: str) -> Look:
-        return Look(self.large_text, self.high_contrast, language)
+        return Look(self.large_text, self.high_contrast, language, self.compact)
+
+    def with_compact(self, compact: bool) -> Look:
+        return Look(self.large_text, self.high_contrast, self.language, compact)
 
     @property
     def scale(self) -> float:
@@ -169,7 +201,7 @@ class Look:
         return ALARM_TEXT
 
     def style_sheet(self) -> str:
-        style = STYLE + (HIGH_CONTRAST if self.high_contrast else "")
+        style = STYLE + (HIGH_CONTRAST if self.high_contrast else "") + (COMPACT if self.compact else "")
         return _scaled(style, self.scale) if self.large_text else style
 
 
@@ -206,10 +238,12 @@ def _scaled(style: str, factor: float) -> str:
     return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * factor)}px", style)
 
 
-def apply_theme(app: QApplication, *, large_text: bool = False, high_contrast: bool = False) -> None:
+def apply_theme(
+    app: QApplication, *, large_text: bool = False, high_contrast: bool = False, compact: bool = False
+) -> None:
     """Put the look in force: large text scales every size by ``LARGE_TEXT_FACTOR``, high contrast is
-    yellow/white on black; the font follows the UI language."""
-    apply(app, Look(large_text, high_contrast, i18n.language()))
+    yellow/white on black, compact fits a short screen; the font follows the UI language."""
+    apply(app, Look(large_text, high_contrast, i18n.language(), compact))
 
 
 def apply(app: QApplication, look: Look) -> None:

@@ -1,0 +1,271 @@
+"""The window fits the screen it is on (#17): 1366×768 and 1280×800, in every mode, and nothing in the side
+column moves while a visit runs. Full screen shows the reader alone.
+
+The offscreen platform's one screen is an 800×600 nobody sees (the window keeps its designed size there), so
+these tests give the window the available geometry of the screens they stand for: the screen less a 48 px
+panel, as a desktop's taskbar takes (kiosk.ui.main_window.FRAME_ALLOWANCE keeps room for the title bar).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from mynakiosk.cli import build_parser
+from mynakiosk.flow.machine import STATES, State
+from mynakiosk.i18n import translated
+from mynakiosk.ui import language, theme
+from mynakiosk.ui.main_window import FRAME_ALLOWANCE, MIN_SIDE_WIDTH, plan_fit
+from tests.gui.test_pin_flow import choose_pin, confirm, finish_visit, place, type_on_keypad
+
+pytestmark = pytest.mark.gui
+
+PANEL = 48  # a taskbar
+SCREENS = {"1366x768": QRect(0, 0, 1366, 768 - PANEL), "1280x800": QRect(0, 0, 1280, 800 - PANEL)}
+MODES = {
+    "normal": ("ja", False),
+    "large text": ("ja", True),
+    "English": ("en", False),
+    "English, large text": ("en", True),
+}
+
+
+@pytest.fixture
+def restore_look(qapp):
+    yield
+    language.switch("ja")
+    theme.apply(qapp, theme.Look())
+
+
+def on_screen(kiosk, area: QRect | None) -> None:
+    kiosk.window.screen_area = lambda: area
+    kiosk.window.fit_to_screen()
+    QApplication.processEvents()
+
+
+def set_mode(kiosk, code: str, large: bool) -> None:
+    kiosk.window.set_language(code)
+    kiosk.window.large_text.setChecked(large)
+    QApplication.processEvents()
+
+
+def inside(widget: QWidget, container: QWidget) -> bool:
+    """The whole of ``widget`` is within ``container``'s rectangle (nothing scrolled or cut off)."""
+    top_left = widget.mapTo(container, QPoint(0, 0))
+    return container.rect().contains(QRect(top_left, widget.size()))
+
+
+@pytest.mark.parametrize("scale", [1.0, theme.LARGE_TEXT_FACTOR])
+@pytest.mark.parametrize("name", SCREENS)
+def test_the_plan_fits_the_available_area(name, scale) -> None:
+    area = SCREENS[name]
+    chrome = QSize(FRAME_ALLOWANCE.width(), FRAME_ALLOWANCE.height() + 28)  # with a menu bar
+    fit = plan_fit(area.size(), scale, chrome, side=True)
+    assert fit.compact  # neither screen is tall enough for the reader's designed 860 px
+    assert fit.reader.height() + 2 * fit.margin + chrome.height() <= area.height()
+    width = fit.reader.width() + fit.side_width + 3 * fit.margin + chrome.width()
+    assert width <= area.width()
+    assert fit.side_width >= MIN_SIDE_WIDTH
+
+
+def test_with_no_screen_limit_the_reader_keeps_its_designed_size() -> None:
+    fit = plan_fit(None, 1.0, QSize(), side=True)
+    assert (fit.reader.width(), fit.reader.height(), fit.side_width, fit.compact) == (600, 860, 400, False)
+    tall = plan_fit(QSize(1920, 1200 - PANEL), 1.0, QSize(16, 68), side=True)
+    assert (tall.reader.height(), tall.compact) == (860, False)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", SCREENS)
+def test_every_screen_fits_in_every_mode(qtbot, kiosk, restore_look, name, mode) -> None:
+    """The window, its frame included, is inside the available area; every screen of the flow fits in the
+    reader without scrolling; the card picker's buttons are in sight in the side column."""
+    area = SCREENS[name]
+    set_mode(kiosk, *MODES[mode])
+    on_screen(kiosk, area)
+    window = kiosk.window
+    assert theme.current().compact
+    assert window.width() + FRAME_ALLOWANCE.width() <= area.width()
+    assert window.height() + FRAME_ALLOWANCE.height() <= area.height()
+    window.build_all_screens()
+    # The PIN screens at their fullest: after a wrong PIN, a two-line warning and the tries left.
+    for state in (State.PIN_ENTRY, State.PHONE_PIN):
+        pin = window.screens[state]
+        pin.warning.setText("\n".join(["暗証番号が違います。", "あと2回間違えるとロックされます。"]))
+        pin.tries.setText("残り入力回数：2回")
+    QApplication.processEvents()
+    room = window.stack.height()
+    too_tall = {
+        state.name: window.screens[state].minimumSizeHint().height()
+        for state in State
+        if window.screens[state].minimumSizeHint().height() > room
+    }
+    assert not too_tall, f"taller than the reader's {room} px: {too_tall}"
+    viewport = window.card_picker.parentWidget().parentWidget()  # the side column's scrolling part
+    for button in (window.card_picker.place, window.card_picker.take):
+        assert inside(button, viewport), button.text()
+    for row in window.card_picker._rows:
+        assert inside(row, viewport)
+    assert inside(window.practice.hint_area, window.side_column)
+
+
+@pytest.mark.parametrize("name", SCREENS)
+def test_large_text_grows_the_window_and_shrinks_it_back(qtbot, kiosk, restore_look, name) -> None:
+    area = SCREENS[name]
+    on_screen(kiosk, area)
+    window = kiosk.window
+    normal = window.size()
+    window.large_text.setChecked(True)
+    QApplication.processEvents()
+    large = window.size()
+    assert large.width() > normal.width()
+    assert large.height() + FRAME_ALLOWANCE.height() <= area.height()
+    assert window.reader_frame.width() == round(600 * theme.LARGE_TEXT_FACTOR)
+    window.large_text.setChecked(False)
+    QApplication.processEvents()
+    assert window.size() == normal
+
+
+def test_large_text_both_ways_on_a_tall_screen(qtbot, kiosk, restore_look) -> None:
+    """Where the designed size fits, normal text is not compact; large text (1075 px) is, and then not again."""
+    on_screen(kiosk, QRect(0, 0, 1920, 1200 - PANEL))
+    window = kiosk.window
+    normal = window.size()
+    assert not theme.current().compact and window.reader_frame.height() == 860
+    window.large_text.setChecked(True)
+    QApplication.processEvents()
+    assert theme.current().compact and window.size().height() > normal.height()
+    window.large_text.setChecked(False)
+    QApplication.processEvents()
+    assert not theme.current().compact
+    assert window.size() == normal
+
+
+def test_a_results_warning_takes_its_room_from_the_reader(qtbot, kiosk, restore_look) -> None:
+    area = SCREENS["1366x768"]
+    on_screen(kiosk, area)
+    window = kiosk.window
+    before = window.reader_frame.height()
+    window._results_problem("結果ファイルを書けませんでした")
+    QApplication.processEvents()
+    assert window.statusBar().isVisible()
+    assert window.reader_frame.height() < before
+    assert window.height() + FRAME_ALLOWANCE.height() <= area.height()
+
+
+def positions(kiosk) -> dict[str, QPoint]:
+    picker, practice = kiosk.window.card_picker, kiosk.window.practice
+    widgets = {
+        "place": picker.place,
+        "take": picker.take,
+        "reset": picker.reset,
+        "hints": practice.show_hints,
+    }
+    widgets.update({f"card {key}": button for key, button in picker.choices.items()})
+    return {name: widget.mapToGlobal(QPoint(0, 0)) for name, widget in widgets.items()}
+
+
+@pytest.mark.parametrize("area", [None, SCREENS["1366x768"]], ids=["designed size", "1366x768"])
+def test_nothing_in_the_side_column_moves_during_a_visit(qtbot, kiosk, restore_look, area) -> None:
+    """The hint changes with every screen; the card list and the 置く / 取る buttons stay where they are."""
+    on_screen(kiosk, area)
+    seen: dict[str, dict[str, QPoint]] = {}
+    hints: set[str] = set()
+
+    def note() -> None:
+        QApplication.processEvents()
+        seen[kiosk.state.name] = positions(kiosk)
+        hints.add(kiosk.window.practice.hint.text())
+
+    note()
+    place(qtbot, kiosk, "sakura")
+    note()
+    choose_pin(qtbot, kiosk)
+    note()
+    type_on_keypad(qtbot, kiosk, "9999")
+    confirm(qtbot, kiosk, State.PIN_ENTRY)  # a wrong PIN: the warning and a new hint
+    note()
+    type_on_keypad(qtbot, kiosk, kiosk.personas["sakura"].practice_pin)
+    confirm(qtbot, kiosk, State.CONSENT)
+    note()
+    finish_visit(qtbot, kiosk)
+    note()
+    qtbot.mouseClick(kiosk.window.card_picker.take, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.state is State.IDLE, timeout=3000)
+    note()
+    assert len(hints) >= 4  # the hint did change along the way
+    first = next(iter(seen.values()))
+    moved = {
+        f"{state}: {name}": (first[name], where)
+        for state, places in seen.items()
+        for name, where in places.items()
+        if where != first[name]
+    }
+    assert not moved
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_hint_room_holds_the_longest_hint(qtbot, kiosk, restore_look, mode) -> None:
+    """Shown in its room, the longest hint of the flow is whole: not cut off at the room's bottom."""
+    set_mode(kiosk, *MODES[mode])
+    practice = kiosk.window.practice
+    label, area = practice.hint, practice.hint_area
+    heights = {}
+    for state in State:
+        if STATES[state].hint:
+            label.setText(translated(STATES[state].hint))
+            heights[label.text()] = label.heightForWidth(label.width())
+    longest = max(heights, key=lambda text: heights[text])
+    size = area.size()
+    label.setText(longest)
+    label.show()
+    QApplication.processEvents()
+    assert area.size() == size  # the room did not grow for it
+    assert (
+        label.geometry().top() + heights[longest] <= area.height() - area.layout().contentsMargins().bottom()
+    )
+
+
+def test_full_screen_on_one_screen_shows_the_reader_without_menus(qtbot, kiosk, restore_look) -> None:
+    window = kiosk.window
+    window.full_screen.setChecked(True)
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+    assert not window.menuBar().isVisible()
+    # One screen: a window of its own would vanish behind the full-screen one, so the column stays.
+    assert window.side_column.window() is window
+    assert window.full_screen.shortcut().toString() == "F11"
+    window.full_screen.setChecked(False)
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
+    assert window.menuBar().isVisible()
+
+
+def test_full_screen_with_another_screen_moves_the_side_column_to_a_window_of_its_own(
+    qtbot, kiosk, restore_look
+) -> None:
+    window = kiosk.window
+    console = QWidget()
+    qtbot.addWidget(console)
+    console.show()
+    window.staff_console = console
+    normal = window.size()
+    # The offscreen platform has one screen: the window is told the same one is "another".
+    window._other_screen = window.screen
+    window.full_screen.setChecked(True)
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+    side_window = window.side_window
+    assert side_window is not None and side_window.isVisible()
+    assert window.side_column.window() is side_window
+    assert window.reader_frame.window() is window
+    place(qtbot, kiosk, "sakura")  # the practice column works from its own window
+    assert side_window.windowTitle()
+    window.full_screen.setChecked(False)
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
+    assert not side_window.isVisible()
+    assert window.side_column.window() is window and window.side_column.isVisible()
+    assert window.size() == normal
+
+
+def test_the_command_line_asks_for_full_screen() -> None:
+    assert build_parser().parse_args(["--fullscreen"]).fullscreen
+    assert not build_parser().parse_args([]).fullscreen
