@@ -6,7 +6,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QRadioButton, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QFrame, QPushButton, QRadioButton, QVBoxLayout
 
 from mynakiosk.i18n import N_, t, translated
 from mynakiosk.ui.widgets import WrappingChoice, plain_label, show_text
@@ -62,11 +62,12 @@ class CardPicker(QFrame):
             t("市区町村の窓口で行う暗証番号の初期化の代わりです（練習用カードだけ）"),
             "setToolTip",
         )
-        # 置く and 取る side by side: on a short screen both stay in sight under the list without scrolling.
-        row = QHBoxLayout()
-        row.addWidget(self.place)
-        row.addWidget(self.take)
-        layout.addLayout(row)
+        # 置く and 取る side by side where their words fit so (arrange_buttons): on a short screen both stay in
+        # sight under the list without scrolling.
+        self.button_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.button_row.addWidget(self.place)
+        self.button_row.addWidget(self.take)
+        layout.addLayout(self.button_row)
         layout.addWidget(self.reset)
         self.status = plain_label()
         self.status.setWordWrap(True)
@@ -75,6 +76,18 @@ class CardPicker(QFrame):
         self.place.clicked.connect(self.place_selected)
         self.take.clicked.connect(self.take_card)
         self.reset.clicked.connect(self.reset_selected)
+
+    def arrange_buttons(self, width: int) -> None:
+        """置く and 取る side by side when both words fit in half of ``width`` (this picker's), else one above
+        the other (a longer language, larger text, a narrow column)."""
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        half = (width - margins.left() - margins.right() - self.button_row.spacing()) // 2
+        needed = max(self.place.sizeHint().width(), self.take.sizeHint().width())
+        direction = QBoxLayout.Direction.LeftToRight if needed <= half else QBoxLayout.Direction.TopToBottom
+        if self.button_row.direction() != direction:
+            self.button_row.setDirection(direction)
 
     def set_personas(self, personas: list[Persona]) -> None:
         """Show the current scenario's people (and a card that is not a My Number card)."""

@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         self.practice: PracticePanel | None = None
         self.side_column: QFrame | None = None
         self._side_holder: QWidget | None = None
+        self.leave_full_screen: QPushButton | None = None
         if self._side_panels and isinstance(controller.reader, VirtualReader) and personas:
             # Imported here: the side column's widgets cost start-up time that kiosk --check does not need.
             from PySide6.QtCore import Qt
@@ -270,6 +271,13 @@ class MainWindow(QMainWindow):
                 assert isinstance(hint_layout, QVBoxLayout)
                 hint_layout.addStretch(1)  # the room's spare height under the hint, not between its lines
                 QWidget.setTabOrder(scroll, self.practice.show_hints)
+            # In full screen there is no menu: a way back for a touch, at the foot of the column.
+            self.leave_full_screen = QPushButton()
+            self.leave_full_screen.setObjectName("staff")
+            show_text(self.leave_full_screen, t("全画面表示を終わる（F11）"))
+            self.leave_full_screen.clicked.connect(lambda: self.full_screen.setChecked(False))
+            self.leave_full_screen.hide()
+            column.addWidget(self.leave_full_screen)
             self._size_side_column()
             row.addWidget(column_frame, 0, Qt.AlignmentFlag.AlignTop)
         row.addStretch(1)
@@ -505,6 +513,12 @@ class MainWindow(QMainWindow):
         self._side_holder.setFixedWidth(
             width - 20
         )  # room for the vertical scroll bar: text wraps, never clips
+        if self.card_picker is not None:
+            side = self._side_holder.layout()
+            assert side is not None
+            margins = side.contentsMargins()
+            self.card_picker.ensurePolished()
+            self.card_picker.arrange_buttons(width - 20 - margins.left() - margins.right())
 
     def _reserve_hint_room(self, width: int) -> None:
         """The hint's room as tall as the longest hint at ``width``, in the language and look in force:
@@ -581,6 +595,8 @@ class MainWindow(QMainWindow):
         first touch of the reader.
         """
         other = self._other_screen()
+        if self.leave_full_screen is not None:
+            self.leave_full_screen.setVisible(on)
         if on:
             self.menuBar().hide()
             self.setMinimumSize(0, 0)
@@ -631,7 +647,7 @@ class MainWindow(QMainWindow):
         return Qt.AlignmentFlag.AlignTop
 
     def _side_window(self) -> QWidget:
-        """The side column's window in full screen (made once): kept above the reader's, on its own screen."""
+        """The side column's window in full screen when there is another screen to put it on (made once)."""
         if self.side_window is None:
             from PySide6.QtCore import Qt
 
@@ -639,11 +655,6 @@ class MainWindow(QMainWindow):
             show_text(window, t("練習用のカードと家族で練習"), "setWindowTitle")
             layout = QVBoxLayout(window)
             layout.setContentsMargins(COMPACT_MARGIN, COMPACT_MARGIN, COMPACT_MARGIN, COMPACT_MARGIN)
-            leave = QPushButton()
-            leave.setObjectName("staff")
-            show_text(leave, t("全画面表示を終わる（F11）"))
-            leave.clicked.connect(lambda: self.full_screen.setChecked(False))
-            layout.addWidget(leave)
             window.addAction(self.full_screen)
             self.side_window = window
         return self.side_window

@@ -88,6 +88,10 @@ class StaffConsole(QMainWindow):
         self.scenario_label = plain_label()
         picker.addWidget(self.scenario_label)
         self.scenarios = QComboBox()
+        # As wide as the window gives it, not as its longest scenario title (that made the console wider than a
+        # 1366-px screen in English and large text); the open list shows every title whole.
+        self.scenarios.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scenarios.setMinimumContentsLength(24)
         self.paths = library()
         self._scenario_titles: list[str | None] = []  # the title, or None when the file cannot be read
         for path in self.paths:
@@ -160,13 +164,18 @@ class StaffConsole(QMainWindow):
         buttons.addWidget(self.visual_button)
         self.desk_button = QPushButton()  # 個別照会: its own dialog (kiosk/ui/desk_lookup.py)
         self.desk_button.clicked.connect(self.open_desk_lookup)
-        buttons.addWidget(self.desk_button)
         self.desk_lookup: DeskLookupDialog | None = None
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_log)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+        # 個別照会 on a row of its own: side by side, the two long English labels in large text made the
+        # console wider than a 1280-px screen.
+        desk_row = QHBoxLayout()
+        desk_row.addWidget(self.desk_button)
+        desk_row.addStretch(1)
+        layout.addLayout(desk_row)
         self.setCentralWidget(central)
         self.resize(1100, 760)
         header = self.table.horizontalHeader()
