@@ -48,8 +48,8 @@ from mynakiosk.ui.widgets import FittingScrollArea, plain_label, retranslate, sh
 
 READER_SIZE = (600, 860)  # portrait, like the reader's touch panel; times the theme's scale in large text
 SIDE_WIDTH = 400  # the practice column beside it, scrollbar included; times the scale too
-MIN_SIDE_WIDTH = 320
-COMPACT_SIDE_WIDENING = 1.2  # narrower, its buttons' words would be cut off
+MIN_SIDE_WIDTH = 320  # narrower, its buttons' words would be cut off
+COMPACT_SIDE_WIDENING = 1.2  # a short screen's side column is this much wider, where there is room
 # The shortest reader (times the scale) whose every screen still fits, compact: on a screen shorter than
 # that the window runs off it rather than hide a button.
 MIN_READER_HEIGHT = 480
@@ -146,9 +146,8 @@ class MainWindow(QMainWindow):
         self.fit = plan_fit(None, theme.current().scale, QSize(), side=side_panels)
         self.side_window: QWidget | None = None  # the side column's own window in full screen
         self._side_apart_width = 0  # its width there; 0 while the side column is in this window
-        self.staff_console: QWidget | None = (
-            None  # moved to another screen with the side column (full screen)
-        )
+        # Moved to another screen with the side column in full screen (app.run_gui sets it).
+        self.staff_console: QWidget | None = None
         self._designed_layouts: dict[Screen, tuple[QMargins, int]] = {}
         self._fitting = False
         self._shown = False
@@ -296,6 +295,7 @@ class MainWindow(QMainWindow):
         self._fit_bar_warnings()  # a warning in another language has another number of lines
         if self.practice is not None:
             self.practice.retranslate()
+        self._size_side_column()  # the hint's room and the card buttons' row, for the new words
         snapshot = self.controller.snapshot
         self._show_notices(snapshot)
         self.current_screen.retranslate(snapshot)

@@ -113,7 +113,7 @@ COMPACT = """
 #readerFrame QPushButton#key { min-height: 36px; }
 #readerFrame QPushButton#staff { min-height: 28px; }
 #readerFrame #cardSlot { min-height: 96px; max-height: 96px; }
-#readerFrame #cameraFrame { max-height: 170px; }
+#readerFrame #cameraFrame { max-height: 170px; border-radius: 80px; }
 #cardPicker QPushButton { min-height: 30px; padding: 2px 10px; }
 """
 
