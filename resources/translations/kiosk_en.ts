@@ -1196,7 +1196,7 @@
         <translation>Stands in for the PIN reset at the city office (practice cards only)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+57"/>
         <source>練習用暗証番号 {pin}</source>
         <translation>Practice PIN {pin}</translation>
     </message>
@@ -1311,10 +1311,10 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+34"/>
-        <location filename="../../kiosk/cli.py" line="+713"/>
+        <location filename="../../kiosk/cli.py" line="+719"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+89"/>
-        <location line="+20"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+172"/>
+        <location line="+24"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>The Qt-free modules (and what they import) the reader&apos;s screen needs, loaded before PySide6. ... and those only the full window needs: the staff console&apos;s and the practice panel&apos;s rules, the card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
 ----------
@@ -1342,8 +1342,13 @@
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+208"/>
+        <location line="+61"/>
+        <source>全画面表示を終わる（F11）</source>
+        <translation>Leave full screen (F11)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+217"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
@@ -1353,7 +1358,7 @@
         <translation>Card reader warning</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+91"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1379,6 +1384,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>全画面表示（リーダーだけ）(&amp;F)</source>
+        <translation>&amp;Full screen (reader only)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>言語 / Language(&amp;G)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1388,7 +1398,12 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+239"/>
+        <source>練習用のカードと家族で練習</source>
+        <translation>Practice cards and family practice</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>{first}。{second}</source>
         <translation>{first}. {second}</translation>
     </message>
