@@ -13,10 +13,12 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mynakiosk.cli import build_parser
+from mynakiosk.domain.identity import FaceCondition
 from mynakiosk.flow.machine import STATES, State
 from mynakiosk.i18n import translated
 from mynakiosk.ui import language, theme
 from mynakiosk.ui.main_window import FRAME_ALLOWANCE, MIN_SIDE_WIDTH, plan_fit
+from tests.gui.test_face_and_timeouts import attempt, choose_face
 from tests.gui.test_pin_flow import choose_pin, confirm, finish_visit, place, type_on_keypad
 
 pytestmark = pytest.mark.gui
@@ -108,6 +110,21 @@ def test_every_screen_fits_in_every_mode(qtbot, kiosk, restore_look, name, mode)
     for row in window.card_picker._rows:
         assert inside(row, viewport)
     assert inside(window.practice.hint_area, window.side_column)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_face_screen_at_its_fullest_fits(qtbot, kiosk, restore_look, mode) -> None:
+    """A child's face not matched: the message, the attempts, 暗証番号に切り替える and 職員用 all in sight."""
+    set_mode(kiosk, *MODES[mode])
+    on_screen(kiosk, SCREENS["1366x768"])
+    place(qtbot, kiosk, "sakura")
+    face = choose_face(qtbot, kiosk)
+    attempt(qtbot, kiosk, face, FaceCondition.FRONT)
+    QApplication.processEvents()
+    assert kiosk.state is State.FACE and face.message.text() and face.to_pin.isVisible()
+    assert face.minimumSizeHint().height() <= kiosk.window.stack.height()
+    for button in (*face.conditions.values(), face.to_pin, face.back, face.staff):
+        assert inside(button, kiosk.window.reader_frame), button.text()
 
 
 @pytest.mark.parametrize("name", SCREENS)
