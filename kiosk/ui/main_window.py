@@ -34,7 +34,7 @@ from mynakiosk_hardware.readers.virtual import VirtualReader
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QEvent, Qt
 
     from mynakiosk.flow.reception import Snapshot
     from mynakiosk.personas import Persona
@@ -447,8 +447,8 @@ class MainWindow(QMainWindow):
     def _fit_to_screen(self) -> None:
         area = self.screen_area()
         if area is not None and self.full_screen.isChecked():
-            screen = self.screen()
-            area = screen.geometry() if screen is not None else area  # no panel over a full-screen window
+            on = self.screen()
+            area = on.geometry() if on is not None else area  # no panel over a full-screen window
         look = theme.current()
         side = self.side_column is not None and not self._side_apart_width
         fit = plan_fit(area.size() if area is not None else None, look.scale, self._chrome(), side=side)
@@ -465,9 +465,10 @@ class MainWindow(QMainWindow):
             self._fit_screen(screen)
         self._size_side_column()
         if not self.full_screen.isChecked():
-            central = self.centralWidget()
-            central.layout().activate()
-            self.layout().activate()
+            self._outer.activate()
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
             # As large as the content, both ways: turning large text off shrinks the window back. Fixed, so
             # that a window manager restoring an older geometry (leaving full screen) cannot make it larger.
             size = self.minimumSizeHint()
@@ -528,7 +529,9 @@ class MainWindow(QMainWindow):
         area, label = self.practice.hint_area, self.practice.hint
         area.ensurePolished()
         label.ensurePolished()
-        margins = area.layout().contentsMargins()
+        layout = area.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
         inner = width - margins.left() - margins.right()
         shown = label.text()
         tallest = 0
@@ -539,7 +542,7 @@ class MainWindow(QMainWindow):
         label.setText(shown)
         check = self.practice.show_hints.parentWidget()
         check_height = check.heightForWidth(inner) if check is not None else 0
-        spacing = area.layout().spacing()
+        spacing = layout.spacing()
         area.setFixedHeight(margins.top() + check_height + spacing + tallest + margins.bottom())
 
     def _restyle(self) -> None:
@@ -604,9 +607,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
             if self.side_column is not None and other is not None:
                 window = self._side_window()
-                layout = window.layout()
-                assert layout is not None
-                layout.insertWidget(0, self.side_column)
+                self._side_layout.insertWidget(0, self.side_column)
                 self._side_apart_width = round(SIDE_WIDTH * theme.current().scale)
                 self.fit_to_screen()
                 area = other.availableGeometry()
@@ -619,7 +620,7 @@ class MainWindow(QMainWindow):
             if self.staff_console is not None and other is not None:
                 self._place(self.staff_console, other.availableGeometry(), left=True)
         else:
-            if self.side_window is not None and self._side_apart_width:
+            if self.side_window is not None and self.side_column is not None and self._side_apart_width:
                 self._row.insertWidget(2, self.side_column, 0, self._align_top())
                 self.side_column.show()  # now, not when the layout's queued show comes: fitted just below
                 self.side_window.hide()
@@ -641,7 +642,7 @@ class MainWindow(QMainWindow):
         window.move(x, area.top())
 
     @staticmethod
-    def _align_top() -> object:
+    def _align_top() -> Qt.AlignmentFlag:
         from PySide6.QtCore import Qt
 
         return Qt.AlignmentFlag.AlignTop
@@ -653,7 +654,7 @@ class MainWindow(QMainWindow):
 
             window = QWidget(self, Qt.WindowType.Window)
             show_text(window, t("練習用のカードと家族で練習"), "setWindowTitle")
-            layout = QVBoxLayout(window)
+            layout = self._side_layout = QVBoxLayout(window)
             layout.setContentsMargins(COMPACT_MARGIN, COMPACT_MARGIN, COMPACT_MARGIN, COMPACT_MARGIN)
             window.addAction(self.full_screen)
             self.side_window = window
