@@ -34,7 +34,8 @@ from mynakiosk_hardware.readers.virtual import VirtualReader
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QResizeEvent
 
     from mynakiosk.flow.reception import Snapshot
     from mynakiosk.personas import Persona
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         self.speaker = Speaker()
         # Where the window must fit: the available geometry of its screen (replaceable: tests give a size).
         self.screen_area: Callable[[], QRect | None] = lambda: screen_area(self)
-        self.fit = plan_fit(None, theme.current().scale, QSize(), side=side_panels)
+        self.fit = plan_fit(None, theme.current().scale, QSize(0, 0), side=side_panels)
         self.side_window: QWidget | None = None  # the side column's own window in full screen
         self._side_apart_width = 0  # its width there; 0 while the side column is in this window
         # Moved to another screen with the side column in full screen (app.run_gui sets it).
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self._designed_layouts: dict[Screen, tuple[QMargins, int]] = {}
         self._fitting = False
         self._shown = False
+        self._restoring = False  # leaving full screen, until the window manager has restored the window
         self._build_menu()
         self._build_central()
         controller.snapshot_changed.connect(self.show_snapshot)
@@ -422,8 +424,8 @@ class MainWindow(QMainWindow):
     def _chrome(self) -> QSize:
         """What the window needs around its central widget: the frame, the menu bar and the status bar."""
         if self.full_screen.isChecked():
-            return QSize()
-        frame = self.frameGeometry().size() - self.geometry().size() if self.isVisible() else QSize()
+            return QSize(0, 0)  # not QSize(): that is -1 × -1, and a pixel too tall is no longer full screen
+        frame = self.frameGeometry().size() - self.geometry().size() if self.isVisible() else QSize(0, 0)
         height = self.menuBar().sizeHint().height()
         warnings = (self.results_warning, self.reader_warning)
         if any(w is not None for w in warnings) and self.statusBar().isVisibleTo(self):  # none made before
@@ -575,18 +577,20 @@ class MainWindow(QMainWindow):
             handle.screenChanged.connect(lambda _screen: self.fit_to_screen())
         self.fit_to_screen()
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Out of full screen: a window manager gives back the old geometry once it has done so, after
-        ``showNormal`` returned; fitted again then."""
-        super().changeEvent(event)
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QWindowStateChangeEvent
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Leaving full screen: fitted once the window manager has given back the earlier geometry. Fixing the
+        size (or showing the menu bar, which makes the content taller than the screen) before then, right
+        after ``showNormal``, left the window frameless at the screen's corner (openbox) or full screen."""
+        super().resizeEvent(event)
+        self._restored()
 
-        if (
-            isinstance(event, QWindowStateChangeEvent)
-            and event.oldState() & Qt.WindowState.WindowFullScreen
-            and not self.full_screen.isChecked()
-        ):
+    def _restored(self) -> None:
+        """Out of full screen, once the window is no longer the size of its screen: menu bar and fit back."""
+        screen = self.screen()
+        full = screen.geometry().size() if screen is not None else None
+        if self._restoring and not self.isFullScreen() and self.size() != full:
+            self._restoring = False
+            self.menuBar().show()
             self.fit_to_screen()
 
     def _show_full_screen(self, on: bool) -> None:
@@ -625,9 +629,9 @@ class MainWindow(QMainWindow):
                 self.side_column.show()  # now, not when the layout's queued show comes: fitted just below
                 self.side_window.hide()
             self._side_apart_width = 0
-            self.menuBar().show()
+            self._restoring = True  # the menu bar and the fit follow in resizeEvent
             self.showNormal()
-            self.fit_to_screen()
+            self._restored()  # now, where no window manager is to restore it (the size did not change)
 
     def _other_screen(self) -> QScreen | None:
         """Another screen than the reader's (the clinic's desk monitor), if there is one."""

@@ -72,7 +72,7 @@ def test_the_plan_fits_the_available_area(name, scale) -> None:
 
 
 def test_with_no_screen_limit_the_reader_keeps_its_designed_size() -> None:
-    fit = plan_fit(None, 1.0, QSize(), side=True)
+    fit = plan_fit(None, 1.0, QSize(0, 0), side=True)
     assert (fit.reader.width(), fit.reader.height(), fit.side_width, fit.compact) == (600, 860, 400, False)
     tall = plan_fit(QSize(1920, 1200 - PANEL), 1.0, QSize(16, 68), side=True)
     assert (tall.reader.height(), tall.compact) == (860, False)
