@@ -288,8 +288,8 @@ STATES: dict[State, Declaration] = {
         times_out=True,
         # Both reasons a phone is not read (docs/domain.md, "The スマホ保険証"): no Face ID yet, or a new phone.
         hint=N_(
-            "iPhoneは、先にiPhoneで顔認証・指紋認証をすませてからかざします。新しいスマートフォンにはカードを"
-            "追加し直すまで使えません。読み取れないときは、マイナンバーカードをこの読み取り機に置いて受付できます。"
+            "iPhoneは先に顔認証・指紋認証をすませます。新しいスマートフォンはカードを追加し直すまで使えません。"
+            "読み取れないときは、マイナンバーカードをこの読み取り機に置いてください。"
         ),
     ),
 }

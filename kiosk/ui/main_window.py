@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -341,10 +342,12 @@ class MainWindow(QMainWindow):
     def _fit_bar_warnings(self, *labels: QLabel | None) -> None:
         """The status bar sizes itself by its labels' size hints, not their height for the window's width:
         give each wrapped warning the height its lines need, so that none is cut off."""
+        made = [label for label in labels or (self.results_warning, self.reader_warning) if label is not None]
+        if not made:
+            return  # no warning yet: statusBar() would make an empty bar, 24 px taken from the screen
         width = self.statusBar().width() if self.statusBar().width() > 100 else self.sizeHint().width()
-        for label in labels or (self.results_warning, self.reader_warning):
-            if label is not None:
-                label.setMinimumHeight(label.heightForWidth(width - 4) if label.text() else 0)
+        for label in made:
+            label.setMinimumHeight(label.heightForWidth(width - 4) if label.text() else 0)
 
     def _reader_status(self, text: str) -> None:
         self._status = text
@@ -427,9 +430,9 @@ class MainWindow(QMainWindow):
             return QSize(0, 0)  # not QSize(): that is -1 × -1, and a pixel too tall is no longer full screen
         frame = self.frameGeometry().size() - self.geometry().size() if self.isVisible() else QSize(0, 0)
         height = self.menuBar().sizeHint().height()
-        warnings = (self.results_warning, self.reader_warning)
-        if any(w is not None for w in warnings) and self.statusBar().isVisibleTo(self):  # none made before
-            height += self.statusBar().sizeHint().height()
+        bar = self.findChild(QStatusBar)  # not statusBar(), which would make one
+        if bar is not None and bar.isVisibleTo(self):
+            height += bar.sizeHint().height()
         return QSize(
             max(frame.width(), FRAME_ALLOWANCE.width()),
             max(frame.height(), FRAME_ALLOWANCE.height()) + height,

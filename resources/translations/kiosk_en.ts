@@ -940,8 +940,8 @@
     </message>
     <message>
         <location line="+68"/>
-        <source>iPhoneは、先にiPhoneで顔認証・指紋認証をすませてからかざします。新しいスマートフォンにはカードを追加し直すまで使えません。読み取れないときは、マイナンバーカードをこの読み取り機に置いて受付できます。</source>
-        <translation>With an iPhone, confirm with Face ID or Touch ID on the iPhone before holding it. A new phone cannot be used until the card is added to it again. If the phone cannot be read, you can check in by placing your My Number Card on this reader.</translation>
+        <source>iPhoneは先に顔認証・指紋認証をすませます。新しいスマートフォンはカードを追加し直すまで使えません。読み取れないときは、マイナンバーカードをこの読み取り機に置いてください。</source>
+        <translation>iPhone: confirm with Face ID or Touch ID first. A new phone works only once the card is added to it again. If the phone cannot be read, place your My Number Card on this reader.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/visit.py" line="+38"/>
@@ -1313,7 +1313,7 @@
         <location filename="../../kiosk/app.py" line="+34"/>
         <location filename="../../kiosk/cli.py" line="+719"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+172"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+174"/>
         <location line="+24"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>The Qt-free modules (and what they import) the reader&apos;s screen needs, loaded before PySide6. ... and those only the full window needs: the staff console&apos;s and the practice panel&apos;s rules, the card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
@@ -1358,7 +1358,7 @@
         <translation>Card reader warning</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1398,7 +1398,7 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+242"/>
         <source>練習用のカードと家族で練習</source>
         <translation>Practice cards and family practice</translation>
     </message>

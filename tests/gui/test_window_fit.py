@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
 
 from mynakiosk.cli import build_parser
 from mynakiosk.domain.identity import FaceCondition
@@ -286,3 +286,18 @@ def test_full_screen_with_another_screen_moves_the_side_column_to_a_window_of_it
 def test_the_command_line_asks_for_full_screen() -> None:
     assert build_parser().parse_args(["--fullscreen"]).fullscreen
     assert not build_parser().parse_args([]).fullscreen
+
+
+def test_no_status_bar_takes_room_until_there_is_a_warning(qtbot, kiosk, restore_look) -> None:
+    """A language switch and the large-text toggle size the bar's warnings: with none, no empty bar may
+    appear (it took 24 px of a 1366×768 screen and pushed the window past it)."""
+    window = kiosk.window
+    set_mode(kiosk, "en", True)
+    set_mode(kiosk, "ja", False)
+    bar = window.findChild(QStatusBar)
+    assert bar is None or not bar.isVisibleTo(window)
+    window.show_reader_warning("仮想カードリーダーの警告")  # any marked text
+    bar = window.findChild(QStatusBar)
+    assert bar is not None and bar.isVisibleTo(window)
+    window.show_reader_warning("")
+    assert not bar.isVisibleTo(window)
