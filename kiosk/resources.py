@@ -1,9 +1,10 @@
 """Where the bundled resources live: fonts, practice scenarios and translations.
 
 They are package data of ``mynakiosk_resources`` (the repository's ``resources/`` folder, mapped by
-``package-dir`` in pyproject.toml) and found with :mod:`importlib.resources`, so an installed wheel, an editable
-install and a desktop bundle all find them. ``$KIOSK_RESOURCES`` points somewhere else instead (a folder with
-the same layout: ``fonts/``, ``scenarios/``, ``translations/``).
+``package-dir`` in pyproject.toml), found in the package's folder (its ``__path__``, the folder
+:mod:`importlib.resources` gives), so an installed wheel, an editable install and a desktop bundle all find
+them. ``$KIOSK_RESOURCES`` points somewhere else instead (a folder with the same layout: ``fonts/``,
+``scenarios/``, ``translations/``).
 """
 
 from __future__ import annotations
@@ -36,19 +37,19 @@ def resources_dir() -> Path:
         where = f"${OVERRIDE_VARIABLE} ({path})"
     else:
         import importlib
-        from importlib.resources import files
 
         try:
-            found = files(RESOURCES_PACKAGE)
             package = importlib.import_module(RESOURCES_PACKAGE)
         except ModuleNotFoundError:
             raise ResourcesMissing(
                 f"the {RESOURCES_PACKAGE} package is not installed: reinstall mynakiosk"
             ) from None
-        # A folder on disk for a wheel or an editable install; in a PyInstaller bundle the package's code is
-        # in the archive and its data files in a folder, which files() gives as a MultiplexedPath: then the
-        # package's __path__ names the folder.
-        folders = [found] if isinstance(found, Path) else [Path(entry) for entry in package.__path__]
+        # The package's own folder, from its __path__, which is what importlib.resources.files() resolves to
+        # for a package on disk (a wheel, an editable install; in a PyInstaller bundle, the folder beside the
+        # archive that holds the data files). Asking importlib.resources itself imports five modules (and,
+        # once PySide6 is loaded, has shiboken read each one's source): ~2 % of `kiosk --check`,
+        # docs/performance.md.
+        folders = [Path(entry) for entry in package.__path__]
         path = next((folder for folder in folders if (folder / "fonts").is_dir()), folders[0])
         where = f"{RESOURCES_PACKAGE} ({path})"
     if not (path / "fonts").is_dir():

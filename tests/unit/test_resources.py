@@ -1,5 +1,5 @@
-"""The bundled resources are package data found through importlib.resources; $KIOSK_RESOURCES overrides them;
-and reporting an error never needs them."""
+"""The bundled resources are package data, found in the folder importlib.resources gives; $KIOSK_RESOURCES
+overrides them; and reporting an error never needs them."""
 
 from __future__ import annotations
 
