@@ -378,3 +378,42 @@ def test_an_unreadable_file_is_named(tmp_path):
     path.write_text(tomli_w.dumps(SCENARIO), encoding="utf-8")
     path.chmod(0)
     assert "cannot be read" in str(_refused_in_time(path))
+
+
+@pytest.mark.parametrize(
+    ("char", "in_text", "in_line"),
+    [
+        ("\t", True, False),
+        ("\n", True, False),
+        ("\r", True, False),
+        ("\x00", False, False),
+        ("\x0b", False, False),
+        ("\x1f", False, False),
+        ("\x7f", False, False),
+        ("\x85", False, False),  # C1: NEL
+        ("\x9f", False, False),
+        ("\u2028", True, False),
+        ("\u2029", True, False),
+        ("\ufffe", False, False),
+        ("\uffff", False, False),
+        (" ", True, True),
+        ("\xa0", True, True),
+        ("\u3000", True, True),  # 全角スペース
+        ("名", True, True),
+        ("\U0001f600", True, True),
+    ],
+)
+def test_which_characters_a_text_and_a_one_line_text_may_hold(char, in_text, in_line):
+    """The control characters every text refuses and the line breaks one-line texts refuse besides, at the
+    edges of each range (the sets replaced regular expressions; the fuzz tests above draw at random)."""
+    from mynakiosk_hardware.tomlfile import check_values, is_single_line
+
+    assert is_single_line(f"a{char}b") is in_line
+    if in_text:
+        check_values({"text": f"a{char}b"}, "file", ValueError)
+    else:
+        with pytest.raises(ValueError, match=r"file: text: control characters"):
+            check_values({"text": f"a{char}b"}, "file", ValueError)
+    if not in_line:
+        with pytest.raises(ValueError, match=r"a key with control characters"):
+            check_values({f"a{char}b": 1}, "file", ValueError)
