@@ -22,7 +22,7 @@ from mynakiosk.backend.smartphone import PhoneLink
 from mynakiosk.domain.clinic import ClinicSettings
 from mynakiosk.domain.people import Coverage, Insurer, Person, Relation, age_on
 from mynakiosk.domain.smartphone import can_have_smartphone_card
-from mynakiosk.flow.intents import SCRIPT_STEPS, ScriptError, ScriptStep, parse_step
+from mynakiosk.flow.intents import SCRIPT_STEPS, Plain, ScriptError, ScriptStep, parse_step
 from mynakiosk.flow.machine import State
 from mynakiosk.i18n import N_, Bilingual
 from mynakiosk.personas import Persona
@@ -619,9 +619,10 @@ class PlaceCard:
     person: str | None
 
 
-@dataclass(frozen=True)
-class RemoveCard:
+class RemoveCard(Plain):
     """Take the card off the reader."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)
@@ -631,9 +632,10 @@ class HoldPhone:
     person: str
 
 
-@dataclass(frozen=True)
-class TakePhone:
+class TakePhone(Plain):
     """Take the phone off the 汎用カードリーダー."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)

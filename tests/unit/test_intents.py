@@ -171,3 +171,26 @@ def test_a_step_meant_for_another_screen_is_a_mismatch_not_an_answer_there(tmp_p
     run = asyncio.run(run_scenario(parse_scenario(data, load_default().path)))
     assert run.final_state is State.CONSENT
     assert run.mismatches and "not possible at consent" in run.mismatches[0]
+
+
+def test_intents_without_fields_are_values_of_their_own_kind():
+    """They share one dataclass's methods (docs/performance.md) and still behave as a dataclass of their own."""
+    import dataclasses
+
+    from mynakiosk.flow.intents import Plain
+    from mynakiosk.scenarios.loader import RemoveCard, TakePhone
+
+    assert ChoosePin() == ChoosePin() and hash(ChoosePin()) == hash(ChoosePin())
+    assert (
+        ChoosePin() != ChooseFace()
+        and ConsentToAll() != ConsentIndividually()
+        and RemoveCard() != TakePhone()
+    )
+    assert len({ChoosePin(), ChooseFace(), Back(), ChoosePin()}) == 3
+    assert repr(Back()) == "Back()" and repr(RequestVisualCheck()) == "RequestVisualCheck()"
+    assert dataclasses.is_dataclass(ChoosePin()) and dataclasses.fields(ChoosePin()) == ()
+    assert type(dataclasses.replace(TakePhone())) is TakePhone
+    for intent in (ChoosePin(), TakePhone(), Plain()):
+        with pytest.raises(AttributeError):
+            intent.pin = "1234"  # type: ignore[attr-defined]
+        assert not hasattr(intent, "__dict__")
