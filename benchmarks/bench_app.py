@@ -3,6 +3,7 @@ memory over 200 receptions, and the scenario library run.
 
     PYTHONPATH=. QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py
     PYTHONPATH=. QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py startup   # start-up only
+    PYTHONPATH=. QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py instructions   # counted
 
 Start-up is also explained by findings about its internals (what ``--check`` loads, whether PySide6's ``Qt``
 namespace is built, the Qt-free core imported before PySide6, dataclasses without docstrings): they depend on
@@ -90,6 +91,12 @@ def run_until_painted(args: list[str]) -> tuple[float, float, float, float]:
     return painted, cpu_painted, exited, cpu
 
 
+def compile_bytecode() -> None:
+    """Write the project's bytecode, as a user's second start finds it (this machine sets
+    PYTHONDONTWRITEBYTECODE, which would otherwise charge every run for compiling our sources)."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "kiosk", "hardware", "resources"], check=True)
+
+
 def startup(rounds: int = 20) -> None:
     # Measure with bytecode compiled, as a user's second start is (this machine sets
     # PYTHONDONTWRITEBYTECODE, which would otherwise charge the kiosk for compiling its sources).
@@ -98,7 +105,7 @@ def startup(rounds: int = 20) -> None:
     # does not work more). "Exit" also counts the interpreter's teardown, which is not start-up.
     # This machine's speed drifts by +-10 % within minutes, so each kiosk run is compared with the bare
     # runs just before and after it, and the ratio is the median of those bracketed ratios.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", "kiosk", "hardware"], check=True)
+    compile_bytecode()
     bare_window = [sys.executable, "-c", BARE_WINDOW]
     bare, kiosk, ratios = [run_until_painted(bare_window)], [], []
     for _ in range(rounds):
@@ -215,6 +222,7 @@ def startup_instructions() -> None:
     if shutil.which("valgrind") is None:
         print("start-up in instructions: skipped (apt-get install valgrind)")
         return
+    compile_bytecode()
     ours = instructions([sys.executable, "-m", "mynakiosk", "--check"])
     base = instructions([sys.executable, "-c", BARE_WINDOW])
     print(f"start-up in instructions, whole process (valgrind): kiosk --check {ours / 1e6:.1f} M")
@@ -378,6 +386,10 @@ def main() -> None:
     from tests.support.pcscd import PcscdProcess
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    if sys.argv[1:] == ["instructions"]:  # start-up counted, not timed: the figure to compare commits by
+        startup_instructions()
+        startup_findings()
+        return
     startup()
     startup_findings()
     if sys.argv[1:] == ["startup"]:
