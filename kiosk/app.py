@@ -32,6 +32,9 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
         app.setApplicationDisplayName(t("マイナ受付シミュレータ"))
+        from mynakiosk.ui.collector import MainThreadCollector
+
+        MainThreadCollector(app)  # Qt objects freed on the GUI thread only (collector.py says why)
     assert isinstance(app, QApplication)
     theme.apply_theme(app)
     return app

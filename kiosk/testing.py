@@ -30,6 +30,7 @@ Example (docs/testing.md has a whole consumer project)::
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -353,6 +354,10 @@ def kiosk_app(
 
     host_font, host_style = qapp.font(), qapp.styleSheet()
     apply_theme(qapp)
+    # The kiosk's threads must not run the garbage collector on its Qt objects (mynakiosk.ui.collector):
+    # during the test nothing collects automatically; afterwards this (GUI) thread collects.
+    collecting = gc.isenabled()
+    gc.disable()
     controller = FlowController(kiosk_reader, scenario=kiosk_scenario)
     try:
         window = MainWindow(controller)
@@ -365,3 +370,6 @@ def kiosk_app(
         controller.close()
         qapp.setStyleSheet(host_style)
         qapp.setFont(host_font)
+        gc.collect()
+        if collecting:
+            gc.enable()

@@ -3,12 +3,14 @@ guard that no PIN reaches the logs."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Must happen before Qt is imported anywhere (pytest-qt imports it while collecting).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,7 +21,11 @@ os.environ.setdefault("KIOSK_KEY_CACHE", "")
 
 import pytest
 
+from mynakiosk.ui.collector import collect_due
 from tests.support.pcscd import use_private_socket
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 pytest_plugins = ("pytester",)  # the pytest plugin's tests run a host project's pytest
 
@@ -111,3 +117,19 @@ def no_pin_in_written_files(tmp_path_factory):
         if _PIN_PATTERN.search(text):
             leaks.append(str(path))
     assert not leaks, f"files written during the run contain a typed PIN: {leaks}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    """No automatic garbage collection during the run: it would run in whichever thread allocates (a
+    kiosk's reader or warm-up thread) and free a closed kiosk's Qt objects there, which crashes or hangs Qt
+    (mynakiosk.ui.collector). The main thread collects after each test, as the app's GUI thread does."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test() -> Iterator[None]:
+    yield
+    collect_due()

@@ -1,0 +1,78 @@
+"""Qt objects in reference cycles are freed on the GUI thread, never in a thread that happened to allocate."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from PySide6.QtCore import QObject, Qt
+
+from mynakiosk.ui.collector import MainThreadCollector
+
+
+def cycle_with_a_qobject(freed_in: list[str]) -> None:
+    """A QObject held only by a reference cycle, noting the thread it is destroyed in."""
+
+    class Holder:
+        pass
+
+    holder, thing = Holder(), QObject()
+    holder.thing, thing.holder = thing, holder  # type: ignore[attr-defined]
+    thing.destroyed.connect(
+        lambda: freed_in.append(threading.current_thread().name), Qt.ConnectionType.DirectConnection
+    )
+
+
+def allocate_in_a_thread() -> None:
+    """What a reader or warm-up thread does: allocate past every generation's threshold."""
+
+    def work() -> None:
+        for _ in range(50):
+            kept = [[] for _ in range(20_000)]
+            del kept
+
+    worker = threading.Thread(target=work, name="reader-thread")
+    worker.start()
+    worker.join()
+
+
+def test_without_the_collector_the_allocating_thread_frees_the_gui_s_objects(qapp) -> None:
+    """Why the collector exists: Python collects in whichever thread allocates."""
+    freed_in: list[str] = []
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.enable()
+    try:
+        cycle_with_a_qobject(freed_in)
+        allocate_in_a_thread()
+    finally:
+        if not enabled:
+            gc.disable()
+    assert freed_in == ["reader-thread"]
+
+
+def test_with_the_collector_the_gui_thread_frees_them(qtbot) -> None:
+    freed_in: list[str] = []
+    gc.collect()
+    collector = MainThreadCollector(interval_ms=10)
+    try:
+        assert not gc.isenabled()
+        cycle_with_a_qobject(freed_in)
+        allocate_in_a_thread()
+        assert freed_in == []  # nothing collected in the reader's thread
+        qtbot.waitUntil(lambda: bool(freed_in))
+        assert freed_in == [threading.main_thread().name]
+    finally:
+        collector.stop()
+
+
+def test_the_app_collects_on_its_gui_thread() -> None:
+    """The QApplication the kiosk makes comes with the collector: automatic collection is off."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import gc; from mynakiosk.app import application; application(); print(gc.isenabled())"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
