@@ -117,6 +117,13 @@ COMPACT = """
 #cardPicker QPushButton { min-height: 30px; padding: 2px 10px; }
 """
 
+#: BIZ UDPGothic's line is exactly 1 em (ascent 0.875, descent 0.125 of the size): Latin descenders (p, g, y)
+#: reach its bottom edge and lose their last, antialiased row where a label is as tall as its line ("checkup"
+#: seen cut). A little room under English labels keeps them whole; Japanese glyphs sit inside the em box.
+LATIN_LABEL_ROOM = """
+QLabel { padding-bottom: 1px; }
+"""
+
 HIGH_CONTRAST = """
 QWidget { color: #ffffff; background: #000000; }
 #readerFrame { background: #000000; border: 10px solid #ffff00; }
@@ -202,6 +209,7 @@ class Look:
 
     def style_sheet(self) -> str:
         style = STYLE + (HIGH_CONTRAST if self.high_contrast else "") + (COMPACT if self.compact else "")
+        style += LATIN_LABEL_ROOM if self.family == LATIN_FAMILY else ""
         return _scaled(style, self.scale) if self.large_text else style
 
 

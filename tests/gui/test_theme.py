@@ -193,3 +193,22 @@ def test_the_mislinked_row_stays_marked_when_another_row_is_selected(qtbot, kios
         assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(theme.ALARM)
     assert model.index(0, 1).data().startswith("⚠")  # a sign too, for print and without colour vision
     assert "誤紐づけ" in model.index(0, 1).data(Qt.ItemDataRole.AccessibleDescriptionRole)  # and in words
+
+
+def test_english_descenders_are_not_cut_off(qtbot, kiosk, qapp):
+    """BIZ UDPGothic's line is exactly 1 em and a 'p' reaches its bottom: an English label is a little taller
+    than its line, so the descender's last row shows ("checkup" was seen cut under the consent topics)."""
+    from mynakiosk.ui import language
+
+    language.switch("en")
+    try:
+        screen = kiosk.window.current_screen
+        labels = [w for w in screen.findChildren(QLabel) if w.isVisible() and w.text()]
+        assert labels
+        for label in labels:
+            label.setText("Specific health checkup")
+            label.adjustSize()
+            ink = QFontMetrics(label.font()).boundingRect("Specific health checkup")
+            assert label.height() >= ink.height() + 1, label.objectName()
+    finally:
+        language.switch("ja")
