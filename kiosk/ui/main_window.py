@@ -721,6 +721,13 @@ class MainWindow(QMainWindow):
         screen = self.screens[snapshot.state]
         screen.show_snapshot(snapshot)
         changed = self.stack.currentWidget() is not screen
+        # The keyboard rule (docs/architecture.md): a screen comes up with no button focused, so a leftover
+        # Enter or Space presses nothing on it — the screen itself takes the focus that was in the reader
+        # (Qt would hand it to the new screen's first button); focus in the side column stays there.
+        focus = self.focusWidget()
+        in_reader = focus is not None and (focus is self.stack or self.stack.isAncestorOf(focus))
         self.stack.setCurrentWidget(screen)
+        if changed and in_reader:
+            screen.setFocus()
         if changed or snapshot.message:
             self._speak(snapshot)

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtGui import QKeyEvent, QResizeEvent
 
     from mynakiosk.flow.reception import Snapshot
 
@@ -70,6 +70,13 @@ def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
     return label
 
 
+def _keep_room(widget: QWidget) -> None:
+    """Let ``widget`` keep its room in the layout while hidden: what is below it stays where it is."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
 def _right() -> Qt.AlignmentFlag:
     """Right alignment in a layout, for screens shown after the idle one (see ``kiosk.ui.widgets``)."""
     from PySide6.QtCore import Qt
@@ -83,8 +90,10 @@ def _button(text: str, name: str = "", accessible: str = "") -> QPushButton:
     if name:
         button.setObjectName(name)
     show_text(button, accessible or text, "setAccessibleName")
+    # Tab reaches it (a focus ring, theme.py) and Space presses it; Enter never does (no auto-default): a
+    # leftover Enter from the PIN must not answer the next screen for the patient (docs/architecture.md).
     set_by_name(button, focusPolicy="StrongFocus")
-    button.setAutoDefault(True)
+    button.setAutoDefault(False)
     return button
 
 
@@ -221,10 +230,6 @@ class MethodSelectScreen(Screen):
         self.staff.setVisible(snapshot.visual_offered)
         show_text(self.message, translated(snapshot.message))
 
-    def showEvent(self, event: object) -> None:
-        usable = self.face.isVisibleTo(self) and self.face.isEnabled()
-        (self.face if usable or not self.pin.isVisibleTo(self) else self.pin).setFocus()
-
 
 class PinScreen(Screen):
     """4-digit PIN on an on-screen keypad: digits are never shown, only ● for each one typed.
@@ -243,6 +248,9 @@ class PinScreen(Screen):
         show_text(self.boxes, t("入力した桁数"), "setAccessibleName")
         self.tries = _label("", "hint")
         self.warning = _label("", "notice")
+        # The warning's room is kept while there is none to show: the keypad never moves under a finger.
+        _keep_room(self.warning)
+        _keep_room(self.tries)
         self.layout_.addWidget(self.boxes)
         self.layout_.addWidget(self.warning)
         self.layout_.addWidget(self.tries)
@@ -258,6 +266,10 @@ class PinScreen(Screen):
         self.confirm = _button(t("確定"), "primary", t("暗証番号を確定"))
         self.confirm.clicked.connect(self.submit)
         grid.addWidget(self.confirm, 3, 2)
+        # A touch keypad: a tapped key never takes the focus, so no focus ring tells a bystander (or a
+        # screenshot) the last digit, and Enter and Backspace reach this screen (keyPressEvent) as 確定 and 訂正.
+        for key in (*self.keys.values(), self.correct, self.confirm):
+            set_by_name(key, focusPolicy="NoFocus")
         self.layout_.addLayout(grid)
         row = QHBoxLayout()
         self.back = _button(t("戻る"), accessible=t("本人確認方法の選択に戻る"))
@@ -321,7 +333,9 @@ class PinScreen(Screen):
     def retranslate(self, snapshot: Snapshot) -> None:
         """The tries and the warning in the current language; the digits typed so far stay."""
         tries = snapshot.tries_left
-        show_text(self.tries, t("残り入力回数：{tries}回", tries=tries) if tries is not None else "")
+        # Hidden, not emptied, while unknown (a phone's, until it answered): its room stays, like the warning's.
+        show_text(self.tries, t("残り入力回数：{tries}回", tries=3 if tries is None else tries))
+        self.tries.setVisible(tries is not None)
         if snapshot.wrong_pin:
             show_text(
                 self.warning,
@@ -329,11 +343,16 @@ class PinScreen(Screen):
                 if tries and tries > 1
                 else t("暗証番号が違います。\n次に間違えるとロックされます。"),
             )
+            self.warning.show()
         else:
-            show_text(self.warning, "")
+            # Hidden with a warning's text in it: the room of the longer of the two stays reserved.
+            show_text(
+                self.warning, t("暗証番号が違います。\nあと{tries}回間違えるとロックされます。", tries=2)
+            )
+            self.warning.hide()
 
     def showEvent(self, event: object) -> None:
-        self.setFocus()
+        self.setFocus()  # digits, Backspace, Enter and Esc are this screen's, whatever had the focus before
 
     def hideEvent(self, event: object) -> None:
         self.clear()
@@ -463,9 +482,6 @@ class ChoiceScreen(Screen):
             self.layout_.addWidget(_label(hint, "hint"))
         self.layout_.addStretch(1)
 
-    def showEvent(self, event: object) -> None:
-        next(iter(self.buttons.values())).setFocus()
-
 
 class RegistrationScreen(ChoiceScreen):
     def __init__(self) -> None:
@@ -585,6 +601,34 @@ class SubsidyScreen(ChoiceScreen):
         )
 
 
+class _CameraFrame(QLabel):
+    """The camera's oval (theme.py ``#cameraFrame``), an oval at whatever height the screen leaves it.
+
+    A style sheet's border-radius larger than half the height is not drawn at all (a square, seen in large
+    text after a failure), so the radius follows the size.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        show_text(self, text)
+        self.setObjectName("cameraFrame")
+        self.setWordWrap(False)  # its lines are set by hand
+        set_by_name(
+            self,
+            alignment="AlignHCenter|AlignVCenter",
+            textInteractionFlags="NoTextInteraction",
+            textFormat="PlainText",
+        )
+        self._radius = -1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        radius = min(self.width(), self.height()) // 2
+        if radius != self._radius:
+            self._radius = radius
+            self.setStyleSheet(f"border-radius: {radius}px;")
+
+
 class FaceScreen(Screen):
     """顔認証: a simulated capture. The camera frame shows a guide; practice buttons say what it sees.
 
@@ -593,8 +637,7 @@ class FaceScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(t("顔認証"), "")
-        self.frame = _label(t("（カメラ）\n\n枠に顔を\n合わせてください"), "cameraFrame")
-        self.frame.setWordWrap(False)  # its lines are set by hand
+        self.frame = _CameraFrame(t("（カメラ）\n\n枠に顔を\n合わせてください"))
         # The camera frame (its width, height limit and oval border in theme.py) is as tall as the room
         # allows, from its text's height up: it gives way first when a long prompt and the notices need room.
         self.frame.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
@@ -644,9 +687,10 @@ class FaceScreen(Screen):
         show_text(self.tries, face_tries_text(snapshot))
         self.to_pin.setVisible(snapshot.pin_offered)
         self.staff.setVisible(snapshot.visual_offered)
-
-    def showEvent(self, event: object) -> None:
-        self.conditions[FaceCondition.FRONT].setFocus()
+        # Two lines kept for the prompt, the longest one (a failure's) included: a failure does not move
+        # the frame. In the font of the current look (large text), hence here and not once.
+        self.message.ensurePolished()
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
 
 
 def face_tries_text(snapshot: Snapshot) -> str:
@@ -659,28 +703,28 @@ def face_tries_text(snapshot: Snapshot) -> str:
     return t("顔認証の残り回数：{left}回", left=left)
 
 
-class FaceMatchingScreen(Screen):
-    """顔認証: 認証中 — the capture is being compared with the card's photo; nothing to press meanwhile."""
+class FaceMatchingScreen(FaceScreen):
+    """顔認証: 認証中 — the capture is being compared with the card's photo; nothing to press meanwhile.
+
+    The face screen's own layout with its buttons disabled, not hidden: for the second it lasts, the camera
+    frame and every button stay where the patient's eyes and finger are.
+    """
 
     def __init__(self) -> None:
-        super().__init__(t("顔認証"), t("認証しています。そのままお待ちください。"))
-        self.frame = _label(t("（カメラ）\n\n認証中…"), "cameraFrame")
-        self.frame.setWordWrap(False)
-        self.frame.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-        self.frame.ensurePolished()
-        self.frame.setMinimumHeight(self.frame.sizeHint().height())
-        centred = QHBoxLayout()
-        centred.addStretch(1)
-        centred.addWidget(self.frame)
-        centred.addStretch(1)
-        self.layout_.addLayout(centred, 1)
-        self.attempt = _label("", "notice")
-        self.layout_.addWidget(self.attempt)
-        self.layout_.addStretch(1)
+        super().__init__()
+        show_text(self.frame, t("（カメラ）\n\n認証中…"))
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(False)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
+        super().show_snapshot(snapshot)
+        # 目視確認 is not offered while matching, but its button stays in its place, disabled: it was on the
+        # face screen, as both need the card's photo (kiosk.domain.identity).
+        self.staff.setVisible(snapshot.face_offered)
+        show_text(self.message, t("認証しています。そのままお待ちください。"))
         attempt = snapshot.face_attempt
-        show_text(self.attempt, t("{attempt}回目の認証中です", attempt=attempt) if attempt else "")
+        if attempt:
+            show_text(self.tries, t("{attempt}回目の認証中です", attempt=attempt))
 
 
 class PaperCardScreen(Screen):
@@ -835,9 +879,6 @@ class PhoneKindScreen(Screen):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         show_text(self.message, translated(snapshot.message))
 
-    def showEvent(self, event: object) -> None:
-        self.iphone.setFocus()
-
 
 class PhonePinScreen(PinScreen):
     """Android: the PIN of the phone's own certificate (スマホ用利用者証明用電子証明書), not the card's.
@@ -915,6 +956,3 @@ class PhoneNotReadScreen(Screen):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         show_text(self.detail, translated(snapshot.message))
-
-    def showEvent(self, event: object) -> None:
-        self.retry.setFocus()

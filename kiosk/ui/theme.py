@@ -69,12 +69,14 @@ QPushButton {{
 QPushButton[answer="true"] {{ min-height: 96px; }}
 QPushButton[method="true"] {{ min-height: 110px; }}
 QPushButton:hover {{ background: #d6e2f3; }}
-QPushButton:focus {{ border: 4px solid #ff9d00; }}
+QPushButton#key:hover {{ background: #e8eef7; }}  /* a pointer over a key does not mark the digit just tapped */
 QPushButton:disabled {{ color: #8a8a8a; background: #f0f0f0; border: 2px dashed #b0b0b0; }}
 QPushButton#primary {{ background: #0b5ed7; color: #ffffff; border-color: #08429a; }}
 QPushButton#primary:disabled {{ background: #9bb8e3; color: #eef3fb; }}
 QPushButton#staff {{ font-size: 15px; min-height: 36px; background: #f4f4f4; border: 1px solid #888; }}
 QPushButton#key {{ font-size: 34px; min-height: 76px; min-width: 96px; }}
+/* The focus ring, on every kind of button: an #id rule's border outranks a bare :focus (Tab, docs/architecture.md). */
+QPushButton:focus, QPushButton#primary:focus, QPushButton#staff:focus {{ border: 4px solid #ff9d00; }}
 #pinBoxes {{ font-size: 44px; letter-spacing: 18px; color: #0b2a55; }}
 #documentList {{ font-size: 18px; font-weight: bold; color: #0b2a55; }}
 #cardPicker {{ background: #f3f5f8; }}
@@ -140,7 +142,7 @@ QPushButton:checked { background: #ffff00; color: #000000; border-color: #ffffff
 QPushButton#primary { background: #ffff00; color: #000000; border: 3px solid #ffffff; }
 QPushButton#primary:disabled { background: #000000; color: #9a9a9a; border: 3px dashed #9a9a9a; }
 QPushButton#staff { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
-QPushButton:focus { border: 5px solid #00e5ff; }
+QPushButton:focus, QPushButton#primary:focus, QPushButton#staff:focus { border: 5px solid #00e5ff; }
 #choiceRow[focused="true"] { border: 3px solid #00e5ff; }
 QPushButton:disabled { color: #9a9a9a; background: #000000; border: 3px dashed #9a9a9a; }
 #cardPicker, #cardPicker QLabel#hintBox, #hintBox { background: #101010; color: #ffffff; }

@@ -119,11 +119,13 @@ def test_a_card_without_ic_goes_to_the_paper_card_screen(qtbot, kiosk):
 
 
 def test_a_whole_visit_by_keyboard_alone(qtbot, kiosk):
-    """Focus lands on the main action of each screen; Tab moves, Space presses, digits and Enter type."""
+    """A screen comes up with nothing focused; Tab moves the ring, Space presses, digits and Enter type."""
     place(qtbot, kiosk, "sakura")
     method = kiosk.window.current_screen
     kiosk.window.activateWindow()
-    method.face.setFocus()  # where showEvent puts it; offscreen windows need it set explicitly
+    method.setFocus()  # Tab from the side column reaches the reader; offscreen windows need it set explicitly
+    qtbot.keyClick(method, Qt.Key.Key_Tab)
+    assert method.face.hasFocus()
     qtbot.keyClick(method.face, Qt.Key.Key_Tab)
     assert method.pin.hasFocus()
     qtbot.keyClick(method.pin, Qt.Key.Key_Space)
@@ -134,6 +136,9 @@ def test_a_whole_visit_by_keyboard_alone(qtbot, kiosk):
     qtbot.waitUntil(lambda: kiosk.state is State.CONSENT, timeout=3000)
     for _ in range(3):
         screen = kiosk.window.current_screen
+        assert kiosk.window.focusWidget() is screen  # no answer focused: Enter or Space alone presses none
+        qtbot.keyClick(screen, Qt.Key.Key_Tab)
         first = next(iter(screen.buttons.values()))
+        assert first.hasFocus()
         qtbot.keyClick(first, Qt.Key.Key_Space)
     assert kiosk.state is State.COMPLETE

@@ -132,7 +132,7 @@ def test_english_face_screens_show_no_japanese(qtbot, kiosk, english):
     assert "Attempt 1" in face.tries.text() and not japanese_in(face)
     matching = kiosk.window.screens[State.FACE_MATCHING]
     matching.show_snapshot(replace(kiosk.controller.snapshot, state=State.FACE_MATCHING, face_attempt=2))
-    assert not japanese_in(matching) and "2" in matching.attempt.text()
+    assert not japanese_in(matching) and "2" in matching.tries.text()
 
 
 # -- the 目視 password in practice ----------------------------------------------------------------

@@ -141,7 +141,7 @@ def test_a_wrong_phone_pin_counts_on_the_phone_and_the_lock_sends_to_the_card(qt
         settle(qtbot, kiosk, State.PHONE_PIN)
         click(qtbot, kiosk.phones.take)
         assert kiosk.controller.snapshot.tries_left == left == phone.profile.auth_pin_tries
-        assert kiosk.screen.warning.text()  # 暗証番号が違います
+        assert kiosk.screen.warning.isVisibleTo(kiosk.screen)  # 暗証番号が違います
     type_pin(qtbot, kiosk, "1111")
     click(qtbot, kiosk.phones.hold)
     settle(qtbot, kiosk, State.FALLBACK)
