@@ -166,7 +166,8 @@ class StaffConsole(QMainWindow):
         self.desk_button.clicked.connect(self.open_desk_lookup)
         self.desk_lookup: DeskLookupDialog | None = None
         self.save_button = QPushButton()
-        self.save_button.clicked.connect(self.save_log)
+        # Not connected to save_log itself: clicked passes checked=False, which would land in ``path``.
+        self.save_button.clicked.connect(lambda: self.save_log())
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)

@@ -86,3 +86,34 @@ def test_the_table_and_the_records_keep_the_latest(console, kiosk, qtbot):
     assert console.table.model().rowCount() == RECENT_RECORDS
     # Every reception is still in the session log, which is saved whole.
     assert sum("受付記録: 受付完了" in line for line in kiosk.controller.log) == RECENT_RECORDS + 21
+
+
+def test_clicking_save_writes_the_log_for_the_owner_only(console, kiosk, qtbot, tmp_path):
+    """By the button, as staff do: clicked's checked=False must not reach save_log's ``path``."""
+    complete_a_visit(qtbot, kiosk)
+    suggested = []
+    console.ask_log_path = lambda path: suggested.append(path) or tmp_path / "clicked.log"  # the dialog
+    console.save_button.click()
+    saved = tmp_path / "clicked.log"
+    assert suggested and suggested[0].parent == tmp_path
+    assert "受付記録: 受付完了" in saved.read_text(encoding="utf-8")
+    if os.name == "posix":
+        assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert "ログを保存しました" in console.status.text()
+
+
+def test_every_console_button_can_be_clicked(console, kiosk, qtbot, tmp_path):
+    """Each button by a click, not its method: a slot that takes clicked's argument for its own fails here."""
+    from PySide6.QtWidgets import QPushButton
+
+    console.ask_log_path = lambda path: tmp_path / "all.log"
+    buttons = console.findChildren(QPushButton)
+    assert {console.save_button, console.desk_button, console.visual_button, console.load_button} <= set(
+        buttons
+    )
+    for button in buttons:
+        if button.isVisibleTo(console) and button.isEnabled():
+            button.click()  # an exception in a slot fails the test (pytest-qt's exception capture)
+    assert (tmp_path / "all.log").is_file()
+    assert console.desk_lookup is not None and console.desk_lookup.isVisible()
+    console.desk_lookup.close()
