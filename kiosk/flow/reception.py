@@ -343,6 +343,12 @@ class Reception:
         elif self.state is State.IDLE:
             self.update()
 
+    def phone_removed(self) -> None:
+        """The phone left the 汎用カードリーダー. It is held for 1–2 s and taken away while the consents go on
+        on the face reader, so only a finished phone visit ends here, as taking the card away ends a card one."""
+        if self.visit.by_phone and self.machine.can_fire(Event.VISIT_OVER):
+            self.go(Event.VISIT_OVER)
+
     def phone_placed(self) -> Awaitable[None]:
         """Something arrived on the 汎用カードリーダー: read it if the reader is waiting for a phone."""
         if self.state not in (State.PHONE_HOLD, State.PHONE_NOT_READ):

@@ -21,6 +21,18 @@ if TYPE_CHECKING:
 SCENARIO_SWITCH_REFUSED = N_("受付の途中です。カードを取り、待機画面に戻ってから切り替えてください。")
 
 
+#: The same during a スマホ保険証 visit: there is no card to take; the visit ends when the phone is taken away
+#: from the 汎用カードリーダー after 受付完了, or by itself after a while.
+PHONE_SCENARIO_SWITCH_REFUSED = N_(
+    "スマートフォンでの受付の途中です。受付が終わり、待機画面に戻ってから切り替えてください。"
+)
+
+
+def scenario_switch_refusal(snapshot: Snapshot) -> str:
+    """Why the scenario cannot be switched now, worded for the visit on the reader (card or phone)."""
+    return PHONE_SCENARIO_SWITCH_REFUSED if snapshot.by_phone else SCENARIO_SWITCH_REFUSED
+
+
 class ScenarioSwitchRefused(RuntimeError):
     """A scenario switch asked for during a visit; its message (marked for translation) tells staff why."""
 

@@ -338,7 +338,7 @@ class FlowController(QObject):
 
     @Slot(object)
     def _on_phone_reader_event(self, event: ReaderEvent) -> None:
-        """The 汎用カードリーダー: ready or gone, and a phone held over it (its removal needs nothing)."""
+        """The 汎用カードリーダー: ready or gone, a phone held over it or taken away (which ends a finished visit)."""
         log.info("phone reader: %s %s", event.kind.value, event.reader)
         kind = event.kind
         if kind is ReaderEventKind.READER_ADDED:
@@ -350,6 +350,10 @@ class FlowController(QObject):
         elif kind is ReaderEventKind.CARD_INSERTED:
             if self._watch_cards:
                 self._spawn(self.reception.phone_placed())
+            return
+        elif kind is ReaderEventKind.CARD_REMOVED:
+            if self._watch_cards:
+                self.reception.phone_removed()
             return
         else:
             return

@@ -31,7 +31,7 @@ from mynakiosk.domain.practice import (
 )
 from mynakiosk.domain.visit import Outcome
 from mynakiosk.flow.machine import STATES, State
-from mynakiosk.flow.staff_actions import SCENARIO_SWITCH_REFUSED
+from mynakiosk.flow.staff_actions import scenario_switch_refusal
 from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import (
     Scenario,
@@ -199,7 +199,7 @@ class PracticePanel(QFrame):
     def switch_scenario(self) -> None:
         """Practice choices switch scenarios without restarting the app (between visits)."""
         if self.controller.snapshot.state not in AT_REST:
-            show_text(self.status, translated(SCENARIO_SWITCH_REFUSED))
+            show_text(self.status, translated(scenario_switch_refusal(self.controller.snapshot)))
             return
         path = self.choices.currentData()
         try:
@@ -216,7 +216,7 @@ class PracticePanel(QFrame):
             return
         if self.controller.snapshot.state not in AT_REST:
             self._show_what_ifs()  # the choice goes back to the one in force
-            show_text(self.status, translated(SCENARIO_SWITCH_REFUSED))
+            show_text(self.status, translated(scenario_switch_refusal(self.controller.snapshot)))
             return
         self.what_if = what_if
         self._applying = True
@@ -281,6 +281,8 @@ class PracticePanel(QFrame):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         previous, self._state = self._state, snapshot.state
+        if previous not in AT_REST and snapshot.state in AT_REST:
+            show_text(self.status, "")  # 「受付の途中です…」 is no longer true: the visit ended
         if previous in AT_REST and snapshot.state not in AT_REST:
             # A new visit: the last one's explanation would read as this one's.
             self.explained = None

@@ -47,7 +47,7 @@ from mynakiosk import i18n
 from mynakiosk.domain.staff import staff_action
 from mynakiosk.flow.intents import RequestVisualCheck
 from mynakiosk.flow.machine import State
-from mynakiosk.flow.staff_actions import SCENARIO_SWITCH_REFUSED, visual_check_refusal
+from mynakiosk.flow.staff_actions import scenario_switch_refusal, visual_check_refusal
 from mynakiosk.i18n import N_, t, translated
 from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario, unreadable_scenario
 from mynakiosk.sessionlog import RECENT_LOG_LINES
@@ -271,7 +271,12 @@ class StaffConsole(QMainWindow):
     def load_selected(self) -> None:
         path = Path(self.scenarios.currentData())
         if self.controller.snapshot.state not in (State.IDLE, State.NO_READER):
-            self._set_status(N_("シナリオを切り替えられません: {error}", error=SCENARIO_SWITCH_REFUSED))
+            self._set_status(
+                N_(
+                    "シナリオを切り替えられません: {error}",
+                    error=scenario_switch_refusal(self.controller.snapshot),
+                )
+            )
             return
         try:
             self.controller.load_scenario(load_scenario(path))

@@ -1313,7 +1313,7 @@
         <location filename="../../kiosk/app.py" line="+34"/>
         <location filename="../../kiosk/cli.py" line="+719"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+174"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+175"/>
         <location line="+24"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>The Qt-free modules (and what they import) the reader&apos;s screen needs, loaded before PySide6. ... and those only the full window needs: the staff console&apos;s and the practice panel&apos;s rules, the card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
@@ -1348,7 +1348,7 @@
     </message>
     <message>
         <location line="+31"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+217"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+218"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
@@ -1479,7 +1479,7 @@
         <translation>About this situation and this check-in</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>この練習の目視モード用パスワード：{password}</source>
         <translation>Visual-check password in this practice: {password}</translation>
     </message>
@@ -2178,13 +2178,13 @@ Checking…</translation>
         <translation>Warning</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>シナリオを切り替えられません: {error}</source>
         <translation>Cannot switch the scenario: {error}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk_lookup.py" line="-59"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="-51"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="-53"/>
         <source>職員の対応</source>
         <translation>What staff should do</translation>
     </message>
@@ -2219,7 +2219,7 @@ Checking…</translation>
         <translation>&lt;b&gt;{title}&lt;/b&gt; (as of {date:%Y-%m-%d})&lt;br&gt;{lesson}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>目視確認を始められません: {reason}</source>
         <translation>Cannot start a visual check: {reason}</translation>
     </message>
@@ -2858,7 +2858,13 @@ beside this one</translation>
         <translation>A reception is in progress. Take the card away and wait for the start screen before switching.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>スマートフォンでの受付の途中です。受付が終わり、待機画面に戻ってから切り替えてください。</source>
+        <extracomment>The same during a スマホ保険証 visit: there is no card to take; the visit ends when the phone is taken away from the 汎用カードリーダー after 受付完了, or by itself after a while.</extracomment>
+        <translation>A smartphone reception is in progress. Switch once it has ended and the reader is back on the start screen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>カードリーダーが使えないため、目視確認はできません。</source>
         <translation>The card reader cannot be used, so no visual check is possible.</translation>
     </message>

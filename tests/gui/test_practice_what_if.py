@@ -124,7 +124,7 @@ def test_after_a_phone_visit_no_card_is_to_be_remembered(qtbot, family):
     assert family.state is State.COMPLETE
     assert "取り忘れ" not in practice.hint.text() and not practice.hint.isVisibleTo(practice.hint_area)
     click(qtbot, family.phones.take)
-    family.timer.fire()  # the phone visit's last screen goes back to idle by itself
+    assert family.state is State.IDLE  # taking the phone away ended the finished visit
     family.window.card_picker.select("taro")
     click(qtbot, family.window.card_picker.place)
     settle(qtbot, family, State.METHOD_SELECT)
@@ -136,3 +136,40 @@ def test_after_a_phone_visit_no_card_is_to_be_remembered(qtbot, family):
     for answer in ("all", "no", "no"):
         click(qtbot, family.screen.buttons[answer])
     assert family.state is State.COMPLETE and "取り忘れ" in practice.hint.text()
+
+
+def phone_visit_to_the_end(qtbot, family, *, take_during_consents: bool) -> None:
+    start(qtbot, family, "android")
+    type_pin(qtbot, family, "1357")
+    family.phones.select("taro")
+    click(qtbot, family.phones.hold)
+    settle(qtbot, family, State.CONSENT)
+    if take_during_consents:  # as patients do: held 1–2 s, then the consents on the face reader
+        click(qtbot, family.phones.take)
+        assert family.state is State.CONSENT  # the visit goes on
+    for answer in ("all", "no", "no"):
+        click(qtbot, family.screen.buttons[answer])
+    assert family.state is State.COMPLETE
+
+
+def test_taking_the_phone_away_after_the_visit_returns_to_idle_and_clears_the_refusal(qtbot, family):
+    practice = family.window.practice
+    phone_visit_to_the_end(qtbot, family, take_during_consents=False)
+    choose(practice, WhatIf.NO_PHONE_READER)
+    refusal = practice.status.text()
+    assert "スマートフォンでの受付の途中です" in refusal and "カードを取り" not in refusal
+    assert practice.status.isVisibleTo(practice)
+    click(qtbot, family.phones.take)
+    assert family.state is State.IDLE  # at once, as when a card is taken away; no inactivity wait
+    assert practice.status.text() == ""  # the refusal is no longer true
+    choose(practice, WhatIf.NO_PHONE_READER)
+    assert practice.what_if is WhatIf.NO_PHONE_READER and practice.status.text() == ""
+
+
+def test_a_phone_taken_away_during_the_consents_ends_the_visit_after_a_while(qtbot, family):
+    practice = family.window.practice
+    phone_visit_to_the_end(qtbot, family, take_during_consents=True)
+    choose(practice, WhatIf.NO_PHONE_READER)
+    assert "スマートフォンでの受付の途中です" in practice.status.text()
+    family.timer.fire()  # nothing left on either reader: the last screen goes back to idle by itself
+    assert family.state is State.IDLE and practice.status.text() == ""

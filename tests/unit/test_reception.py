@@ -163,3 +163,69 @@ def test_pin_repr_never_shows_digits():
     with pytest.raises(ValueError, match="4 digits") as err:
         Pin("12a4")
     assert "12a4" not in str(err.value)
+
+
+def phone_reception(reader, phone_reader):
+    from mynakiosk.domain.clinic import ClinicSettings
+
+    async def run_on_card(job):
+        return await asyncio.wrap_future(reader.submit(job))
+
+    async def run_on_phone(job):
+        return await asyncio.wrap_future(phone_reader.submit(job))
+
+    reception = Reception(run_on_card, clinic=ClinicSettings(phone_reader=True), run_on_phone=run_on_phone)
+    reception.reader_ready()
+    reception.phone_reader_ready(True)
+    return reception
+
+
+def test_taking_the_phone_away_ends_a_finished_phone_visit_only():
+    """Held 1–2 s, then taken away while the consents go on (docs/domain.md): only at the end is it over."""
+    from mynakiosk.flow.intents import ChoosePhoneKind, ChooseSmartphone
+    from mynakiosk_hardware.phone import EmulatedPhone, PhoneKind, PhoneProfile
+    from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER
+
+    card = CardProfile("山田 太郎", "2468", sign_password="YAMADA85")
+
+    async def scenario():
+        reader, phone_reader = VirtualReader(), VirtualReader(VIRTUAL_PHONE_READER)
+        try:
+            reception = phone_reception(reader, phone_reader)
+            reception.phone_removed()  # nothing going on: nothing happens
+            assert reception.state is State.IDLE
+            reception.handle(ChooseSmartphone())
+            reception.handle(ChoosePhoneKind(PhoneKind.ANDROID))
+            await reception.handle(SubmitPin(Pin("1357")))
+            assert reception.state is State.PHONE_HOLD
+            reception.phone_removed()  # not held yet: the visit goes on
+            assert reception.state is State.PHONE_HOLD
+            phone_reader.insert(EmulatedPhone(PhoneProfile.issued_from(card, PhoneKind.ANDROID, "1357")))
+            await reception.phone_placed()
+            assert reception.state is State.COMPLETE and reception.snapshot.by_phone  # no back end: done
+            phone_reader.remove()
+            reception.phone_removed()
+            return reception.state
+        finally:
+            reader.close()
+            phone_reader.close()
+
+    assert asyncio.run(scenario()) is State.IDLE
+
+
+def test_taking_the_phone_away_does_not_end_a_card_visit():
+    async def scenario():
+        reader = VirtualReader()
+        try:
+            reception, _snapshots = make_reception(reader)
+            reader.insert(child_card())
+            await reception.card_placed()
+            reception.handle(ChoosePin())
+            await reception.handle(SubmitPin(Pin("1234")))
+            assert reception.state is State.COMPLETE
+            reception.phone_removed()  # someone's phone left the other reader: the card is still here
+            return reception.state
+        finally:
+            reader.close()
+
+    assert asyncio.run(scenario()) is State.COMPLETE
