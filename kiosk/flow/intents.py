@@ -273,6 +273,18 @@ SCRIPT_STEPS: dict[str, tuple[str, Callable[[list[str]], ScriptStep]]] = {
 }
 
 
+#: The steps whose words are a PIN: shown masked wherever a script is echoed (no PIN in logs or files).
+SECRET_STEPS = frozenset({"pin", "phone-pin"})
+
+
+def masked_step(text: str) -> str:
+    """A script step as it may be shown: ``pin 1234`` → ``pin ****``; any other step as it is."""
+    words = text.split()
+    if words and words[0] in SECRET_STEPS and len(words) > 1:
+        return " ".join([words[0], *("****" for _ in words[1:])])
+    return text
+
+
 def parse_step(words: list[str]) -> ScriptStep:
     """The intents of one script step (its words split on spaces); ``ScriptError`` says what is wrong."""
     verb, args = words[0], words[1:]

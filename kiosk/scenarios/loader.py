@@ -22,7 +22,7 @@ from mynakiosk.backend.smartphone import PhoneLink
 from mynakiosk.domain.clinic import ClinicSettings
 from mynakiosk.domain.people import Coverage, Insurer, Person, Relation, age_on
 from mynakiosk.domain.smartphone import can_have_smartphone_card
-from mynakiosk.flow.intents import SCRIPT_STEPS, Plain, ScriptError, ScriptStep, parse_step
+from mynakiosk.flow.intents import SCRIPT_STEPS, Plain, ScriptError, ScriptStep, masked_step, parse_step
 from mynakiosk.flow.machine import State
 from mynakiosk.i18n import N_, Bilingual
 from mynakiosk.personas import Persona
@@ -669,7 +669,12 @@ class ScriptLine:
     )
 
     def __str__(self) -> str:
-        return self.text
+        return self.shown
+
+    @property
+    def shown(self) -> str:
+        """The text for a transcript or a message: a PIN masked (``pin ****``)."""
+        return masked_step(self.text)
 
 
 def _parse_step(where: str, step: str, with_cards: set[str], ids: set[str], phones: set[str]) -> ScriptLine:

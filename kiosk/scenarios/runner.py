@@ -173,18 +173,18 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
     reception.phone_reader_ready(True)
     try:
         for index, step in enumerate(scenario.script):
-            run.transcript.append(f"> {step.text}")
+            run.transcript.append(f"> {step.shown}")
             state = reception.state
             try:
                 await _perform(step, reception, (reader, phone_reader), personas, run)
             except StepNotPossible as exc:
-                problem = f"script[{index}] {step.text!r} is not possible at {state.value}: {exc}"
+                problem = f"script[{index}] {step.shown!r} is not possible at {state.value}: {exc}"
             except (UnexpectedEvent, UnexpectedIntent):
-                problem = f"script[{index}] {step.text!r} is not possible at {state.value}"
+                problem = f"script[{index}] {step.shown!r} is not possible at {state.value}"
             except Exception as exc:  # a script ends in a message, never a traceback
                 log.debug("script step failed", exc_info=True)
                 problem = (
-                    f"script[{index}] {step.text!r} failed at {state.value}: {type(exc).__name__}: {exc}"
+                    f"script[{index}] {step.shown!r} failed at {state.value}: {type(exc).__name__}: {exc}"
                 )
             else:
                 continue
@@ -235,7 +235,7 @@ async def _perform(
     elif isinstance(action, ExpectState):
         if reception.state is not action.state:
             run.mismatches.append(
-                f"after the steps before {line.text!r}, the reader is at {reception.state.value}"
+                f"after the steps before {line.shown!r}, the reader is at {reception.state.value}"
             )
     else:
         await _act(action, reception)

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from mynakiosk.cli import EXIT_PIPE_CLOSED, EXIT_USAGE, main
-from mynakiosk.scenarios.loader import ScenarioError, find_scenario, library, load_scenario
+from mynakiosk.scenarios.loader import ScenarioError, find_scenario, library, load_scenario, scenarios_dir
 
 LIBRARY = library()
 
@@ -87,3 +87,22 @@ def test_a_closed_pipe_ends_quietly():
         os.close(write_end)
     assert result.stderr == ""
     assert result.returncode == EXIT_PIPE_CLOSED
+
+
+def test_scenario_run_never_echoes_a_pin(capsys, tmp_path):
+    """The transcript, text and JSON, masks the PIN steps (no PIN in logs or files); a failing step too."""
+    assert main(["scenario", "run", "01_child_normal_visit", "32_phone_android"]) == 0
+    text = capsys.readouterr().out
+    assert "> pin ****" in text and "> phone-pin ****" in text
+    assert "1234" not in text and "1357" not in text
+    assert main(["scenario", "run", "--json", "01_child_normal_visit", "32_phone_android"]) == 0
+    runs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    transcripts = [line for run in runs for line in run["transcript"]]
+    assert "> pin ****" in transcripts and "> phone-pin ****" in transcripts
+    assert not any("1234" in line or "1357" in line for run in runs for line in json.dumps(run).splitlines())
+    source = (scenarios_dir() / "01_child_normal_visit.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.toml"  # the PIN step where no PIN is asked: the problem names it masked
+    broken.write_text(source.replace('"choose pin",\n', "", 1), encoding="utf-8")
+    main(["scenario", "run", "--json", str(broken)])
+    run = json.loads(capsys.readouterr().out)
+    assert run["mismatches"] and "pin ****" in run["mismatches"][0] and "1234" not in json.dumps(run)
