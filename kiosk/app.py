@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from mynakiosk.roster import Roster
     from mynakiosk_hardware.readers.base import Reader
 
-EXIT_OK, EXIT_READER = 0, 3
+EXIT_OK, EXIT_USAGE, EXIT_READER = 0, 2, 3  # as in cli.py (README's list)
 
 
 def application() -> QApplication:
@@ -131,8 +131,9 @@ def check(
             print("error: the idle screen could not be rendered", file=sys.stderr)
             return EXIT_READER
         if screenshot and not image.save(screenshot):
+            # The reader works; the path given does not (no such folder, not writable): a bad argument.
             print(f"error: cannot write {screenshot}", file=sys.stderr)
-            return EXIT_READER
+            return EXIT_USAGE
         title = idle.title.text().replace("\n", "" if i18n.language() == "ja" else " ")
         card = "; a card is on the reader" if reader.card_present() else ""
         card += f"; phone reader '{phone_reader.description}'" if phone_reader is not None else ""

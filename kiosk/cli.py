@@ -544,9 +544,16 @@ def cmd_scenario(args: argparse.Namespace) -> int:
         print("error: no scenario files", file=sys.stderr)
         return EXIT_USAGE
     failures = 0
+    unknown = False  # a name that is no file and no bundled scenario: a bad argument, as with --scenario
     for file_or_name in given:
         try:
             path = find_scenario(file_or_name)
+        except ScenarioError as exc:
+            print(f"error: {in_english(exc)}", file=sys.stderr)
+            failures += 1
+            unknown = True
+            continue
+        try:
             scenario = load_scenario(path)
         except ScenarioError as exc:
             print(f"error: {in_english(exc)}", file=sys.stderr)
@@ -568,6 +575,8 @@ def cmd_scenario(args: argparse.Namespace) -> int:
             print(format_run(run))
     if args.scenario_command == "run" and not args.json:
         print(f"{len(given) - failures} passed, {failures} failed")
+    if unknown:
+        return EXIT_USAGE
     return EXIT_OK if failures == 0 else EXIT_FAILED
 
 

@@ -26,6 +26,19 @@ def test_check_renders_the_idle_screen_and_names_the_reader(tmp_path):
     assert not image.isNull() and (image.width(), image.height()) == (600, 860)  # the reader screen
 
 
+def test_a_screenshot_that_cannot_be_written_is_a_bad_argument_not_a_reader_fault(tmp_path):
+    """README's exit codes: 2 bad arguments; 3 is for a reader or PC/SC service that cannot be used."""
+    shot = tmp_path / "no such folder" / "idle.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "mynakiosk", "--check", "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2, result.stderr
+    assert f"cannot write {shot}" in result.stderr and not shot.parent.exists()
+
+
 def test_check_in_english_renders_the_english_idle_screen():
     result = subprocess.run(
         [sys.executable, "-m", "mynakiosk", "--check", "--lang", "en"],

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from mynakiosk.cli import EXIT_PIPE_CLOSED, EXIT_USAGE, main
+from mynakiosk.cli import EXIT_FAILED, EXIT_PIPE_CLOSED, EXIT_USAGE, main
 from mynakiosk.scenarios.loader import ScenarioError, find_scenario, library, load_scenario, scenarios_dir
 
 LIBRARY = library()
@@ -106,3 +106,17 @@ def test_scenario_run_never_echoes_a_pin(capsys, tmp_path):
     main(["scenario", "run", "--json", str(broken)])
     run = json.loads(capsys.readouterr().out)
     assert run["mismatches"] and "pin ****" in run["mismatches"][0] and "1234" not in json.dumps(run)
+
+
+@pytest.mark.parametrize("command", ["run", "check"])
+def test_an_unknown_scenario_is_a_bad_argument_everywhere(command, capsys):
+    """2 (README: bad arguments), as `kiosk --scenario nonexistent` exits; a file that fails is 1."""
+    assert main(["scenario", command, "no_such_scenario"]) == EXIT_USAGE
+    assert "no_such_scenario: no such scenario file" in capsys.readouterr().err
+    assert main(["scenario", command, "01_child_normal_visit", "no_such_scenario"]) == EXIT_USAGE
+
+
+def test_a_scenario_file_that_does_not_load_fails_its_check(tmp_path, capsys):
+    broken = tmp_path / "broken.toml"
+    broken.write_text('title = "unfinished"\n[', encoding="utf-8")
+    assert main(["scenario", "check", str(broken)]) == EXIT_FAILED
