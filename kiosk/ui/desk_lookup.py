@@ -121,6 +121,15 @@ class DeskLookupDialog(QDialog):
         if service is None:
             show_text(self.action, t("このシナリオにはオンライン資格確認がありません。"))
             return
+        missing = [field for field in (self.insurer, self.number) if not field.text().strip()]
+        if missing:
+            # Not a look-up of nothing (it answered 「4 該当資格なし」, as if the person had no insurance). 記号
+            # may be empty: some documents have none (後期高齢者医療).
+            self.verdict = None
+            show_text(self.summary, "")
+            show_text(self.action, t("保険者番号と番号を入力してから「照会する」を押してください。"))
+            missing[0].setFocus()
+            return
         birth = self.birth.date().toPython()
         assert isinstance(birth, dt.date)  # PySide6 types toPython() as object
         result = service.lookup_by_numbers(

@@ -1311,7 +1311,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+34"/>
-        <location filename="../../kiosk/cli.py" line="+719"/>
+        <location filename="../../kiosk/cli.py" line="+728"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+175"/>
         <location line="+24"/>
@@ -2066,7 +2066,12 @@ Checking…</translation>
         <translation>This scenario has no online eligibility check.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+8"/>
+        <source>保険者番号と番号を入力してから「照会する」を押してください。</source>
+        <translation>Enter the insurer number and the number, then press &quot;Look up&quot;.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>受付できます</source>
         <translation>Accepted</translation>
     </message>
@@ -2183,7 +2188,7 @@ Checking…</translation>
         <translation>Cannot switch the scenario: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk_lookup.py" line="-59"/>
+        <location filename="../../kiosk/ui/desk_lookup.py" line="-68"/>
         <location filename="../../kiosk/ui/staff_console.py" line="-53"/>
         <source>職員の対応</source>
         <translation>What staff should do</translation>

@@ -88,3 +88,36 @@ def test_a_wrong_birth_date_finds_nobody(qtbot, kiosk, console):
         sakura.birth_date.replace(day=1) if sakura.birth_date.day != 1 else sakura.birth_date.replace(day=2),
     )
     assert not verdict.accepted and "生年月日が一致しません" in desk.action.text()
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_empty_numbers_are_asked_for_not_looked_up(qtbot, kiosk, console, language):
+    """Nothing typed is not 「4 該当資格なし」 (no insurance): staff are asked for the numbers, in either language."""
+    from mynakiosk import i18n
+    from mynakiosk.ui import language as ui_language
+
+    sakura = sakura_of(kiosk, "27_desk_certificate.toml")
+    ui_language.switch(language)
+    try:
+        qtbot.mouseClick(console.desk_button, Qt.MouseButton.LeftButton)
+        desk = console.desk_lookup
+        looked_up = []
+        desk.looked_up.connect(looked_up.append)
+        qtbot.mouseClick(desk.look_up, Qt.MouseButton.LeftButton)
+        asked = desk.action.text()
+        if i18n.language() == "ja":
+            assert "保険者番号と番号を入力して" in asked
+        else:
+            assert "insurer number" in asked.lower() and not any("\u3040" <= c <= "\u30ff" for c in asked)
+        assert looked_up == [] and desk.verdict is None and desk.summary.text() == ""
+        qtbot.keyClicks(desk.insurer, "06139991")  # 番号 still empty: still asked
+        qtbot.mouseClick(desk.look_up, Qt.MouseButton.LeftButton)
+        assert looked_up == [] and desk.action.text() == asked
+        for field, text in ((desk.symbol, "3150"), (desk.number, "27"), (desk.branch, "02")):
+            field.clear()
+            qtbot.keyClicks(field, text)
+        desk.birth.setDate(sakura.birth_date)
+        qtbot.mouseClick(desk.look_up, Qt.MouseButton.LeftButton)
+        assert looked_up and looked_up[0].accepted
+    finally:
+        ui_language.switch("ja")
