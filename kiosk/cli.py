@@ -113,8 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--fullscreen",
         action="store_true",
-        help="show the reader's screen alone, full screen (a touch monitor); the practice column and the staff"
-        " console in windows of their own, on another screen if there is one (also 表示 → 全画面表示, F11)",
+        help="the reader's screen full screen, no menu or frame, for a touch monitor (also 表示 → 全画面表示,"
+        " F11). With a second screen the practice column and the staff console go to it in windows of their"
+        " own; with one screen the practice column stays beside the reader and the staff console is hidden"
+        " behind the full-screen window until F11 ends full screen",
     )
     parser.add_argument(
         "--lang",

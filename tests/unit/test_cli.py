@@ -149,3 +149,14 @@ def test_enrolling_on_the_virtual_reader_is_refused_without_touching_pc_sc(tmp_p
     assert main(["card", "enroll", "sakura", "--reader", "virtual", "--roster", str(roster)]) == 2
     assert "use --reader pcsc" in capsys.readouterr().err
     assert not roster.exists()
+
+
+def test_the_fullscreen_help_says_what_happens_on_one_screen(capsys):
+    """On one screen the practice column stays in the full-screen window and the console is behind it."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    start = text.index("--fullscreen ")
+    help_text = text[start : text.index("--lang", start)]
+    assert "with one screen the practice column stays beside the reader" in help_text
+    assert "staff console is hidden behind the full-screen window" in help_text
