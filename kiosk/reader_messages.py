@@ -7,6 +7,8 @@ marked text; ``kiosk.cli.in_english`` for the command line). Qt-free, so the flo
 
 from __future__ import annotations
 
+import sys
+
 from mynakiosk.i18n import N_
 from mynakiosk_hardware.errors import (
     BiometricNeeded,
@@ -80,7 +82,22 @@ def _service(error: ServiceUnavailableError) -> str:
         return N_("カードリーダーが見つかりません: {reader}", reader=error.reader)
     if isinstance(error, NoReaderError):
         return _no_reader(error)
-    return N_("スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください")
+    return _no_service()
+
+
+def _no_service() -> str:
+    """pcscd is not running (or not installed): how to start it, where the commands are known (Debian and
+    its derivatives: the packages of docs/en/clinic-guide.md). Elsewhere the service has other names."""
+    if sys.platform.startswith("linux"):
+        return N_(
+            "スマートカードサービス (pcscd) に接続できません。Debian・Ubuntu では {start} で起動してください"
+            "（入っていなければ、先に {install}）。",
+            start="sudo systemctl start pcscd",
+            install="sudo apt-get install pcscd libccid",
+        )
+    return N_(
+        "スマートカードサービスに接続できません。スマートカードのサービスが動いているか確認してください。"
+    )
 
 
 def _no_reader(error: NoReaderError) -> str:

@@ -1311,7 +1311,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+34"/>
-        <location filename="../../kiosk/cli.py" line="+728"/>
+        <location filename="../../kiosk/cli.py" line="+730"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+175"/>
         <location line="+24"/>
@@ -2249,12 +2249,12 @@ Checking…</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="+117"/>
+        <location filename="../../kiosk/reader_messages.py" line="+134"/>
         <source>公的個人認証APがありません</source>
         <translation>This card has no JPKI application</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-96"/>
         <source>実物のマイナンバーカードには暗証番号を送りません</source>
         <extracomment>Why no PIN went to a real card or phone, as the patient&apos;s screen says it.</extracomment>
         <translation>The PIN is not sent to a real My Number Card</translation>
@@ -2270,12 +2270,12 @@ Checking…</translation>
         <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+59"/>
         <source>カードから応答がありません</source>
         <translation>No answer from the card</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-66"/>
         <source>カードが置かれていません</source>
         <translation>No card on the reader</translation>
     </message>
@@ -2323,13 +2323,13 @@ Checking…</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
-        <location filename="../../kiosk/reader_messages.py" line="+56"/>
+        <location filename="../../kiosk/reader_messages.py" line="+71"/>
         <location filename="../../kiosk/ui/screens.py" line="+140"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="-75"/>
+        <location filename="../../kiosk/reader_messages.py" line="-90"/>
         <source>実物のスマートフォンには暗証番号を送りません</source>
         <translation>A PIN is never sent to a real phone</translation>
     </message>
@@ -2369,12 +2369,17 @@ Checking…</translation>
         <translation>Card reader not found: {reader}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください</source>
-        <translation>Cannot connect to the smart card service (pcscd). Check that pcscd is running</translation>
+        <location line="+11"/>
+        <source>スマートカードサービス (pcscd) に接続できません。Debian・Ubuntu では {start} で起動してください（入っていなければ、先に {install}）。</source>
+        <translation>Cannot connect to the smart card service (pcscd). On Debian or Ubuntu, start it with {start} (if it is not installed, first {install}).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>スマートカードサービスに接続できません。スマートカードのサービスが動いているか確認してください。</source>
+        <translation>Cannot connect to the smart card service. Check that the smart card service is running.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>仮想カードリーダーしかありません: {readers}。仮想リーダー (vsmartcard の vpcd) には、そのポートにつながるプログラムなら何でもカードを差し出せるため、名前を指定したときだけ使います: --reader pcsc:名前（例: --reader &apos;pcsc:{example}&apos;）</source>
         <translation>Only virtual card readers are present: {readers}. Any program that reaches a virtual reader&apos;s port (vsmartcard&apos;s vpcd) can present a card there, so one is used only when named: --reader pcsc:NAME (for example --reader &apos;pcsc:{example}&apos;)</translation>
     </message>

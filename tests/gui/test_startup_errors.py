@@ -6,6 +6,7 @@ from __future__ import annotations
 import configparser
 import shlex
 import subprocess
+import sys
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -83,11 +84,23 @@ def test_the_desktop_entry_starts_this_installation(tmp_path, monkeypatch, capsy
     assert result.returncode == 0 and result.stdout.startswith("kiosk ")
 
 
+# pcscd not running: what it is, and how to start it (or install it) on Debian and Ubuntu.
+NO_PCSCD_JA = (
+    "スマートカードサービス (pcscd) に接続できません。Debian・Ubuntu では sudo systemctl start pcscd で起動してください"
+    "（入っていなければ、先に sudo apt-get install pcscd libccid）。"
+)
+NO_PCSCD_EN = (
+    "Cannot connect to the smart card service (pcscd). On Debian or Ubuntu, start it with sudo systemctl start"
+    " pcscd (if it is not installed, first sudo apt-get install pcscd libccid)."
+)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Debian commands are for Linux")
 @pytest.mark.parametrize(
     ("language", "shown"),
     [
-        ("ja", "スマートカードサービス (pcscd) に接続できません。pcscd が動いているか確認してください"),
-        ("en", "Cannot connect to the smart card service (pcscd). Check that pcscd is running"),
+        ("ja", NO_PCSCD_JA),
+        ("en", NO_PCSCD_EN),
     ],
 )
 def test_the_dialog_speaks_the_windows_language_and_stderr_english(
@@ -108,7 +121,5 @@ def test_the_dialog_speaks_the_windows_language_and_stderr_english(
         assert main(["--lang", language]) == cli.EXIT_READER
     finally:
         timer.stop()
-    assert capsys.readouterr().err == (
-        "error: Cannot connect to the smart card service (pcscd). Check that pcscd is running\n"
-    )
+    assert capsys.readouterr().err == f"error: {NO_PCSCD_EN}\n"
     assert seen == [shown]

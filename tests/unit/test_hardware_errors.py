@@ -113,3 +113,25 @@ def test_the_words_carry_the_facts_a_person_needs():
 
 def test_other_exceptions_are_shown_as_raised():
     assert describe(ValueError("bad value")) == "bad value"
+
+
+@pytest.mark.parametrize(
+    ("platform", "how_to"),
+    [("linux", "sudo systemctl start pcscd"), ("win32", None), ("darwin", None)],
+)
+def test_no_pcscd_says_how_to_start_it_where_the_commands_are_known(monkeypatch, platform, how_to):
+    monkeypatch.setattr("sys.platform", platform)
+    error = errors.ServiceUnavailableError("Service not available.", code=0x8010001D)
+    japanese, english = describe(error), in_english(error)
+    assert japanese.endswith("。") and english.endswith(".")  # whole sentences
+    if how_to:
+        assert how_to in japanese and how_to in english and "sudo apt-get install pcscd" in english
+        assert english.startswith("Cannot connect to the smart card service (pcscd). On Debian or Ubuntu")
+    else:
+        assert (
+            "sudo" not in english and "pcscd" not in english
+        )  # not Linux: no Linux service, no Linux command
+        assert (
+            english
+            == "Cannot connect to the smart card service. Check that the smart card service is running."
+        )
