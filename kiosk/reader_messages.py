@@ -85,6 +85,12 @@ def _service(error: ServiceUnavailableError) -> str:
     return _no_service()
 
 
+#: The commands that start and install the smart card service on Debian and Ubuntu (pcscd and the CCID driver
+#: most USB readers need), as the message shows them.
+START_PCSCD = "sudo systemctl start pcscd"
+INSTALL_PCSCD = "sudo apt-get install pcscd libccid"
+
+
 def _no_service() -> str:
     """pcscd is not running (or not installed): how to start it, where the commands are known (Debian and
     its derivatives: the packages of docs/en/clinic-guide.md). Elsewhere the service has other names."""
@@ -92,8 +98,8 @@ def _no_service() -> str:
         return N_(
             "スマートカードサービス (pcscd) に接続できません。Debian・Ubuntu では {start} で起動してください"
             "（入っていなければ、先に {install}）。",
-            start="sudo systemctl start pcscd",
-            install="sudo apt-get install pcscd libccid",
+            start=START_PCSCD,
+            install=INSTALL_PCSCD,
         )
     return N_(
         "スマートカードサービスに接続できません。スマートカードのサービスが動いているか確認してください。"

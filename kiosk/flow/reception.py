@@ -345,8 +345,10 @@ class Reception:
 
     def phone_removed(self) -> None:
         """The phone left the 汎用カードリーダー. It is held for 1–2 s and taken away while the consents go on
-        on the face reader, so only a finished phone visit ends here, as taking the card away ends a card one."""
-        if self.visit.by_phone and self.machine.can_fire(Event.VISIT_OVER):
+        on the face reader, so only 受付完了 ends here, as taking the card away ends a card visit. The guidance
+        after a refused or locked phone (代わりの書類) stays: it comes up just as the phone is taken away, and the
+        patient has yet to read it (it goes after the inactivity time, or when a card is placed)."""
+        if self.visit.by_phone and self.state is State.COMPLETE:
             self.go(Event.VISIT_OVER)
 
     def phone_placed(self) -> Awaitable[None]:

@@ -6,9 +6,9 @@ file or reader; an exception's own message (a file check's English, a PC/SC or o
 to the log and stderr, never raw to a screen.
 
 What the Japanese UI may show in Latin letters, and why (``ALLOWED_LATIN``, ``ACRONYM``): product names
-(iPhone, Android, Face ID, Touch ID; pcscd, vsmartcard, vpcd, pyscard), acronyms (IC, PC/SC, an operating-system error code such as EIO,
+(iPhone, Android, Face ID, Touch ID; pcscd, vsmartcard, vpcd, pyscard; Debian, Ubuntu), acronyms (IC, PC/SC, an operating-system error code such as EIO,
 the organisations and documents a lesson cites: FAQ, J-LIS …), the command a message points at (kiosk --check,
-kiosk scenario check), and the language menu's own name for English (言語 / Language, so someone who cannot
+kiosk scenario check, the commands that start or install pcscd), and the language menu's own name for English (言語 / Language, so someone who cannot
 read the current language finds it). File paths and reader
 names are the user's or the system's own: they are taken out before the check. The English UI shows no kana or
 kanji but 日本語 in the language menu (each language in its own words) and such paths and names.
@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication
 from mynakiosk import cli
 from mynakiosk.domain.practice import WhatIf
 from mynakiosk.flow.machine import State
+from mynakiosk.reader_messages import INSTALL_PCSCD, START_PCSCD
 from mynakiosk.scenarios.loader import library
 from mynakiosk.ui import language
 from mynakiosk.ui.staff_console import StaffConsole
@@ -51,6 +52,7 @@ pytestmark = pytest.mark.gui
 ALLOWED_LATIN = {
     "iPhone", "Android", "Face", "Touch",  # Apple's and Google's names, as the reader's screens say them
     "pcscd", "vsmartcard", "vpcd", "pyscard",  # the software a reader needs, named where it cannot be used
+    "Debian", "Ubuntu",  # the systems whose commands start pcscd (reader_messages.START_PCSCD)
     "kiosk", "check", "scenario",  # the command a message points at for the details
     "Language",  # 言語 / Language: the menu a person who cannot read Japanese must find
     "English",  # … and English named in its own words there
@@ -62,7 +64,13 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 
 
 #: Names, not words: the scenario files' names (the staff console lists them), the package speech needs.
-NAMES = (*sorted((p.stem for p in library()), key=len, reverse=True), "PySide6-Addons")
+#: The commands that start or install pcscd are commands, typed as they are, not words.
+NAMES = (
+    *sorted((p.stem for p in library()), key=len, reverse=True),
+    "PySide6-Addons",
+    START_PCSCD,
+    INSTALL_PCSCD,
+)
 
 
 def english_in(texts: list[str], tokens: tuple[str, ...]) -> list[str]:

@@ -213,6 +213,35 @@ def test_taking_the_phone_away_ends_a_finished_phone_visit_only():
     assert asyncio.run(scenario()) is State.IDLE
 
 
+def test_the_guidance_after_a_locked_phone_stays_when_the_phone_is_taken_away():
+    """代わりの書類 comes up as the phone is taken away: the patient has yet to read it."""
+    from mynakiosk.flow.intents import ChoosePhoneKind, ChooseSmartphone
+    from mynakiosk_hardware.phone import EmulatedPhone, PhoneKind, PhoneProfile
+    from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER
+
+    card = CardProfile("山田 太郎", "2468", sign_password="YAMADA85")
+    locked = PhoneProfile.issued_from(card, PhoneKind.ANDROID, "1357", auth_pin_tries=0)
+
+    async def scenario():
+        reader, phone_reader = VirtualReader(), VirtualReader(VIRTUAL_PHONE_READER)
+        try:
+            reception = phone_reception(reader, phone_reader)
+            reception.handle(ChooseSmartphone())
+            reception.handle(ChoosePhoneKind(PhoneKind.ANDROID))
+            await reception.handle(SubmitPin(Pin("1357")))
+            phone_reader.insert(EmulatedPhone(locked))
+            await reception.phone_placed()
+            assert reception.state is State.FALLBACK
+            phone_reader.remove()
+            reception.phone_removed()
+            return reception.state
+        finally:
+            reader.close()
+            phone_reader.close()
+
+    assert asyncio.run(scenario()) is State.FALLBACK
+
+
 def test_taking_the_phone_away_does_not_end_a_card_visit():
     async def scenario():
         reader = VirtualReader()

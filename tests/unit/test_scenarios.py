@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from mynakiosk.cli import main
+from mynakiosk.cli import EXIT_FAILED, EXIT_USAGE, main
 from mynakiosk.scenarios.loader import ScenarioError, library, load_scenario, scenarios_dir
 from mynakiosk.scenarios.runner import run_scenario
 
@@ -98,7 +98,8 @@ def test_malformed_files_never_crash_the_cli(tmp_path, capsys):
     bad.write_bytes(b"\xff\xfe not utf-8")
     truncated = tmp_path / "cut.toml"
     truncated.write_text('title = "x', encoding="utf-8")
-    assert main(["scenario", "check", str(bad), str(truncated), str(tmp_path / "missing.toml")]) == 1
+    assert main(["scenario", "check", str(bad), str(truncated)]) == EXIT_FAILED  # files that fail their check
+    assert main(["scenario", "check", str(bad), str(truncated), str(tmp_path / "missing.toml")]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert "not UTF-8" in err and "not valid TOML" in err and "no such scenario file" in err
 
