@@ -69,15 +69,14 @@
     <message>
         <location line="+17"/>
         <location filename="../../kiosk/flow/machine.py" line="+172"/>
-        <location filename="../../kiosk/ui/screens.py" line="+202"/>
-        <location line="+393"/>
-        <location line="+71"/>
+        <location filename="../../kiosk/ui/screens.py" line="+211"/>
+        <location line="+428"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-462"/>
+        <location filename="../../kiosk/ui/screens.py" line="-426"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -862,7 +861,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../kiosk/ui/screens.py" line="+486"/>
+        <location filename="../../kiosk/ui/screens.py" line="+521"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -934,7 +933,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../kiosk/ui/screens.py" line="-150"/>
+        <location filename="../../kiosk/ui/screens.py" line="-178"/>
         <source>医療費助成</source>
         <translation>Medical expense subsidy</translation>
     </message>
@@ -1484,7 +1483,7 @@
         <translation>Visual-check password in this practice: {password}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-455"/>
+        <location filename="../../kiosk/ui/screens.py" line="-462"/>
         <source>カードリーダーが使用できません</source>
         <translation>The card reader cannot be used</translation>
     </message>
@@ -1519,18 +1518,18 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+717"/>
+        <location line="+749"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
     </message>
     <message>
-        <location line="-717"/>
-        <location line="+187"/>
+        <location line="-749"/>
+        <location line="+197"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-191"/>
         <source>読み取りに失敗しました</source>
         <translation>Could not read the card</translation>
     </message>
@@ -1541,15 +1540,15 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+178"/>
+        <location line="+188"/>
         <location line="+27"/>
-        <location line="+307"/>
+        <location line="+332"/>
         <location line="+15"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-553"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1565,20 +1564,20 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+185"/>
-        <location line="+238"/>
+        <location line="+195"/>
+        <location line="+262"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-423"/>
-        <location line="+185"/>
-        <location line="+238"/>
+        <location line="-457"/>
+        <location line="+195"/>
+        <location line="+262"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-434"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1590,7 +1589,7 @@ or ask for your PIN.</translation>
         <translation>Digits entered</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>訂正</source>
         <translation>Delete</translation>
     </message>
@@ -1636,12 +1635,12 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="+5"/>
-        <location line="+261"/>
-        <location line="+109"/>
-        <location line="+123"/>
+        <location filename="../../kiosk/ui/screens.py" line="+9"/>
+        <location line="+265"/>
+        <location line="+136"/>
+        <location line="+124"/>
         <location line="+75"/>
-        <location line="+41"/>
+        <location line="+38"/>
         <location line="+40"/>
         <source>戻る</source>
         <translation>Back</translation>
@@ -1652,14 +1651,14 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-649"/>
-        <location line="+370"/>
-        <location line="+123"/>
+        <location filename="../../kiosk/ui/screens.py" line="-678"/>
+        <location line="+401"/>
+        <location line="+124"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-516"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1669,26 +1668,27 @@ or ask for your PIN.</translation>
         <translation>{count} of {total} digits entered</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>残り入力回数：{tries}回</source>
         <translation>Tries left: {tries}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+8"/>
         <source>暗証番号が違います。
 あと{tries}回間違えるとロックされます。</source>
         <translation>Wrong PIN.
 The card locks after {tries} more wrong tries.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>暗証番号が違います。
 次に間違えるとロックされます。</source>
         <translation>Wrong PIN.
 The card locks if the next try is wrong.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>確認しています</source>
         <translation>Checking...</translation>
     </message>
@@ -1708,8 +1708,8 @@ The card locks if the next try is wrong.</translation>
         <translation>Please show one of these at the reception desk</translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location line="+288"/>
+        <location line="-258"/>
+        <location line="+298"/>
         <source>・{document}</source>
         <translation>• {document}</translation>
     </message>
@@ -1724,7 +1724,7 @@ The card locks if the next try is wrong.</translation>
         <translation>Please wait. Do not move the card.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>マイナンバーカードの
 健康保険証利用登録</source>
         <translation>Register your My Number Card
@@ -1862,7 +1862,7 @@ as a health insurance card</translation>
         <translation>Please still show your paper medical subsidy certificate at the desk.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+40"/>
         <source>（カメラ）
 
 枠に顔を
@@ -1873,7 +1873,7 @@ Fit your face
 in the frame</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>練習：{condition}</source>
         <translation>Practice: {condition}</translation>
     </message>
@@ -1888,7 +1888,7 @@ in the frame</translation>
         <translation>Use PIN instead</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{attempt}回目の認証・顔認証の残り回数：{left}回</source>
         <translation>Attempt {attempt} · face recognition tries left: {left}</translation>
     </message>
@@ -1898,12 +1898,12 @@ in the frame</translation>
         <translation>Face recognition tries left: {left}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>認証しています。そのままお待ちください。</source>
         <translation>Checking your face. Please hold still.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>（カメラ）
 
 認証中…</source>
@@ -1912,7 +1912,7 @@ in the frame</translation>
 Checking…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>{attempt}回目の認証中です</source>
         <translation>Checking attempt {attempt}</translation>
     </message>
@@ -2249,12 +2249,12 @@ Checking…</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="+134"/>
+        <location filename="../../kiosk/reader_messages.py" line="+140"/>
         <source>公的個人認証APがありません</source>
         <translation>This card has no JPKI application</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-102"/>
         <source>実物のマイナンバーカードには暗証番号を送りません</source>
         <extracomment>Why no PIN went to a real card or phone, as the patient&apos;s screen says it.</extracomment>
         <translation>The PIN is not sent to a real My Number Card</translation>
@@ -2270,12 +2270,12 @@ Checking…</translation>
         <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>カードから応答がありません</source>
         <translation>No answer from the card</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-72"/>
         <source>カードが置かれていません</source>
         <translation>No card on the reader</translation>
     </message>
@@ -2323,13 +2323,13 @@ Checking…</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
-        <location filename="../../kiosk/reader_messages.py" line="+71"/>
-        <location filename="../../kiosk/ui/screens.py" line="+140"/>
+        <location filename="../../kiosk/reader_messages.py" line="+77"/>
+        <location filename="../../kiosk/ui/screens.py" line="+137"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="-90"/>
+        <location filename="../../kiosk/reader_messages.py" line="-96"/>
         <source>実物のスマートフォンには暗証番号を送りません</source>
         <translation>A PIN is never sent to a real phone</translation>
     </message>
@@ -2369,8 +2369,9 @@ Checking…</translation>
         <translation>Card reader not found: {reader}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>スマートカードサービス (pcscd) に接続できません。Debian・Ubuntu では {start} で起動してください（入っていなければ、先に {install}）。</source>
+        <extracomment>The commands that start and install the smart card service on Debian and Ubuntu (pcscd and the CCID driver most USB readers need), as the message shows them.</extracomment>
         <translation>Cannot connect to the smart card service (pcscd). On Debian or Ubuntu, start it with {start} (if it is not installed, first {install}).</translation>
     </message>
     <message>
@@ -2419,7 +2420,7 @@ Checking…</translation>
         <translation>An error occurred while reading the card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-77"/>
+        <location filename="../../kiosk/ui/screens.py" line="-74"/>
         <location filename="../../hardware/phone.py" line="+73"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
@@ -2585,7 +2586,7 @@ Checking…</translation>
         <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-662"/>
+        <location filename="../../kiosk/ui/screens.py" line="-697"/>
         <source>スマートフォンで受付</source>
         <translation>Use a smartphone</translation>
     </message>
@@ -2595,7 +2596,7 @@ Checking…</translation>
         <translation>Check in with a smartphone (health insurance on the phone)</translation>
     </message>
     <message>
-        <location line="+609"/>
+        <location line="+644"/>
         <source>練習用：このシナリオの目視モード用パスワードは「{password}」です</source>
         <translation>For practice: this scenario&apos;s visual-check password is “{password}”</translation>
     </message>
@@ -2617,7 +2618,7 @@ your phone</translation>
         <translation>Back to the first screen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>スマホの暗証番号（数字4桁）を
 入力してください</source>
         <translation>Enter your phone&apos;s PIN
@@ -2727,7 +2728,7 @@ beside this one</translation>
         <translation>When you visit a clinic for the first time, take the My Number Card itself as well as your phone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-87"/>
+        <location filename="../../kiosk/ui/screens.py" line="-84"/>
         <source>iPhoneで受付</source>
         <translation>Check in with iPhone</translation>
     </message>
