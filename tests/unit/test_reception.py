@@ -258,3 +258,35 @@ def test_taking_the_phone_away_does_not_end_a_card_visit():
             reader.close()
 
     assert asyncio.run(scenario()) is State.COMPLETE
+
+
+def test_a_finished_phone_visit_gives_way_after_a_short_read_a_card_visit_waits_for_the_card():
+    """The phone was taken away during the consents: 受付完了 does not stand for the whole inactivity time."""
+    from mynakiosk.flow.intents import ChoosePhoneKind, ChooseSmartphone
+    from mynakiosk.flow.reception import PHONE_COMPLETE_SECONDS
+    from mynakiosk_hardware.phone import EmulatedPhone, PhoneKind, PhoneProfile
+    from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER
+
+    card = CardProfile("山田 太郎", "2468", sign_password="YAMADA85")
+
+    async def scenario():
+        reader, phone_reader = VirtualReader(), VirtualReader(VIRTUAL_PHONE_READER)
+        try:
+            reception = phone_reception(reader, phone_reader)
+            waits = {"idle": reception.timeout_seconds()}
+            reception.handle(ChooseSmartphone())
+            reception.handle(ChoosePhoneKind(PhoneKind.ANDROID))
+            await reception.handle(SubmitPin(Pin("1357")))
+            phone_reader.insert(EmulatedPhone(PhoneProfile.issued_from(card, PhoneKind.ANDROID, "1357")))
+            await reception.phone_placed()
+            assert reception.state is State.COMPLETE
+            waits["complete"] = reception.timeout_seconds()
+            reception.inactivity()
+            return waits, reception.state
+        finally:
+            reader.close()
+            phone_reader.close()
+
+    waits, state = asyncio.run(scenario())
+    assert waits["complete"] == PHONE_COMPLETE_SECONDS < waits["idle"]
+    assert state is State.IDLE
