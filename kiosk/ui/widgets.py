@@ -82,7 +82,8 @@ def plain_label() -> QLabel:
 
 
 def set_by_name(widget: QObject, **properties: str) -> None:
-    """Set enum and flag properties by their Qt key names: ``alignment="AlignHCenter|AlignVCenter"``."""
+    """Set properties through Qt's property system: enums and flags by their key names
+    (``alignment="AlignHCenter|AlignVCenter"``), a shortcut by its key sequence (``shortcut="F11"``)."""
     for name, keys in properties.items():
         if not widget.setProperty(name, keys):
             raise ValueError(f"{type(widget).__name__}.{name} cannot be {keys!r}")
