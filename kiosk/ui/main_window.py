@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QResizeEvent
 
     from mynakiosk.flow.reception import Snapshot
     from mynakiosk.personas import Persona
@@ -46,7 +45,14 @@ if TYPE_CHECKING:
     from mynakiosk.ui.practice_panel import PracticePanel
 from mynakiosk.ui.screens import PinScreen, Screen, VisualCheckScreen, screen_type
 from mynakiosk.ui.speech import Speaker, pin_progress
-from mynakiosk.ui.widgets import FittingScrollArea, plain_label, retranslate, set_by_name, show_text
+from mynakiosk.ui.widgets import (
+    EventWatcher,
+    FittingScrollArea,
+    plain_label,
+    retranslate,
+    set_by_name,
+    show_text,
+)
 
 READER_SIZE = (600, 860)  # portrait, like the reader's touch panel; times the theme's scale in large text
 SIDE_WIDTH = 400  # the practice column beside it, scrollbar included; times the scale too
@@ -154,6 +160,7 @@ class MainWindow(QMainWindow):
         self._fitting = False
         self._shown = False
         self._restoring = False  # leaving full screen, until the window manager has restored the window
+        self._resize_watcher: EventWatcher | None = None  # watching for that meanwhile
         self._build_menu()
         self._build_central()
         controller.snapshot_changed.connect(self.show_snapshot)
@@ -582,19 +589,21 @@ class MainWindow(QMainWindow):
             handle.screenChanged.connect(lambda _screen: self.fit_to_screen())
         self.fit_to_screen()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Leaving full screen: fitted once the window manager has given back the earlier geometry. Fixing the
-        size (or showing the menu bar, which makes the content taller than the screen) before then, right
-        after ``showNormal``, left the window frameless at the screen's corner (openbox) or full screen."""
-        super().resizeEvent(event)
-        self._restored()
-
     def _restored(self) -> None:
-        """Out of full screen, once the window is no longer the size of its screen: menu bar and fit back."""
+        """Out of full screen, once the window is no longer the size of its screen: menu bar and fit back.
+
+        Called on leaving full screen and then at each resize of the window until it is restored: fitted
+        once the window manager has given back the earlier geometry. Fixing the size (or showing the menu
+        bar, which makes the content taller than the screen) before then, right after ``showNormal``, left
+        the window frameless at the screen's corner (openbox) or full screen. The resizes are watched only
+        meanwhile, not by a ``resizeEvent`` override, which set up ``QEvent`` at start-up (widgets.py).
+        """
         screen = self.screen()
         full = screen.geometry().size() if screen is not None else None
         if self._restoring and not self.isFullScreen() and self.size() != full:
             self._restoring = False
+            if self._resize_watcher is not None:
+                self.removeEventFilter(self._resize_watcher)
             self.menuBar().show()
             self.fit_to_screen()
 
@@ -634,7 +643,12 @@ class MainWindow(QMainWindow):
                 self.side_column.show()  # now, not when the layout's queued show comes: fitted just below
                 self.side_window.hide()
             self._side_apart_width = 0
-            self._restoring = True  # the menu bar and the fit follow in resizeEvent
+            self._restoring = True  # the menu bar and the fit follow once restored (_restored)
+            if self._resize_watcher is None:
+                from PySide6.QtCore import QEvent
+
+                self._resize_watcher = EventWatcher(QEvent.Type.Resize, self._restored, self)
+            self.installEventFilter(self._resize_watcher)
             self.showNormal()
             self._restored()  # now, where no window manager is to restore it (the size did not change)
 

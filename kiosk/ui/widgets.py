@@ -3,8 +3,10 @@
 PySide6's ``Qt`` namespace is not imported at module level here or in the screens: its first use builds
 all of its ~90 Python enums (~25 ms, a tenth of start-up; docs/performance.md). Code on the way to the
 idle screen sets enum properties by name (``set_by_name``); code that runs later imports ``Qt`` (and
-``QEvent``, whose 180-member enum is another few ms) where it needs it. ``tests/gui/test_check.py``
-checks the idle screen is painted without either.
+``QEvent``, whose 180-member enum is another few ms) where it needs it, and no widget on that way overrides
+an event handler in Python (an override makes PySide set up ``QEvent`` for the first event it is given):
+an ``EventWatcher`` installed when needed stands in. ``benchmarks/bench_app.py`` checks the idle screen is
+painted without either.
 """
 
 from __future__ import annotations
@@ -106,7 +108,9 @@ class FittingScrollArea(QScrollArea):
         set_by_name(self, horizontalScrollBarPolicy="ScrollBarAlwaysOff")
         # A watcher of its own, not an eventFilter override: QScrollArea's filter on its widget sees every
         # event there, and routing all of them through Python cost ~20 ms per card placed (side column).
-        self._watcher = _LayoutRequestWatcher(self._fit_content, self)
+        from PySide6.QtCore import QEvent  # not at module level: see the module's docstring
+
+        self._watcher = EventWatcher(QEvent.Type.LayoutRequest, self._fit_content, self)
         content.installEventFilter(self._watcher)
 
     def _fit_content(self) -> None:
@@ -116,19 +120,18 @@ class FittingScrollArea(QScrollArea):
             content.setMinimumHeight(layout.totalHeightForWidth(content.width()))
 
 
-class _LayoutRequestWatcher(QObject):
-    """Calls ``on_request`` whenever the watched widget is asked to lay itself out again."""
+class EventWatcher(QObject):
+    """Calls ``on_event`` whenever an object it is installed on (``installEventFilter``) receives an event of
+    type ``kind``; every event passes on."""
 
-    def __init__(self, on_request: Callable[[], None], parent: QObject) -> None:
-        from PySide6.QtCore import QEvent  # not at module level: see the module's docstring
-
+    def __init__(self, kind: QEvent.Type, on_event: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
-        self._on_request = on_request
-        self._layout_request = QEvent.Type.LayoutRequest
+        self._kind = kind
+        self._on_event = on_event
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == self._layout_request:
-            self._on_request()
+        if event.type() == self._kind:
+            self._on_event()
         return False
 
 
