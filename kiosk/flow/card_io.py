@@ -8,14 +8,14 @@ answered; a failure of the current visit's card raises ``CardFailed``, which say
 The reception decides what each failure means for the screens; the phone's outcomes are sorted in
 ``flow/phone_route.py``.
 
-The JPKI client (``hardware.jpki``) is imported by the methods that talk to a card, not with this module: the
-idle screen needs none of it (docs/performance.md, start-up). The full window imports it before PySide6
-(``kiosk.cli.QT_FREE_GUI``), so a card placed pays nothing for it.
+The JPKI client (``hardware.jpki``) and asyncio are imported by the methods that talk to a card, not with
+this module: the idle screen needs neither (docs/performance.md, start-up; asyncio brings ssl, socket and
+subprocess, ~80 M instructions). The full window imports both before PySide6 (``kiosk.cli.QT_FREE_GUI``),
+so a card placed pays nothing for them.
 """
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import logging
 from concurrent.futures import ThreadPoolExecutor
@@ -151,6 +151,8 @@ class CardIO:
             if on is None:
                 result = await self._run_on_card(job)
             else:
+                import asyncio  # not at module level: see the module's docstring
+
                 result = await asyncio.wrap_future(self._virtual_cards.submit(job, _LocalChannel(on)))
         except NoCardError:
             self._failed(visit, Failure.REMOVED)
