@@ -17,6 +17,10 @@ as OpenSC's ``sc_transmit`` in ``src/libopensc/apdu.c`` does them itself. Doing 
 JPKI client, keeps one client for a T=1 card that never says ``61XX`` and a T=0 reader that does. The
 shape is pyscard's ``CardConnectionDecorator`` (``smartcard/CardConnectionDecorator.py``): each
 decorator wraps a channel and is one.
+
+The APDU classes (``apdu``) are imported by the decorators when a command crosses them, not with this
+module: every reader imports it, and the kiosk's idle screen sends no command (docs/performance.md,
+start-up: ~9 M instructions, two slotted dataclasses).
 """
 
 from __future__ import annotations
@@ -25,8 +29,6 @@ import logging
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-from mynakiosk_hardware import apdu as iso
-from mynakiosk_hardware.apdu import ApduError, CommandApdu
 from mynakiosk_hardware.errors import CardProtocolError
 
 T = TypeVar("T")
@@ -78,15 +80,17 @@ class LeRetryChannel(ChannelDecorator):
     """On ``6CXX`` (wrong Le, XX the right one), sends the same command again once with Le = XX."""
 
     def transmit(self, apdu: bytes) -> bytes:
+        from mynakiosk_hardware import apdu as iso  # not at module level: see the module's docstring
+
         answer = self.inner.transmit(apdu)
         if len(answer) != 2 or answer[0] != iso.SW1_WRONG_LE:
             return answer
         try:
-            command = CommandApdu.parse(apdu)
-        except ApduError:
+            command = iso.CommandApdu.parse(apdu)
+        except iso.ApduError:
             return answer  # not ours to repair: the card already said what it thinks of it
         le = answer[1] or 256
-        retry = CommandApdu(
+        retry = iso.CommandApdu(
             command.cla, command.ins, command.p1, command.p2, command.data, le, command.extended
         )
         return self.inner.transmit(retry.to_bytes())
@@ -97,6 +101,8 @@ class GetResponseChannel(ChannelDecorator):
     all the data with the last status word."""
 
     def transmit(self, apdu: bytes) -> bytes:
+        from mynakiosk_hardware import apdu as iso  # not at module level: see the module's docstring
+
         answer = self.inner.transmit(apdu)
         data = bytearray()
         for _ in range(MAX_GET_RESPONSE_ROUNDS):
@@ -109,6 +115,8 @@ class GetResponseChannel(ChannelDecorator):
 
 def get_response(le: int) -> bytes:
     """GET RESPONSE for ``le`` bytes (ISO/IEC 7816-4): ``00 C0 00 00 Le``."""
+    from mynakiosk_hardware.apdu import CommandApdu
+
     return CommandApdu(0x00, 0xC0, 0x00, 0x00, le=le).to_bytes()
 
 

@@ -24,7 +24,6 @@ import zlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
-from mynakiosk_hardware.apdu import SW_AUTH_BLOCKED, sw_retries
 from mynakiosk_hardware.files import write_atomically
 from mynakiosk_hardware.mynumber import AUTH_PIN_MAX_TRIES, SIGN_PASSWORD_MAX_TRIES, TEXT_PIN_MAX_TRIES
 from mynakiosk_hardware.tomlfile import check_values, is_single_line, quote, read_toml
@@ -41,6 +40,9 @@ class BlockedQueryAnswer(enum.Enum):
 
     @property
     def sw(self) -> int:
+        # Imported here: profiles are read at start-up, the APDU module only once a card answers a command.
+        from mynakiosk_hardware.apdu import SW_AUTH_BLOCKED, sw_retries
+
         return {
             BlockedQueryAnswer.RETRIES_ZERO: sw_retries(0),
             BlockedQueryAnswer.AUTH_BLOCKED: SW_AUTH_BLOCKED,
