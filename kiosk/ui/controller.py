@@ -22,6 +22,7 @@ from mynakiosk.roster import Roster
 from mynakiosk.sessionlog import SessionLog
 from mynakiosk.ui.pacing import Pace, Pacer
 from mynakiosk_hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
+from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -309,7 +310,7 @@ class FlowController(QObject):
         kind = event.kind
         if kind is ReaderEventKind.READER_ADDED:
             self._readers.add(event.reader)
-            self.reader_status.emit(N_("カードリーダー: {reader}", reader=event.reader))
+            self.reader_status.emit(self._reader_name(event.reader))
             self.reception.reader_ready()
         elif kind is ReaderEventKind.READER_REMOVED:
             self._readers.discard(event.reader)
@@ -329,6 +330,13 @@ class FlowController(QObject):
                 self._spawn(self.reception.card_placed())
         elif kind is ReaderEventKind.CARD_REMOVED:
             self.reception.card_removed()
+
+    def _reader_name(self, name: str) -> Msg:
+        """The status line's reader: a PC/SC reader's own name (a proper name), the in-process one worded
+        in the UI's language (its ``description`` is an English identifier for logs and ``--check``)."""
+        if isinstance(self.reader, VirtualReader):
+            return N_("カードリーダー: 仮想リーダー（練習用・アプリ内）")
+        return N_("カードリーダー: {reader}", reader=name)
 
     async def _run_on_phone(self, job: Callable[[CardChannel], Any]) -> Any:
         import asyncio

@@ -24,6 +24,7 @@ from mynakiosk_hardware.errors import (
     ServiceUnavailableError,
 )
 from mynakiosk_hardware.mynumber import MYNUMBER_ATR
+from mynakiosk_hardware.readers.base import ReaderEvent, ReaderEventKind
 
 pytestmark = pytest.mark.gui
 
@@ -79,3 +80,25 @@ def test_the_screen_words_the_error_in_both_languages(qtbot, kiosk, switch_langu
         value = getattr(error, fact, None)
         if value:
             assert value in japanese and value in english
+
+
+def test_the_in_process_reader_is_worded_in_the_ui_language(qtbot, kiosk, switch_language):
+    """The status line words the in-process reader itself: its ``description`` is English, for logs."""
+    status = kiosk.window.status_bar
+    qtbot.waitUntil(lambda: "仮想リーダー（練習用・アプリ内）" in status.text())
+    assert kiosk.reader.description not in status.text()
+    switch_language("en")
+    qtbot.waitUntil(lambda: "Card reader: virtual reader (practice, in the app)" in status.text())
+    assert not JAPANESE.search(status.text()), status.text()
+
+
+def test_a_pcsc_readers_own_name_stays_in_both_languages(qtbot, kiosk, switch_language, monkeypatch):
+    """A PC/SC reader's name is a proper name: shown as it is, in either language."""
+    name = "ACS ACR1252 1S CL Reader PICC 0"
+    monkeypatch.setattr(kiosk.controller, "reader", object())  # not the in-process reader
+    kiosk.controller._on_reader_event(ReaderEvent(ReaderEventKind.READER_ADDED, name))
+    status = kiosk.window.status_bar
+    assert name in status.text() and "カードリーダー" in status.text()
+    switch_language("en")
+    qtbot.waitUntil(lambda: "カードリーダー" not in status.text())
+    assert name in status.text() and not JAPANESE.search(status.text())
