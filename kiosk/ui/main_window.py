@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         """表示 (Alt+V): large text, high contrast, spoken guidance; 言語 (Alt+L): 日本語 / English. Any time."""
         self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.setToolTipsVisible(True)  # why spoken guidance is not available here
         self.large_text = QAction(self, checkable=True)
         self.high_contrast = QAction(self, checkable=True)
         self.speech = QAction(self, checkable=True)
@@ -421,7 +422,9 @@ class MainWindow(QMainWindow):
         if self.speaker.available:
             self.speech.setText(t("音声案内(&S)"))
         else:
-            self.speech.setText(t("音声案内（PySide6-Addons が必要です）"))
+            # Said plainly for a clinic or a family; the missing part is named for whoever installs it.
+            self.speech.setText(t("音声案内（このパソコンでは使えません）"))
+            self.speech.setToolTip(t("読み上げの部品（PySide6-Addons の QtTextToSpeech）が入っていません"))
         self.full_screen.setText(t("全画面表示（リーダーだけ）(&F)"))
         self.language_menu.setTitle(t("言語 / Language(&G)"))
         for code, action in self.languages.items():

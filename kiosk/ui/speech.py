@@ -43,6 +43,7 @@ class Speaker:
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech  # PySide6-Addons
         except ImportError:
+            log.info("spoken guidance is not available: QtTextToSpeech (PySide6-Addons) is not installed")
             return None
         engine = QTextToSpeech()
         return engine

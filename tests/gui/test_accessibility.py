@@ -54,7 +54,10 @@ def test_speech_without_the_addons_module_is_offered_honestly(qtbot, kiosk):
     speaker = Speaker()
     if speaker.available:
         pytest.skip("QtTextToSpeech is installed here")
-    assert not kiosk.window.speech.isEnabled() and "PySide6-Addons" in kiosk.window.speech.text()
+    speech = kiosk.window.speech
+    assert not speech.isEnabled() and "このパソコンでは使えません" in speech.text()
+    assert "PySide6" not in speech.text() and "PySide6-Addons" in speech.toolTip()  # the detail, for staff
+    assert kiosk.window.view_menu.toolTipsVisible()
 
 
 def test_large_text_and_high_contrast_switch_at_runtime(qtbot, kiosk, qapp):
