@@ -151,8 +151,12 @@ class FaceVerdict(enum.Enum):
 class FacePolicy:
     """顔認証 as the reader decides it: prompts, the child-photo rule, and the failure limit per card.
 
-    Failures are counted per card (certificate serial) for the session, as the reader counts them; a match
-    clears the card's count. ``limit`` is the clinic's setting (docs/domain.md: the figure is [unverified]).
+    Failures are counted per card (certificate serial) for the session; a match clears the card's count.
+    At ``limit`` failures 顔認証 is off for the card (TBS, newsdig.tbs.co.jp/articles/itv/1447618: repeated
+    failures disable face recognition; the figure, the clinic's setting here, is [unverified]). Only a
+    face compared with the card's photo and not matched counts: a prompt (mask, moved, too far or near)
+    asks for a new capture before any comparison, as the reader's own prompts do (TBS,
+    newsdig.tbs.co.jp/articles/-/1589295), so the screen counts captures and failures apart.
     """
 
     limit: int
@@ -160,6 +164,10 @@ class FacePolicy:
 
     def locked(self, serial: int | None) -> bool:
         return serial is not None and self._failures.get(serial, 0) >= self.limit
+
+    def failures(self, serial: int | None) -> int:
+        """The failed matches counted for this card so far (prompts are not failures)."""
+        return self._failures.get(serial or 0, 0)
 
     def left(self, serial: int | None) -> int:
         """How many more failed matches this card may have before 顔認証 is off for it (shown on the screen)."""

@@ -226,6 +226,7 @@ class Reception:
         fields.setdefault("face_locked", face.locked(self.visit.serial))
         fields.setdefault("face_attempt", self.visit.face_attempts)
         fields.setdefault("face_tries_left", face.left(self.visit.serial) if self.visit.record else None)
+        fields.setdefault("face_failures", face.failures(self.visit.serial) if self.visit.record else 0)
         card = self.visit.card_identity
         fields.setdefault("face_offered", card.face)
         fields.setdefault("pin_offered", card.pin)

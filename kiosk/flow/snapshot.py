@@ -26,6 +26,7 @@ class Snapshot:
     face_offered: bool = True  # the card has a photo (infants' cards have none: PIN only)
     face_attempt: int = 0  # the captures taken in this visit (「2回目」: a repeated tap visibly differs)
     face_tries_left: int | None = None  # face failures left before 顔認証 is off for this card
+    face_failures: int = 0  # failed matches counted for this card (prompts are not counted)
     pin_offered: bool = True  # the card has a PIN (a 顔認証マイナンバーカード has none: face or 目視 only)
     visual_offered: bool = False  # staff may start a 目視確認 now
     phone_offered: bool = (

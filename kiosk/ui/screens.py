@@ -694,12 +694,20 @@ class FaceScreen(Screen):
 
 
 def face_tries_text(snapshot: Snapshot) -> str:
-    """「2回目の認証・顔認証の残り回数：9回」: the capture just compared, and the failures left for this card."""
+    """「顔が一致しなかった回数：1回　顔認証の残り回数：9回」: the failed matches and the failures left.
+
+    Both count the same thing (failed matches, ``FacePolicy``), so they add up to the limit; a prompt (mask,
+    moved…) is not a failure and changes neither (the 認証中 screen numbers the captures instead).
+    """
     left = snapshot.face_tries_left
     if left is None:
         return ""
-    if snapshot.face_attempt:
-        return t("{attempt}回目の認証・顔認証の残り回数：{left}回", attempt=snapshot.face_attempt, left=left)
+    if snapshot.face_failures:
+        return t(
+            "顔が一致しなかった回数：{failed}回　顔認証の残り回数：{left}回",
+            failed=snapshot.face_failures,
+            left=left,
+        )
     return t("顔認証の残り回数：{left}回", left=left)
 
 
@@ -724,7 +732,7 @@ class FaceMatchingScreen(FaceScreen):
         show_text(self.message, t("認証しています。そのままお待ちください。"))
         attempt = snapshot.face_attempt
         if attempt:
-            show_text(self.tries, t("{attempt}回目の認証中です", attempt=attempt))
+            show_text(self.tries, t("{attempt}回目の撮影を確認しています", attempt=attempt))
 
 
 class PaperCardScreen(Screen):

@@ -861,7 +861,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../kiosk/ui/screens.py" line="+521"/>
+        <location filename="../../kiosk/ui/screens.py" line="+529"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -933,7 +933,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../kiosk/ui/screens.py" line="-178"/>
+        <location filename="../../kiosk/ui/screens.py" line="-186"/>
         <source>医療費助成</source>
         <translation>Medical expense subsidy</translation>
     </message>
@@ -1059,9 +1059,9 @@
         <translation>Ask your insurer (employer) which insurance to use for this visit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="+37"/>
+        <location filename="../../kiosk/flow/reception.py" line="+43"/>
         <source>カードリーダーを準備しています</source>
-        <extracomment>The states in which the patient is choosing or performing the identity step.</extracomment>
+        <extracomment>The states in which the patient is choosing or performing the identity step. 受付完了 after a スマホ保険証 visit: the phone was taken away during the consents and nothing is left on the face reader, so the screen gives way to the next patient after a short read instead of the inactivity time. A design choice [unverified]: no public source gives the real readers&apos; time for this screen.</extracomment>
         <translation>Preparing the card reader</translation>
     </message>
     <message>
@@ -1075,7 +1075,7 @@
         <translation>Face not recognized. Please fit your face in the frame again, or press &quot;Use PIN instead&quot;.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/reception.py" line="-36"/>
+        <location filename="../../kiosk/flow/reception.py" line="-42"/>
         <source>カードの取り忘れにご注意ください。カードをお取りください。</source>
         <translation>Don&apos;t forget your card. Please take your card.</translation>
     </message>
@@ -1239,7 +1239,7 @@
         <translation>Unlocked {name}&apos;s card (practice).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controller.py" line="+148"/>
+        <location filename="../../kiosk/ui/controller.py" line="+149"/>
         <source>シナリオ: {title}（{date:%Y-%m-%d} 時点）</source>
         <translation>Scenario: {title} (as of {date:%Y-%m-%d})</translation>
     </message>
@@ -1279,12 +1279,17 @@
         <translation>Every result file waiting to be written has been written</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+103"/>
+        <source>カードリーダー: 仮想リーダー（練習用・アプリ内）</source>
+        <translation>Card reader: virtual reader (practice, in the app)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>カードリーダー: {reader}</source>
         <translation>Card reader: {reader}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
         <source>カードリーダーが接続されていません</source>
         <translation>No card reader connected</translation>
     </message>
@@ -1357,7 +1362,7 @@
         <translation>Card reader warning</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1377,9 +1382,14 @@
         <translation>&amp;Spoken guidance</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>音声案内（PySide6-Addons が必要です）</source>
-        <translation>Spoken guidance (needs PySide6-Addons)</translation>
+        <location line="+3"/>
+        <source>音声案内（このパソコンでは使えません）</source>
+        <translation>Spoken guidance (not available on this computer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>読み上げの部品（PySide6-Addons の QtTextToSpeech）が入っていません</source>
+        <translation>The speech part (QtTextToSpeech from PySide6-Addons) is not installed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1518,12 +1528,12 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+749"/>
+        <location line="+757"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
     </message>
     <message>
-        <location line="-749"/>
+        <location line="-757"/>
         <location line="+197"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
@@ -1542,13 +1552,13 @@ or ask for your PIN.</translation>
         <location line="+6"/>
         <location line="+188"/>
         <location line="+27"/>
-        <location line="+332"/>
+        <location line="+340"/>
         <location line="+15"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-553"/>
+        <location line="-561"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1638,7 +1648,7 @@ or ask for your PIN.</translation>
         <location filename="../../kiosk/ui/screens.py" line="+9"/>
         <location line="+265"/>
         <location line="+136"/>
-        <location line="+124"/>
+        <location line="+132"/>
         <location line="+75"/>
         <location line="+38"/>
         <location line="+40"/>
@@ -1651,14 +1661,14 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-678"/>
+        <location filename="../../kiosk/ui/screens.py" line="-686"/>
         <location line="+401"/>
-        <location line="+124"/>
+        <location line="+132"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-516"/>
+        <location line="-524"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1888,12 +1898,7 @@ in the frame</translation>
         <translation>Use PIN instead</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>{attempt}回目の認証・顔認証の残り回数：{left}回</source>
-        <translation>Attempt {attempt} · face recognition tries left: {left}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+39"/>
         <source>顔認証の残り回数：{left}回</source>
         <translation>Face recognition tries left: {left}</translation>
     </message>
@@ -1912,12 +1917,7 @@ in the frame</translation>
 Checking…</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>{attempt}回目の認証中です</source>
-        <translation>Checking attempt {attempt}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>ICチップのないカードが置かれました。</source>
         <translation>A card without an IC chip was placed.</translation>
     </message>
@@ -2586,7 +2586,7 @@ Checking…</translation>
         <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-697"/>
+        <location filename="../../kiosk/ui/screens.py" line="-705"/>
         <source>スマートフォンで受付</source>
         <translation>Use a smartphone</translation>
     </message>
@@ -2596,7 +2596,17 @@ Checking…</translation>
         <translation>Check in with a smartphone (health insurance on the phone)</translation>
     </message>
     <message>
-        <location line="+644"/>
+        <location line="+537"/>
+        <source>顔が一致しなかった回数：{failed}回&#x3000;顔認証の残り回数：{left}回</source>
+        <translation>Face not matched: {failed} times. Face recognition tries left: {left}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{attempt}回目の撮影を確認しています</source>
+        <translation>Checking capture {attempt}…</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>練習用：このシナリオの目視モード用パスワードは「{password}」です</source>
         <translation>For practice: this scenario&apos;s visual-check password is “{password}”</translation>
     </message>

@@ -302,6 +302,7 @@ def _hardest_snapshots() -> list[tuple[str, Snapshot]]:
                 alert=alert,
                 face_attempt=10,
                 face_tries_left=10,
+                face_failures=10,
             ),
         )
         for state in State

@@ -98,11 +98,14 @@ def test_a_repeated_face_tap_shows_authenticating_and_its_attempt_number(qtbot, 
         qtbot.mouseClick(face.conditions[FaceCondition.MASK], Qt.MouseButton.LeftButton)
         matching = window.current_screen
         assert isinstance(matching, FaceMatchingScreen)  # 認証中, each time
-        assert f"{number}回目の認証中です" in visible_text(matching) and "認証中" in matching.frame.text()
+        assert (
+            f"{number}回目の撮影を確認しています" in visible_text(matching)
+            and "認証中" in matching.frame.text()
+        )
         timer.fire()
         assert window.current_screen is face and face.message.text() == "マスクを外してください。"
         seen.append(face.tries.text())
-    assert seen == ["1回目の認証・顔認証の残り回数：10回", "2回目の認証・顔認証の残り回数：10回"]
+    assert seen == ["顔認証の残り回数：10回"] * 2  # a prompt is not a failed match: nothing counted
     # A match: 認証中, then 資格確認中, then 同意 — never straight to 同意.
     qtbot.mouseClick(face.conditions[FaceCondition.FRONT], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.reception.state is State.CONSENT, timeout=3000)
@@ -120,16 +123,21 @@ def test_face_failures_count_down_the_tries_left(qtbot, kiosk):
     face = choose_face(qtbot, kiosk)
     assert face.tries.text() == "顔認証の残り回数：3回"
     attempt(qtbot, kiosk, face, FaceCondition.FRONT)
+    attempt(qtbot, kiosk, face, FaceCondition.MASK)  # a prompt, not a failure: counted by neither number
     attempt(qtbot, kiosk, face, FaceCondition.FRONT)
-    assert face.tries.text() == "2回目の認証・顔認証の残り回数：1回"
-    assert kiosk.states.count(State.FACE_MATCHING) == 2
+    # Failed matches and the tries left count the same thing: they add up to the limit.
+    assert face.tries.text() == "顔が一致しなかった回数：2回　顔認証の残り回数：1回"
+    assert kiosk.states.count(State.FACE_MATCHING) == 3
 
 
 def test_english_face_screens_show_no_japanese(qtbot, kiosk, english):
     place(qtbot, kiosk, "taro")
     face = choose_face(qtbot, kiosk)
     attempt(qtbot, kiosk, face, FaceCondition.MASK)
-    assert "Attempt 1" in face.tries.text() and not japanese_in(face)
+    assert "tries left: 10" in face.tries.text() and not japanese_in(face)
+    face.show_snapshot(replace(kiosk.controller.snapshot, face_failures=3, face_tries_left=7))
+    assert face.tries.text() == "Face not matched: 3 times. Face recognition tries left: 7"
+    assert not japanese_in(face) and "・" not in face.tries.text()
     matching = kiosk.window.screens[State.FACE_MATCHING]
     matching.show_snapshot(replace(kiosk.controller.snapshot, state=State.FACE_MATCHING, face_attempt=2))
     assert not japanese_in(matching) and "2" in matching.tries.text()
