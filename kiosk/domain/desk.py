@@ -69,8 +69,8 @@ def desk_verdict(document: PresentedDocument, result: QualificationResult, as_of
     if not valid:
         label = result.validity.label if result.validity else ""
         action = N_(
-            "資格が確認できません（{validity}）。{cause} 書類の記号・番号・枝番と生年月日をもう一度確かめてください。"
-            " {routes}",
+            "資格が確認できません（{validity}）。{cause}書類の記号・番号・枝番と生年月日をもう一度確かめてください。"
+            "{routes}",
             validity=label,
             cause=result.cause,
             routes=OTHER_ROUTES,

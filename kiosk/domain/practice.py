@@ -95,7 +95,7 @@ def explain(record: ReceptionRecord, child: bool) -> Explanation:
         validity = result.validity.label if result.validity else ""
         if result.share:
             happened = N_(
-                "{method}で本人確認をして、資格が確認できました（{validity}）。 窓口での負担は{share}です。",
+                "{method}で本人確認をして、資格が確認できました（{validity}）。窓口での負担は{share}です。",
                 method=method,
                 validity=validity,
                 share=result.share.label,

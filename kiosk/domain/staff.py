@@ -54,7 +54,7 @@ def staff_action(record: ReceptionRecord) -> StaffAction:
             return StaffAction(
                 N_("暗証番号ロック"),
                 N_(
-                    "{advice} または {check} ロック解除は住民票のある市区町村の窓口です。",
+                    "{advice}または{check}ロック解除は住民票のある市区町村の窓口です。",
                     advice=record.card_identity.staff_advice,
                     check=DOCUMENT_CHECK,
                 ),
@@ -64,7 +64,7 @@ def staff_action(record: ReceptionRecord) -> StaffAction:
         if record.fallback is not None:
             return StaffAction(
                 record.fallback.title,
-                N_("{advice} または {check}", advice=record.card_identity.staff_advice, check=DOCUMENT_CHECK),
+                N_("{advice}または{check}", advice=record.card_identity.staff_advice, check=DOCUMENT_CHECK),
             )
         return StaffAction(N_("受付中"), "")
     if not result.processing_ok:
@@ -72,19 +72,19 @@ def staff_action(record: ReceptionRecord) -> StaffAction:
             return StaffAction(
                 N_("エラー {code}: 電子証明書の失効・有効期限切れ（一時保留）", code=result.error_code),
                 N_(
-                    "{check} 電子証明書の更新は市区町村で行うよう案内してください。"
-                    " カード紛失の届け出後なら、マイナンバー総合フリーダイヤル 0120-95-0178。",
+                    "{check}電子証明書の更新は市区町村で行うよう案内してください。"
+                    "カード紛失の届け出後なら、マイナンバー総合フリーダイヤル 0120-95-0178。",
                     check=DOCUMENT_CHECK,
                 ),
             )
         return StaffAction(
             N_("エラー {code}: 電子証明書の失効・有効期限切れ", code=result.error_code),
-            N_("{check} 電子証明書の更新は市区町村で行うよう案内してください。", check=DOCUMENT_CHECK),
+            N_("{check}電子証明書の更新は市区町村で行うよう案内してください。", check=DOCUMENT_CHECK),
         )
     if result.needs_registration:
         return StaffAction(
             N_("保険証利用登録なし"),
-            N_("カードリーダーで利用登録ができます。登録しない場合は {check}", check=DOCUMENT_CHECK),
+            N_("カードリーダーで利用登録ができます。登録しない場合は{check}", check=DOCUMENT_CHECK),
         )
     validity = result.validity
     assert validity is not None
@@ -127,12 +127,12 @@ def staff_action(record: ReceptionRecord) -> StaffAction:
         if result.qualification_only:
             action = N_(
                 "資格を確認しました。受付を進めてください。"
-                " 電子証明書の期限切れ後の猶予期間のため、資格情報の提供のみです（医療情報の提供はありません）。"
+                "電子証明書の期限切れ後の猶予期間のため、資格情報の提供のみです（医療情報の提供はありません）。"
                 "更新を案内してください。"
             )
         elif result.renewal_alert:
             action = N_(
-                "資格を確認しました。受付を進めてください。 電子証明書の更新時期です。市区町村での更新を案内してください。"
+                "資格を確認しました。受付を進めてください。電子証明書の更新時期です。市区町村での更新を案内してください。"
             )
         else:
             action = N_("資格を確認しました。受付を進めてください。")
@@ -145,26 +145,26 @@ def _not_qualified_action(validity: Validity, cause: str) -> str:
     if validity is Validity.INVALID_NEWER_EXISTS:
         if cause:
             return N_(
-                "{check} 新しい資格があります。新しい保険の資格確認書などで確認してください。 考えられる原因: {cause}",
+                "{check}新しい資格があります。新しい保険の資格確認書などで確認してください。考えられる原因: {cause}",
                 check=DOCUMENT_CHECK,
                 cause=cause,
             )
         return N_(
-            "{check} 新しい資格があります。新しい保険の資格確認書などで確認してください。",
+            "{check}新しい資格があります。新しい保険の資格確認書などで確認してください。",
             check=DOCUMENT_CHECK,
         )
     if validity is Validity.MULTIPLE:
         if cause:
             return N_(
-                "{check} 有効な資格が複数あります。どの保険で受診するか本人に確認してください。 考えられる原因: {cause}",
+                "{check}有効な資格が複数あります。どの保険で受診するか本人に確認してください。考えられる原因: {cause}",
                 check=DOCUMENT_CHECK,
                 cause=cause,
             )
         return N_(
-            "{check} 有効な資格が複数あります。どの保険で受診するか本人に確認してください。",
+            "{check}有効な資格が複数あります。どの保険で受診するか本人に確認してください。",
             check=DOCUMENT_CHECK,
         )
     check = NOT_IN_SYSTEM_CHECK if validity in (Validity.INVALID, Validity.NONE) else DOCUMENT_CHECK
     if cause:
-        return N_("{check} 考えられる原因: {cause}", check=check, cause=cause)
+        return N_("{check}考えられる原因: {cause}", check=check, cause=cause)
     return check

@@ -260,7 +260,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>資格が確認できません（{validity}）。{cause} 書類の記号・番号・枝番と生年月日をもう一度確かめてください。 {routes}</source>
+        <source>資格が確認できません（{validity}）。{cause}書類の記号・番号・枝番と生年月日をもう一度確かめてください。{routes}</source>
         <translation>Eligibility cannot be confirmed ({validity}). {cause} Check the symbol, number, branch number and date of birth on the document again. {routes}</translation>
     </message>
     <message>
@@ -459,7 +459,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <source>{method}で本人確認をして、資格が確認できました（{validity}）。 窓口での負担は{share}です。</source>
+        <source>{method}で本人確認をして、資格が確認できました（{validity}）。窓口での負担は{share}です。</source>
         <translation>Identity checked ({method}); eligibility confirmed ({validity}). You pay {share} at the desk.</translation>
     </message>
     <message>
@@ -730,7 +730,17 @@
         <translation>PIN locked</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>{advice}または{check}ロック解除は住民票のある市区町村の窓口です。</source>
+        <translation>{advice} Or: {check} The lock is reset at the city office where the patient is registered.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{advice}または{check}</source>
+        <translation>{advice} Or: {check}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>受付中</source>
         <translation>Check-in in progress</translation>
     </message>
@@ -741,41 +751,66 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{check} 電子証明書の更新は市区町村で行うよう案内してください。 カード紛失の届け出後なら、マイナンバー総合フリーダイヤル 0120-95-0178。</source>
+        <source>{check}電子証明書の更新は市区町村で行うよう案内してください。カード紛失の届け出後なら、マイナンバー総合フリーダイヤル 0120-95-0178。</source>
         <translation>{check} Tell the patient to renew the electronic certificate at the city office. If the lost card has been reported: My Number toll-free line 0120-95-0178.</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>{check}電子証明書の更新は市区町村で行うよう案内してください。</source>
+        <translation>{check} Tell the patient to renew the electronic certificate at the city office.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>カードリーダーで利用登録ができます。登録しない場合は{check}</source>
+        <translation>The patient can register at the card reader. If not registering: {check}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>資格を確認しました。受付を進めてください。電子証明書の期限切れ後の猶予期間のため、資格情報の提供のみです（医療情報の提供はありません）。更新を案内してください。</source>
+        <translation>Eligibility confirmed. Continue the check-in. The electronic certificate has expired and is in its grace period, so only eligibility information is provided (no medical information). Advise renewal.</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>資格を確認しました。受付を進めてください。電子証明書の更新時期です。市区町村での更新を案内してください。</source>
+        <translation>Eligibility confirmed. Continue the check-in. The electronic certificate is due for renewal: advise renewal at the city office.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{check}新しい資格があります。新しい保険の資格確認書などで確認してください。考えられる原因: {cause}</source>
+        <translation>{check} A newer eligibility exists: check it with the new insurance&apos;s Certificate of Eligibility or similar. Possible cause: {cause}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{check}新しい資格があります。新しい保険の資格確認書などで確認してください。</source>
+        <translation>{check} A newer eligibility exists: check it with the new insurance&apos;s Certificate of Eligibility or similar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{check}有効な資格が複数あります。どの保険で受診するか本人に確認してください。考えられる原因: {cause}</source>
+        <translation>{check} There are several valid eligibility records: ask the patient which insurance to use. Possible cause: {cause}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{check}有効な資格が複数あります。どの保険で受診するか本人に確認してください。</source>
+        <translation>{check} There are several valid eligibility records: ask the patient which insurance to use.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{check}考えられる原因: {cause}</source>
+        <translation>{check} Possible cause: {cause}</translation>
+    </message>
+    <message>
+        <location line="-88"/>
         <source>エラー {code}: 電子証明書の失効・有効期限切れ</source>
         <translation>Error {code}: electronic certificate revoked or expired</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{check} 電子証明書の更新は市区町村で行うよう案内してください。</source>
-        <translation>{check} Tell the patient to renew the electronic certificate at the city office.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>保険証利用登録なし</source>
         <translation>Not registered for use as a health insurance card</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>カードリーダーで利用登録ができます。登録しない場合は {check}</source>
-        <translation>The patient can register at the card reader. If not registering: {check}</translation>
-    </message>
-    <message>
-        <location line="-30"/>
-        <source>{advice} または {check} ロック解除は住民票のある市区町村の窓口です。</source>
-        <translation>{advice} Or: {check} The lock is reset at the city office where the patient is registered.</translation>
-    </message>
-    <message>
         <location line="+10"/>
-        <source>{advice} または {check}</source>
-        <translation>{advice} Or: {check}</translation>
-    </message>
-    <message>
-        <location line="+29"/>
         <source>別人の資格情報が表示されています（表示: {name} {birth_date:%Y-%m-%d}、カード: {holder} {holder_birth}）。誤紐づけの可能性があります。</source>
         <translation>Another person&apos;s eligibility is shown (shown: {name} {birth_date:%Y-%m-%d}; card: {holder} {holder_birth}). The card may be linked to the wrong person.</translation>
     </message>
@@ -800,44 +835,9 @@
         <translation>The medical aid eligibility is valid but not registered online. Check the medical or dispensing ticket issued by the welfare office and continue the check-in.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>資格を確認しました。受付を進めてください。 電子証明書の期限切れ後の猶予期間のため、資格情報の提供のみです（医療情報の提供はありません）。更新を案内してください。</source>
-        <translation>Eligibility confirmed. Continue the check-in. The electronic certificate has expired and is in its grace period, so only eligibility information is provided (no medical information). Advise renewal.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>資格を確認しました。受付を進めてください。 電子証明書の更新時期です。市区町村での更新を案内してください。</source>
-        <translation>Eligibility confirmed. Continue the check-in. The electronic certificate is due for renewal: advise renewal at the city office.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>資格を確認しました。受付を進めてください。</source>
         <translation>Eligibility confirmed. Continue the check-in.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>{check} 新しい資格があります。新しい保険の資格確認書などで確認してください。 考えられる原因: {cause}</source>
-        <translation>{check} A newer eligibility exists: check it with the new insurance&apos;s Certificate of Eligibility or similar. Possible cause: {cause}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{check} 新しい資格があります。新しい保険の資格確認書などで確認してください。</source>
-        <translation>{check} A newer eligibility exists: check it with the new insurance&apos;s Certificate of Eligibility or similar.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{check} 有効な資格が複数あります。どの保険で受診するか本人に確認してください。 考えられる原因: {cause}</source>
-        <translation>{check} There are several valid eligibility records: ask the patient which insurance to use. Possible cause: {cause}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{check} 有効な資格が複数あります。どの保険で受診するか本人に確認してください。</source>
-        <translation>{check} There are several valid eligibility records: ask the patient which insurance to use.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{check} 考えられる原因: {cause}</source>
-        <translation>{check} Possible cause: {cause}</translation>
     </message>
     <message>
         <location filename="../../kiosk/flow/machine.py" line="-7"/>

@@ -179,3 +179,29 @@ def test_the_committed_qm_is_what_lrelease_builds_from_the_ts(tmp_path):
     assert fresh.read_bytes() == committed.read_bytes(), (
         f"{committed.name} is not what pyside6-lrelease builds from {TS_FILE.name}: run scripts/update_translations"
     )
+
+
+#: Placeholders that stand for whole Japanese sentences (each ends in 「。」): joined to the next without a space.
+_SENTENCE_FIELDS = ("check", "advice", "cause", "routes")
+
+
+def test_japanese_sentences_are_joined_without_a_space_english_with_one():
+    """Japanese puts no space after 「。」 (「有効）。窓口」, not 「有効）。 窓口」); English keeps one. A label's
+    「原因: {cause}」 keeps its space, as every 「…: 」 label in the UI does."""
+    from mynakiosk.domain.desk import OTHER_ROUTES
+    from mynakiosk.domain.staff import DOCUMENT_CHECK, NOT_IN_SYSTEM_CHECK
+
+    for sentence in (DOCUMENT_CHECK, NOT_IN_SYSTEM_CHECK, OTHER_ROUTES):
+        assert sentence.endswith("。"), sentence  # what makes a join without a space right
+    spaced = []
+    english_joined = []
+    for source, translation, _ in _messages(TS_FILE):
+        if re.search(r"[。、）」] ", source):
+            spaced.append(source)
+        for field in _SENTENCE_FIELDS:
+            if re.search(r"\{" + field + r"\} \S", source) or re.search(r"[^:] \{" + field + r"\}", source):
+                spaced.append(source)
+            if re.search(r"[.:]\{" + field + r"\}|\{" + field + r"\}[A-Za-z]", translation):
+                english_joined.append(translation)
+    assert not spaced, "Japanese joined with a space:\n" + "\n".join(spaced)
+    assert not english_joined, "English sentences joined without a space:\n" + "\n".join(english_joined)
