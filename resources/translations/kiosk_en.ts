@@ -380,17 +380,17 @@
     <message>
         <location filename="../../kiosk/flow/machine.py" line="-18"/>
         <source>お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。職員に暗証番号を伝える必要はありません。</source>
-        <translation>For a child&apos;s card, a parent places the card, chooses &quot;PIN&quot; and enters the child&apos;s 4-digit PIN. You do not need to tell staff the PIN.</translation>
+        <translation>For a child&apos;s card, a parent places the card, chooses “PIN” and enters the child&apos;s 4-digit PIN. You do not need to tell staff the PIN.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえるとロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。</source>
-        <translation>&quot;Tries left&quot; is stored on the card: how many more wrong PINs it allows. 3 wrong PINs in a row lock it; your city office unlocks it. A correct PIN resets it to 3.</translation>
+        <translation>“Tries left” is stored on the card: how many more wrong PINs it allows. 3 wrong PINs in a row lock it; your city office unlocks it. A correct PIN resets it to 3.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。うまくいかないときは「暗証番号に切り替える」を押します。</source>
-        <translation>Children&apos;s faces change as they grow, so face recognition may not match the card photo. If it fails, press &quot;Use PIN instead&quot;.</translation>
+        <translation>Children&apos;s faces change as they grow, so face recognition may not match the card photo. If it fails, press “Use PIN instead”.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -400,12 +400,12 @@
     <message>
         <location line="+11"/>
         <source>「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。</source>
-        <translation>If you choose &quot;Choose individually&quot;, you can decide whether to consent separately for treatment and medication, surgery, and specific health checkup information.</translation>
+        <translation>If you choose “Choose individually”, you can decide whether to consent separately for treatment and medication, surgery, and specific health checkup information.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。</source>
-        <translation>If you choose &quot;Use the benefit&quot;, your payment limit information is shared with the medical facility.</translation>
+        <translation>If you choose “Use the benefit”, your payment limit information is shared with the medical facility.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -455,7 +455,7 @@
     <message>
         <location line="+2"/>
         <source>受付の途中でカードを取ったか、最初の画面に戻ったため、受付は記録されていません。もう一度カードを置けば（スマートフォンなら「スマートフォンで受付」から）やり直せます。</source>
-        <translation>The card was taken away, or the first screen was chosen again, part-way through: nothing was recorded. Place the card again (with a phone, start from &quot;Use a smartphone&quot;) to start over.</translation>
+        <translation>The card was taken away, or the first screen was chosen again, part-way through: nothing was recorded. Place the card again (with a phone, start from “Use a smartphone”) to start over.</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -593,7 +593,7 @@
     <message>
         <location line="+2"/>
         <source>この医療機関には汎用カードリーダーがないため、読み取り機の画面に「スマートフォンで受付」が出ません。マイナンバーカードを置いて受付します。</source>
-        <translation>This clinic has no general-purpose card reader, so the reader&apos;s screen does not offer &quot;Use a smartphone&quot;. Check in by placing your My Number Card.</translation>
+        <translation>This clinic has no general-purpose card reader, so the reader&apos;s screen does not offer “Use a smartphone”. Check in by placing your My Number Card.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -680,7 +680,7 @@
     <message>
         <location filename="../../kiosk/domain/practice.py" line="+2"/>
         <source>オンライン資格確認の結果は「{validity}」でした。</source>
-        <translation>Online eligibility check result: &quot;{validity}&quot;.</translation>
+        <translation>Online eligibility check result: “{validity}”.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -873,7 +873,7 @@
     <message>
         <location line="+9"/>
         <source>「顔認証」か「暗証番号」（数字4桁）を選びます。暗証番号はご本人が入力し、職員に伝える必要はありません。</source>
-        <translation>Choose &quot;Face recognition&quot; or &quot;PIN&quot; (4 digits). You enter the PIN yourself; there is no need to tell it to the staff.</translation>
+        <translation>Choose “Face recognition” or “PIN” (4 digits). You enter the PIN yourself; there is no need to tell it to the staff.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -883,7 +883,7 @@
     <message>
         <location line="+20"/>
         <source>カードの顔写真と照合します。マスクを外し、動かずに画面の枠に顔を合わせます。うまくいかないときは「暗証番号に切り替える」を押します。</source>
-        <translation>Your face is compared with the photo on the card. Take off your mask, keep still and fit your face in the frame. If it does not work, press &quot;Use PIN instead&quot;.</translation>
+        <translation>Your face is compared with the photo on the card. Take off your mask, keep still and fit your face in the frame. If it does not work, press “Use PIN instead”.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1067,12 +1067,12 @@
     <message>
         <location filename="../../kiosk/domain/identity.py" line="+3"/>
         <source>このカードには顔写真がないため、顔認証はできません。「暗証番号に切り替える」を押してください。</source>
-        <translation>This card has no photo, so face recognition is not possible. Please press &quot;Use PIN instead&quot;.</translation>
+        <translation>This card has no photo, so face recognition is not possible. Please press “Use PIN instead”.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>顔認証できませんでした。もう一度、枠に顔を合わせてください。「暗証番号に切り替える」こともできます。</source>
-        <translation>Face not recognized. Please fit your face in the frame again, or press &quot;Use PIN instead&quot;.</translation>
+        <translation>Face not recognized. Please fit your face in the frame again, or press “Use PIN instead”.</translation>
     </message>
     <message>
         <location filename="../../kiosk/flow/reception.py" line="-42"/>
@@ -1172,7 +1172,7 @@
     <message>
         <location line="+7"/>
         <source>カードを選んで「カードを置く」を押してください。子どものカードは保護者が暗証番号を入力します。</source>
-        <translation>Please choose a card and press &quot;Place card&quot;. For a child&apos;s card, a parent enters the PIN.</translation>
+        <translation>Please choose a card and press “Place card”. For a child&apos;s card, a parent enters the PIN.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1783,7 +1783,7 @@ as a health insurance card</translation>
     <message>
         <location line="+2"/>
         <source>「個別に同意する」では、項目ごとに「同意する」「同意しない」を選べます。</source>
-        <translation>With &quot;Choose individually&quot;, you can choose &quot;Agree&quot; or &quot;Disagree&quot; for each item.</translation>
+        <translation>With “Choose individually”, you can choose “Agree” or “Disagree” for each item.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2048,7 +2048,7 @@ Checking…</translation>
     <message>
         <location line="+12"/>
         <source>書類の記号・番号などを入力して「照会する」を押してください。</source>
-        <translation>Type the document&apos;s symbol, number and the rest, then press &quot;Look up&quot;.</translation>
+        <translation>Type the document&apos;s symbol, number and the rest, then press “Look up”.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2068,7 +2068,7 @@ Checking…</translation>
     <message>
         <location line="+8"/>
         <source>保険者番号と番号を入力してから「照会する」を押してください。</source>
-        <translation>Enter the insurer number and the number, then press &quot;Look up&quot;.</translation>
+        <translation>Enter the insurer number and the number, then press “Look up”.</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -2481,7 +2481,7 @@ Checking…</translation>
     <message>
         <location filename="../../kiosk/domain/identity.py" line="-94"/>
         <source>このカードには顔写真がないため、顔認証はできません。「暗証番号」を選んでください。</source>
-        <translation>This card has no photo, so face recognition is not possible. Please choose &quot;PIN&quot;.</translation>
+        <translation>This card has no photo, so face recognition is not possible. Please choose “PIN”.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2688,7 +2688,7 @@ beside this one</translation>
     <message>
         <location line="+6"/>
         <source>マイナンバーカードをお持ちの方は、「戻る」を押してからカードを置いてください。</source>
-        <translation>If you have your My Number Card, press &quot;Back&quot; and then place the card.</translation>
+        <translation>If you have your My Number Card, press “Back” and then place the card.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/practice.py" line="+160"/>

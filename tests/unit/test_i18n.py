@@ -205,3 +205,35 @@ def test_japanese_sentences_are_joined_without_a_space_english_with_one():
                 english_joined.append(translation)
     assert not spaced, "Japanese joined with a space:\n" + "\n".join(spaced)
     assert not english_joined, "English sentences joined without a space:\n" + "\n".join(english_joined)
+
+
+def _english_scenario_texts() -> list[tuple[str, str]]:
+    """(where, text) of every English text in the scenario files (the ``…_en`` keys, at any depth)."""
+    import tomllib
+
+    found: list[tuple[str, str]] = []
+
+    def walk(value: object, where: str, english: bool) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{where}.{key}", english or key.endswith("_en"))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{where}[{i}]", english)
+        elif isinstance(value, str) and english:
+            found.append((where, value))
+
+    for path in sorted((ROOT / "resources" / "scenarios").glob("*.toml")):
+        walk(tomllib.loads(path.read_text(encoding="utf-8")), path.name, False)
+    return found
+
+
+def test_english_texts_quote_with_curly_quotes():
+    """BIZ UDPGothic draws an ASCII " as a closing quote at both ends (”Place card”): English uses “…”."""
+    english = [(source, translation) for source, translation, _ in _messages(TS_FILE)]
+    english += _english_scenario_texts()
+    assert len(english) > 500
+    straight = [text for _, text in english if '"' in text]
+    assert not straight, "ASCII double quotes in English texts:\n" + "\n".join(straight)
+    unpaired = [text for _, text in english if text.count("“") != text.count("”")]
+    assert not unpaired, "unpaired quotes:\n" + "\n".join(unpaired)
