@@ -256,12 +256,30 @@ def _date(where: str, value: Any, anchor: dt.date | None = None) -> dt.date:
 
 
 def _text(where: str, value: Any, *, lines: bool = False) -> str:
-    """Non-empty text; on one line unless ``lines`` (names, codes and ids go into the result XML)."""
+    """Non-empty text; on one line unless ``lines`` (names, codes and ids go into the result XML).
+
+    With ``lines`` (a lesson), the file's line breaks are where the author wrapped one paragraph: joined
+    into it (``join_wrapped``), as the console and the practice panel show it.
+    """
     if not isinstance(value, str) or not value.strip():
         raise ScenarioError(f"{where}: expected text in quotes, got {quote(value)}")
     if not lines and not is_single_line(value):
         raise ScenarioError(f"{where}: expected one line of text, got {quote(value)}")
-    return value
+    return join_wrapped(value) if lines else value
+
+
+_JAPANESE_END = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]$")
+
+
+def join_wrapped(text: str) -> str:
+    """The lines of a wrapped paragraph as one: Japanese ones without a space (「有効。窓口」, as Japanese is
+    written), others with one (English sentences), never with the double space a rendered line break gave."""
+    joined = ""
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        joined += line if not joined or _JAPANESE_END.search(joined) else " " + line
+    return joined
 
 
 def _optional_text(where: str, data: dict[str, Any], key: str, default: str) -> str:

@@ -152,3 +152,22 @@ def test_a_visit_that_ends_twice_publishes_two_records_and_keeps_the_first():
     assert second.fallback is None and second.result is not None and all(second.consents.values())
     with pytest.raises(AttributeError):
         first.outcome = Outcome.COMPLETE  # records are immutable
+
+
+def test_a_lessons_wrapped_lines_join_as_each_language_writes():
+    """Japanese lines join without a space (「できます。15歳未満」), English ones with one; never 「。 」."""
+    from mynakiosk.i18n import Bilingual
+    from mynakiosk.scenarios.loader import join_wrapped
+
+    assert join_wrapped("\n有効です。\n窓口で\n") == "有効です。窓口で"
+    assert join_wrapped("It is valid.\nShow it\n\nat the desk.") == "It is valid. Show it at the desk."
+    for path in library():
+        lesson = load_scenario(path).lesson
+        assert "\n" not in lesson and "。 " not in lesson and "  " not in lesson, path.name
+        if isinstance(lesson, Bilingual):
+            assert "\n" not in lesson.en and "  " not in lesson.en and ".Y" not in lesson.en, path.name
+    family = load_scenario(scenarios_dir() / "40_phone_family.toml").lesson
+    assert "できます。15歳未満" in family and "phones. Children" in family.en
+    # Its what-ifs are named where they are: the practice column's 「もしも…」 box (not "below").
+    assert "「家族で練習」の欄の「もしも…（スマホ保険証）」" in family
+    assert "“What if… (phones)” in the “Family practice” column" in family.en
