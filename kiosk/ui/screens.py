@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -394,6 +395,40 @@ class CompleteScreen(Screen):
         self.take.setVisible(not snapshot.by_phone)  # a スマホ保険証 visit left nothing on the reader
 
 
+class WholeLinesScrollArea(FittingScrollArea):
+    """A scroll area whose first page ends after a whole line: text that does not fit is below the edge,
+    never cut through the middle of a line (a patient takes a half-cut line for the end, and does not scroll).
+
+    The bottom margin of the viewport takes what is left under the last whole line; the scroll bar (styled
+    to be seen, theme.py ``#screenScroll``) says there is more.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._end_on_a_line()
+
+    def _fit_content(self) -> None:
+        super()._fit_content()
+        self._end_on_a_line()
+
+    def _end_on_a_line(self) -> None:
+        content = self.widget()
+        room = self.height() - 2 * self.frameWidth()
+        gap = 0
+        if content is not None and content.minimumHeight() > room:
+            ends = [0]
+            for label in content.findChildren(QLabel):
+                if not label.isVisibleTo(content) or not label.text():
+                    continue
+                line = label.fontMetrics().lineSpacing()
+                top = label.y() + label.contentsRect().top()
+                lines = max(1, label.contentsRect().height() // line)
+                ends += [top + k * line for k in range(1, lines + 1)]
+            gap = room - max(end for end in ends if end <= room)
+        if self.viewportMargins().bottom() != gap:
+            self.setViewportMargins(0, 0, 0, gap)
+
+
 class FallbackScreen(Screen):
     """マイナ保険証で確認できなかったとき: what to present, what it costs, whom to ask."""
 
@@ -404,6 +439,7 @@ class FallbackScreen(Screen):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(self.layout_.spacing())
+        self._column = column
         self.cause = _label("", "subtitle")
         self.documents_intro = _label(t("次のいずれかを受付窓口で提示してください"), "hint")
         self.documents = _label("", "documentList")
@@ -426,13 +462,24 @@ class FallbackScreen(Screen):
         ):
             column.addWidget(widget)
         column.addStretch(1)
-        # Long guidance scrolls instead of being cut off (a stretched translation, large text).
-        area = FittingScrollArea(body)
+        # Long guidance scrolls instead of being cut off (English in large text on a small screen).
+        area = WholeLinesScrollArea(body)
         area.setObjectName("screenScroll")  # transparent (theme.py): the reader's background shows through
         area.viewport().setAutoFillBackground(False)
         self.layout_.addWidget(area, 1)
-        self.layout_.addWidget(self.take)
-        self.layout_.addWidget(self.visual, 0, _right())
+        # 「カードをお取りください」 and the staff's button share the last row: a line more for the guidance.
+        row = QHBoxLayout()
+        row.addWidget(self.take, 1)
+        row.addWidget(self.visual, 0, _right())
+        self.layout_.addLayout(row)
+
+    def event(self, event: QEvent) -> bool:
+        # The guidance keeps the screen's spacing: the compact look tightens the screen's (MainWindow's fit)
+        # and a setSpacing asks the screen to lay out again, so the body follows here (a patient does not
+        # scroll: at 1366×768 in large text the whole guidance fits only with the compact spacing).
+        if event.type() == QEvent.Type.LayoutRequest and self._column.spacing() != self.layout_.spacing():
+            self._column.setSpacing(self.layout_.spacing())
+        return super().event(event)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         guidance = snapshot.fallback

@@ -62,6 +62,11 @@ QPushButton:checked {{ background: #0b5ed7; color: #ffffff; border-color: #08429
 }}
 QLineEdit#password {{ font-size: 26px; padding: 8px; }}
 QScrollArea#screenScroll, #screenBody {{ background: transparent; }}
+QScrollArea#screenScroll QScrollBar:vertical {{ width: 18px; background: #dde3ea; border-radius: 9px; }}
+QScrollArea#screenScroll QScrollBar::handle:vertical {{ background: #0b5ed7; min-height: 48px; border-radius: 9px; }}
+QScrollArea#screenScroll QScrollBar::add-line:vertical, QScrollArea#screenScroll QScrollBar::sub-line:vertical {{
+  height: 0px;
+}}
 QPushButton {{
   font-size: 24px; min-height: 64px; padding: 6px 18px; border-radius: 12px;
   background: #e8eef7; border: 2px solid #5a6f8c;
@@ -147,6 +152,8 @@ QPushButton:focus, QPushButton#primary:focus, QPushButton#staff:focus { border: 
 QPushButton:disabled { color: #9a9a9a; background: #000000; border: 3px dashed #9a9a9a; }
 #cardPicker, #cardPicker QLabel#hintBox, #hintBox { background: #101010; color: #ffffff; }
 #lesson { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
+QScrollArea#screenScroll QScrollBar:vertical { background: #333333; border: 1px solid #ffffff; }
+QScrollArea#screenScroll QScrollBar::handle:vertical { background: #ffff00; }
 #cardPicker QLabel#phoneScreen { background: #000000; color: #ffff00; border: 2px solid #ffff00; }
 QRadioButton::indicator, QCheckBox::indicator {
   width: 14px; height: 14px; background: #000000; border: 2px solid #ffffff;
