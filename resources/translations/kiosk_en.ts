@@ -69,14 +69,14 @@
     <message>
         <location line="+17"/>
         <location filename="../../kiosk/flow/machine.py" line="+172"/>
-        <location filename="../../kiosk/ui/screens.py" line="+211"/>
-        <location line="+428"/>
+        <location filename="../../kiosk/ui/screens.py" line="+212"/>
+        <location line="+474"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="-426"/>
+        <location filename="../../kiosk/ui/screens.py" line="-472"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -861,7 +861,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../kiosk/ui/screens.py" line="+529"/>
+        <location filename="../../kiosk/ui/screens.py" line="+575"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -1493,7 +1493,7 @@
         <translation>Visual-check password in this practice: {password}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-462"/>
+        <location filename="../../kiosk/ui/screens.py" line="-508"/>
         <source>カードリーダーが使用できません</source>
         <translation>The card reader cannot be used</translation>
     </message>
@@ -1528,12 +1528,12 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+757"/>
+        <location line="+803"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
     </message>
     <message>
-        <location line="-757"/>
+        <location line="-803"/>
         <location line="+197"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
@@ -1551,14 +1551,14 @@ or ask for your PIN.</translation>
     <message>
         <location line="+6"/>
         <location line="+188"/>
-        <location line="+27"/>
-        <location line="+340"/>
+        <location line="+62"/>
+        <location line="+351"/>
         <location line="+15"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-561"/>
+        <location line="-607"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1574,20 +1574,20 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+195"/>
-        <location line="+262"/>
+        <location line="+230"/>
+        <location line="+273"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-457"/>
-        <location line="+195"/>
-        <location line="+262"/>
+        <location line="-503"/>
+        <location line="+230"/>
+        <location line="+273"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-434"/>
+        <location line="-480"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1646,7 +1646,7 @@ or ask for your PIN.</translation>
     <message>
         <location line="+1"/>
         <location filename="../../kiosk/ui/screens.py" line="+9"/>
-        <location line="+265"/>
+        <location line="+311"/>
         <location line="+136"/>
         <location line="+132"/>
         <location line="+75"/>
@@ -1661,14 +1661,14 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-686"/>
-        <location line="+401"/>
+        <location filename="../../kiosk/ui/screens.py" line="-732"/>
+        <location line="+447"/>
         <location line="+132"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-524"/>
+        <location line="-570"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1713,13 +1713,13 @@ The card locks if the next try is wrong.</translation>
         <translation>Please wait until your name is called.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+53"/>
         <source>次のいずれかを受付窓口で提示してください</source>
         <translation>Please show one of these at the reception desk</translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+298"/>
+        <location line="-293"/>
+        <location line="+344"/>
         <source>・{document}</source>
         <translation>• {document}</translation>
     </message>
@@ -2586,7 +2586,7 @@ Checking…</translation>
         <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-705"/>
+        <location filename="../../kiosk/ui/screens.py" line="-751"/>
         <source>スマートフォンで受付</source>
         <translation>Use a smartphone</translation>
     </message>
@@ -2596,7 +2596,7 @@ Checking…</translation>
         <translation>Check in with a smartphone (health insurance on the phone)</translation>
     </message>
     <message>
-        <location line="+537"/>
+        <location line="+583"/>
         <source>顔が一致しなかった回数：{failed}回&#x3000;顔認証の残り回数：{left}回</source>
         <translation>Face not matched: {failed} times. Face recognition tries left: {left}</translation>
     </message>
