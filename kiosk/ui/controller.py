@@ -331,7 +331,7 @@ class FlowController(QObject):
         elif kind is ReaderEventKind.CARD_REMOVED:
             self.reception.card_removed()
 
-    def _reader_name(self, name: str) -> Msg:
+    def _reader_name(self, name: str) -> str:
         """The status line's reader: a PC/SC reader's own name (a proper name), the in-process one worded
         in the UI's language (its ``description`` is an English identifier for logs and ``--check``)."""
         if isinstance(self.reader, VirtualReader):
