@@ -2598,7 +2598,7 @@ Checking…</translation>
     <message>
         <location line="+583"/>
         <source>顔が一致しなかった回数：{failed}回&#x3000;顔認証の残り回数：{left}回</source>
-        <translation>Face not matched: {failed} times. Face recognition tries left: {left}</translation>
+        <translation>Not matched: {failed}. Face recognition tries left: {left}</translation>
     </message>
     <message>
         <location line="+28"/>

@@ -136,7 +136,7 @@ def test_english_face_screens_show_no_japanese(qtbot, kiosk, english):
     attempt(qtbot, kiosk, face, FaceCondition.MASK)
     assert "tries left: 10" in face.tries.text() and not japanese_in(face)
     face.show_snapshot(replace(kiosk.controller.snapshot, face_failures=3, face_tries_left=7))
-    assert face.tries.text() == "Face not matched: 3 times. Face recognition tries left: 7"
+    assert face.tries.text() == "Not matched: 3. Face recognition tries left: 7"
     assert not japanese_in(face) and "・" not in face.tries.text()
     matching = kiosk.window.screens[State.FACE_MATCHING]
     matching.show_snapshot(replace(kiosk.controller.snapshot, state=State.FACE_MATCHING, face_attempt=2))
