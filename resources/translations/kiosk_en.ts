@@ -1317,7 +1317,7 @@
         <location filename="../../kiosk/app.py" line="+34"/>
         <location filename="../../kiosk/cli.py" line="+730"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+175"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+182"/>
         <location line="+24"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>The Qt-free modules (and what they import) the reader&apos;s screen needs, loaded before PySide6. ... and those only the full window needs: the staff console&apos;s and the practice panel&apos;s rules, the card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
@@ -1362,7 +1362,7 @@
         <translation>Card reader warning</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1407,7 +1407,7 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+249"/>
         <source>練習用のカードと家族で練習</source>
         <translation>Practice cards and family practice</translation>
     </message>
