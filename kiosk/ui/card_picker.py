@@ -6,16 +6,17 @@ import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QFrame, QPushButton, QRadioButton, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QVBoxLayout
 
 from mynakiosk.i18n import N_, t, translated
-from mynakiosk.ui.widgets import WrappingChoice, plain_label, show_text
+from mynakiosk.ui.widgets import ChoiceList, arrange_row, plain_label, show_text
 from mynakiosk_hardware.card import OtherCard
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from mynakiosk.personas import Persona
+    from mynakiosk.ui.widgets import WrappingChoice
     from mynakiosk_hardware.readers.virtual import VirtualReader
 
 
@@ -35,11 +36,11 @@ class CardPicker(QFrame):
         self.paper_on_reader = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
-        heading = plain_label()
+        heading = self.heading = plain_label()
         show_text(heading, t("練習用のカード"))
         heading.setObjectName("sideHeading")
         layout.addWidget(heading)
-        hint = plain_label()
+        hint = self.instruction = plain_label()
         show_text(
             hint,
             t(
@@ -48,11 +49,9 @@ class CardPicker(QFrame):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.group = QButtonGroup(self)
-        self.choices: dict[str, QRadioButton] = {}
-        self._rows: list[WrappingChoice] = []
-        self.choice_box = QVBoxLayout()
-        layout.addLayout(self.choice_box)
+        self.choice_list = ChoiceList()
+        self.group, self.choices = self.choice_list.group, self.choice_list.choices
+        layout.addWidget(self.choice_list)
         self.place, self.take, self.reset = QPushButton(), QPushButton(), QPushButton()
         show_text(self.place, t("カードを置く"))
         show_text(self.take, t("カードを取る"))
@@ -77,40 +76,27 @@ class CardPicker(QFrame):
         self.take.clicked.connect(self.take_card)
         self.reset.clicked.connect(self.reset_selected)
 
+    def in_switch(self, switched: bool) -> None:
+        """Shown by 「カード / スマートフォン」 (``switched``): the switch names the page and the scenario's lesson
+        says who places which card, so no heading or instruction above the cards pushes their buttons below
+        the fold of a 1366×768 screen."""
+        self.heading.setVisible(not switched)
+        self.instruction.setVisible(not switched)
+        layout = self.layout()
+        assert layout is not None
+        layout.setContentsMargins(16, 8 if switched else 16, 16, 16)
+
     def arrange_buttons(self, width: int) -> None:
-        """置く and 取る side by side when both words fit in half of ``width`` (this picker's), else one above
-        the other (a longer language, larger text, a narrow column)."""
+        """置く and 取る side by side where their words fit in ``width`` (this picker's), else one above the other."""
         layout = self.layout()
         assert layout is not None
         margins = layout.contentsMargins()
-        half = (width - margins.left() - margins.right() - self.button_row.spacing()) // 2
-        needed = max(self.place.sizeHint().width(), self.take.sizeHint().width())
-        direction = QBoxLayout.Direction.LeftToRight if needed <= half else QBoxLayout.Direction.TopToBottom
-        if self.button_row.direction() != direction:
-            self.button_row.setDirection(direction)
+        arrange_row(self.button_row, width - margins.left() - margins.right())
 
     def set_personas(self, personas: list[Persona]) -> None:
         """Show the current scenario's people (and a card that is not a My Number card)."""
         show_text(self.status, "")  # what was said of the last scenario's cards is not about these
-        for button in list(self.group.buttons()):
-            self.group.removeButton(button)
-        for row in self._rows:
-            row.setParent(None)  # out of the layout now; deleteLater waits for the event loop
-            row.deleteLater()
-        self._rows = []
-        self.choices.clear()
         self.personas = personas
-
-        def add(key: str, number: int, text: str | Callable[[], str], accessible: str = "") -> None:
-            button = QRadioButton()
-            row = WrappingChoice(button, text)  # long names and translations wrap instead of being cut off
-            if accessible:
-                show_text(button, accessible, "setAccessibleName")
-            row.label.setObjectName("choiceLabel")
-            self.group.addButton(button, number)
-            self.choices[key] = button
-            self._rows.append(row)
-            self.choice_box.addWidget(row)
 
         def card_text(persona: Persona) -> str:
             """Two lines, each translated on its own: who, then the card's PIN."""
@@ -120,16 +106,24 @@ class CardPicker(QFrame):
             )
             return f"{translated(persona.label)}\n{detail}"
 
-        for index, persona in enumerate(personas):
-            add(
+        cards: list[tuple[str, int, str | Callable[[], str], str]] = [
+            (
                 persona.key,
                 index,
                 functools.partial(card_text, persona),
                 t("{person}のカード", person=persona.label),
             )
-        add("paper", len(personas) + 1, t("ICチップのないカード\n（健康保険証・資格確認書）"))
-        add("other", len(personas), t("マイナンバーカード以外\n（{card}）", card=self.other_card.label))
-        self.group.button(0).setChecked(True)
+            for index, persona in enumerate(personas)
+        ]
+        cards.append(("paper", len(personas) + 1, t("ICチップのないカード\n（健康保険証・資格確認書）"), ""))
+        cards.append(
+            ("other", len(personas), t("マイナンバーカード以外\n（{card}）", card=self.other_card.label), "")
+        )
+        self.choice_list.set_choices(cards)
+
+    @property
+    def _rows(self) -> list[WrappingChoice]:
+        return self.choice_list.rows
 
     def selected(self) -> Persona | None:
         index = self.group.checkedId()

@@ -48,6 +48,8 @@ from mynakiosk.ui.speech import Speaker, pin_progress
 from mynakiosk.ui.widgets import (
     EventWatcher,
     FittingScrollArea,
+    PageSwitch,
+    fit_label_height,
     plain_label,
     retranslate,
     set_by_name,
@@ -233,6 +235,8 @@ class MainWindow(QMainWindow):
 
         self.card_picker: CardPicker | None = None
         self.phone_picker: PhonePicker | None = None
+        self.pickers: PageSwitch | None = None  # 「カード / スマートフォン」 where there is a phone reader
+        self._phones_offered = False
         self.practice: PracticePanel | None = None
         self.side_column: QFrame | None = None
         self._side_holder: QWidget | None = None
@@ -249,14 +253,22 @@ class MainWindow(QMainWindow):
             self.card_picker = CardPicker(controller.reader, personas)
             self.card_picker.paper_placed.connect(controller.paper_card_placed)
             self.card_picker.paper_removed.connect(controller.paper_card_removed)
-            side.addWidget(self.card_picker)
             if isinstance(controller.phone_reader, VirtualReader):
                 from mynakiosk.ui.phone_picker import PhonePicker
 
                 self.phone_picker = PhonePicker(controller.phone_reader, controller.reader, personas)
                 # What the phone's own screen says follows the visit (Face ID is spent on one reading).
                 controller.snapshot_changed.connect(self.phone_picker.refresh)
-                side.addWidget(self.phone_picker)
+                # The cards and the phones share one place, one shown at a time: one above the other, the
+                # phones' buttons were below the fold at 1366×768 and a phone visit needed a scroll.
+                self.pickers = PageSwitch(
+                    [(t("カード"), self.card_picker), (t("スマートフォン"), self.phone_picker)]
+                )
+                show_text(self.pickers.bar, t("カードかスマートフォンか"), "setAccessibleName")
+                self._offer_phones()
+                side.addWidget(self.pickers)
+            else:
+                side.addWidget(self.card_picker)
             if controller.scenario is not None:
                 self.practice = PracticePanel(controller)
                 side.addWidget(self.practice, 1)
@@ -354,7 +366,7 @@ class MainWindow(QMainWindow):
             return  # no warning yet: statusBar() would make an empty bar, 24 px taken from the screen
         width = self.statusBar().width() if self.statusBar().width() > 100 else self.sizeHint().width()
         for label in made:
-            label.setMinimumHeight(label.heightForWidth(width - 4) if label.text() else 0)
+            fit_label_height(label, width - 4)
 
     def _reader_status(self, text: str) -> None:
         self._status = text
@@ -535,8 +547,10 @@ class MainWindow(QMainWindow):
             side = self._side_holder.layout()
             assert side is not None
             margins = side.contentsMargins()
-            self.card_picker.ensurePolished()
-            self.card_picker.arrange_buttons(width - 20 - margins.left() - margins.right())
+            for picker in (self.card_picker, self.phone_picker):
+                if picker is not None:
+                    picker.ensurePolished()
+                    picker.arrange_buttons(width - 20 - margins.left() - margins.right())
 
     def _reserve_hint_room(self, width: int) -> None:
         """The hint's room as tall as the longest hint at ``width``, in the language and look in force:
@@ -709,7 +723,23 @@ class MainWindow(QMainWindow):
             self.card_picker.set_personas(self.controller.personas)
         if self.phone_picker is not None:
             self.phone_picker.set_personas(self.controller.personas)
+            self._offer_phones()
         self._show_practice_date()
+
+    def _offer_phones(self) -> None:
+        """「カード / スマートフォン」 offered where someone in the scenario has a phone; a scenario that brings the
+        first phones shows them (it is about phones), later scenario changes (a what-if) keep the choice."""
+        if self.pickers is None or self.phone_picker is None:
+            return
+        phones = bool(self.phone_picker.personas)
+        if phones and not self._phones_offered:
+            self.pickers.show_page(1)
+        self._phones_offered = phones
+        self.pickers.offer(phones)
+        # The switch's words name the page: a heading above it too would only push the buttons down.
+        if self.card_picker is not None:
+            self.card_picker.in_switch(phones)
+        self.phone_picker.heading.hide()
 
     def _show_practice_date(self) -> None:
         scenario = self.controller.scenario

@@ -10,15 +10,16 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QRadioButton, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QVBoxLayout
 
 from mynakiosk.domain.smartphone import SIGNATURE_CERTIFICATE_AGE
 from mynakiosk.i18n import t, translated
-from mynakiosk.ui.widgets import WrappingChoice, show_text
+from mynakiosk.ui.widgets import ChoiceList, arrange_row, show_text
 from mynakiosk_hardware.phone import PhoneKind
 
 if TYPE_CHECKING:
     from mynakiosk.personas import Persona
+    from mynakiosk.ui.widgets import WrappingChoice
     from mynakiosk_hardware.phone import EmulatedPhone
     from mynakiosk_hardware.readers.virtual import VirtualReader
 
@@ -54,15 +55,13 @@ class PhonePicker(QFrame):
         self.personas: list[Persona] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 16)
-        heading = QLabel()
+        heading = self.heading = QLabel()
         show_text(heading, t("練習用のスマートフォン"))
         heading.setObjectName("sideHeading")
         layout.addWidget(heading)
-        self.group = QButtonGroup(self)
-        self.choices: dict[str, QRadioButton] = {}
-        self._rows: list[WrappingChoice] = []
-        self.choice_box = QVBoxLayout()
-        layout.addLayout(self.choice_box)
+        self.choice_list = ChoiceList()
+        self.group, self.choices = self.choice_list.group, self.choice_list.choices
+        layout.addWidget(self.choice_list)
         self.none_label = QLabel()
         show_text(self.none_label, t("このシナリオには、スマホ保険証を持っている人がいません。"))
         self.none_label.setWordWrap(True)
@@ -87,8 +86,20 @@ class PhonePicker(QFrame):
             t("マイナポータルアプリで行うパスワードの初期化の代わりです（練習用だけ）"),
             "setToolTip",
         )
-        for button in (self.biometric, self.hold, self.take, self.on_face_reader, self.reset):
-            layout.addWidget(button)
+        # A visit's buttons (Face ID, かざす, 離す) in one row where their words fit, the practice's extras in
+        # another (arrange_buttons): on a short screen both stay in sight without scrolling.
+        self.visit_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.extra_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        for row, buttons in (
+            (self.visit_row, (self.biometric, self.hold, self.take)),
+            (self.extra_row, (self.on_face_reader, self.reset)),
+        ):
+            for button in buttons:
+                row.addWidget(button)
+            layout.addLayout(row)
+        # Shown in the place of the taller card list (PageSwitch): the spare height goes below, not into the
+        # phone's screen, which would stretch and push the buttons down.
+        layout.addStretch(1)
         self.biometric.clicked.connect(self.authenticate_selected)
         self.hold.clicked.connect(self.hold_selected)
         self.take.clicked.connect(self.take_phone)
@@ -97,25 +108,28 @@ class PhonePicker(QFrame):
         self.group.idToggled.connect(self._phone_toggled)
         self.set_personas(personas)
 
+    def arrange_buttons(self, width: int) -> None:
+        """Each row's buttons side by side where their words fit in ``width`` (this picker's)."""
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        for row in (self.visit_row, self.extra_row):
+            arrange_row(row, width - margins.left() - margins.right())
+
     def set_personas(self, personas: list[Persona]) -> None:
         """Show the phones of the current scenario's people (only those who have one)."""
-        for button in list(self.group.buttons()):
-            self.group.removeButton(button)
-        for row in self._rows:
-            row.setParent(None)  # out of the layout now; deleteLater waits for the event loop
-            row.deleteLater()
-        self._rows = []
-        self.choices.clear()
         self.personas = [p for p in personas if p.initial_phone is not None]
-        for index, persona in enumerate(self.personas):
-            button = QRadioButton()
-            row = WrappingChoice(button, partial(_phone_text, persona))
-            show_text(button, t("{person}のスマートフォン", person=persona.label), "setAccessibleName")
-            row.label.setObjectName("choiceLabel")
-            self.group.addButton(button, index)
-            self.choices[persona.key] = button
-            self._rows.append(row)
-            self.choice_box.addWidget(row)
+        self.choice_list.set_choices(
+            [
+                (
+                    persona.key,
+                    index,
+                    partial(_phone_text, persona),
+                    t("{person}のスマートフォン", person=persona.label),
+                )
+                for index, persona in enumerate(self.personas)
+            ]
+        )
         has_phones = bool(self.personas)
         self.none_label.setVisible(not has_phones)
         # Without a phone there is no phone screen to show nor anything to do with one: hidden, not greyed out.
@@ -128,9 +142,11 @@ class PhonePicker(QFrame):
             self.reset,
         ):
             widget.setHidden(not has_phones)
-        if has_phones:
-            self.group.button(0).setChecked(True)
         self._show_phone_screen()
+
+    @property
+    def _rows(self) -> list[WrappingChoice]:
+        return self.choice_list.rows
 
     def selected(self) -> Persona | None:
         index = self.group.checkedId()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
-    QLabel,
     QPushButton,
     QStyle,
     QStyleOptionComboBox,
@@ -41,7 +40,7 @@ from mynakiosk.scenarios.loader import (
     unreadable_scenario,
 )
 from mynakiosk.scenarios.what_if import applicable, with_what_if
-from mynakiosk.ui.widgets import WrappingChoice, plain_label, show_text
+from mynakiosk.ui.widgets import FittedLabel, WrappingChoice, fit_label_height, plain_label, show_text
 
 if TYPE_CHECKING:
     from mynakiosk.domain.visit import ReceptionRecord
@@ -183,7 +182,7 @@ class PracticePanel(QFrame):
         self.hint.setWordWrap(True)
         show_text(self.hint, t("ヒント"), "setAccessibleName")
         hint_layout.addWidget(self.hint)
-        self.explanation = QLabel()
+        self.explanation = FittedLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
         show_text(self.explanation, t("この場面と、今回の受付の説明"), "setAccessibleName")
@@ -339,4 +338,4 @@ class PracticePanel(QFrame):
         # so the whole explanation is reachable by scrolling instead of cut off.
         self.explanation.setText(html)
         width = self.explanation.width() if self.explanation.width() > 100 else 330
-        self.explanation.setMinimumHeight(self.explanation.heightForWidth(width))
+        fit_label_height(self.explanation, width)

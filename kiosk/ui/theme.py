@@ -96,6 +96,9 @@ QPushButton:focus, QPushButton#primary:focus, QPushButton#staff:focus {{ border:
   background: #1c1c1e; color: #ffffff; padding: 10px; border-radius: 14px; font-size: 15px;
 }}
 #choiceRow {{ border: 3px solid transparent; border-radius: 6px; }}
+QPushButton#pageTab {{ font-size: 18px; min-height: 40px; padding: 2px 10px; border-radius: 8px; }}
+QPushButton#pageTab:checked {{ font-weight: bold; }}
+QPushButton#pageTab:checked:hover {{ background: #0b5ed7; }}
 #choiceRow[focused="true"] {{ border: 3px solid #ff9d00; }}
 #staffConsole QPushButton {{ font-size: 15px; min-height: 30px; padding: 4px 14px; }}
 #staffConsole QTableView, #staffConsole QPlainTextEdit, #staffConsole QComboBox {{ font-size: 14px; }}
@@ -122,6 +125,7 @@ COMPACT = """
 #readerFrame #cardSlot { min-height: 96px; max-height: 96px; }
 #readerFrame #cameraFrame { max-height: 170px; border-radius: 80px; }
 #cardPicker QPushButton { min-height: 30px; padding: 2px 10px; }
+QPushButton#pageTab { min-height: 32px; }
 """
 
 #: BIZ UDPGothic's line is exactly 1 em (ascent 0.875, descent 0.125 of the size): Latin descenders (p, g, y)
@@ -144,6 +148,7 @@ QWidget { color: #ffffff; background: #000000; }
 QPushButton { background: #000000; color: #ffffff; border: 3px solid #ffffff; }
 QPushButton:hover { background: #000000; }
 QPushButton:checked { background: #ffff00; color: #000000; border-color: #ffffff; }
+QPushButton#pageTab:checked:hover { background: #ffff00; }
 QPushButton#primary { background: #ffff00; color: #000000; border: 3px solid #ffffff; }
 QPushButton#primary:disabled { background: #000000; color: #9a9a9a; border: 3px dashed #9a9a9a; }
 QPushButton#staff { background: #000000; color: #ffffff; border: 2px solid #ffffff; }

@@ -14,7 +14,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QBoxLayout,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mynakiosk.i18n import translated
 
@@ -22,6 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QResizeEvent
 
 
 # How to word an object's texts again (see show_text): kept on its Python wrapper, which PySide keeps alive
@@ -181,3 +195,124 @@ class WrappingChoice(QWidget):
             self.style().unpolish(self)
             self.style().polish(self)
         return super().eventFilter(watched, event)
+
+
+class ChoiceList(QWidget):
+    """One radio button per choice, each a wrapping row (``WrappingChoice``): the card and phone pickers' lists.
+
+    ``set_choices`` replaces the rows (a new scenario's people); the first choice is checked.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.group = QButtonGroup(self)
+        self.choices: dict[str, QRadioButton] = {}  # key -> its button; the button's id is its index
+        self.rows: list[WrappingChoice] = []
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+
+    def set_choices(self, choices: list[tuple[str, int, str | Callable[[], str], str]]) -> None:
+        """``choices``: (key, id in the group, text as ``show_text`` takes it, accessible name or "")."""
+        for button in list(self.group.buttons()):
+            self.group.removeButton(button)
+        for row in self.rows:
+            row.setParent(None)  # out of the layout now; deleteLater waits for the event loop
+            row.deleteLater()
+        self.rows = []
+        self.choices.clear()
+        for key, number, text, accessible in choices:
+            button = QRadioButton()
+            row = WrappingChoice(button, text)  # long names and translations wrap instead of being cut off
+            if accessible:
+                show_text(button, accessible, "setAccessibleName")
+            row.label.setObjectName("choiceLabel")
+            self.group.addButton(button, number)
+            self.choices[key] = button
+            self.rows.append(row)
+            self._box.addWidget(row)
+        if choices:
+            self.choices[choices[0][0]].setChecked(True)
+
+
+class PageSwitch(QWidget):
+    """Pages in one place, one at a time, chosen by a row of buttons above them (「カード / スマートフォン」).
+
+    The place is as tall as the tallest page, so what is under it stays where it is whichever page shows;
+    with one page offered (``offer``) the buttons are hidden.
+    """
+
+    def __init__(self, pages: list[tuple[str, QWidget]]) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.bar = QWidget()
+        self.bar.setObjectName("pageSwitch")
+        bar = QHBoxLayout(self.bar)
+        bar.setContentsMargins(0, 0, 0, 4)
+        bar.setSpacing(4)
+        self.stack = QStackedWidget()
+        self.group = QButtonGroup(self)
+        self.buttons: list[QPushButton] = []
+        for index, (text, page) in enumerate(pages):
+            button = QPushButton()
+            button.setObjectName("pageTab")
+            button.setCheckable(True)
+            show_text(button, text)
+            self.group.addButton(button, index)
+            self.buttons.append(button)
+            bar.addWidget(button)
+            self.stack.addWidget(page)
+        self.buttons[0].setChecked(True)
+        self.group.idClicked.connect(self.stack.setCurrentIndex)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.stack)
+
+    def show_page(self, index: int) -> None:
+        self.buttons[index].setChecked(True)
+        self.stack.setCurrentIndex(index)
+
+    def offer(self, offered: bool) -> None:
+        """Every page to choose from (``offered``), or the first alone without the buttons."""
+        if not offered:
+            self.show_page(0)
+        self.bar.setVisible(offered)
+
+
+def arrange_row(row: QBoxLayout, width: int) -> None:
+    """The buttons of ``row`` side by side when each one's words fit in its share of ``width`` (the row's), else
+    one above the other (a longer language, larger text, a narrow column). Hidden buttons take no share."""
+    buttons = [
+        widget
+        for widget in (row.itemAt(index).widget() for index in range(row.count()))
+        if widget is not None and not widget.isHidden()
+    ]
+    if not buttons:
+        return
+    share = (width - row.spacing() * (len(buttons) - 1)) // len(buttons)
+    needed = max(button.sizeHint().width() for button in buttons)
+    direction = QBoxLayout.Direction.LeftToRight if needed <= share else QBoxLayout.Direction.TopToBottom
+    if row.direction() != direction:
+        row.setDirection(direction)
+
+
+def fit_label_height(label: QLabel, width: int) -> None:
+    """Give a word-wrapped ``label`` the height its text needs at ``width`` (a layout inside a scroll area or a
+    status bar does not ask it), no more.
+
+    QLabel's heightForWidth is never below the label's minimum height (``QLabelPrivate::sizeForWidth`` ends
+    with ``expandedTo(q->minimumSize())``, qtbase src/widgets/widgets/qlabel.cpp): measured with the height
+    a longer text was given still set, every later text kept that height, a blank gap under a short one.
+    """
+    label.setMinimumHeight(0)
+    label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+
+
+class FittedLabel(QLabel):
+    """A word-wrapped label that keeps the height its text needs at its width, as it is made wider or narrower
+    (the side column fitted to a screen, large text): no text cut off, no blank gap under it."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            fit_label_height(self, self.width())

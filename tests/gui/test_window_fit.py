@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QStatusBar, QWidget
 
 from mynakiosk.cli import build_parser
 from mynakiosk.domain.identity import FaceCondition
+from mynakiosk.domain.practice import WhatIf
 from mynakiosk.flow.machine import STATES, State
 from mynakiosk.i18n import translated
+from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
 from mynakiosk.ui import language, theme
 from mynakiosk.ui.main_window import FRAME_ALLOWANCE, MIN_SIDE_WIDTH, plan_fit
 from tests.gui.test_face_and_timeouts import attempt, choose_face
+from tests.gui.test_phone import click, make_kiosk, settle, start, type_pin
 from tests.gui.test_pin_flow import choose_pin, confirm, finish_visit, place, type_on_keypad
 
 pytestmark = pytest.mark.gui
@@ -50,6 +53,13 @@ def set_mode(kiosk, code: str, large: bool) -> None:
     kiosk.window.set_language(code)
     kiosk.window.large_text.setChecked(large)
     QApplication.processEvents()
+
+
+def side_viewport(window) -> QWidget:
+    """The side column's scrolling part, as much of it as is in sight."""
+    scroll = window.side_column.findChild(QScrollArea)
+    assert scroll is not None
+    return scroll.viewport()
 
 
 def inside(widget: QWidget, container: QWidget) -> bool:
@@ -104,7 +114,7 @@ def test_every_screen_fits_in_every_mode(qtbot, kiosk, restore_look, name, mode)
         if window.screens[state].minimumSizeHint().height() > room
     }
     assert not too_tall, f"taller than the reader's {room} px: {too_tall}"
-    viewport = window.card_picker.parentWidget().parentWidget()  # the side column's scrolling part
+    viewport = side_viewport(window)
     for button in (window.card_picker.place, window.card_picker.take):
         assert inside(button, viewport), button.text()
     for row in window.card_picker._rows:
@@ -301,3 +311,136 @@ def test_no_status_bar_takes_room_until_there_is_a_warning(qtbot, kiosk, restore
     assert bar is not None and bar.isVisibleTo(window)
     window.show_reader_warning("")
     assert not bar.isVisibleTo(window)
+
+
+@pytest.fixture
+def family(qtbot, aloop, tmp_path):
+    """家族で練習 with phones (scenario 40): the 汎用カードリーダー beside the reader, the phone picker."""
+    kiosk = make_kiosk(qtbot, tmp_path, "40_phone_family.toml")
+    yield kiosk
+    kiosk.controller.close()
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", SCREENS)
+def test_a_phone_visit_needs_no_scroll(qtbot, family, restore_look, name, mode) -> None:
+    """The cards and the phones share one place, 「カード / スマートフォン」: a scenario with phones opens on the
+    phones, and the phones, the phone's screen and a visit's buttons are all in sight without scrolling."""
+    set_mode(family, *MODES[mode])
+    on_screen(family, SCREENS[name])
+    window, phones = family.window, family.phones
+    viewport = side_viewport(window)
+    assert window.pickers.bar.isVisible() and window.pickers.stack.currentWidget() is phones
+    needed = [*window.pickers.buttons, *phones._rows, phones.phone_screen]
+    needed += [phones.biometric, phones.hold, phones.take, phones.on_face_reader]
+    for widget in needed:
+        assert inside(widget, viewport), widget.objectName() or type(widget).__name__
+    click(qtbot, window.pickers.buttons[0])  # カード: the family's cards in the same place
+    assert window.pickers.stack.currentWidget() is window.card_picker
+    for widget in (window.card_picker.place, window.card_picker.take, *window.card_picker._rows):
+        assert inside(widget, viewport)
+
+
+def test_without_phones_there_is_no_switch(qtbot, family) -> None:
+    window = family.window
+    family.controller.load_scenario(load_scenario(scenarios_dir() / "01_child_normal_visit.toml"))
+    assert not window.pickers.bar.isVisibleTo(window)
+    assert window.pickers.stack.currentWidget() is window.card_picker
+    assert window.card_picker.heading.isVisibleTo(window)  # 練習用のカード, with no switch to name it
+    family.controller.load_scenario(load_scenario(scenarios_dir() / "40_phone_family.toml"))
+    assert window.pickers.bar.isVisibleTo(window) and window.pickers.stack.currentWidget() is family.phones
+    click(qtbot, window.pickers.buttons[0])
+    window.practice.choose_what_if(WhatIf.NEW_PHONE)  # the same family again: the cards stay chosen
+    assert window.pickers.stack.currentWidget() is window.card_picker
+
+
+def phone_positions(kiosk) -> dict[str, QPoint]:
+    window, phones = kiosk.window, kiosk.phones
+    widgets = {
+        "card tab": window.pickers.buttons[0],
+        "phone tab": window.pickers.buttons[1],
+        "face id": phones.biometric,
+        "hold": phones.hold,
+        "take": phones.take,
+        "on face reader": phones.on_face_reader,
+        "reset": phones.reset,
+        "hints": window.practice.show_hints,
+    }
+    widgets.update({f"phone {key}": button for key, button in phones.choices.items()})
+    return {name: widget.mapToGlobal(QPoint(0, 0)) for name, widget in widgets.items()}
+
+
+@pytest.mark.parametrize("area", [None, SCREENS["1366x768"]], ids=["designed size", "1366x768"])
+def test_nothing_in_the_side_column_moves_during_a_phone_visit(qtbot, family, restore_look, area) -> None:
+    """Android then iPhone: the phone's screen and the hint change; the phones and their buttons stay put."""
+    on_screen(family, area)
+    seen: dict[str, dict[str, QPoint]] = {}
+    hints: set[str] = set()
+
+    def note(step: str) -> None:
+        QApplication.processEvents()
+        seen[step] = phone_positions(family)
+        hints.add(family.window.practice.hint.text())
+
+    phones = family.phones
+    note("idle")
+    start(qtbot, family, "android")
+    note("android pin")
+    type_pin(qtbot, family, "1357")
+    note("hold")
+    phones.select("taro")
+    click(qtbot, phones.hold)
+    settle(qtbot, family, State.CONSENT)
+    note("consent")
+    click(qtbot, family.screen.buttons["all"])
+    click(qtbot, family.screen.buttons["no"])  # 高額療養費
+    click(qtbot, family.screen.buttons["no"])  # 医療費助成 (this clinic asks)
+    assert family.state is State.COMPLETE
+    note("complete")
+    click(qtbot, phones.take)
+    family.timer.fire()  # the last screen of a phone visit goes back to idle by itself
+    assert family.state is State.IDLE
+    note("idle again")
+    start(qtbot, family, "iphone")
+    phones.select("hanako")
+    click(qtbot, phones.hold)
+    settle(qtbot, family, State.PHONE_NOT_READ)  # no Face ID on the phone yet
+    note("not read")
+    click(qtbot, phones.take)
+    click(qtbot, phones.biometric)
+    note("face id passed")
+    assert len(hints) >= 3
+    first = seen["idle"]
+    moved = {
+        f"{step}: {name}": (first[name], where)
+        for step, places in seen.items()
+        for name, where in places.items()
+        if where != first[name]
+    }
+    assert not moved
+
+
+def text_height(label: QLabel) -> int:
+    """The height ``label``'s text needs at its width, measured on a fresh label (no minimum height set)."""
+    fresh = QLabel()
+    fresh.setFont(label.font())
+    fresh.setWordWrap(True)
+    fresh.setTextFormat(label.textFormat())
+    fresh.setText(label.text())
+    return fresh.heightForWidth(label.width())
+
+
+@pytest.mark.parametrize("area", [None, SCREENS["1366x768"]], ids=["designed size", "1366x768"])
+def test_the_explanation_is_as_tall_as_its_text(qtbot, family, restore_look, area) -> None:
+    """After a long explanation a short one leaves no blank gap (QLabel's heightForWidth never went below the
+    minimum height set for the long one), and a wider column takes its lines in."""
+    explanation = family.window.practice.explanation
+    family.window.practice.choose_what_if(WhatIf.PHONE_PIN_LOCKED)  # a long one
+    long_height = explanation.minimumHeight()
+    family.window.practice.choose_what_if(WhatIf.CHILD_PHONE)  # shorter (docs/screens/33)
+    on_screen(family, area)
+    QApplication.processEvents()
+    assert explanation.width() > 100
+    needed = text_height(explanation)
+    assert needed < long_height
+    assert abs(explanation.height() - needed) <= 4, (explanation.height(), needed)
