@@ -157,13 +157,14 @@ class MainWindow(QMainWindow):
         self.side_window: QWidget | None = None  # the side column's own window in full screen
         self._side_apart_width = 0  # its width there; 0 while the side column is in this window
         # Moved to another screen with the side column in full screen (app.run_gui sets it).
-        self.staff_console: QWidget | None = None
+        self._staff_console: QWidget | None = None
         self._designed_layouts: dict[Screen, tuple[QMargins, int]] = {}
         self._fitting = False
         self._shown = False
         self._restoring = False  # leaving full screen, until the window manager has restored the window
         self._resize_watcher: EventWatcher | None = None  # watching for that meanwhile
         self._build_menu()
+        self.console_action.setEnabled(False)  # until there is a console (staff_console)
         self._build_central()
         controller.snapshot_changed.connect(self.show_snapshot)
         controller.scenario_changed.connect(self._scenario_changed)
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
         self.side_column: QFrame | None = None
         self._side_holder: QWidget | None = None
         self.leave_full_screen: QPushButton | None = None
+        self.console_button: QPushButton | None = None
         if self._side_panels and isinstance(controller.reader, VirtualReader) and personas:
             # Imported here: the side column's widgets cost start-up time that kiosk --check does not need.
             from PySide6.QtCore import Qt
@@ -299,6 +301,13 @@ class MainWindow(QMainWindow):
             self.leave_full_screen.clicked.connect(lambda: self.full_screen.setChecked(False))
             self.leave_full_screen.hide()
             column.addWidget(self.leave_full_screen)
+            # With one screen the staff console is behind the full-screen reader: a way to it (F12 too).
+            self.console_button = QPushButton()
+            self.console_button.setObjectName("staff")
+            show_text(self.console_button, t("資格確認端末を前に出す（F12）"))
+            self.console_button.clicked.connect(self.show_staff_console)
+            self.console_button.hide()
+            column.addWidget(self.console_button)
             self._size_side_column()
             row.addWidget(column_frame, 0, Qt.AlignmentFlag.AlignTop)
         row.addStretch(1)
@@ -412,6 +421,11 @@ class MainWindow(QMainWindow):
         self.full_screen.toggled.connect(self._show_full_screen)
         self.view_menu.addAction(self.full_screen)
         self.addAction(self.full_screen)  # F11 also works in full screen, where the menu bar is hidden
+        self.console_action = QAction(self)
+        self.console_action.setShortcut(QKeySequence("F12"))
+        self.console_action.triggered.connect(self.show_staff_console)
+        self.view_menu.addAction(self.console_action)
+        self.addAction(self.console_action)  # F12 in full screen too
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         self.languages: dict[str, QAction] = {}
@@ -438,6 +452,7 @@ class MainWindow(QMainWindow):
             self.speech.setText(t("音声案内（このパソコンでは使えません）"))
             self.speech.setToolTip(t("読み上げの部品（PySide6-Addons の QtTextToSpeech）が入っていません"))
         self.full_screen.setText(t("全画面表示（リーダーだけ）(&F)"))
+        self.console_action.setText(t("資格確認端末を前に出す(&C)"))
         self.language_menu.setTitle(t("言語 / Language(&G)"))
         for code, action in self.languages.items():
             action.setChecked(code == i18n.language())
@@ -635,6 +650,9 @@ class MainWindow(QMainWindow):
         other = self._other_screen()
         if self.leave_full_screen is not None:
             self.leave_full_screen.setVisible(on)
+        if self.console_button is not None:
+            # Only where the console shares the reader's screen: with two, it is on the other one, in sight.
+            self.console_button.setVisible(on and other is None and self.staff_console is not None)
         if on:
             self.menuBar().hide()
             self.setMinimumSize(0, 0)
@@ -668,6 +686,30 @@ class MainWindow(QMainWindow):
             self.installEventFilter(self._resize_watcher)
             self.showNormal()
             self._restored()  # now, where no window manager is to restore it (the size did not change)
+
+    @property
+    def staff_console(self) -> QWidget | None:
+        """The staff console's window (app.run_gui sets it; none with ``--no-staff-console``)."""
+        return self._staff_console
+
+    @staff_console.setter
+    def staff_console(self, console: QWidget | None) -> None:
+        self._staff_console = console
+        self.console_action.setEnabled(console is not None)
+
+    def show_staff_console(self) -> None:
+        """The staff console (資格確認端末) in front and focused: in full screen on one screen it is otherwise
+        behind the reader with no way to it. A window manager keeps a full-screen window above others only
+        while it has the focus (EWMH, "Stacking order": https://specifications.freedesktop.org/wm-spec/latest/),
+        so focusing the console brings it up; a touch on the reader brings the reader back."""
+        console = self.staff_console
+        if console is None:
+            return
+        if console.isMinimized():
+            console.showNormal()
+        console.show()
+        console.raise_()
+        console.activateWindow()
 
     def _other_screen(self) -> QScreen | None:
         """Another screen than the reader's (the clinic's desk monitor), if there is one."""

@@ -1160,7 +1160,7 @@
         <translation>{name} ({age})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/card_picker.py" line="+31"/>
+        <location filename="../../kiosk/ui/card_picker.py" line="+32"/>
         <source>カード置き場（練習用）</source>
         <translation>Card tray (practice)</translation>
     </message>
@@ -1175,7 +1175,7 @@
         <translation>Please choose a card and press “Place card”. For a child&apos;s card, a parent enters the PIN.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>カードを置く</source>
         <translation>Place card</translation>
     </message>
@@ -1195,7 +1195,7 @@
         <translation>Stands in for the PIN reset at the city office (practice cards only)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+44"/>
         <source>練習用暗証番号 {pin}</source>
         <translation>Practice PIN {pin}</translation>
     </message>
@@ -1210,21 +1210,21 @@
         <translation>Card: {person}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>ICチップのないカード
 （健康保険証・資格確認書）</source>
         <translation>Card without IC chip
 (insurance card, Certificate of Eligibility)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>マイナンバーカード以外
 （{card}）</source>
         <translation>Not a My Number Card
 ({card})</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>健康保険証・資格確認書</source>
         <translation>Health insurance card / Certificate of Eligibility</translation>
     </message>
@@ -1317,7 +1317,7 @@
         <location filename="../../kiosk/app.py" line="+34"/>
         <location filename="../../kiosk/cli.py" line="+730"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+182"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+185"/>
         <location line="+24"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>The Qt-free modules (and what they import) the reader&apos;s screen needs, loaded before PySide6. ... and those only the full window needs: the staff console&apos;s and the practice panel&apos;s rules, the card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
@@ -1346,9 +1346,29 @@
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+39"/>
+        <source>カード</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>スマートフォン</source>
+        <translation>Smartphone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>カードかスマートフォンか</source>
+        <translation>Card or smartphone</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>全画面表示を終わる（F11）</source>
         <translation>Leave full screen (F11)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>資格確認端末を前に出す（F12）</source>
+        <translation>Show the eligibility check terminal (F12)</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -1362,7 +1382,7 @@
         <translation>Card reader warning</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+101"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1398,6 +1418,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>資格確認端末を前に出す(&amp;C)</source>
+        <translation>Show the eligibility check &amp;terminal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>言語 / Language(&amp;G)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1407,7 +1432,7 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+278"/>
         <source>練習用のカードと家族で練習</source>
         <translation>Practice cards and family practice</translation>
     </message>
@@ -1417,7 +1442,7 @@
         <translation>{first}. {second}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/practice_panel.py" line="+101"/>
+        <location filename="../../kiosk/ui/practice_panel.py" line="+100"/>
         <source>&lt;b&gt;なぜ：&lt;/b&gt;{why}</source>
         <translation>&lt;b&gt;Why:&lt;/b&gt; {why}</translation>
     </message>
@@ -2768,7 +2793,7 @@ beside this one</translation>
         <translation>The phone could not be read. Please hold it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/phone_picker.py" line="+31"/>
+        <location filename="../../kiosk/ui/phone_picker.py" line="+32"/>
         <source>iPhone（Face ID）</source>
         <translation>iPhone (Face ID)</translation>
     </message>
@@ -2798,7 +2823,7 @@ beside this one</translation>
         <translation>Practice phones</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>このシナリオには、スマホ保険証を持っている人がいません。</source>
         <translation>Nobody in this scenario has a phone set up as a health insurance card.</translation>
     </message>
@@ -2838,12 +2863,12 @@ beside this one</translation>
         <translation>Stands in for the password reset done in the Mynaportal app (practice phones only)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+42"/>
         <source>{person}のスマートフォン</source>
         <translation>{person}&apos;s phone</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>iPhone：確認済み。かざしてください</source>
         <translation>iPhone: confirmed, hold it</translation>
     </message>

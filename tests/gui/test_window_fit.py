@@ -444,3 +444,26 @@ def test_the_explanation_is_as_tall_as_its_text(qtbot, family, restore_look, are
     needed = text_height(explanation)
     assert needed < long_height
     assert abs(explanation.height() - needed) <= 4, (explanation.height(), needed)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no window stacking to change
+def test_full_screen_on_one_screen_offers_the_staff_console(qtbot, kiosk, restore_look) -> None:
+    """On one screen the console is behind the full-screen reader: a button in the side column and F12 bring
+    it in front (and focus it, which is what lowers a full-screen window under a window manager)."""
+    window = kiosk.window
+    assert not window.console_action.isEnabled()  # no console (--no-staff-console): nothing to offer
+    console = QWidget()
+    qtbot.addWidget(console)
+    console.show()
+    console.showMinimized()
+    window.staff_console = console
+    assert window.console_action.isEnabled() and window.console_action.shortcut().toString() == "F12"
+    window.full_screen.setChecked(True)
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+    assert window.console_button.isVisible()
+    assert inside(window.console_button, window.side_column)
+    click(qtbot, window.console_button)
+    assert console.isVisible() and not console.isMinimized()
+    window.full_screen.setChecked(False)
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
+    assert not window.console_button.isVisibleTo(window)  # out of full screen: the menu has it (F12)
