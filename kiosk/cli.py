@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the reader's screen full screen, no menu or frame, for a touch monitor (also 表示 → 全画面表示,"
         " F11). With a second screen the practice column and the staff console go to it in windows of their"
         " own; with one screen the practice column stays beside the reader and the staff console is hidden"
-        " behind the full-screen window until F11 ends full screen",
+        " behind the full-screen window: F12 brings it in front",
     )
     parser.add_argument(
         "--lang",
