@@ -467,3 +467,16 @@ def test_full_screen_on_one_screen_offers_the_staff_console(qtbot, kiosk, restor
     window.full_screen.setChecked(False)
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
     assert not window.console_button.isVisibleTo(window)  # out of full screen: the menu has it (F12)
+
+
+def test_the_phone_buttons_are_whole_after_a_scenario_without_phones(qtbot, aloop, tmp_path) -> None:
+    """Arranged while a scenario without phones hid them, the phone buttons are still not cut off side by side."""
+    kiosk = make_kiosk(qtbot, tmp_path, "01_child_normal_visit.toml")
+    try:
+        kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "40_phone_family.toml"))
+        QApplication.processEvents()
+        phones = kiosk.phones
+        for button in (phones.biometric, phones.hold, phones.take, phones.on_face_reader, phones.reset):
+            assert button.width() >= button.sizeHint().width(), button.text()
+    finally:
+        kiosk.controller.close()
