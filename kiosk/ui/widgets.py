@@ -283,7 +283,10 @@ def arrange_row(row: QBoxLayout, width: int) -> None:
     """The buttons of ``row`` side by side when each one's words fit in its share of ``width`` (the row's), else
     one above the other (a longer language, larger text, a narrow column). Hidden buttons count too: they are
     shown again (a scenario with phones) without the row being arranged anew."""
-    buttons = [widget for widget in (row.itemAt(index).widget() for index in range(row.count())) if widget]
+    items = (row.itemAt(index) for index in range(row.count()))
+    buttons = [
+        widget for widget in (item.widget() for item in items if item is not None) if widget is not None
+    ]
     if not buttons:
         return
     share = (width - row.spacing() * (len(buttons) - 1)) // len(buttons)
