@@ -321,10 +321,9 @@ async def _phone_tour(
     shown(window, ConsentScreen).buttons["all"].click()
     shown(window, HighCostScreen).buttons["no"].click()
     await reach(State.COMPLETE)
-    phones.take_phone()
-    at("30-complete-phone")
+    at("30-complete-phone")  # before the phone is taken away: that ends the finished visit at once
     at("31-staff-console-phone", console)
-    controller._inactive()
+    phones.take_phone()
     await reach(State.IDLE)
     controller.load_scenario(load_scenario(scenarios_dir() / "36_phone_old_revoked.toml"))
     shown(window, IdleScreen).phone.click()
