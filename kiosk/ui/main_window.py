@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.full_screen)
         self.addAction(self.full_screen)  # F11 also works in full screen, where the menu bar is hidden
         self.console_action = QAction(self)
-        self.console_action.setShortcut(QKeySequence("F12"))
+        set_by_name(self.console_action, shortcut="F12")  # by name, as F11 above
         self.console_action.triggered.connect(self.show_staff_console)
         self.view_menu.addAction(self.console_action)
         self.addAction(self.console_action)  # F12 in full screen too
