@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from mynakiosk.personas import Persona
-    from mynakiosk.ui.widgets import WrappingChoice
     from mynakiosk_hardware.readers.virtual import VirtualReader
 
 
@@ -121,16 +120,11 @@ class CardPicker(QFrame):
         )
         self.choice_list.set_choices(cards)
 
-    @property
-    def _rows(self) -> list[WrappingChoice]:
-        return self.choice_list.rows
-
     def selected(self) -> Persona | None:
-        index = self.group.checkedId()
-        return self.personas[index] if 0 <= index < len(self.personas) else None
+        return self.choice_list.checked_of(self.personas)
 
     def select(self, key: str) -> None:
-        self.choices[key].setChecked(True)
+        self.choice_list.select(key)
 
     def place_selected(self) -> None:
         if self.group.checkedId() == len(self.personas) + 1:

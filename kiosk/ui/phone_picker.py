@@ -19,7 +19,6 @@ from mynakiosk_hardware.phone import PhoneKind
 
 if TYPE_CHECKING:
     from mynakiosk.personas import Persona
-    from mynakiosk.ui.widgets import WrappingChoice
     from mynakiosk_hardware.phone import EmulatedPhone
     from mynakiosk_hardware.readers.virtual import VirtualReader
 
@@ -144,16 +143,11 @@ class PhonePicker(QFrame):
             widget.setHidden(not has_phones)
         self._show_phone_screen()
 
-    @property
-    def _rows(self) -> list[WrappingChoice]:
-        return self.choice_list.rows
-
     def selected(self) -> Persona | None:
-        index = self.group.checkedId()
-        return self.personas[index] if 0 <= index < len(self.personas) else None
+        return self.choice_list.checked_of(self.personas)
 
     def select(self, key: str) -> None:
-        self.choices[key].setChecked(True)
+        self.choice_list.select(key)
 
     def _phone(self) -> EmulatedPhone | None:
         persona = self.selected()

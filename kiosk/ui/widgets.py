@@ -11,7 +11,7 @@ painted without either.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 
 from mynakiosk.i18n import translated
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QResizeEvent
@@ -232,6 +234,15 @@ class ChoiceList(QWidget):
             self._box.addWidget(row)
         if choices:
             self.choices[choices[0][0]].setChecked(True)
+
+    def select(self, key: str) -> None:
+        self.choices[key].setChecked(True)
+
+    def checked_of(self, items: Sequence[T]) -> T | None:
+        """The item whose index is the checked button's id; None for a row past ``items`` (the card picker's
+        paper card and other card)."""
+        index = self.group.checkedId()
+        return items[index] if 0 <= index < len(items) else None
 
 
 class PageSwitch(QWidget):

@@ -57,7 +57,7 @@ def test_a_clinic_without_a_phone_reader_offers_no_smartphone_until_the_what_if_
 
 def test_a_new_phone_not_set_up_cannot_be_read(qtbot, family):
     choose(family.window.practice, WhatIf.NEW_PHONE)
-    assert "カード未追加" in family.phones._rows[0].label.text()  # the phone picker says so
+    assert "カード未追加" in family.phones.choice_list.rows[0].label.text()  # the phone picker says so
     start(qtbot, family, "android")
     type_pin(qtbot, family, "1357")
     family.phones.select("taro")

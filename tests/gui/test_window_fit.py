@@ -117,7 +117,7 @@ def test_every_screen_fits_in_every_mode(qtbot, kiosk, restore_look, name, mode)
     viewport = side_viewport(window)
     for button in (window.card_picker.place, window.card_picker.take):
         assert inside(button, viewport), button.text()
-    for row in window.card_picker._rows:
+    for row in window.card_picker.choice_list.rows:
         assert inside(row, viewport)
     assert inside(window.practice.hint_area, window.side_column)
 
@@ -331,13 +331,13 @@ def test_a_phone_visit_needs_no_scroll(qtbot, family, restore_look, name, mode) 
     window, phones = family.window, family.phones
     viewport = side_viewport(window)
     assert window.pickers.bar.isVisible() and window.pickers.stack.currentWidget() is phones
-    needed = [*window.pickers.buttons, *phones._rows, phones.phone_screen]
+    needed = [*window.pickers.buttons, *phones.choice_list.rows, phones.phone_screen]
     needed += [phones.biometric, phones.hold, phones.take, phones.on_face_reader]
     for widget in needed:
         assert inside(widget, viewport), widget.objectName() or type(widget).__name__
     click(qtbot, window.pickers.buttons[0])  # カード: the family's cards in the same place
     assert window.pickers.stack.currentWidget() is window.card_picker
-    for widget in (window.card_picker.place, window.card_picker.take, *window.card_picker._rows):
+    for widget in (window.card_picker.place, window.card_picker.take, *window.card_picker.choice_list.rows):
         assert inside(widget, viewport)
 
 
