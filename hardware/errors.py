@@ -14,6 +14,9 @@ message is Japanese (``tests/unit/test_hardware_errors.py`` checks both).
     │   └── NoReaderError           no PC/SC reader (with that name) to use
     ├── CardMuteError               the card gave no status word
     ├── PcscError                   any other PC/SC failure, with its return code
+    │   ├── CardInUseError          another program holds the card (SCARD_E_SHARING_VIOLATION)
+    │   ├── ProtocolMismatchError   not the protocol asked for (SCARD_E_PROTO_MISMATCH)
+    │   └── CardResetError          another program reset the card mid-job (SCARD_W_RESET_CARD)
     ├── CardProtocolError           the card answered what a My Number card would not
     │   ├── NoJpkiApplicationError  no 公的個人認証AP (JPKI AP) on it
     │   ├── CardUnreadable          a read the real-card guard needs failed
@@ -130,6 +133,56 @@ class PcscError(ReaderError):
         self.detail = detail
         self.code = code
         super().__init__(_joined(f"{operation} failed", detail, code))
+
+
+class CardInUseError(PcscError):
+    """Another program holds the card on ``reader`` (``SCARD_E_SHARING_VIOLATION``): it connected in
+    exclusive mode or holds a transaction; or, ``exclusive``, the kiosk asked for the card alone
+    (``--share exclusive``) while another program is connected to it at all."""
+
+    def __init__(
+        self,
+        reader: str,
+        *,
+        exclusive: bool = False,
+        operation: str = "SCardConnect",
+        detail: str = "",
+        code: int | None = None,
+    ) -> None:
+        self.operation, self.detail, self.code = operation, detail, code
+        self.reader, self.exclusive = reader, exclusive
+        alone = " (the kiosk asked for it exclusively)" if exclusive else ""
+        ReaderError.__init__(
+            self, _joined(f"another program is using the card on {reader!r}{alone}", detail, code)
+        )
+
+
+class ProtocolMismatchError(PcscError):
+    """The card on ``reader`` cannot be used with the protocols asked for (``protocols``: "T=1", "T=0",
+    "T=0/T=1"): the card does not offer them, or another program's connection already set another one
+    (``SCARD_E_PROTO_MISMATCH``)."""
+
+    def __init__(self, reader: str, protocols: str, *, detail: str = "", code: int | None = None) -> None:
+        self.operation, self.detail, self.code = "SCardConnect", detail, code
+        self.reader, self.protocols = reader, protocols
+        ReaderError.__init__(
+            self,
+            _joined(
+                f"the card on {reader!r} does not use the protocol asked for ({protocols})", detail, code
+            ),
+        )
+
+
+class CardResetError(PcscError):
+    """Another program reset the card on ``reader`` while a job was using it (``SCARD_W_RESET_CARD``, in
+    shared mode): the card is still there, but what the job had set up on it is gone."""
+
+    def __init__(self, reader: str, *, detail: str = "", code: int | None = None) -> None:
+        self.operation, self.detail, self.code = "SCardTransmit", detail, code
+        self.reader = reader
+        ReaderError.__init__(
+            self, _joined(f"another program reset the card on {reader!r} during a command", detail, code)
+        )
 
 
 class CardProtocolError(ReaderError):

@@ -56,6 +56,26 @@ def parse_phone_reader(value: str) -> tuple[str, str | None]:
     )
 
 
+def _connect_arguments(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    """``--share`` and ``--protocol``: how to connect to the card on a PC/SC reader (``ConnectSettings`` in
+    hardware/readers/pcsc.py, not imported here: start-up on the in-process reader never needs it)."""
+    parser.add_argument(
+        "--share",
+        choices=("shared", "exclusive"),
+        default=default,
+        help="with a PC/SC reader: shared (default) lets other programs use the card too; exclusive keeps"
+        " it to the kiosk from its first reading until it is taken away, so that no other program (a JPKI"
+        " client, a browser's card module) sends it commands in the middle of a visit",
+    )
+    parser.add_argument(
+        "--protocol",
+        choices=("any", "t0", "t1"),
+        default=default,
+        help="with a PC/SC reader: the card protocols accepted: any (default: T=0 or T=1, as the card and"
+        " the reader agree), t0 or t1 (for a card or reader that agrees on the wrong one)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -78,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         " with the virtual card reader), a PC/SC reader whose name contains NAME, or none (the default with"
         " a PC/SC card reader); the scenario's clinic decides whether the reader offers 「スマートフォン」",
     )
+    _connect_arguments(parser)
     parser.add_argument(
         "--check",
         action="store_true",
@@ -214,6 +235,7 @@ def _card_arguments(card: argparse.ArgumentParser) -> None:
     )
     enroll.add_argument("persona", help="sakura, yuto or taro")
     enroll.add_argument("--reader", type=parse_reader, default=("pcsc", None), metavar="pcsc[:NAME]")
+    _connect_arguments(enroll, argparse.SUPPRESS)  # given before `card` or after `enroll`, either counts
     enroll.add_argument("--roster", metavar="TOML", help="roster file (default: in the user's config folder)")
     enroll.add_argument("--timeout", type=float, default=60, help="seconds to wait for a card (default 60)")
     roster = card_sub.add_parser("roster", help="list enrolled training cards")
@@ -248,18 +270,26 @@ def _setup_logging(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def make_reader(kind: str, name: str | None, *, phone: bool = False) -> Reader:
-    """The card reader (or, with ``phone``, the 汎用カードリーダー for phones) the command line chose."""
+def make_reader(
+    kind: str,
+    name: str | None,
+    *,
+    phone: bool = False,
+    share: str | None = None,
+    protocol: str | None = None,
+) -> Reader:
+    """The card reader (or, with ``phone``, the 汎用カードリーダー for phones) the command line chose;
+    ``share`` and ``protocol``: a PC/SC reader's ``--share`` and ``--protocol`` (None: the default)."""
     if kind == "virtual":
         from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER, VirtualReader
 
         return VirtualReader(VIRTUAL_PHONE_READER) if phone else VirtualReader()
-    from mynakiosk_hardware.readers.pcsc import PcscReader, list_readers
+    from mynakiosk_hardware.readers.pcsc import ConnectSettings, PcscReader, list_readers
     from mynakiosk_hardware.readers.selection import check_choice
 
     # pcscd unusable, no reader, none by that name, or only virtual ones without a name: ServiceUnavailableError
     check_choice([r.name for r in list_readers()], name)
-    return PcscReader(name)
+    return PcscReader(name, settings=ConnectSettings.from_words(share, protocol))
 
 
 def _shared_reader(card_name: str | None, phone_name: str | None) -> str:
@@ -299,9 +329,9 @@ def describe_card(found: object) -> str:
     return "unknown card"
 
 
-def cmd_readers() -> int:
+def cmd_readers(args: argparse.Namespace) -> int:
     from mynakiosk_hardware.jpki import survey
-    from mynakiosk_hardware.readers.pcsc import list_readers, run_once
+    from mynakiosk_hardware.readers.pcsc import ConnectSettings, list_readers, run_once
     from mynakiosk_hardware.readers.selection import is_virtual
 
     warn_if_vpcd_exposed()
@@ -319,7 +349,8 @@ def cmd_readers() -> int:
             print(f"{reader.name}\t{mark}no card")
             continue
         try:
-            card = describe_card(run_once(reader.name, survey))
+            settings = ConnectSettings.from_words(args.share, args.protocol)
+            card = describe_card(run_once(reader.name, survey, settings=settings))
         except ReaderError as exc:
             card = f"card present, unreadable ({exc})"
         print(f"{reader.name}\t{mark}{card}; ATR {reader.atr.hex(' ').upper()}")
@@ -452,7 +483,7 @@ def cmd_card_enroll(args: argparse.Namespace) -> int:
     warn_if_vpcd_exposed()
     try:
         roster = Roster.load(_roster_path(args.roster))
-        reader = make_reader(*args.reader)
+        reader = make_reader(*args.reader, share=args.share, protocol=args.protocol)
     except (ReaderError, RosterError) as exc:
         print(f"error: {in_english(exc)}", file=sys.stderr)
         return EXIT_READER
@@ -761,7 +792,7 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
     if args.command == "readers":
-        return cmd_readers()
+        return cmd_readers(args)
     if args.command == "scenario":
         return cmd_scenario(args)
     if args.command == "desktop":
@@ -790,12 +821,14 @@ def _main(argv: Sequence[str] | None) -> int:
     from mynakiosk.problems import BAD_COMMAND_LINE, STARTUP_FAILED, unreadable_roster
 
     kind, name = args.reader
+    if kind != "pcsc" and (args.share or args.protocol):
+        parser.error("--share and --protocol go with --reader pcsc[:NAME]")
     phone_kind, phone_name = args.phone_reader or (("virtual" if kind == "virtual" else "none"), None)
     # Said at every start on PC/SC, whichever reader is used, and before any refusal: it is a hole in the
     # machine, and the reason a virtual reader is never taken without its name.
     reader_warning = warn_if_vpcd_exposed() if "pcsc" in (kind, phone_kind) else ""
     try:
-        reader = make_reader(kind, name)
+        reader = make_reader(kind, name, share=args.share, protocol=args.protocol)
         phone_reader = None if phone_kind == "none" else make_reader(phone_kind, phone_name, phone=True)
     except ReaderError as exc:
         return fail(exc, EXIT_READER)

@@ -12,9 +12,11 @@ import sys
 from mynakiosk.i18n import N_
 from mynakiosk_hardware.errors import (
     BiometricNeeded,
+    CardInUseError,
     CardMuteError,
     CardProtocolError,
     CardRemovedError,
+    CardResetError,
     CardUnreadable,
     Device,
     NoCardError,
@@ -24,6 +26,7 @@ from mynakiosk_hardware.errors import (
     PcscNotInstalledError,
     PhoneNotPresented,
     Protection,
+    ProtocolMismatchError,
     ReaderError,
     ReaderUnavailableError,
     RealCardProtected,
@@ -129,6 +132,23 @@ def _no_reader(error: NoReaderError) -> str:
     )
 
 
+def _in_use(error: CardInUseError) -> str:
+    """Another program holds the card: which one is not known to PC/SC, so the usual ones are named."""
+    if error.exclusive:
+        return N_(
+            "ほかのプログラムがカードリーダー {reader} のカードにつながっているため、排他モード"
+            "（--share exclusive）では接続できません。公的個人認証の利用者クライアントソフトなど、カードを"
+            "使うほかのプログラムを終了してから、カードを置き直してください。",
+            reader=error.reader,
+        )
+    return N_(
+        "ほかのプログラムがカードリーダー {reader} のカードを使用中です。公的個人認証の利用者クライアント"
+        "ソフトなど、カードを使うほかのプログラムの処理が終わるのを待つか、そのプログラムを終了してから、"
+        "カードを置き直してください。",
+        reader=error.reader,
+    )
+
+
 def _card(error: ReaderError) -> str:
     if isinstance(error, BiometricNeeded):
         return N_("iPhoneで顔認証（Face ID）または指紋認証（Touch ID）を済ませてください")
@@ -140,6 +160,21 @@ def _card(error: ReaderError) -> str:
         return N_("公的個人認証APがありません")
     if isinstance(error, CardMuteError):
         return N_("カードから応答がありません")
+    if isinstance(error, CardInUseError):
+        return _in_use(error)
+    if isinstance(error, ProtocolMismatchError):
+        return N_(
+            "カードリーダー {reader} のカードは、指定した通信プロトコル ({protocols}) では使えません。"
+            "--protocol any（既定: T=0 と T=1 のどちらでも）で試すか、ほかのプログラムが別のプロトコルで"
+            "カードを使っていないか確認してください。",
+            reader=error.reader,
+            protocols=error.protocols,
+        )
+    if isinstance(error, CardResetError):
+        return N_(
+            "読み取りの途中で、ほかのプログラムがカードをリセットしました。カードを置き直してください。"
+            "練習中に割り込まれないようにするには --share exclusive で起動してください。"
+        )
     if isinstance(error, CardProtocolError):
         return N_("カードの応答がマイナンバーカードのものではありません")
     if isinstance(error, PcscError):

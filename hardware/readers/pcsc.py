@@ -11,13 +11,24 @@ When pcscd goes away, both threads report it and come back by themselves when it
 retries ``SCardEstablishContext`` every ``retry_interval`` seconds (pcscd announces its own start to
 nobody, so this is the one place a timed retry is needed), the hardware thread on its next job.
 
+How a job connects is ``ConnectSettings``: the share mode and the protocols offered to ``SCardConnect``.
+The default is what suits most readers and what other programs expect of us: the card shared, T=0 or T=1 as
+the card and the reader agree. Exclusive mode keeps the card to the kiosk from the first job on a card until
+that card leaves, so that no other program (a JPKI client, a browser's smart-card module) connects between
+the kiosk's commands or between two steps of a visit; pcsc-lite then refuses the other program's
+``SCardConnect`` with ``SCARD_E_SHARING_VIOLATION`` (``src/winscard.c``, github.com/LudovicRousseau/PCSC),
+as it refuses ours while another program holds the card. Each refusal the settings can bring is a typed
+error (``errors.CardInUseError``, ``errors.ProtocolMismatchError``, ``errors.CardResetError``).
+
 The PC/SC layer is injected (``scard``: pyscard's ``smartcard.scard`` module by default), and so is the
 retry wait, so that all of this is tested without pcscd (``tests/support/fake_scard.py``). pyscard is
-imported lazily so that the in-process reader works where pyscard is not installed.
+imported lazily so that the in-process reader works where pyscard is not installed; this module itself is
+imported only for a PC/SC reader (``kiosk.cli.make_reader``).
 """
 
 from __future__ import annotations
 
+import enum
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,11 +37,14 @@ from typing import TYPE_CHECKING, Any
 
 from mynakiosk_hardware.channel import reader_channel
 from mynakiosk_hardware.errors import (
+    CardInUseError,
     CardMuteError,
     CardRemovedError,
+    CardResetError,
     NoCardError,
     PcscError,
     PcscNotInstalledError,
+    ProtocolMismatchError,
     ReaderUnavailableError,
     ServiceLostError,
     ServiceUnavailableError,
@@ -126,36 +140,112 @@ def list_readers() -> list[ReaderStatus]:
         scard.SCardReleaseContext(context)
 
 
-def _connect(scard: Any, context: Any, reader: str) -> tuple[int, Any, int]:
+class ShareMode(enum.Enum):
+    """``SCardConnect``'s share mode (``dwShareMode``); the values are the command line's words."""
+
+    SHARED = "shared"  # other programs may connect to the card too (SCARD_SHARE_SHARED)
+    EXCLUSIVE = "exclusive"  # no other program may, while the kiosk holds it (SCARD_SHARE_EXCLUSIVE)
+
+
+class TransmissionProtocol(enum.Enum):
+    """The protocols offered to ``SCardConnect`` (``dwPreferredProtocols``); the values are the command
+    line's words. With both, pcsc-lite uses the one the card's ATR names first, unless another program's
+    connection already set one (ISO/IEC 7816-3 protocol selection; ``PHSetProtocol`` in pcsc-lite)."""
+
+    ANY = "any"  # T=0 or T=1
+    T0 = "t0"  # T=0 only: character by character, the card answers 61XX/6CXX (hardware.channel)
+    T1 = "t1"  # T=1 only: block transmission; contactless readers report every card as T=1
+
+    @property
+    def label(self) -> str:
+        """As PC/SC and ISO/IEC 7816-3 write it: ``T=1``, ``T=0/T=1``."""
+        return {"any": "T=0/T=1", "t0": "T=0", "t1": "T=1"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectSettings:
+    """How the kiosk connects to the card on a PC/SC reader (the reader quirks a clinic may need).
+
+    The defaults are pcsc-lite's and every PC/SC program's usual ones: the card shared, T=0 or T=1.
+    ``EXCLUSIVE`` also holds the connection from a card's first job until the card leaves the reader.
+    """
+
+    share: ShareMode = ShareMode.SHARED
+    protocol: TransmissionProtocol = TransmissionProtocol.ANY
+
+    @classmethod
+    def from_words(cls, share: str | None = None, protocol: str | None = None) -> ConnectSettings:
+        """From the command line's words (``--share exclusive``, ``--protocol t1``); None: the default."""
+        return cls(
+            ShareMode(share) if share else ShareMode.SHARED,
+            TransmissionProtocol(protocol) if protocol else TransmissionProtocol.ANY,
+        )
+
+    @property
+    def exclusive(self) -> bool:
+        return self.share is ShareMode.EXCLUSIVE
+
+    def share_flag(self, scard: Any) -> int:
+        return int(scard.SCARD_SHARE_EXCLUSIVE if self.exclusive else scard.SCARD_SHARE_SHARED)
+
+    def protocol_flags(self, scard: Any) -> int:
+        t0, t1 = scard.SCARD_PROTOCOL_T0, scard.SCARD_PROTOCOL_T1
+        flags = {TransmissionProtocol.ANY: t0 | t1, TransmissionProtocol.T0: t0, TransmissionProtocol.T1: t1}
+        return int(flags[self.protocol])
+
+
+#: Today's and most readers' behaviour: shared, T=0 or T=1.
+DEFAULT_SETTINGS = ConnectSettings()
+
+
+def _connect(
+    scard: Any, context: Any, reader: str, settings: ConnectSettings = DEFAULT_SETTINGS
+) -> tuple[int, Any, int]:
     connected: tuple[int, Any, int] = scard.SCardConnect(
-        context, reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
+        context, reader, settings.share_flag(scard), settings.protocol_flags(scard)
     )
     return connected
 
 
-def _run_connected(scard: Any, connected: tuple[int, Any, int], reader: str, job: CardJob[T]) -> T:
-    """Turn SCardConnect's answer into a typed error, or run ``job`` on the reader's channel and disconnect."""
+def _connected(
+    scard: Any, connected: tuple[int, Any, int], reader: str, settings: ConnectSettings
+) -> tuple[Any, int]:
+    """SCardConnect's handle and protocol, or its return code as a typed error."""
     hresult, handle, protocol = connected
+    if hresult == scard.SCARD_S_SUCCESS:
+        return handle, protocol
+    detail = _message(hresult, scard)
     if hresult == scard.SCARD_E_NO_SMARTCARD:
-        raise NoCardError(reader, detail=_message(hresult, scard))
+        raise NoCardError(reader, detail=detail)
     if hresult == scard.SCARD_W_REMOVED_CARD:
-        raise CardRemovedError(reader, detail=_message(hresult, scard))
+        raise CardRemovedError(reader, detail=detail)
     if hresult in (scard.SCARD_E_UNKNOWN_READER, scard.SCARD_E_READER_UNAVAILABLE):
-        raise ReaderUnavailableError(reader, _message(hresult, scard), code=hresult)
-    if hresult != scard.SCARD_S_SUCCESS:
-        raise PcscError("SCardConnect", _message(hresult, scard), code=hresult)
-    try:
-        return job(reader_channel(_PcscWire(scard, handle, protocol, reader)))
-    finally:
-        scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
+        raise ReaderUnavailableError(reader, detail, code=hresult)
+    if hresult == scard.SCARD_E_SHARING_VIOLATION:
+        raise CardInUseError(reader, exclusive=settings.exclusive, detail=detail, code=hresult)
+    if hresult == scard.SCARD_E_PROTO_MISMATCH:
+        raise ProtocolMismatchError(reader, settings.protocol.label, detail=detail, code=hresult)
+    raise PcscError("SCardConnect", detail, code=hresult)
 
 
-def run_once(reader: str, job: CardJob[T], *, scard: Any = None) -> T:
-    """Connect to the card in ``reader``, run ``job(channel)`` on this thread, disconnect (CLI use)."""
+def _disconnect(scard: Any, handle: Any) -> None:
+    # SCARD_LEAVE_CARD: the card stays powered as it was; another program finds it as the kiosk left it.
+    scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
+
+
+def run_once(
+    reader: str, job: CardJob[T], *, settings: ConnectSettings = DEFAULT_SETTINGS, scard: Any = None
+) -> T:
+    """Connect to the card in ``reader`` as ``settings`` say, run ``job(channel)`` on this thread,
+    disconnect (CLI use)."""
     layer = _scard() if scard is None else scard
     context = establish_context(layer)
     try:
-        return _run_connected(layer, _connect(layer, context, reader), reader, job)
+        handle, protocol = _connected(layer, _connect(layer, context, reader, settings), reader, settings)
+        try:
+            return job(reader_channel(_PcscWire(layer, handle, protocol, reader)))
+        finally:
+            _disconnect(layer, handle)
     finally:
         layer.SCardReleaseContext(context)
 
@@ -172,8 +262,18 @@ class _PcscWire:
     def transmit(self, command: bytes) -> bytes:
         scard = self._scard
         hresult, answer = scard.SCardTransmit(self._handle, self._protocol, list(command))
-        if hresult in (scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_RESET_CARD):
+        if hresult in (scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD):
             raise CardRemovedError(self._reader, detail=_message(hresult, scard))
+        if hresult == scard.SCARD_W_RESET_CARD:
+            # Another program reset the card (shared mode): the card is still there, but what this job
+            # set up on it (the application selected, the PIN verified) is gone. The job cannot go on;
+            # the next one connects afresh, which clears the warning.
+            raise CardResetError(self._reader, detail=_message(hresult, scard), code=hresult)
+        if hresult == scard.SCARD_E_SHARING_VIOLATION:
+            # pcsc-lite's answer while another program holds the card in a transaction (SCardBeginTransaction).
+            raise CardInUseError(
+                self._reader, operation="SCardTransmit", detail=_message(hresult, scard), code=hresult
+            )
         if hresult in _service_errors(scard):
             raise ServiceLostError(_message(hresult, scard), code=hresult)
         if hresult == scard.SCARD_E_READER_UNAVAILABLE:
@@ -188,13 +288,19 @@ class _PcscWire:
 
 class PcscReader(Reader):
     """Watches PC/SC readers (those whose name contains ``name_filter``; without one, all but the virtual
-    ones: ``readers.selection``) for the kiosk's card."""
+    ones: ``readers.selection``) for the kiosk's card, and connects to it as ``settings`` say.
+
+    Shared (the default), each job connects and disconnects. Exclusive, the first job on a card connects
+    and the connection is kept, so that the card stays the kiosk's between the steps of a visit; it is
+    let go when the card leaves the reader (or on ``close()``).
+    """
 
     def __init__(
         self,
         name_filter: str | None = None,
         retry_interval: float = 1.0,
         *,
+        settings: ConnectSettings = DEFAULT_SETTINGS,
         scard: Any = None,
         retry_wait: Callable[[float], object] | None = None,
     ) -> None:
@@ -202,6 +308,7 @@ class PcscReader(Reader):
         self._scard = _scard() if scard is None else scard
         self.name_filter = name_filter
         self.retry_interval = retry_interval
+        self.settings = settings
         self.description = f"PC/SC ({name_filter})" if name_filter else "PC/SC (any reader but virtual ones)"
         self._listener: ReaderListener | None = None
         self._stop = threading.Event()
@@ -217,6 +324,9 @@ class PcscReader(Reader):
             max_workers=1, thread_name_prefix="hardware", initializer=self._guard.claim
         )
         self._hw_context: Any = None
+        self._held: tuple[str, Any, int] | None = (
+            None  # exclusive: reader, handle, protocol (hardware thread)
+        )
 
     # -- public --------------------------------------------------------------------------------
 
@@ -252,10 +362,32 @@ class PcscReader(Reader):
 
     def _run_job(self, job: CardJob[T]) -> T:
         self._guard.check()
-        scard = self._scard
         reader = self.active_reader
         if reader is None:
             raise NoCardError(self.name_filter or "")
+        if self._held is not None and self._held[0] != reader:
+            self._let_go()  # the card was placed on another reader: the held one is not this visit's
+        if self._held is not None:
+            _, handle, protocol = self._held
+        else:
+            handle, protocol = self._open(reader)
+        try:
+            result = job(reader_channel(_PcscWire(self._scard, handle, protocol, reader)))
+        except BaseException:
+            # Whatever failed (the card left, the service went, a card answer), the next job starts from a
+            # new connection rather than one in an unknown state.
+            self._held = None
+            _disconnect(self._scard, handle)
+            raise
+        if self.settings.exclusive:
+            self._held = (reader, handle, protocol)
+        else:
+            _disconnect(self._scard, handle)
+        return result
+
+    def _open(self, reader: str) -> tuple[Any, int]:
+        """A new connection to the card on ``reader`` (handle, protocol), or a typed error."""
+        scard = self._scard
         connected = self._connect(reader)
         if connected[0] in _service_errors(scard):
             # pcscd may have restarted since the last job: the old context is dead, a new one may work.
@@ -264,14 +396,21 @@ class PcscReader(Reader):
         if connected[0] in _service_errors(scard):
             self._release_hw_context()
             raise ServiceLostError(_message(connected[0], scard), code=connected[0])
-        return _run_connected(scard, connected, reader, job)
+        return _connected(scard, connected, reader, self.settings)
 
     def _connect(self, reader: str) -> tuple[int, Any, int]:
         if self._hw_context is None:
             self._hw_context = establish_context(self._scard)
-        return _connect(self._scard, self._hw_context, reader)
+        return _connect(self._scard, self._hw_context, reader, self.settings)
+
+    def _let_go(self, reader: str | None = None) -> None:
+        """Disconnect the held connection (exclusive mode), if any, or only if it is on ``reader``."""
+        if self._held is not None and reader in (None, self._held[0]):
+            held, self._held = self._held, None
+            _disconnect(self._scard, held[1])  # a dead handle (card gone, pcscd restarted) answers an error
 
     def _release_hw_context(self) -> None:
+        self._let_go()
         if self._hw_context is not None:
             self._scard.SCardReleaseContext(self._hw_context)
             self._hw_context = None
@@ -383,6 +522,11 @@ class PcscReader(Reader):
             if self._active == name:
                 self._active = next(iter(self._cards), None)
         if had_card:
+            if self.settings.exclusive:
+                # The held connection belongs to the hardware thread: it lets go there, before any job
+                # for the next card (one worker, first in first out). close() joins this thread before it
+                # shuts the executor down, so the executor still takes work here.
+                self._executor.submit(self._let_go, name)
             self._emit(ReaderEventKind.CARD_REMOVED, name)
 
     def _forget_reader(self, name: str) -> None:

@@ -1160,7 +1160,7 @@
         <translation>{name} ({age})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/card_picker.py" line="+32"/>
+        <location filename="../../kiosk/ui/card_picker.py" line="+31"/>
         <source>カード置き場（練習用）</source>
         <translation>Card tray (practice)</translation>
     </message>
@@ -1224,7 +1224,7 @@
 ({card})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>健康保険証・資格確認書</source>
         <translation>Health insurance card / Certificate of Eligibility</translation>
     </message>
@@ -2274,12 +2274,12 @@ Checking…</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="+140"/>
+        <location filename="../../kiosk/reader_messages.py" line="+160"/>
         <source>公的個人認証APがありません</source>
         <translation>This card has no JPKI application</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-119"/>
         <source>実物のマイナンバーカードには暗証番号を送りません</source>
         <extracomment>Why no PIN went to a real card or phone, as the patient&apos;s screen says it.</extracomment>
         <translation>The PIN is not sent to a real My Number Card</translation>
@@ -2295,12 +2295,12 @@ Checking…</translation>
         <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+82"/>
         <source>カードから応答がありません</source>
         <translation>No answer from the card</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-89"/>
         <source>カードが置かれていません</source>
         <translation>No card on the reader</translation>
     </message>
@@ -2348,13 +2348,13 @@ Checking…</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
-        <location filename="../../kiosk/reader_messages.py" line="+77"/>
+        <location filename="../../kiosk/reader_messages.py" line="+94"/>
         <location filename="../../kiosk/ui/screens.py" line="+137"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="-96"/>
+        <location filename="../../kiosk/reader_messages.py" line="-113"/>
         <source>実物のスマートフォンには暗証番号を送りません</source>
         <translation>A PIN is never sent to a real phone</translation>
     </message>
@@ -2420,7 +2420,17 @@ Checking…</translation>
         <translation>No PC/SC reader&apos;s name contains {name}; readers: {readers}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>ほかのプログラムがカードリーダー {reader} のカードにつながっているため、排他モード（--share exclusive）では接続できません。公的個人認証の利用者クライアントソフトなど、カードを使うほかのプログラムを終了してから、カードを置き直してください。</source>
+        <translation>Another program is connected to the card on the reader {reader}, so the kiosk cannot connect in exclusive mode (--share exclusive). Quit the other programs that use the card, such as the JPKI user client software, then place the card again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ほかのプログラムがカードリーダー {reader} のカードを使用中です。公的個人認証の利用者クライアントソフトなど、カードを使うほかのプログラムの処理が終わるのを待つか、そのプログラムを終了してから、カードを置き直してください。</source>
+        <translation>Another program is using the card on the reader {reader}. Wait until the other programs that use the card, such as the JPKI user client software, are done, or quit them, then place the card again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>iPhoneで顔認証（Face ID）または指紋認証（Touch ID）を済ませてください</source>
         <translation>Confirm with Face ID or Touch ID on your iPhone first</translation>
     </message>
@@ -2430,7 +2440,17 @@ Checking…</translation>
         <translation>The card could not be read</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>カードリーダー {reader} のカードは、指定した通信プロトコル ({protocols}) では使えません。--protocol any（既定: T=0 と T=1 のどちらでも）で試すか、ほかのプログラムが別のプロトコルでカードを使っていないか確認してください。</source>
+        <translation>The card on the reader {reader} cannot be used with the protocol asked for ({protocols}). Try --protocol any (the default: T=0 or T=1), or check that no other program uses the card with another protocol.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>読み取りの途中で、ほかのプログラムがカードをリセットしました。カードを置き直してください。練習中に割り込まれないようにするには --share exclusive で起動してください。</source>
+        <translation>Another program reset the card during the reading. Place the card again. To keep other programs out during practice, start the kiosk with --share exclusive.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>カードの応答がマイナンバーカードのものではありません</source>
         <translation>The card did not answer as a My Number card does</translation>
     </message>
@@ -2793,7 +2813,7 @@ beside this one</translation>
         <translation>The phone could not be read. Please hold it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/phone_picker.py" line="+32"/>
+        <location filename="../../kiosk/ui/phone_picker.py" line="+31"/>
         <source>iPhone（Face ID）</source>
         <translation>iPhone (Face ID)</translation>
     </message>
@@ -2868,7 +2888,7 @@ beside this one</translation>
         <translation>{person}&apos;s phone</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+41"/>
         <source>iPhone：確認済み。かざしてください</source>
         <translation>iPhone: confirmed, hold it</translation>
     </message>

@@ -12,7 +12,13 @@ pcsc-lite's ``src/winscard_clnt.c`` (github.com/LudovicRousseau/PCSC):
 * a reader unplugged during the wait reads ``SCARD_STATE_UNKNOWN | SCARD_STATE_UNAVAILABLE``;
 * when the service stops under a call, the call answers ``SCARD_F_COMM_ERROR`` (``winscard_msg.c``: the
   daemon closed the socket), or the code the test gives; a context from before a restart is dead
-  (``SCARD_E_INVALID_HANDLE``), and ``SCardCancel`` only wakes a call that is waiting.
+  (``SCARD_E_INVALID_HANDLE``), and ``SCardCancel`` only wakes a call that is waiting;
+* ``SCardConnect`` (``winscard.c``) answers ``SCARD_E_SHARING_VIOLATION`` to anyone while one connection
+  holds the card exclusively, and to an exclusive request while any connection is open; the first
+  connection to a card sets its protocol (T=1 if asked for and offered, else T=0), and a request that
+  does not include the card's protocol is ``SCARD_E_PROTO_MISMATCH``; after ``reset()`` (another program
+  reset the card) each connection open before it answers its next ``SCardTransmit`` with
+  ``SCARD_W_RESET_CARD``, once.
 
 Every wait is on one condition variable: nothing here sleeps.
 """
@@ -34,6 +40,17 @@ class _Slot:
     card: Any = None  # an EmulatedCard, or None
     counter: int = 0  # pcsc-lite's event counter: +1 on each insertion and removal
     insertion: int = 0  # which insertion the card on it is (a handle is good for one)
+    offers: int = 0  # the protocols the card's ATR offers (SCARD_PROTOCOL_T0 | _T1)
+    protocol: int = 0  # the protocol the first connection set; 0: none yet
+
+
+@dataclass
+class _Handle:
+    reader: str
+    insertion: int
+    generation: int
+    exclusive: bool
+    reset: bool = False  # the card was reset since: the next SCardTransmit says so
 
 
 @dataclass
@@ -58,7 +75,8 @@ class FakeScard:
         self._slots: dict[str, _Slot] = {}
         self._reader_events = 1  # pcsc-lite's count starts non-zero
         self._contexts: dict[int, _Context] = {}
-        self._handles: dict[int, tuple[str, int, int]] = {}  # handle -> reader, insertion, generation
+        self._handles: dict[int, _Handle] = {}
+        self.connects: list[tuple[str, int, int]] = []  # SCardConnect calls: reader, share mode, protocols
         self._ids = itertools.count(0x1000)
         self.status_calls = 0  # SCardGetStatusChange calls, to show the monitor does not poll
         self.transmitted: list[bytes] = []
@@ -77,12 +95,27 @@ class FakeScard:
             self._reader_events += 1
             self._cond.notify_all()
 
-    def insert(self, reader: str, card: Any) -> None:
+    def insert(self, reader: str, card: Any, *, protocols: int | None = None) -> None:
+        """Place ``card``, whose ATR offers ``protocols`` (T=0 and T=1 unless given)."""
         with self._cond:
             slot = self._slots[reader]
             card.power_on()
             slot.card, slot.counter, slot.insertion = card, slot.counter + 1, slot.insertion + 1
+            slot.offers = self.SCARD_PROTOCOL_T0 | self.SCARD_PROTOCOL_T1 if protocols is None else protocols
+            slot.protocol = 0
             self._cond.notify_all()
+
+    def reset(self, reader: str) -> None:
+        """Another program resets the card (``SCardReconnect`` with ``SCARD_RESET_CARD``): every
+        connection open now is told so at its next command."""
+        with self._cond:
+            for handle in self._handles.values():
+                if handle.reader == reader:
+                    handle.reset = True
+
+    def open_connections(self, reader: str) -> int:
+        with self._cond:
+            return sum(1 for handle in self._handles.values() if handle.reader == reader)
 
     def remove(self, reader: str) -> None:
         with self._cond:
@@ -224,6 +257,7 @@ class FakeScard:
 
     def SCardConnect(self, context: int, reader: str, share: int, protocols: int) -> tuple[int, int, int]:
         with self._cond:
+            self.connects.append((reader, share, protocols))
             dead = self._dead(context)
             if dead is not None:
                 return dead, 0, 0
@@ -232,9 +266,27 @@ class FakeScard:
                 return self.SCARD_E_UNKNOWN_READER, 0, 0
             if slot.card is None:
                 return self.SCARD_E_NO_SMARTCARD, 0, 0
+            # pcsc-lite counts connections per reader until SCardDisconnect: one left open on a card that was
+            # taken away still holds the reader (an exclusive one, against everybody).
+            held = [
+                h for h in self._handles.values() if h.reader == reader and h.generation == self._generation
+            ]
+            exclusive = share == self.SCARD_SHARE_EXCLUSIVE
+            if any(h.exclusive for h in held) or (exclusive and held):
+                return self.SCARD_E_SHARING_VIOLATION, 0, 0
+            if not any(h.insertion == slot.insertion for h in held):
+                slot.protocol = 0  # no connection to this card: the next one negotiates again
+            if slot.protocol == 0:
+                usable = protocols & slot.offers
+                if not usable:
+                    return self.SCARD_E_PROTO_MISMATCH, 0, 0
+                t1 = usable & self.SCARD_PROTOCOL_T1
+                slot.protocol = self.SCARD_PROTOCOL_T1 if t1 else self.SCARD_PROTOCOL_T0
+            elif not protocols & slot.protocol:
+                return self.SCARD_E_PROTO_MISMATCH, 0, 0
             handle = next(self._ids)
-            self._handles[handle] = (reader, slot.insertion, self._generation)
-            return self.SCARD_S_SUCCESS, handle, self.SCARD_PROTOCOL_T1
+            self._handles[handle] = _Handle(reader, slot.insertion, self._generation, exclusive)
+            return self.SCARD_S_SUCCESS, handle, slot.protocol
 
     def SCardDisconnect(self, handle: int, disposition: int) -> int:
         with self._cond:
@@ -244,16 +296,19 @@ class FakeScard:
         with self._cond:
             if not self._up:
                 return self.SCARD_E_NO_SERVICE, []
-            if handle not in self._handles:
+            known = self._handles.get(handle)
+            if known is None or known.generation != self._generation:
                 return self.SCARD_E_INVALID_HANDLE, []
-            reader, insertion, generation = self._handles[handle]
-            if generation != self._generation:
-                return self.SCARD_E_INVALID_HANDLE, []
-            slot = self._slots.get(reader)
+            slot = self._slots.get(known.reader)
             if slot is None:
                 return self.SCARD_E_READER_UNAVAILABLE, []
-            if slot.card is None or slot.insertion != insertion:
+            if slot.card is None or slot.insertion != known.insertion:
                 return self.SCARD_W_REMOVED_CARD, []
+            if known.reset:
+                known.reset = False
+                return self.SCARD_W_RESET_CARD, []
+            if protocol != slot.protocol:
+                return self.SCARD_E_PROTO_MISMATCH, []  # sent as another protocol than the connection's
             card = slot.card
             self.transmitted.append(bytes(command))
         # The card answers outside the lock, as a real one takes its time: the test may act meanwhile.

@@ -160,3 +160,72 @@ def test_the_fullscreen_help_says_what_happens_on_one_screen(capsys):
     help_text = text[start : text.index("--lang", start)]
     assert "with one screen the practice column stays beside the reader" in help_text
     assert "staff console is hidden behind the full-screen window" in help_text
+
+
+# -- --share and --protocol: how to connect to the card on a PC/SC reader -----------------------------
+
+
+@pytest.fixture
+def built_readers(monkeypatch):
+    """The PC/SC readers the command line builds: their settings, recorded; then a reader error, so that
+    the command stops there (no pcscd needed)."""
+    import mynakiosk_hardware.readers.pcsc as pcsc
+    from mynakiosk_hardware.errors import NoReaderError
+
+    built = []
+
+    def recording_reader(name, **kwargs):
+        built.append((name, kwargs["settings"]))
+        raise NoReaderError(name, ())
+
+    monkeypatch.setattr(pcsc, "list_readers", lambda: [pcsc.ReaderStatus("ACS ACR1252 00 00", True, b"")])
+    monkeypatch.setattr(pcsc, "PcscReader", recording_reader)
+    return built
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--reader", "pcsc:ACR1252", "--share", "exclusive", "--protocol", "t1", "--check"],
+        ["card", "enroll", "sakura", "--reader", "pcsc:ACR1252", "--share", "exclusive", "--protocol", "t1"],
+        ["--share", "exclusive", "--protocol", "t1", "card", "enroll", "sakura", "--reader", "pcsc:ACR1252"],
+    ],
+    ids=["app", "enroll", "enroll-after-kiosk"],
+)
+def test_share_and_protocol_reach_the_pc_sc_reader(argv, built_readers, tmp_path, monkeypatch):
+    from mynakiosk_hardware.readers.pcsc import ConnectSettings, ShareMode, TransmissionProtocol
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))  # any roster the command reads is a new one
+    assert main(argv) == 3  # EXIT_READER: the recording reader stops it there
+    assert built_readers == [("ACR1252", ConnectSettings(ShareMode.EXCLUSIVE, TransmissionProtocol.T1))]
+
+
+@pytest.mark.parametrize("argv", [["--reader", "pcsc", "--check"], ["card", "enroll", "taro"]])
+def test_without_share_or_protocol_the_reader_connects_as_before(argv, built_readers, tmp_path, monkeypatch):
+    from mynakiosk_hardware.readers.pcsc import ConnectSettings, ShareMode, TransmissionProtocol
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert main(argv) == 3
+    assert built_readers == [(None, ConnectSettings(ShareMode.SHARED, TransmissionProtocol.ANY))]
+
+
+def test_share_and_protocol_are_refused_with_the_in_process_reader(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--share", "exclusive", "--check"])
+    assert exit_info.value.code == EXIT_USAGE
+    assert "--share and --protocol go with --reader pcsc[:NAME]" in capsys.readouterr().err
+
+
+def test_the_command_line_words_are_the_settings_words(capsys):
+    """The parser lists the choices without importing the PC/SC module (start-up): they must be its words."""
+    from mynakiosk_hardware.readers.pcsc import ShareMode, TransmissionProtocol
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"--share {{{','.join(m.value for m in ShareMode)}}}" in text
+    assert f"--protocol {{{','.join(p.value for p in TransmissionProtocol)}}}" in text
+    assert "no other program (a JPKI client, a browser's card module) sends it commands" in text
+    with pytest.raises(SystemExit):
+        main(["card", "enroll", "--help"])
+    assert "--share {shared,exclusive}" in capsys.readouterr().out

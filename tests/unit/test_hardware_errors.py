@@ -31,6 +31,12 @@ EXAMPLES: list[BaseException] = [
     errors.NoReaderError(None, ("Virtual PCD 00 00",), only_virtual=True),
     errors.CardMuteError(1),
     errors.PcscError("SCardTransmit", "Transaction failed.", code=0x80100016),
+    errors.CardInUseError("ACS ACR1252 00 00", detail="Sharing violation.", code=0x8010000B),
+    errors.CardInUseError("ACS ACR1252 00 00", exclusive=True, code=0x8010000B),
+    errors.ProtocolMismatchError(
+        "ACS ACR1252 00 00", "T=1", detail="Card protocol mismatch.", code=0x8010000F
+    ),
+    errors.CardResetError("ACS ACR1252 00 00", detail="Card was reset.", code=0x80100068),
     errors.CardProtocolError("unexpected answer to VERIFY: SW 6F00"),
     errors.NoJpkiApplicationError(),
     errors.CardUnreadable("READ BINARY of the token EF 0006 answered SW 6982"),
@@ -57,7 +63,7 @@ def test_the_examples_cover_every_kind_declared():
 def test_a_hardware_error_message_is_english_and_carries_its_facts(error):
     message = str(error)
     assert message and not JAPANESE.search(message)
-    for fact in ("reader", "code", "address", "wanted"):
+    for fact in ("reader", "code", "address", "wanted", "protocols"):
         value = getattr(error, fact, None)
         if isinstance(value, str) and value:
             assert value in message
@@ -106,6 +112,10 @@ def test_the_words_carry_the_facts_a_person_needs():
     assert "--reader 'pcsc:Virtual PCD 00 00'" in in_english(only_virtual)
     assert "ACS ACR1252 00 00" in describe(errors.ReaderUnavailableError("ACS ACR1252 00 00"))
     assert "127.0.0.1:35963" in in_english(errors.VpcdError("127.0.0.1:35963"))
+    in_use = errors.CardInUseError("ACS ACR1252 00 00")
+    assert "ACS ACR1252 00 00" in describe(in_use) and "ACS ACR1252 00 00" in in_english(in_use)
+    mismatch = errors.ProtocolMismatchError("ACS ACR1252 00 00", "T=0")
+    assert "(T=0)" in describe(mismatch) and "(T=0)" in in_english(mismatch)
     assert describe(errors.RealCardProtected(Device.PHONE, Protection.LAST_TRY)) == (
         "残り1回のため、実物のスマートフォンでは照合しません"
     )

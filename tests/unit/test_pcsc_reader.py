@@ -1,7 +1,8 @@
 """The PC/SC reader without pcscd: an injected scard layer (tests/support/fake_scard.py) and retry wait.
 
 Service loss and return, a card or a reader leaving while the monitor waits or while a job runs, hot-plug
-through ``\\\\?PnP?\\Notification``, a listener that raises, and the typed errors each PC/SC code becomes.
+through ``\\\\?PnP?\\Notification``, a listener that raises, and the typed errors each PC/SC code becomes;
+the connection settings (share mode, protocols) and the refusals another program can bring.
 Every wait is on an event or a condition, with a timeout only so that a failure cannot hang the suite.
 """
 
@@ -13,11 +14,16 @@ import threading
 
 import pytest
 
+from mynakiosk.cli import in_english
+from mynakiosk.reader_messages import describe
 from mynakiosk_hardware.card import MyNumberCard
 from mynakiosk_hardware.errors import (
+    CardInUseError,
     CardMuteError,
     CardRemovedError,
+    CardResetError,
     NoCardError,
+    ProtocolMismatchError,
     ReaderUnavailableError,
     ServiceLostError,
     ServiceUnavailableError,
@@ -26,7 +32,13 @@ from mynakiosk_hardware.jpki import identify
 from mynakiosk_hardware.mynumber import MYNUMBER_ATR
 from mynakiosk_hardware.profile import CardProfile
 from mynakiosk_hardware.readers.base import ReaderEvent, ReaderEventKind
-from mynakiosk_hardware.readers.pcsc import PcscReader, run_once
+from mynakiosk_hardware.readers.pcsc import (
+    ConnectSettings,
+    PcscReader,
+    ShareMode,
+    TransmissionProtocol,
+    run_once,
+)
 from tests.support.fake_scard import FakeScard
 from tests.support.scripted_card import ScriptedCard
 
@@ -342,3 +354,168 @@ def test_pcsc_traces_go_to_the_apdu_log_like_every_reader(fake, make, caplog):
     reader.submit(lambda channel: channel.transmit(verify)).result(WAIT)
     assert next(r.getMessage() for r in caplog.records if r.name == "apdu") == "> 00 20 00 80 04"
     assert "31 32 33 34" not in caplog.text
+
+
+# -- connection settings (share mode, protocols) and the refusals they can bring ----------------------
+
+
+def read_binary(channel):
+    return channel.transmit(bytes.fromhex("00B0000000"))
+
+
+def another_program(fake, reader: str = READER, share: str = "SCARD_SHARE_SHARED", protocols: int = 3) -> int:
+    """Another PC/SC program (a JPKI client) connects to the card; returns its handle, or fails the test."""
+    _, context = fake.SCardEstablishContext(fake.SCARD_SCOPE_USER)
+    hresult, handle, _ = fake.SCardConnect(context, reader, getattr(fake, share), protocols)
+    assert hresult == fake.SCARD_S_SUCCESS, fake.SCardGetErrorMessage(hresult)
+    return handle
+
+
+def test_the_default_settings_connect_shared_offering_t0_and_t1(fake, make):
+    fake.plug(READER)
+    fake.insert(READER, card())
+    reader, events = make()
+    events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    assert reader.settings == ConnectSettings() == ConnectSettings.from_words(None, None)
+    reader.submit(identify).result(WAIT)
+    run_once(READER, identify, scard=fake)
+    both = fake.SCARD_PROTOCOL_T0 | fake.SCARD_PROTOCOL_T1
+    assert fake.connects == [(READER, fake.SCARD_SHARE_SHARED, both)] * 2
+    assert fake.open_connections(READER) == 0  # each job disconnected, as before
+
+
+@pytest.mark.parametrize(
+    ("share", "protocol", "flags"),
+    [
+        ("exclusive", "any", ("SCARD_SHARE_EXCLUSIVE", ("SCARD_PROTOCOL_T0", "SCARD_PROTOCOL_T1"))),
+        ("shared", "t1", ("SCARD_SHARE_SHARED", ("SCARD_PROTOCOL_T1",))),
+        ("exclusive", "t0", ("SCARD_SHARE_EXCLUSIVE", ("SCARD_PROTOCOL_T0",))),
+    ],
+)
+def test_the_settings_chosen_reach_scardconnect(fake, timer, share, protocol, flags):
+    fake.plug(READER)
+    fake.insert(READER, card())
+    settings = ConnectSettings.from_words(share, protocol)
+    reader = PcscReader(scard=fake, retry_wait=timer, settings=settings)
+    events = Events()
+    reader.start(events)
+    try:
+        events.expect(K.READER_ADDED, K.CARD_INSERTED)
+        assert reader.submit(identify).result(WAIT).is_mynumber_card
+    finally:
+        reader.close()
+    run_once(READER, identify, settings=settings, scard=fake)
+    share_flag, protocols = flags
+    expected = (READER, getattr(fake, share_flag), sum(getattr(fake, p) for p in protocols))
+    assert fake.connects == [expected, expected]
+
+
+def test_a_card_held_exclusively_by_another_program_is_card_in_use(fake, make):
+    fake.plug(READER)
+    fake.insert(READER, card())
+    other = another_program(fake, share="SCARD_SHARE_EXCLUSIVE")
+    reader, events = make()
+    events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    with pytest.raises(CardInUseError) as raised:
+        reader.submit(identify).result(WAIT)
+    error = raised.value
+    assert error.reader == READER and not error.exclusive and error.code == fake.SCARD_E_SHARING_VIOLATION
+    assert not isinstance(error, NoCardError)  # the card is there: the visit must not end as if taken away
+    assert "ほかのプログラム" in describe(error) and "Another program is using the card" in in_english(error)
+    assert "JPKI" in in_english(error)  # the program a clinic most likely has open, named
+    fake.SCardDisconnect(other, fake.SCARD_LEAVE_CARD)  # the other program is done: the kiosk reads
+    assert reader.submit(identify).result(WAIT).is_mynumber_card
+
+
+def test_asking_for_the_card_exclusively_while_another_program_shares_it_says_so(fake):
+    fake.plug(READER)
+    fake.insert(READER, card())
+    another_program(fake)
+    exclusive = ConnectSettings(ShareMode.EXCLUSIVE)
+    with pytest.raises(CardInUseError) as raised:
+        run_once(READER, read_binary, settings=exclusive, scard=fake)
+    assert raised.value.exclusive
+    assert "--share exclusive" in describe(raised.value) and "exclusive mode" in in_english(raised.value)
+    assert describe(raised.value) != describe(CardInUseError(READER))
+
+
+def test_exclusive_mode_keeps_the_card_from_other_programs_until_it_leaves(fake, make, timer):
+    fake.plug(READER)
+    fake.insert(READER, card())
+    reader = PcscReader(scard=fake, retry_wait=timer, settings=ConnectSettings(ShareMode.EXCLUSIVE))
+    events = Events()
+    reader.start(events)
+    try:
+        events.expect(K.READER_ADDED, K.CARD_INSERTED)
+        reader.submit(identify).result(WAIT)
+        # Between two steps of the visit the card stays the kiosk's: another program is refused ...
+        _, context = fake.SCardEstablishContext(fake.SCARD_SCOPE_USER)
+        refused, _, _ = fake.SCardConnect(context, READER, fake.SCARD_SHARE_SHARED, 3)
+        assert refused == fake.SCARD_E_SHARING_VIOLATION
+        reader.submit(identify).result(WAIT)
+        assert len(fake.connects) == 2  # ... and the kiosk's second step used the connection it kept
+        fake.remove(READER)
+        events.expect(K.CARD_REMOVED)
+        with pytest.raises(NoCardError):  # queued after the let-go: it has run when this fails
+            reader.submit(identify).result(WAIT)
+        assert fake.open_connections(READER) == 0
+        fake.insert(READER, card())
+        events.expect(K.CARD_INSERTED)
+        another_program(fake)  # the reader is free again until the kiosk's next job
+    finally:
+        reader.close()
+
+
+def test_an_exclusive_connection_is_let_go_on_close(fake, timer):
+    fake.plug(READER)
+    fake.insert(READER, card())
+    reader = PcscReader(scard=fake, retry_wait=timer, settings=ConnectSettings(ShareMode.EXCLUSIVE))
+    events = Events()
+    reader.start(events)
+    events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    reader.submit(identify).result(WAIT)
+    assert fake.open_connections(READER) == 1
+    reader.close()
+    assert fake.open_connections(READER) == 0
+
+
+def test_a_protocol_the_card_does_not_offer_is_a_protocol_mismatch(fake):
+    fake.plug(READER)
+    fake.insert(READER, ScriptedCard(("00B0000000", "01 9000")), protocols=fake.SCARD_PROTOCOL_T0)
+    t1 = ConnectSettings(protocol=TransmissionProtocol.T1)
+    with pytest.raises(ProtocolMismatchError) as raised:
+        run_once(READER, read_binary, settings=t1, scard=fake)
+    error = raised.value
+    assert (error.reader, error.protocols, error.code) == (READER, "T=1", fake.SCARD_E_PROTO_MISMATCH)
+    assert "T=1" in describe(error) and "--protocol any" in in_english(error)
+    # The default offers both, and the card's T=0 is used for the commands too.
+    assert run_once(READER, read_binary, scard=fake) == bytes.fromhex("01 9000")
+
+
+def test_a_protocol_another_program_already_set_is_a_protocol_mismatch(fake):
+    fake.plug(READER)
+    fake.insert(READER, card())
+    another_program(fake, protocols=fake.SCARD_PROTOCOL_T0)
+    with pytest.raises(ProtocolMismatchError):
+        run_once(READER, identify, settings=ConnectSettings(protocol=TransmissionProtocol.T1), scard=fake)
+    assert run_once(READER, identify, scard=fake).is_mynumber_card  # T=0 or T=1: joins on T=0
+
+
+def test_a_card_reset_by_another_program_during_a_job_is_card_reset_not_removed(fake, make):
+    gated = GatedCard()
+    fake.plug(READER)
+    fake.insert(READER, gated)
+    reader, events = make()
+    events.expect(K.READER_ADDED, K.CARD_INSERTED)
+    job = reader.submit(identify)
+    assert gated.entered.wait(WAIT)
+    fake.reset(READER)  # another program, sharing the card, resets it under the job
+    gated.release.set()
+    with pytest.raises(CardResetError) as raised:
+        job.result(WAIT)
+    error = raised.value
+    assert not isinstance(error, NoCardError) and error.code == fake.SCARD_W_RESET_CARD
+    assert "--share exclusive" in describe(error) and "reset the card" in in_english(error)
+    assert reader.card_present()  # no removal: the card is still on the reader ...
+    assert reader.submit(identify).result(WAIT).is_mynumber_card  # ... and the next job reads it afresh
+    assert events.empty()
