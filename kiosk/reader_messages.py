@@ -172,8 +172,10 @@ def _card(error: ReaderError) -> str:
         )
     if isinstance(error, CardResetError):
         return N_(
-            "読み取りの途中で、ほかのプログラムがカードをリセットしました。カードを置き直してください。"
-            "練習中に割り込まれないようにするには --share exclusive で起動してください。"
+            "読み取りの途中で、ほかのプログラムがカードリーダー {reader} のカードをリセットしました。"
+            "カードを置き直してください。練習中に割り込まれないようにするには --share exclusive で起動して"
+            "ください。",
+            reader=error.reader,
         )
     if isinstance(error, CardProtocolError):
         return N_("カードの応答がマイナンバーカードのものではありません")

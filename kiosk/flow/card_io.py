@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Never, Protocol, TypeVar
 
 from mynakiosk.i18n import N_
 from mynakiosk.reader_messages import describe
+from mynakiosk_hardware.errors import CardInUseError, CardResetError, ProtocolMismatchError
 from mynakiosk_hardware.readers.base import NoCardError, ReaderError, ServiceUnavailableError
 
 if TYPE_CHECKING:
@@ -160,6 +161,10 @@ class CardIO:
             self._failed(visit, Failure.SERVICE_LOST, describe(exc))
         except jpki.RealCardProtected as exc:
             log.warning("real card protected: %s", exc)
+            self._failed(visit, Failure.UNREADABLE, describe(exc))
+        except (CardInUseError, ProtocolMismatchError, CardResetError) as exc:
+            # Another program has the card, or --protocol does not suit it: the wording says what to do.
+            log.warning("card connection: %s", exc)
             self._failed(visit, Failure.UNREADABLE, describe(exc))
         except ReaderError as exc:
             log.warning("card error: %s", exc)

@@ -1135,7 +1135,7 @@
         <translation>({validity}) {cause}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/card_io.py" line="+41"/>
+        <location filename="../../kiosk/flow/card_io.py" line="+42"/>
         <source>カードの読み取り中にエラーが発生しました。カードを置き直してください。</source>
         <translation>An error occurred while reading the card. Please place the card again.</translation>
     </message>
@@ -1315,7 +1315,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+34"/>
-        <location filename="../../kiosk/cli.py" line="+730"/>
+        <location filename="../../kiosk/cli.py" line="+761"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+185"/>
         <location line="+24"/>
@@ -2446,11 +2446,11 @@ Checking…</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>読み取りの途中で、ほかのプログラムがカードをリセットしました。カードを置き直してください。練習中に割り込まれないようにするには --share exclusive で起動してください。</source>
-        <translation>Another program reset the card during the reading. Place the card again. To keep other programs out during practice, start the kiosk with --share exclusive.</translation>
+        <source>読み取りの途中で、ほかのプログラムがカードリーダー {reader} のカードをリセットしました。カードを置き直してください。練習中に割り込まれないようにするには --share exclusive で起動してください。</source>
+        <translation>Another program reset the card on the reader {reader} during the reading. Place the card again. To keep other programs out during practice, start the kiosk with --share exclusive.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>カードの応答がマイナンバーカードのものではありません</source>
         <translation>The card did not answer as a My Number card does</translation>
     </message>
@@ -2990,7 +2990,7 @@ beside this one</translation>
         <translation>Warning: the virtual card reader (vpcd) is open to the network ({listeners}): anyone can present a card there and receive the PIN typed for it. Remove {config} and restart pcscd (details: kiosk readers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/cli.py" line="+97"/>
+        <location filename="../../kiosk/cli.py" line="+99"/>
         <source>結果ファイルのフォルダーを使えません: {folder}</source>
         <translation>The result file folder cannot be used: {folder}</translation>
     </message>

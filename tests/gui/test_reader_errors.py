@@ -14,10 +14,13 @@ from PySide6.QtCore import QCoreApplication
 from mynakiosk.flow.machine import State
 from mynakiosk.ui import language
 from mynakiosk_hardware.errors import (
+    CardInUseError,
+    CardResetError,
     Device,
     NoReaderError,
     PcscNotInstalledError,
     Protection,
+    ProtocolMismatchError,
     ReaderUnavailableError,
     RealCardProtected,
     ServiceLostError,
@@ -62,6 +65,11 @@ CASES = [
     (NoReaderError("ACR1252", ("Virtual PCD 00 00",)), State.NO_READER),
     (PcscNotInstalledError(), State.NO_READER),
     *((RealCardProtected(d, r, 1), State.READ_FAILED) for d in Device for r in Protection),
+    # Another program has the card, or --protocol does not suit it: the reader's screen says so.
+    (CardInUseError("ACS ACR1252 00 00", code=0x8010000B), State.READ_FAILED),
+    (CardInUseError("ACS ACR1252 00 00", exclusive=True, code=0x8010000B), State.READ_FAILED),
+    (ProtocolMismatchError("ACS ACR1252 00 00", "T=1", code=0x8010000F), State.READ_FAILED),
+    (CardResetError("ACS ACR1252 00 00", code=0x80100068), State.READ_FAILED),
 ]
 
 
