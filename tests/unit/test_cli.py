@@ -229,3 +229,21 @@ def test_the_command_line_words_are_the_settings_words(capsys):
     with pytest.raises(SystemExit):
         main(["card", "enroll", "--help"])
     assert "--share {shared,exclusive}" in capsys.readouterr().out
+
+
+def test_kiosk_readers_surveys_each_card_with_the_settings_given(monkeypatch, capsys):
+    """`kiosk --protocol t1 readers`: which cards answer over T=1 (each survey connects as asked)."""
+    import mynakiosk_hardware.readers.pcsc as pcsc
+    from mynakiosk_hardware.errors import ProtocolMismatchError
+
+    used = []
+
+    def run_once(name, job, *, settings):
+        used.append(settings)
+        raise ProtocolMismatchError(name, settings.protocol.label)
+
+    monkeypatch.setattr(pcsc, "list_readers", lambda: [pcsc.ReaderStatus("ACS ACR1252 00 00", True, b"\x3b")])
+    monkeypatch.setattr(pcsc, "run_once", run_once)
+    assert main(["--protocol", "t1", "readers"]) == 0
+    assert used == [pcsc.ConnectSettings(protocol=pcsc.TransmissionProtocol.T1)]
+    assert "card present, unreadable" in capsys.readouterr().out
