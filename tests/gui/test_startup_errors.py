@@ -109,7 +109,7 @@ def test_the_dialog_speaks_the_windows_language_and_stderr_english(
     """hardware raises a typed error (its message English, for developers); the UI words it."""
     from mynakiosk_hardware.errors import ServiceUnavailableError
 
-    def unusable(kind, name):
+    def unusable(kind, name, **_connect_settings):
         raise ServiceUnavailableError("Service not available.", code=0x8010001D)
 
     monkeypatch.setattr(cli, "make_reader", unusable)
