@@ -76,10 +76,59 @@ def _connect_arguments(parser: argparse.ArgumentParser, default: Any = None) -> 
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The Japanese names in the help (the screens' and menus' own words, as the Japanese UI shows them) and
+#: what ``kiosk --lang en --help`` says instead: the English UI's words where it has them.
+HELP_IN_ENGLISH = {
+    "マイナ受付シミュレータ": "My Number Reception Simulator",
+    "顔認証付きカードリーダー": "face-recognition card reader",
+    "汎用カードリーダー for スマホ保険証 phones": "general-purpose card reader for phones set up as health insurance cards",
+    "「スマートフォン」": "“Smartphone”",
+    "レセコン": "billing system",
+    "表示 → 全画面表示": "View → Full screen",
+    "表示 menu": "View menu",
+    "言語 / Language menu": "Language menu",
+    "(読み取り中, 確認中, 認証中)": "(Reading, Checking, Authenticating)",
+}
+
+
+class _EnglishHelp(argparse.HelpFormatter):
+    """Help for ``--lang en``: the Japanese names in it said in English (:data:`HELP_IN_ENGLISH`), before
+    the lines are wrapped."""
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(_help_in_english(text))
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        return _help_in_english(super()._expand_help(action))
+
+
+def _help_in_english(text: str) -> str:
+    for japanese, english in HELP_IN_ENGLISH.items():
+        text = text.replace(japanese, english)
+    return text
+
+
+def asked_language(argv: Sequence[str]) -> str:
+    """The ``--lang`` the arguments give (the last one, as argparse takes it), before they are parsed: the
+    help is worded for it."""
+    language = DEFAULT_LANGUAGE
+    for i, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument == "--lang" and i + 1 < len(argv):
+            language = argv[i + 1]
+        elif argument.startswith("--lang="):
+            language = argument.partition("=")[2]
+    return language
+
+
+def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
+    """The command line; its help speaks ``language`` (``--lang en``: no Japanese names)."""
+    help_format = _EnglishHelp if language == "en" else argparse.HelpFormatter
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="マイナ受付シミュレータ: practise the 顔認証付きカードリーダー reception flow.",
+        formatter_class=help_format,
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument(
@@ -166,7 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=0,
         help="more log output (-vv: APDU headers and status words)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        parser_class=lambda **kwargs: _CommandParser(formatter_class=help_format, **kwargs),
+    )
     sub.add_parser("readers", help="list PC/SC readers and whether a card is on each")
     sub.add_parser("card", help="emulated cards", arguments=_card_arguments)
     sub.add_parser(
@@ -352,7 +405,7 @@ def cmd_readers(args: argparse.Namespace) -> int:
             settings = ConnectSettings.from_words(args.share, args.protocol)
             card = describe_card(run_once(reader.name, survey, settings=settings))
         except ReaderError as exc:
-            card = f"card present, unreadable ({exc})"
+            card = f"card present, unreadable ({in_english(exc)})"
         print(f"{reader.name}\t{mark}{card}; ATR {reader.atr.hex(' ').upper()}")
     virtual = [r.name for r in readers if is_virtual(r.name)]
     if virtual:
@@ -393,7 +446,7 @@ def _card_to_serve(args: argparse.Namespace) -> tuple[EmulatedCard, str]:
     personas = {p.key: p for p in default_household()}
     if args.profile in personas:
         profile = personas[args.profile].profile()
-        label, path = personas[args.profile].label, None
+        label, path = in_language(args.lang)(personas[args.profile].label), None
     elif args.profile.endswith(".toml"):
         path = Path(args.profile)
         profile = load_profile(path)
@@ -473,6 +526,7 @@ def cmd_card_enroll(args: argparse.Namespace) -> int:
     from mynakiosk_hardware.readers.base import ReaderEventKind
 
     personas = {p.key: p for p in default_household()}
+    words = in_language(args.lang)  # the persona's name and relation
     if args.persona not in personas:
         print(f"error: unknown persona {args.persona!r}; choose from {', '.join(personas)}", file=sys.stderr)
         return EXIT_USAGE
@@ -490,7 +544,8 @@ def cmd_card_enroll(args: argparse.Namespace) -> int:
     placed = threading.Event()
     reader.start(lambda event: placed.set() if event.kind is ReaderEventKind.CARD_INSERTED else None)
     print(
-        f"place the card to enrol as {personas[args.persona].label} (waiting {args.timeout:g} s)…", flush=True
+        f"place the card to enrol as {words(personas[args.persona].label)} (waiting {args.timeout:g} s)…",
+        flush=True,
     )
     try:
         if not placed.wait(args.timeout):
@@ -513,7 +568,7 @@ def cmd_card_enroll(args: argparse.Namespace) -> int:
         print("error: this card has neither a UID nor a certificate to recognise it by", file=sys.stderr)
         return EXIT_USAGE
     roster.enroll(key, args.persona)
-    print(f"enrolled the {what} as {personas[args.persona].label} in {roster.path}")
+    print(f"enrolled the {what} as {words(personas[args.persona].label)} in {roster.path}")
     return EXIT_OK
 
 
@@ -537,6 +592,7 @@ def cmd_scenario_list(args: argparse.Namespace) -> int:
 
     from mynakiosk.scenarios.loader import ScenarioError, library, load_scenario
 
+    words = in_language(args.lang)  # the title's English spelling, the tags' translation
     failures = 0
     for path in library():
         try:
@@ -557,9 +613,8 @@ def cmd_scenario_list(args: argparse.Namespace) -> int:
             }
             print(json.dumps(entry, ensure_ascii=False))
         else:
-            shown = english if args.lang == "en" and english else title  # `kiosk --lang en scenario list`
-            tags = ", ".join(scenario.tags)
-            print(f"{scenario.key}\t{scenario.as_of.isoformat()}\t{shown}\t{tags}")
+            tags = ", ".join(words(tag) for tag in scenario.tags)  # a tag outside the vocabulary: as written
+            print(f"{scenario.key}\t{scenario.as_of.isoformat()}\t{words(title)}\t{tags}")
     return EXIT_OK if failures == 0 else EXIT_FAILED
 
 
@@ -569,9 +624,11 @@ def cmd_scenario(args: argparse.Namespace) -> int:
 
     from mynakiosk.scenarios.loader import ScenarioError, find_scenario, library, load_scenario
     from mynakiosk.scenarios.runner import format_run, run_scenario
+    from mynakiosk.scenarios.tags import unknown_tags
 
     if args.scenario_command == "list":
         return cmd_scenario_list(args)
+    words = in_language(args.lang)
     given = args.files or library()
     if not given:
         print("error: no scenario files", file=sys.stderr)
@@ -596,16 +653,22 @@ def cmd_scenario(args: argparse.Namespace) -> int:
         if args.scenario_command == "check":
             # A dry run: whatever `run` could not perform is an error of the file, not of the outcome.
             for problem in run.impossible:
-                print(f"error: {path}: {problem}", file=sys.stderr)
+                print(f"error: {path}: {words(problem)}", file=sys.stderr)
+            for tag in unknown_tags(scenario.tags):  # flagged, not refused: a tag is only a label
+                print(
+                    f"warning: {path}: tags: {tag!r} is not a known tag, so it is shown as written in every"
+                    " language (known tags: docs/scenarios.md)",
+                    file=sys.stderr,
+                )
             failures += bool(run.impossible)
             if not run.impossible:
-                print(f"ok: {path}: {scenario.title}")
+                print(f"ok: {path}: {words(scenario.title)}")
             continue
         failures += not run.ok
         if args.json:
             print(json.dumps(run.to_json(), ensure_ascii=False))
         else:
-            print(format_run(run))
+            print(format_run(run, words))
     if args.scenario_command == "run" and not args.json:
         print(f"{len(given) - failures} passed, {failures} failed")
     if unknown:
@@ -628,6 +691,14 @@ def in_english(exc: BaseException | str) -> str:
 
 def _english(message: str) -> str:
     """A marked text through the compiled English translation; as it is when that cannot be had."""
+    return in_language("en")(message)
+
+
+def in_language(language: str) -> Callable[[Any], str]:
+    """What puts a marked text (or a Bilingual) into ``language`` for printing: for Japanese the text as
+    marked; for English the compiled translation, loaded once (the text as it is when that cannot be had)."""
+    if language == "ja":
+        return str
     try:
         from PySide6.QtCore import QTranslator
 
@@ -636,10 +707,21 @@ def _english(message: str) -> str:
 
         translator = QTranslator()
         if not translator.load(str(qm_path("en"))):
-            return str(message)
-        return str(translated(message, lambda text: translator.translate("", text) or text))
+            return str
+
+        def lookup(text: str) -> str:
+            return translator.translate("", text) or text
+
     except Exception:  # the report must get out, whatever else is broken
-        return str(message)
+        return str
+
+    def english(text: Any) -> str:
+        try:
+            return str(translated(text, lookup))
+        except Exception:
+            return str(text)
+
+    return english
 
 
 #: The Qt-free modules (and what they import) the reader's screen needs, loaded before PySide6.
@@ -713,7 +795,8 @@ def cmd_desktop(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"error: cannot write {target}: {exc.strerror}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"installed {target}: マイナ受付シミュレータ is in the desktop's application menu")
+    name = in_language(args.lang)(N_("マイナ受付シミュレータ"))
+    print(f"installed {target}: {name} is in the desktop's application menu")
     return EXIT_OK
 
 
@@ -788,7 +871,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    parser = build_parser(asked_language(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
     if args.command == "readers":

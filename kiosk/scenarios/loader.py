@@ -383,7 +383,7 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
         _only(where, item, {"number", "name", "name_en"})
         number = _text(f"{where}.number", item.get("number"))
         if not (number.isdigit() and len(number) in (6, 8)):
-            raise ScenarioError(f"{where}.number: 保険者番号 is 6 or 8 digits, got {quote(number)}")
+            raise ScenarioError(f"{where}.number: an insurer number is 6 or 8 digits, got {quote(number)}")
         insurers.append(
             Insurer(number, _english(f"{where}.name", item, "name", _text(f"{where}.name", item.get("name"))))
         )
@@ -418,7 +418,7 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
             raise ScenarioError(f"{where}.birth_date: {birth} is after the as-of date {as_of}")
         sex = str(item.get("sex", "1"))
         if sex not in ("1", "2"):
-            raise ScenarioError(f"{where}.sex: 1 (男) or 2 (女), got {quote(sex)}")
+            raise ScenarioError(f"{where}.sex: 1 (male) or 2 (female), got {quote(sex)}")
         person = Person(pid, name, _optional_text(where, item, "kana", ""), birth, sex)
         card = None
         linked_to, registered = pid, True
@@ -455,7 +455,7 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
                 raise ScenarioError(f"{where}.phone: a phone is set up from the person's card: add a card")
             if not can_have_smartphone_card(birth, as_of):
                 raise ScenarioError(
-                    f"{where}.phone: under 15 there is no 署名用電子証明書, so no スマホ保険証 (docs/domain.md)"
+                    f"{where}.phone: under 15 there is no signature certificate, so no phone as insurance card (docs/domain.md)"
                 )
             from mynakiosk_hardware.phone import phone_from_mapping  # the card model: not for the idle screen
 
@@ -492,7 +492,7 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
         relation_text = item.get("relation", Relation.SELF.label)
         relation = next((r for r in Relation if r.label == relation_text), None)
         if relation is None:
-            choices = " or ".join(r.label for r in Relation)
+            choices = " or ".join(quote(r.label) for r in Relation)  # as the file spells them
             raise ScenarioError(f"{where}.relation: {choices}, got {quote(relation_text)}")
         lost = date_in(f"{where}.lost", item["lost"]) if "lost" in item else None
         acquired = date_in(f"{where}.acquired", item.get("acquired"))
@@ -612,7 +612,7 @@ def _check_clinic_value(where: str, name: str, value: Any) -> None:
         if not low <= value <= high:  # also false for NaN
             raise ScenarioError(f"{where}: from {low} to {high}, got {quote(value)}")
     elif name == "code" and not (len(value) == 10 and value.isascii() and value.isdigit()):
-        raise ScenarioError(f"{where}: 医療機関コード is 10 digits, got {quote(value)}")
+        raise ScenarioError(f"{where}: a medical institution code is 10 digits, got {quote(value)}")
     elif isinstance(value, str) and not (value.strip() and is_single_line(value)):
         raise ScenarioError(f"{where}: expected one line of text, got {quote(value)}")
 
@@ -741,7 +741,7 @@ def _check_desk_step(where: str, step: str, words: list[str], ids: set[str]) -> 
         raise ScenarioError(f"{where}: {quote(step)}: expected {READER_STEPS['desk']}")
     insurer, birth = words[2], words[6]
     if not (insurer.isascii() and insurer.isdigit() and len(insurer) in (6, 8)):
-        raise ScenarioError(f"{where}: {quote(step)}: 保険者番号 is 6 or 8 ASCII digits")
+        raise ScenarioError(f"{where}: {quote(step)}: an insurer number is 6 or 8 ASCII digits")
     if birth not in ids:
         try:
             dt.date.fromisoformat(birth)

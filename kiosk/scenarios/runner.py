@@ -2,6 +2,11 @@
 
 Each run gets a fresh back end and fresh cards, places cards in an in-process reader, performs the
 scripted actions, and compares the outcome with the scenario's expectation.
+
+The report's own words (``state:``, ``result:``, ``expected … got``) are English in every language, as a
+scenario file's step and state names are; what the reader and the back end say (a screen's message, a
+document, a label) is kept as the marked text it was made as, so :func:`format_run` words it in the command
+line's language (docs/scenarios.md, "Running scenarios").
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from mynakiosk.domain.desk import DeskVerdict, PresentedDocument, desk_verdict
 from mynakiosk.flow.intents import ChoosePin, RequestVisualCheck, ScriptStep, SubmitVisualCheck
 from mynakiosk.flow.machine import State, UnexpectedEvent
 from mynakiosk.flow.reception import Reception, Snapshot, UnexpectedIntent
+from mynakiosk.i18n import N_, Msg
 from mynakiosk.roster import Roster
 from mynakiosk.scenarios.loader import (
     DeskLookup,
@@ -29,8 +35,11 @@ from mynakiosk.scenarios.loader import (
 )
 from mynakiosk_hardware.card import OtherCard
 from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER, VirtualReader
+from mynakiosk_hardware.text import shown_message
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from mynakiosk.domain.fallback import FallbackGuidance
     from mynakiosk.domain.qualification import QualificationResult
     from mynakiosk.domain.visit import ReceptionRecord
@@ -40,7 +49,21 @@ log = logging.getLogger("kiosk.scenario")
 
 
 class StepNotPossible(Exception):
-    """A script step the reader does not offer at that point (its message says why)."""
+    """A script step the reader does not offer at that point (its message, a report line, says why)."""
+
+
+def line(template: str, /, **values: Any) -> str:
+    """A line of a run's report: English words around ``values`` (marked texts, data), the Japanese line as
+    a str. Its template has no Japanese, so no translation: translating the line words only its values."""
+    return Msg(template, values)
+
+
+def joined(parts: Sequence[Any], separator: str) -> str:
+    """``separator.join(parts)``, each part still translatable (a :func:`line`)."""
+    escaped = separator.replace("{", "{{").replace("}", "}}")
+    return line(
+        escaped.join(f"{{p{i}}}" for i in range(len(parts))), **{f"p{i}": p for i, p in enumerate(parts)}
+    )
 
 
 @dataclass
@@ -48,7 +71,7 @@ class RunResult:
     """One headless scenario run: what was shown, where it ended, and how that differs from [expect]."""
 
     scenario: Scenario
-    transcript: list[str] = field(default_factory=list)
+    transcript: list[str] = field(default_factory=list)  # report lines (:func:`line`)
     final_state: State | None = None
     record: ReceptionRecord | None = None  # the last one published, or the visit's so far
     records: list[ReceptionRecord] = field(default_factory=list)  # every record published, in order
@@ -116,16 +139,18 @@ def describe(snapshot: Snapshot) -> str:
         State.PIN_ENTRY,
         State.PHONE_PIN,
     ):
-        extra.append(f"残り{snapshot.tries_left}回")
+        extra.append(N_("残り{tries}回", tries=snapshot.tries_left))
     if snapshot.wrong_pin:
-        extra.append("暗証番号が違います")
+        extra.append(N_("暗証番号が違います"))
     if snapshot.fallback is not None:
         extra.append(snapshot.fallback.title)
     if snapshot.message:
         extra.append(snapshot.message)
     if snapshot.alert:
         extra.append(snapshot.alert)
-    return f"state: {snapshot.state.value}" + (f" ({'; '.join(extra)})" if extra else "")
+    if not extra:
+        return line("state: {state}", state=snapshot.state.value)
+    return line("state: {state} ({extra})", state=snapshot.state.value, extra=joined(extra, "; "))
 
 
 async def run_scenario(scenario: Scenario) -> RunResult:
@@ -135,7 +160,7 @@ async def run_scenario(scenario: Scenario) -> RunResult:
         await _run(scenario, run)
     except Exception as exc:  # reported as a mismatch; the traceback goes to the debug log
         log.debug("scenario run failed", exc_info=True)
-        problem = f"the run failed: {type(exc).__name__}: {exc}"
+        problem = line("the run failed: {error}", error=f"{type(exc).__name__}: {exc}")
         run.mismatches.append(problem)
         run.impossible.append(problem)
     return run
@@ -143,7 +168,7 @@ async def run_scenario(scenario: Scenario) -> RunResult:
 
 async def _run(scenario: Scenario, run: RunResult) -> None:
     if not scenario.script:
-        run.mismatches.append("the scenario has no script to run")
+        run.mismatches.append(line("the scenario has no script to run"))
         return
     reader = VirtualReader()
     phone_reader = VirtualReader(VIRTUAL_PHONE_READER)
@@ -158,7 +183,7 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
 
     reception = Reception(
         run_on_card,
-        lambda s: run.transcript.append("  " + describe(s)),
+        lambda s: run.transcript.append(line("  {state}", state=describe(s))),
         CardPolicy(list(personas.values()), Roster()),
         service=scenario.service(),
         clinic=scenario.clinic,
@@ -173,19 +198,20 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
     reception.phone_reader_ready(True)
     try:
         for index, step in enumerate(scenario.script):
-            run.transcript.append(f"> {step.shown}")
+            run.transcript.append(line("> {step}", step=step.shown))
             state = reception.state
+            where = {"index": index, "step": repr(step.shown), "state": state.value}
             try:
                 await _perform(step, reception, (reader, phone_reader), personas, run)
             except StepNotPossible as exc:
-                problem = f"script[{index}] {step.shown!r} is not possible at {state.value}: {exc}"
+                why = shown_message(exc)
+                problem = line("script[{index}] {step} is not possible at {state}: {why}", **where, why=why)
             except (UnexpectedEvent, UnexpectedIntent):
-                problem = f"script[{index}] {step.shown!r} is not possible at {state.value}"
+                problem = line("script[{index}] {step} is not possible at {state}", **where)
             except Exception as exc:  # a script ends in a message, never a traceback
                 log.debug("script step failed", exc_info=True)
-                problem = (
-                    f"script[{index}] {step.shown!r} failed at {state.value}: {type(exc).__name__}: {exc}"
-                )
+                error = f"{type(exc).__name__}: {exc}"
+                problem = line("script[{index}] {step} failed at {state}: {error}", **where, error=error)
             else:
                 continue
             run.mismatches.append(problem)
@@ -202,14 +228,14 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
 
 
 async def _perform(
-    line: ScriptLine,
+    step: ScriptLine,
     reception: Reception,
     readers: tuple[VirtualReader, VirtualReader],
     personas: dict,
     run: RunResult,
 ) -> None:
     reader, phone_reader = readers
-    action = line.action
+    action = step.action
     if isinstance(action, HoldPhone):
         phone_reader.insert(personas[action.person].phone)
         await reception.phone_placed()
@@ -217,7 +243,7 @@ async def _perform(
         phone_reader.remove()
     elif isinstance(action, FaceIdOnPhone):
         if not personas[action.person].phone.authenticate_on_phone():
-            run.transcript.append("  (Face ID did not pass on the phone)")
+            run.transcript.append(line("  (Face ID did not pass on the phone)"))
     elif isinstance(action, PlaceCard):
         reader.insert(OtherCard() if action.person is None else personas[action.person].card)
         await reception.card_placed()
@@ -228,14 +254,23 @@ async def _perform(
         run.desk.append(_desk_lookup(list(action.words), reception, run))
         verdict = run.desk[-1]
         run.transcript.append(
-            f"  desk: {verdict.document.value}: 資格有効性 "
-            f"{int(verdict.result.validity) if verdict.result.validity else '—'}; "
-            f"{'accepted' if verdict.accepted else 'not accepted'}: {verdict.action}"
+            line(
+                "  desk: {document}: {eligibility} {validity}; {verdict}: {action}",
+                document=verdict.document.value,
+                eligibility=N_("資格有効性"),
+                validity=int(verdict.result.validity) if verdict.result.validity else "—",
+                verdict="accepted" if verdict.accepted else "not accepted",
+                action=verdict.action,
+            )
         )
     elif isinstance(action, ExpectState):
         if reception.state is not action.state:
             run.mismatches.append(
-                f"after the steps before {line.shown!r}, the reader is at {reception.state.value}"
+                line(
+                    "after the steps before {step}, the reader is at {state}",
+                    step=repr(step.shown),
+                    state=reception.state.value,
+                )
             )
     else:
         await _act(action, reception)
@@ -244,15 +279,23 @@ async def _perform(
 async def _act(step: ScriptStep, reception: Reception) -> None:
     """The patient's (or staff's) intents, on the screen the step is meant for."""
     if step.at is not None and reception.state is not step.at:
-        raise StepNotPossible(f"it is meant for the {step.at.value} screen")
+        raise StepNotPossible(line("it is meant for the {state} screen", state=step.at.value))
     for intent in step.intents:
         if isinstance(intent, ChoosePin) and not reception.snapshot.pin_offered:
-            raise StepNotPossible("this card has no PIN (顔認証マイナンバーカード): 顔認証 or 目視 only")
+            raise StepNotPossible(
+                line(
+                    "this card has no PIN ({card}): {face} or {visual} only",
+                    card=N_("顔認証マイナンバーカード"),
+                    face=N_("顔認証"),
+                    visual=N_("目視"),
+                )
+            )
         if isinstance(intent, RequestVisualCheck) and not reception.snapshot.visual_offered:
-            raise StepNotPossible("staff cannot start a 目視確認 here")
+            raise StepNotPossible(line("{check}: staff cannot start one here", check=N_("目視確認")))
         await reception.handle(intent)
         if isinstance(intent, SubmitVisualCheck) and reception.state is State.VISUAL_CHECK:
-            raise StepNotPossible(reception.snapshot.message or "the 目視確認 was not accepted")
+            not_accepted = line("{check}: not accepted", check=N_("目視確認"))
+            raise StepNotPossible(reception.snapshot.message or not_accepted)
 
 
 def _desk_lookup(args: list[str], reception: Reception, run: RunResult) -> DeskVerdict:
@@ -260,7 +303,7 @@ def _desk_lookup(args: list[str], reception: Reception, run: RunResult) -> DeskV
     BIRTH``), judged at the scenario's date."""
     service = reception.service
     if service is None:
-        raise StepNotPossible("no オンライン資格確認 in this run")
+        raise StepNotPossible(line("no {service} in this run", service=N_("オンライン資格確認")))
     kind, insurer, symbol, number, branch, birth = args
     person = next((p.person for p in run.scenario.people if p.person.id == birth), None)
     birth_date = person.birth_date if person else dt.date.fromisoformat(birth)
@@ -275,20 +318,21 @@ def _compare(run: RunResult) -> None:
     record = run.record
     result = run.result
     if expect.final is not None and run.final_state is not None and run.final_state.value != expect.final:
-        run.mismatches.append(f"final state: expected {expect.final}, got {run.final_state.value}")
+        run.mismatches.append(_expected("final state", expect.final, run.final_state.value))
     if expect.validity is not None:
         got = int(result.validity) if result and result.validity else None
         if got != expect.validity:
-            run.mismatches.append(f"資格有効性: expected {expect.validity}, got {got}")
+            run.mismatches.append(_expected(N_("資格有効性"), expect.validity, got))
     if expect.share is not None:
         share = record.patient_share if record else (result.share if result else None)
         got_share = share.label if share else None
         if got_share != expect.share:
-            run.mismatches.append(f"share: expected {expect.share}, got {got_share}")
+            # Both as the file spells a share ("3割"): what to write in [expect]. Quoted: the file's data.
+            run.mismatches.append(_expected("share", repr(expect.share), repr(str(got_share))))
     if expect.error_code is not None:
         got_code = result.error_code if result else None
         if got_code != expect.error_code:
-            run.mismatches.append(f"error code: expected {expect.error_code}, got {got_code}")
+            run.mismatches.append(_expected("error code", expect.error_code, got_code))
     for document in expect.documents:
         listed = run.fallback.documents if run.fallback else ()
         if not any(document in d for d in listed):
@@ -298,33 +342,61 @@ def _compare(run: RunResult) -> None:
         if any(document in d for d in listed):
             run.mismatches.append(f"fallback documents: {document!r} must not be among {list(listed)}")
     if expect.mislinked is not None and mislinked(record) != expect.mislinked:
-        run.mismatches.append(f"誤紐づけ: expected {expect.mislinked}, got {mislinked(record)}")
+        run.mismatches.append(_expected(N_("誤紐づけ"), expect.mislinked, mislinked(record)))
     if expect.desk_accepted is not None:
         got_accepted = run.desk[-1].accepted if run.desk else None
         if got_accepted != expect.desk_accepted:
-            run.mismatches.append(f"個別照会: expected accepted={expect.desk_accepted}, got {got_accepted}")
+            run.mismatches.append(_expected(N_("個別照会"), f"accepted={expect.desk_accepted}", got_accepted))
 
 
-def format_run(run: RunResult) -> str:
-    lines = [f"== {run.scenario.key}: {run.scenario.title}", *run.transcript]
+def _expected(what: str, expected: Any, got: Any) -> str:
+    """A mismatch: ``what`` (a marked text or English), what the file expected and what the run got."""
+    return line("{what}: expected {expected}, got {got}", what=what, expected=expected, got=got)
+
+
+def format_run(run: RunResult, words: Callable[[Any], str] = str) -> str:
+    """The run as the command line prints it; ``words`` puts each line in its language (``str``: Japanese,
+    as the texts were marked). Data without an English spelling (a 記号 such as 練国, a name a file gives
+    no ``name_en``; the [expect] values, quoted) stays as written."""
+    lines = [line("== {key}: {title}", key=run.scenario.key, title=run.scenario.title), *run.transcript]
     record = run.record
     if record and record.result:
         r = record.result
         who = r.person.name if r.person else "—"
-        validity = f"{int(r.validity)} {r.validity.label}" if r.validity else f"エラー {r.error_code}"
-        coverage = (
-            f"{r.insurer.name if r.insurer else ''} {r.coverage.symbol}-{r.coverage.number}-{r.coverage.branch}"
-            if r.coverage
-            else ""
+        validity = (
+            line("{code} {label}", code=int(r.validity), label=r.validity.label)
+            if r.validity
+            else N_("エラー {code}", code=r.error_code)
         )
-        share = r.share.label if r.share else "—"
+        coverage = ""
+        if r.coverage:
+            numbers = f"{r.coverage.symbol}-{r.coverage.number}-{r.coverage.branch}"
+            coverage = (
+                line("{insurer} {numbers}", insurer=r.insurer.name, numbers=numbers) if r.insurer else numbers
+            )
         lines.append(
-            f"  result: 資格有効性 {validity}; {who}; {coverage.strip()}; 負担 {share}; {record.method.label if record.method else ''}"
+            line(
+                "  result: {eligibility} {validity}; {who}; {coverage}; {share_word} {share}; {method}",
+                eligibility=N_("資格有効性"),
+                validity=validity,
+                who=who,
+                coverage=coverage,
+                share_word=N_("負担"),
+                share=r.share.label if r.share else "—",
+                method=record.method.label if record.method else "",
+            )
         )
         if mislinked(record):
-            lines.append(f"  ALARM: 誤紐づけ — card holder {record.card_holder}, data of {who}")
+            lines.append(
+                line(
+                    "  ALARM: {mislinked} — card holder {holder}, data of {who}",
+                    mislinked=N_("誤紐づけ"),
+                    holder=record.card_holder,
+                    who=who,
+                )
+            )
     if run.fallback:
-        lines.append("  fallback: " + " / ".join(run.fallback.documents))
-    verdict = "OK" if run.ok else "MISMATCH: " + "; ".join(run.mismatches)
-    lines.append(f"  {verdict}")
-    return "\n".join(lines)
+        lines.append(line("  fallback: {documents}", documents=joined(run.fallback.documents, " / ")))
+    verdict = "OK" if run.ok else line("MISMATCH: {mismatches}", mismatches=joined(run.mismatches, "; "))
+    lines.append(line("  {verdict}", verdict=verdict))
+    return "\n".join(words(text) for text in lines)

@@ -38,6 +38,7 @@
     </message>
     <message>
         <location filename="../../kiosk/domain/qualification.py" line="+16"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="+41"/>
         <source>有効</source>
         <translation>Valid</translation>
     </message>
@@ -53,11 +54,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="+2"/>
         <source>該当資格なし</source>
         <translation>No matching eligibility</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="-8"/>
         <source>複数該当</source>
         <translation>Multiple matches</translation>
     </message>
@@ -69,6 +72,7 @@
     <message>
         <location line="+17"/>
         <location filename="../../kiosk/flow/machine.py" line="+172"/>
+        <location filename="../../kiosk/scenarios/runner.py" line="+289"/>
         <location filename="../../kiosk/ui/screens.py" line="+212"/>
         <location line="+474"/>
         <source>顔認証</source>
@@ -76,12 +80,14 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="+15"/>
         <location filename="../../kiosk/ui/screens.py" line="-472"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../kiosk/scenarios/runner.py" line="+1"/>
         <source>目視</source>
         <translation>Visual check</translation>
     </message>
@@ -228,6 +234,7 @@
         <location line="+18"/>
         <location line="+13"/>
         <location filename="../../kiosk/domain/smartphone.py" line="+38"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="+14"/>
         <source>資格確認書</source>
         <translation>Certificate of Eligibility</translation>
     </message>
@@ -923,6 +930,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="-17"/>
         <source>高額療養費</source>
         <translation>High-cost medical care benefit</translation>
     </message>
@@ -1315,12 +1323,13 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+34"/>
-        <location filename="../../kiosk/cli.py" line="+761"/>
+        <location filename="../../kiosk/cli.py" line="+798"/>
+        <location line="+46"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+185"/>
         <location line="+24"/>
         <source>マイナ受付シミュレータ</source>
-        <extracomment>The Qt-free modules (and what they import) the reader&apos;s screen needs, loaded before PySide6. ... and those only the full window needs: the staff console&apos;s and the practice panel&apos;s rules, the card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
+        <extracomment>The Japanese names in the help (the screens&apos; and menus&apos; own words, as the Japanese UI shows them) and what ``kiosk --lang en --help`` says instead: the English UI&apos;s words where it has them. The Qt-free modules (and what they import) the reader&apos;s screen needs, loaded before PySide6. ... and those only the full window needs: the staff console&apos;s and the practice panel&apos;s rules, the card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
 ----------
 ``notifier.changed`` is emitted after ``switch`` has put the new language in: windows re-set their texts. (Qt also sends every widget a LanguageChange event, but hearing it takes a Python ``changeEvent``, and passing events through one makes PySide set up its event types at start-up: ~5 ms, docs/performance.md.)</extracomment>
         <translation>My Number Reception Simulator</translation>
@@ -2123,17 +2132,64 @@ Checking…</translation>
         <translation>Symbol / No. / Branch</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../kiosk/scenarios/runner.py" line="-148"/>
+        <source>残り{tries}回</source>
+        <extracomment>Steps that could not be performed (a subset of the mismatches): what `kiosk scenario check` rejects. What the reader told the patient to present when no visit was recorded (the reader is out of order).</extracomment>
+        <translation>tries left: {tries}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>暗証番号が違います</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="+6"/>
+        <source>顔認証マイナンバーカード</source>
+        <translation>Face-recognition My Number Card</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="-2"/>
+        <source>目視確認</source>
+        <translation>Visual check</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>オンライン資格確認</source>
+        <translation>online eligibility check</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+48"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="-17"/>
+        <source>誤紐づけ</source>
+        <translation>Wrong link</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="+2"/>
+        <source>個別照会</source>
+        <translation>Desk look-up</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location filename="../../kiosk/ui/reception_table.py" line="+1"/>
         <source>負担</source>
         <translation>Co-pay</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-124"/>
+        <location line="+65"/>
+        <location line="+55"/>
+        <location filename="../../kiosk/scenarios/tags.py" line="+9"/>
+        <location filename="../../kiosk/ui/reception_table.py" line="+1"/>
         <source>資格有効性</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../kiosk/ui/reception_table.py" line="+1"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
@@ -2158,12 +2214,13 @@ Checking…</translation>
         <translation>{first}, {second}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../kiosk/scenarios/runner.py" line="-11"/>
+        <location filename="../../kiosk/ui/reception_table.py" line="+14"/>
         <source>エラー {code}</source>
         <translation>Error {code}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../kiosk/ui/reception_table.py" line="+10"/>
         <source>{symbol}・{number}・{branch}</source>
         <translation>{symbol} / {number} / {branch}</translation>
     </message>
@@ -2465,13 +2522,191 @@ Checking…</translation>
         <translation>An error occurred while reading the card.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/scenarios/tags.py" line="-29"/>
+        <source>子ども</source>
+        <extracomment>The known tags, in the order docs/scenarios.md lists them: who, what happens, which card or document.</extracomment>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新生児</source>
+        <translation>Newborn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>乳児</source>
+        <translation>Infant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>高齢者</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>後期高齢者</source>
+        <translation>Late-stage elderly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家族で受付</source>
+        <translation>Family check-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>職員向け</source>
+        <translation>For staff</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>通常</source>
+        <translation>Usual visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>初診</source>
+        <translation>First visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>初回登録</source>
+        <translation>First registration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>転職</source>
+        <translation>Job change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>扶養変更</source>
+        <translation>Dependent transfer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>マイナンバー未提出</source>
+        <translation>My Number not given</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ロック</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紛失</source>
+        <translation>Lost card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>機種変更</source>
+        <translation>New phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>機器トラブル</source>
+        <translation>Equipment failure</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>暫定措置</source>
+        <translation>Interim measure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>非対応</source>
+        <translation>Not supported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2025年</source>
+        <translation>2025</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>資格無効</source>
+        <translation>Invalid eligibility</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>資格情報なし</source>
+        <translation>No eligibility information</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>負担割合</source>
+        <translation>Co-pay rate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>医療扶助</source>
+        <translation>Medical aid</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>顔写真なし</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>電子証明書</source>
+        <translation>Electronic certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>更新アラート</source>
+        <translation>Renewal alert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>猶予期間</source>
+        <translation>Grace period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期限切れ</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一時保留</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>失効</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>スマホ保険証</source>
+        <translation>Phone as insurance card</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location filename="../../kiosk/ui/screens.py" line="-74"/>
         <location filename="../../hardware/phone.py" line="+73"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>従来の保険証</source>
+        <translation>Old health insurance card</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>資格情報のお知らせ</source>
+        <translation>Notice of Eligibility Information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>被保険者資格申立書</source>
+        <translation>Eligibility declaration form</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location filename="../../kiosk/ui/screens.py" line="+2"/>
         <location filename="../../hardware/phone.py" line="+0"/>
         <source>Android</source>
         <translation>Android</translation>
