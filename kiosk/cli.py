@@ -593,6 +593,7 @@ def cmd_scenario_list(args: argparse.Namespace) -> int:
     from mynakiosk.scenarios.loader import ScenarioError, library, load_scenario
 
     words = in_language(args.lang)  # the title's English spelling, the tags' translation
+    english_words = in_language("en") if args.json else words
     failures = 0
     for path in library():
         try:
@@ -610,6 +611,7 @@ def cmd_scenario_list(args: argparse.Namespace) -> int:
                 "title_en": english,
                 "as_of": scenario.as_of.isoformat(),
                 "tags": list(scenario.tags),
+                "tags_en": [english_words(tag) for tag in scenario.tags],  # unknown ones as written
             }
             print(json.dumps(entry, ensure_ascii=False))
         else:

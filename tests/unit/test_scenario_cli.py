@@ -35,7 +35,8 @@ def test_list_in_english_and_as_json(capsys):
     entries = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(entries) == len(LIBRARY)
     pin_locked = next(e for e in entries if e["name"] == "08_pin_locked")
-    assert set(pin_locked) == {"name", "title", "title_en", "as_of", "tags"}
+    assert set(pin_locked) == {"name", "title", "title_en", "as_of", "tags", "tags_en"}
+    assert pin_locked["tags_en"] == ["PIN", "Locked"] and pin_locked["tags"] == ["暗証番号", "ロック"]
     assert pin_locked["as_of"] == load_scenario(find_scenario("08_pin_locked")).as_of.isoformat()
     assert isinstance(pin_locked["tags"], list) and pin_locked["tags"]
 
