@@ -903,7 +903,7 @@ def _main(argv: Sequence[str] | None) -> int:
         report_error(detail, window_wanted=window_wanted, dialog_text=shown, language=args.lang)
         return code
 
-    from mynakiosk.problems import BAD_COMMAND_LINE, STARTUP_FAILED, unreadable_roster
+    from mynakiosk.problems import BAD_COMMAND_LINE, STARTUP_FAILED, unreadable_roster, unreadable_scenario
 
     kind, name = args.reader
     if kind != "pcsc" and (args.share or args.protocol):
@@ -926,7 +926,7 @@ def _main(argv: Sequence[str] | None) -> int:
     import_core_before_qt(gui=not args.check)
     from mynakiosk.app import Settings, check, run_gui
     from mynakiosk.roster import Roster, RosterError
-    from mynakiosk.scenarios.loader import ScenarioError, find_scenario, load_scenario, unreadable_scenario
+    from mynakiosk.scenarios.loader import ScenarioError, find_scenario, load_scenario
 
     scenario = None
     if args.scenario:

@@ -176,18 +176,6 @@ def practice_questions() -> list[tuple[str, Path]]:
     return found
 
 
-def unreadable_scenario(path: str | Path) -> str:
-    """What a screen says of a scenario file it cannot use, in the UI's language.
-
-    The file check's own message (a :class:`ScenarioError`) is a developer's English naming the field: it goes
-    to the log and ``kiosk scenario check`` prints it; a screen says which file, and where to look.
-    """
-    return N_(
-        "シナリオファイルを読み込めません: {file}（詳しくは kiosk scenario check {file} で確かめられます）",
-        file=str(path),
-    )
-
-
 def load_default(today: dt.date | None = None) -> Scenario:
     return load_scenario(scenarios_dir() / DEFAULT_SCENARIO, today)
 

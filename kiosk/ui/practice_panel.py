@@ -32,13 +32,8 @@ from mynakiosk.domain.visit import Outcome
 from mynakiosk.flow.machine import STATES, State
 from mynakiosk.flow.staff_actions import scenario_switch_refusal
 from mynakiosk.i18n import t, translated
-from mynakiosk.scenarios.loader import (
-    Scenario,
-    ScenarioError,
-    load_scenario,
-    practice_questions,
-    unreadable_scenario,
-)
+from mynakiosk.problems import unreadable_scenario
+from mynakiosk.scenarios.loader import Scenario, ScenarioError, load_scenario, practice_questions
 from mynakiosk.scenarios.what_if import applicable, with_what_if
 from mynakiosk.ui.widgets import FittedLabel, WrappingChoice, fit_label_height, plain_label, show_text
 

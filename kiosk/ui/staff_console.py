@@ -49,7 +49,8 @@ from mynakiosk.flow.intents import RequestVisualCheck
 from mynakiosk.flow.machine import State
 from mynakiosk.flow.staff_actions import scenario_switch_refusal, visual_check_refusal
 from mynakiosk.i18n import N_, t, translated
-from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario, unreadable_scenario
+from mynakiosk.problems import unreadable_scenario
+from mynakiosk.scenarios.loader import Scenario, ScenarioError, library, load_scenario
 from mynakiosk.sessionlog import RECENT_LOG_LINES
 from mynakiosk.ui import language, theme
 from mynakiosk.ui.controller import RECENT_RECORDS, FlowController

@@ -1323,7 +1323,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+34"/>
-        <location filename="../../kiosk/cli.py" line="+798"/>
+        <location filename="../../kiosk/cli.py" line="+800"/>
         <location line="+46"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+185"/>
@@ -1381,7 +1381,7 @@
     </message>
     <message>
         <location line="+31"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+218"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+219"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
@@ -1451,7 +1451,7 @@
         <translation>{first}. {second}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/practice_panel.py" line="+100"/>
+        <location filename="../../kiosk/ui/practice_panel.py" line="+95"/>
         <source>&lt;b&gt;なぜ：&lt;/b&gt;{why}</source>
         <translation>&lt;b&gt;Why:&lt;/b&gt; {why}</translation>
     </message>
@@ -2754,7 +2754,7 @@ Checking…</translation>
         <translation>Practice date: {date:%Y-%m-%d} (not today; the rules of that day apply)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location filename="../../kiosk/problems.py" line="+27"/>
         <source>シナリオファイルを読み込めません: {file}（詳しくは kiosk scenario check {file} で確かめられます）</source>
         <translation>The scenario file cannot be read: {file} (kiosk scenario check {file} says why)</translation>
     </message>
@@ -3230,13 +3230,13 @@ beside this one</translation>
         <translation>The result file folder cannot be used: {folder}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/problems.py" line="+16"/>
+        <location filename="../../kiosk/problems.py" line="-10"/>
         <source>ターミナルで kiosk --check を実行すると、詳しい内容が英語で表示されます。</source>
         <extracomment>The start-up dialog&apos;s second line, pointing at the details (stderr speaks English).</extracomment>
         <translation>Run kiosk --check in a terminal for the details.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>登録カードの一覧を読み込めません: {file}</source>
         <translation>The list of registered cards cannot be read: {file}</translation>
     </message>

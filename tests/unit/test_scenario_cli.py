@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -121,3 +122,15 @@ def test_a_scenario_file_that_does_not_load_fails_its_check(tmp_path, capsys):
     broken = tmp_path / "broken.toml"
     broken.write_text('title = "unfinished"\n[', encoding="utf-8")
     assert main(["scenario", "check", str(broken)]) == EXIT_FAILED
+
+
+def test_a_screen_words_an_unusable_scenario_file_in_its_language():
+    """kiosk.problems words it (as every non-hardware failure): the file named, and where to look."""
+    from mynakiosk.cli import in_language
+    from mynakiosk.problems import unreadable_scenario
+
+    japanese = unreadable_scenario("own.toml")
+    english = in_language("en")(japanese)
+    assert "own.toml" in japanese and "kiosk scenario check own.toml" in japanese
+    assert "kiosk scenario check own.toml" in english and english != str(japanese)
+    assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", english)
