@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from mynakiosk_hardware.emulated import EmulatedCard
     from mynakiosk_hardware.jpki import Authentication, CardSurvey
     from mynakiosk_hardware.pin import Pin
-    from mynakiosk_hardware.readers.base import CardChannel, CardJob
+    from mynakiosk_hardware.readers.base import CardChannel, CardJob, Reader
 
 log = logging.getLogger("kiosk.reception")
 
@@ -46,6 +46,18 @@ PHONE_NOT_HELD = N_("スマートフォンを読み取れませんでした。�
 
 class RunOnCard(Protocol):
     def __call__(self, job: CardJob[T], /) -> Awaitable[T]: ...
+
+
+def run_on(reader: Reader) -> RunOnCard:
+    """``reader``'s jobs as the reception runs them (its ``run_on_card``, ``run_on_phone``): each submitted to
+    the reader's hardware thread, its result awaited in the asyncio loop."""
+
+    async def run(job: CardJob[T], /) -> T:
+        import asyncio  # not with this module (see above)
+
+        return await asyncio.wrap_future(reader.submit(job))
+
+    return run
 
 
 class VisitEnded(Exception):

@@ -11,7 +11,6 @@ line's language (docs/scenarios.md, "Running scenarios").
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from mynakiosk.cards import CardPolicy
 from mynakiosk.domain.desk import DeskVerdict, PresentedDocument, desk_verdict
+from mynakiosk.flow.card_io import run_on
 from mynakiosk.flow.intents import ChoosePin, RequestVisualCheck, ScriptStep, SubmitVisualCheck
 from mynakiosk.flow.machine import State, UnexpectedEvent
 from mynakiosk.flow.reception import Reception, Snapshot, UnexpectedIntent
@@ -175,14 +175,8 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
     personas = {p.key: p for p in scenario.personas()}
     records = run.records
 
-    async def run_on_card(job: Any) -> Any:
-        return await asyncio.wrap_future(reader.submit(job))
-
-    async def run_on_phone(job: Any) -> Any:
-        return await asyncio.wrap_future(phone_reader.submit(job))
-
     reception = Reception(
-        run_on_card,
+        run_on(reader),
         lambda s: run.transcript.append(line("  {state}", state=describe(s))),
         CardPolicy(list(personas.values()), Roster()),
         service=scenario.service(),
@@ -190,7 +184,7 @@ async def _run(scenario: Scenario, run: RunResult) -> None:
         profiles=scenario.card_profiles().get,
         on_record=records.append,
         clock=lambda: dt.datetime.combine(scenario.as_of, dt.time(9, 0)),
-        run_on_phone=run_on_phone,
+        run_on_phone=run_on(phone_reader),
     )
     reader.start(lambda _event: None)
     phone_reader.start(lambda _event: None)

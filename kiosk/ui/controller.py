@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from mynakiosk.cards import CardPolicy
-from mynakiosk.flow.card_io import NO_CARD_WORK
+from mynakiosk.flow.card_io import NO_CARD_WORK, run_on
 from mynakiosk.flow.machine import State, state_label
 from mynakiosk.flow.reception import Reception, Snapshot
 from mynakiosk.flow.staff_actions import ScenarioSwitchRefused
@@ -21,11 +21,11 @@ from mynakiosk.reader_messages import describe
 from mynakiosk.roster import Roster
 from mynakiosk.sessionlog import SessionLog
 from mynakiosk.ui.pacing import Pace, Pacer
-from mynakiosk_hardware.readers.base import CardChannel, Reader, ReaderEvent, ReaderEventKind
+from mynakiosk_hardware.readers.base import Reader, ReaderEvent, ReaderEventKind
 from mynakiosk_hardware.readers.virtual import VirtualReader
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
+    from collections.abc import Awaitable
     from pathlib import Path
 
     from mynakiosk.domain.visit import ReceptionRecord
@@ -112,12 +112,12 @@ class FlowController(QObject):
         self._watch_cards = True
         self._readers: set[str] = set()
         self.reception = Reception(
-            self._run_on_card,
+            run_on(reader),
             self.pacer.submit,
             policy,
             on_record=self._record,
             clock=dt.datetime.now,
-            run_on_phone=self._run_on_phone if phone_reader is not None else None,
+            run_on_phone=run_on(phone_reader) if phone_reader is not None else None,
         )
         self._shown = self.reception.snapshot  # what the screens show (the flow may be a step ahead)
         self.scenario: Scenario | None = None
@@ -299,11 +299,6 @@ class FlowController(QObject):
 
     # -- reader --------------------------------------------------------------------------------
 
-    async def _run_on_card(self, job: Callable[[CardChannel], Any]) -> Any:
-        import asyncio
-
-        return await asyncio.wrap_future(self.reader.submit(job))
-
     @Slot(object)
     def _on_reader_event(self, event: ReaderEvent) -> None:
         log.info("reader: %s %s", event.kind.value, event.reader)
@@ -337,12 +332,6 @@ class FlowController(QObject):
         if isinstance(self.reader, VirtualReader):
             return N_("カードリーダー: 仮想リーダー（練習用・アプリ内）")
         return N_("カードリーダー: {reader}", reader=name)
-
-    async def _run_on_phone(self, job: Callable[[CardChannel], Any]) -> Any:
-        import asyncio
-
-        assert self.phone_reader is not None
-        return await asyncio.wrap_future(self.phone_reader.submit(job))
 
     @Slot(object)
     def _on_phone_reader_event(self, event: ReaderEvent) -> None:
