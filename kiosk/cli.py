@@ -218,7 +218,7 @@ def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command",
         metavar="COMMAND",
-        parser_class=lambda **kwargs: _CommandParser(formatter_class=help_format, **kwargs),
+        parser_class=_EnglishCommandParser if language == "en" else _CommandParser,
     )
     sub.add_parser("readers", help="list PC/SC readers and whether a card is on each")
     sub.add_parser("card", help="emulated cards", arguments=_card_arguments)
@@ -238,9 +238,12 @@ class _CommandParser(argparse.ArgumentParser):
     (argparse makes a help formatter and looks up translations for each argument).
     """
 
+    help_format: type[argparse.HelpFormatter] = argparse.HelpFormatter
+
     def __init__(
         self, *args: Any, arguments: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs: Any
     ) -> None:
+        kwargs.setdefault("formatter_class", self.help_format)
         super().__init__(*args, **kwargs)
         self._arguments = arguments
 
@@ -260,6 +263,12 @@ class _CommandParser(argparse.ArgumentParser):
     def format_help(self) -> str:
         self._add_arguments()
         return super().format_help()
+
+
+class _EnglishCommandParser(_CommandParser):
+    """A subcommand's parser for ``--lang en`` (its own subcommands' too: argparse makes them of its class)."""
+
+    help_format = _EnglishHelp
 
 
 def _card_arguments(card: argparse.ArgumentParser) -> None:
