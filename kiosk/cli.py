@@ -848,21 +848,11 @@ def report_error(
         from mynakiosk.problems import CHECK_FOR_DETAILS, STARTUP_FAILED
 
         shown = dialog_text or (message if language == "en" else STARTUP_FAILED)
+        words = in_language(language)  # before the UI has installed its translator
         try:
-            show_error_dialog(
-                _in_language(shown, language),
-                _in_language(CHECK_FOR_DETAILS, language),
-                _in_language(N_("マイナ受付シミュレータ"), language),
-            )
+            show_error_dialog(words(shown), words(CHECK_FOR_DETAILS), words(N_("マイナ受付シミュレータ")))
         except Exception:  # no display either: stderr (and the launcher's log) is all there is
             log.debug("cannot show the error dialog", exc_info=True)
-
-
-def _in_language(text: str, language: str) -> str:
-    """A marked text in ``language`` before the UI has installed its translator (Japanese as it is)."""
-    if language == "ja":
-        return str(text)
-    return _english(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
