@@ -6,7 +6,7 @@ scripted actions, and compares the outcome with the scenario's expectation.
 The report's own words (``state:``, ``result:``, ``expected … got``) are English in every language, as a
 scenario file's step and state names are; what the reader and the back end say (a screen's message, a
 document, a label) is kept as the marked text it was made as, so :func:`format_run` words it in the command
-line's language (docs/scenarios.md, "Running scenarios").
+line's language (docs/scenarios.md, "Languages").
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Run over the whole bundled scenario library. The one exception in English is card data the files give no
 English for: a coverage's 記号 (the symbol printed on a health insurance card, which may be kanji, e.g.
-練国) is printed as the card shows it, like its number (docs/scenarios.md, "Running scenarios"). The
+練国) is printed as the card shows it, like its number (docs/scenarios.md, "Languages"). The
 [expect] values a mismatch quotes are the file's own spelling (tested below with a failing file).
 """
 
@@ -166,3 +166,11 @@ def test_a_personas_card_is_named_in_the_language_asked_for():
     japanese = build_parser().parse_args(["card", "serve", "sakura"])
     assert _card_to_serve(english)[1] == "Sakura Yamada (eldest daughter, 7)'s emulated My Number card"
     assert _card_to_serve(japanese)[1] == "山田 さくら（長女・7歳）'s emulated My Number card"
+
+
+def test_json_is_the_same_data_in_every_language(capsys):
+    """--json is for programs: its values do not change with --lang (docs/scenarios.md, "Languages")."""
+    for command in (["run", "--json", "08_pin_locked", "27_desk_certificate"], ["list", "--json"]):
+        _code, japanese = run_cli(capsys, "scenario", *command)
+        _code, english = run_cli(capsys, "--lang", "en", "scenario", *command)
+        assert english == japanese and "暗証番号" in japanese
