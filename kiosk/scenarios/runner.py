@@ -322,7 +322,11 @@ def _compare(run: RunResult) -> None:
         got_share = share.label if share else None
         if got_share != expect.share:
             # Both as the file spells a share ("3割"): what to write in [expect]. Quoted: the file's data.
-            run.mismatches.append(_expected("share", repr(expect.share), repr(str(got_share))))
+            run.mismatches.append(
+                _expected(
+                    "share", repr(expect.share), repr(str(got_share)) if got_share is not None else None
+                )
+            )
     if expect.error_code is not None:
         got_code = result.error_code if result else None
         if got_code != expect.error_code:
