@@ -19,7 +19,8 @@ from mynakiosk.scenarios.tags import KNOWN_TAGS, unknown_tags
 
 LIBRARY = library()
 SCENARIOS = [load_scenario(path) for path in LIBRARY]
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
+# kana, kanji, and their punctuation (「」、。) and full-width forms
+JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
 #: The card data printed as written: the coverages' 記号 (see the module's docstring).
 SYMBOLS = sorted({c.symbol for s in SCENARIOS for c in s.coverages if JAPANESE.search(c.symbol)}, key=len)
 
