@@ -72,7 +72,7 @@
     <message>
         <location line="+17"/>
         <location filename="../../kiosk/flow/machine.py" line="+172"/>
-        <location filename="../../kiosk/scenarios/runner.py" line="+289"/>
+        <location filename="../../kiosk/scenarios/runner.py" line="+283"/>
         <location filename="../../kiosk/ui/screens.py" line="+212"/>
         <location line="+474"/>
         <source>顔認証</source>
@@ -1287,7 +1287,7 @@
         <translation>Every result file waiting to be written has been written</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+98"/>
         <source>カードリーダー: 仮想リーダー（練習用・アプリ内）</source>
         <translation>Card reader: virtual reader (practice, in the app)</translation>
     </message>
@@ -1323,8 +1323,8 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+34"/>
-        <location filename="../../kiosk/cli.py" line="+800"/>
-        <location line="+46"/>
+        <location filename="../../kiosk/cli.py" line="+809"/>
+        <location line="+44"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+185"/>
         <location line="+24"/>
@@ -2132,7 +2132,7 @@ Checking…</translation>
         <translation>Symbol / No. / Branch</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scenarios/runner.py" line="-148"/>
+        <location filename="../../kiosk/scenarios/runner.py" line="-142"/>
         <source>残り{tries}回</source>
         <extracomment>Steps that could not be performed (a subset of the mismatches): what `kiosk scenario check` rejects. What the reader told the patient to present when no visit was recorded (the reader is out of order).</extracomment>
         <translation>tries left: {tries}</translation>
@@ -2143,7 +2143,7 @@ Checking…</translation>
         <translation>Wrong PIN</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+138"/>
         <location filename="../../kiosk/scenarios/tags.py" line="+6"/>
         <source>顔認証マイナンバーカード</source>
         <translation>Face-recognition My Number Card</translation>
@@ -2161,7 +2161,7 @@ Checking…</translation>
         <translation>online eligibility check</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <location line="+48"/>
         <location filename="../../kiosk/scenarios/tags.py" line="-17"/>
         <source>誤紐づけ</source>
@@ -2180,9 +2180,9 @@ Checking…</translation>
         <translation>Co-pay</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-128"/>
         <location line="+65"/>
-        <location line="+55"/>
+        <location line="+59"/>
         <location filename="../../kiosk/scenarios/tags.py" line="+9"/>
         <location filename="../../kiosk/ui/reception_table.py" line="+1"/>
         <source>資格有効性</source>
@@ -3225,7 +3225,7 @@ beside this one</translation>
         <translation>Warning: the virtual card reader (vpcd) is open to the network ({listeners}): anyone can present a card there and receive the PIN typed for it. Remove {config} and restart pcscd (details: kiosk readers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/cli.py" line="+99"/>
+        <location filename="../../kiosk/cli.py" line="+91"/>
         <source>結果ファイルのフォルダーを使えません: {folder}</source>
         <translation>The result file folder cannot be used: {folder}</translation>
     </message>
