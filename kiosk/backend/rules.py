@@ -70,7 +70,7 @@ def patient_share(birth_date: dt.date, as_of: dt.date, elderly_tenths: int | Non
         return Share(2, N_("未就学児"))
     age = age_on(birth_date, as_of)
     if age >= 70:
-        # The reference gives only "1〜3割" (income-dependent). Without a record value we assume the
+        # That 説明書 gives only "1〜3割" (income-dependent). Without a record value we assume the
         # common case: 2割 from 70 to 74, 1割 from 75 (後期高齢者) — a simulator choice (docs/domain.md).
         tenths = elderly_tenths or (2 if age < 75 else 1)
         return Share(tenths, N_("{age}歳（70歳以上は所得により1〜3割）", age=age))

@@ -1,8 +1,8 @@
 """One widget per reader screen. Screens only show a Snapshot and report presses to the controller.
 
 Wording: quoted from the sources where they give it (「マイナンバーカードを置いてください」,
-「読み取りに失敗しました」, 「顔認証」「暗証番号」); everything marked [unverified] in the reference is a
-simulator choice listed in docs/domain.md.
+「読み取りに失敗しました」, 「顔認証」「暗証番号」); wording no public source gives is a simulator choice,
+listed in docs/domain.md.
 """
 
 from __future__ import annotations

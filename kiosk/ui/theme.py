@@ -147,6 +147,7 @@ QWidget { color: #ffffff; background: #000000; }
 #cameraFrame { color: #ffffff; background: #000000; border-color: #ffff00; }
 QPushButton { background: #000000; color: #ffffff; border: 3px solid #ffffff; }
 QPushButton:hover { background: #000000; }
+QPushButton#key:hover { background: #000000; }  /* the normal look's key rule outranks the line above */
 QPushButton:checked { background: #ffff00; color: #000000; border-color: #ffffff; }
 QPushButton#pageTab:checked:hover { background: #ffff00; }
 QPushButton#primary { background: #ffff00; color: #000000; border: 3px solid #ffffff; }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QFontInfo, QFontMetrics
@@ -138,6 +140,24 @@ def test_high_contrast_reaches_the_card_slot_and_the_console_banner(qtbot, kiosk
     assert background == QColor("#000000") and text == QColor("#ffff00")  # no longer blue on black
     text, background = shown_colours(console.lesson)
     assert background == QColor("#000000") and text == QColor("#ffffff")  # no longer white on white
+
+
+def coloured_states(sheet: str) -> set[str]:
+    """The selectors of ``sheet`` for a state (``:hover``, ``[focused="true"]`` …) whose rule sets a colour."""
+    found = set()
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", sheet, flags=re.S)):
+        if re.search(r"\b(?:color|background|border|border-color)\s*:", body):
+            found |= {" ".join(s.split()) for s in selectors.split(",") if ":" in s or "[" in s}
+    return found
+
+
+def test_high_contrast_colours_every_state_the_normal_look_colours():
+    """A normal-look rule for a state outranks high contrast's plainer rules (an #id counts more than a
+    pseudo-state), so high contrast says each such state's colour itself: a hovered keypad key kept the normal
+    look's light background under high contrast's white digit."""
+    assert "QPushButton#key:hover" in coloured_states(theme.STYLE)  # the check sees the rules it is about
+    missing = coloured_states(theme.STYLE) - coloured_states(theme.HIGH_CONTRAST)
+    assert not missing, sorted(missing)
 
 
 def test_fonts_are_registered_once_however_often_the_look_changes(qtbot, kiosk, look, monkeypatch):
