@@ -970,8 +970,9 @@ class PhoneHoldScreen(Screen):
         self.layout_.addWidget(self.back, 0, _right())
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        kind = snapshot.phone_kind.value if snapshot.phone_kind is not None else ""
-        if kind == "iphone":
+        from mynakiosk_hardware.phone import PhoneKind  # the phone model: loaded with the phone screens only
+
+        if snapshot.phone_kind is PhoneKind.IPHONE:
             how = t(
                 "iPhoneのサイドボタンを2回押して、顔認証（Face ID）または指紋認証（Touch ID）をしてから、かざしてください。"
             )
