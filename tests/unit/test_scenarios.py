@@ -1,6 +1,7 @@
 """Every library scenario runs green, files are validated with helpful messages, and the CLI says so."""
 
 import asyncio
+import datetime as dt
 import json
 
 import pytest
@@ -171,3 +172,14 @@ def test_a_lessons_wrapped_lines_join_as_each_language_writes():
     # Its what-ifs are named where they are: the practice column's 「もしも…」 box (not "below").
     assert "「家族で練習」の欄の「もしも…（スマホ保険証）」" in family
     assert "“What if… (phones)” in the “Family practice” column" in family.en
+
+
+def test_a_coverage_without_reflected_reached_the_system_the_default_lag_after_acquisition(tmp_path):
+    """The loader's default lag is the back end's one constant (DEFAULT_REFLECTION_DAYS), not a number of its own."""
+    from mynakiosk.backend.rules import DEFAULT_REFLECTION_DAYS
+
+    text = MINIMAL.format(person="a", acquired="2025-12-01", script='"place a"')
+    (coverage,) = load_scenario(write(tmp_path, text)).coverages
+    assert coverage.reflected == dt.date(2025, 12, 1) + dt.timedelta(days=DEFAULT_REFLECTION_DAYS)
+    (coverage,) = load_scenario(write(tmp_path, text + "reflected = false\n")).coverages
+    assert coverage.reflected is None  # the insurer never received the My Number
