@@ -581,7 +581,8 @@ class MainWindow(QMainWindow):
         inner = width - margins.left() - margins.right()
         shown = label.text()
         tallest = 0
-        for hint in {STATES[state].hint for state in State}:
+        # An adult's card shows a state's adult_hint instead (ui/practice_panel.py): its room counts too.
+        for hint in {text for state in State for text in (STATES[state].hint, STATES[state].adult_hint)}:
             if hint:
                 label.setText(translated(hint))
                 tallest = max(tallest, label.heightForWidth(inner))

@@ -234,24 +234,24 @@ def test_nothing_in_the_side_column_moves_during_a_visit(qtbot, kiosk, restore_l
 
 @pytest.mark.parametrize("mode", MODES)
 def test_the_hint_room_holds_the_longest_hint(qtbot, kiosk, restore_look, mode) -> None:
-    """Shown in its room, the longest hint of the flow is whole: not cut off at the room's bottom."""
+    """Shown in its room, the longest hint of the flow (a child's or an adult's) is whole: not cut off at the room's bottom."""
     set_mode(kiosk, *MODES[mode])
     practice = kiosk.window.practice
     label, area = practice.hint, practice.hint_area
+    margins = area.layout().contentsMargins()
+    width = area.width() - margins.left() - margins.right()  # the label's, also while it is hidden
     heights = {}
-    for state in State:
-        if STATES[state].hint:
-            label.setText(translated(STATES[state].hint))
-            heights[label.text()] = label.heightForWidth(label.width())
+    for hint in (text for state in State for text in (STATES[state].hint, STATES[state].adult_hint) if text):
+        label.setText(translated(hint))  # an adult's card shows the adult hint (ui/practice_panel.py)
+        heights[label.text()] = label.heightForWidth(width)
     longest = max(heights, key=lambda text: heights[text])
     size = area.size()
     label.setText(longest)
     label.show()
     QApplication.processEvents()
     assert area.size() == size  # the room did not grow for it
-    assert (
-        label.geometry().top() + heights[longest] <= area.height() - area.layout().contentsMargins().bottom()
-    )
+    assert label.width() == width
+    assert label.geometry().top() + heights[longest] <= area.height() - margins.bottom()
 
 
 def test_full_screen_on_one_screen_shows_the_reader_without_menus(qtbot, kiosk, restore_look) -> None:
