@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -43,7 +42,7 @@ from mynakiosk.flow.intents import (
 )
 from mynakiosk.flow.machine import STATES, State
 from mynakiosk.i18n import t, translated
-from mynakiosk.ui.widgets import FittingScrollArea, set_by_name, show_text
+from mynakiosk.ui.widgets import EventWatcher, FittingScrollArea, set_by_name, show_text
 from mynakiosk_hardware.pin import Pin
 
 if TYPE_CHECKING:
@@ -472,14 +471,17 @@ class FallbackScreen(Screen):
         row.addWidget(self.take, 1)
         row.addWidget(self.visual, 0, _right())
         self.layout_.addLayout(row)
-
-    def event(self, event: QEvent) -> bool:
         # The guidance keeps the screen's spacing: the compact look tightens the screen's (MainWindow's fit)
-        # and a setSpacing asks the screen to lay out again, so the body follows here (a patient does not
-        # scroll: at 1366×768 in large text the whole guidance fits only with the compact spacing).
-        if event.type() == QEvent.Type.LayoutRequest and self._column.spacing() != self.layout_.spacing():
+        # and a setSpacing asks the screen to lay out again, so the body follows (a patient does not scroll:
+        # at 1366×768 in large text the whole guidance fits only with the compact spacing). A watcher, not
+        # an ``event`` override, and QEvent imported here: see kiosk.ui.widgets on start-up.
+        from PySide6.QtCore import QEvent
+
+        self.installEventFilter(EventWatcher(QEvent.Type.LayoutRequest, self._follow_spacing, self))
+
+    def _follow_spacing(self) -> None:
+        if self._column.spacing() != self.layout_.spacing():
             self._column.setSpacing(self.layout_.spacing())
-        return super().event(event)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         guidance = snapshot.fallback
