@@ -6,7 +6,7 @@ client side (which builds them) use this module, so the two can never disagree o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from mynakiosk_hardware.records import record
 
 # Status words, defined here once: what the emulated card answers and what the client and the channel test
 # (ISO/IEC 7816-4, status bytes; as OpenSC card-jpki.c, jpki/myna and myna-card's error.rs read them).
@@ -67,7 +67,7 @@ class ApduError(ValueError):
     """A byte string that is not a well-formed command APDU."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class CommandApdu:
     """A parsed command APDU. ``le`` is the expected length (``None`` when absent; 256/65536 for ``00``)."""
 
@@ -133,7 +133,7 @@ class CommandApdu:
         return bytes(out)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ResponseApdu:
     """A card's answer: the data, then the two status bytes SW1 SW2 as one number (``0x9000`` = OK)."""
 

@@ -38,7 +38,7 @@ import datetime as dt
 import logging
 import os
 import threading
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -84,6 +84,7 @@ from mynakiosk_hardware.profile import (
     is_four_digit_pin,
     is_sign_password,
 )
+from mynakiosk_hardware.records import record
 from mynakiosk_hardware.text import N_
 from mynakiosk_hardware.text_ap import fake_my_number, tlv
 
@@ -119,7 +120,7 @@ VISUAL_PIN_MAX_TRIES = 10  # not documented anywhere: a simulator choice (docs/d
 COLLATION_NUMBER_MAX_TRIES = 10  # 照合番号A/B in the text AP: likewise
 
 
-@dataclass
+@record(frozen=False)
 class PinObject:
     """A PIN EF: the reference value and its retry counter live in the profile (they survive power-off).
 
@@ -136,7 +137,7 @@ class PinObject:
     never_set: bool = False
 
 
-@dataclass
+@record(frozen=False)
 class ElementaryFile:
     """An EF: its content (made when read), its physical size, and the PINs that open it (any one)."""
 
@@ -145,7 +146,7 @@ class ElementaryFile:
     read_pins: tuple[int, ...] = ()  # reading needs one of these PIN EFs verified; () = readable by all
 
 
-@dataclass
+@record(frozen=False)
 class KeyObject:
     """A private key the card signs with (``80 2A``) once the PIN EF ``pin`` is verified."""
 
@@ -153,7 +154,7 @@ class KeyObject:
     pin: int
 
 
-@dataclass
+@record(frozen=False)
 class Application:
     """An application (DF) selected by AID: its files, PINs and keys by file identifier."""
 

@@ -6,7 +6,6 @@ Every function takes a ``CardChannel`` (valid inside a reader job) and speaks on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mynakiosk_hardware import apdu as iso
@@ -26,6 +25,7 @@ from mynakiosk_hardware.mynumber import (
     EF_TOKEN,
     JPKI_AID,
 )
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from mynakiosk_hardware.channel import CardChannel
@@ -51,7 +51,7 @@ def select_ef(channel: CardChannel, fid: int) -> int:
 TOKEN_PREFIX = b"JPKIAPICCTOKEN"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class CardIdentity:
     """What the reader learns from a card before any PIN: whether it is a My Number card, and its token."""
 
@@ -116,7 +116,7 @@ def read_auth_pin_tries(channel: CardChannel) -> int | None:
     raise CardProtocolError(f"unexpected answer to an empty VERIFY: SW {sw:04X}")
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class VerifyResult:
     """The card's answer to VERIFY: whether the PIN matched and how many tries are left."""
 
@@ -190,7 +190,7 @@ def sha256_digest_info(digest: bytes) -> bytes:
     return bytes.fromhex("3031300d060960864801650304020105000420") + digest
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Authentication:
     """Result of the PIN-mode identity step: the card's signature over a challenge, and its certificate."""
 
@@ -221,7 +221,7 @@ def read_uid(channel: CardChannel) -> bytes | None:
     return answer.data if answer.ok and answer.data else None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class CardSurvey:
     """Everything a reader may learn from a card without a PIN, and without touching the My Number AP.
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 # The errors this client raises, importable from here too.
@@ -28,6 +27,7 @@ from mynakiosk_hardware.jpki import (
 )
 from mynakiosk_hardware.mynumber import EF_AUTH_CA_CERT, EF_AUTH_CERT
 from mynakiosk_hardware.phone import PhoneKind
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from mynakiosk_hardware.pin import Pin
@@ -83,7 +83,7 @@ def verify_phone_pin(channel: CardChannel, pin: Pin, *, allow_real_phone: bool =
     return verify_auth_pin(channel, pin)  # the phone's own PIN EF 0018 and counter
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class PhoneAuthentication:
     """What the 汎用カードリーダー learned from the phone held over it.
 

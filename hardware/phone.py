@@ -19,7 +19,7 @@ import dataclasses
 import datetime as dt
 import enum
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from mynakiosk_hardware.apdu import ResponseApdu
@@ -47,6 +47,7 @@ from mynakiosk_hardware.profile import (
     ProfileError,
     is_four_digit_pin,
 )
+from mynakiosk_hardware.records import record
 from mynakiosk_hardware.text import N_
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def _phone_serial(card_serial: int, kind: PhoneKind) -> int:
     return serial if serial != card_serial else serial + 1
 
 
-@dataclass
+@record(frozen=False)
 class PhoneProfile:
     """One phone and its スマホ用利用者証明用電子証明書: whose it is, its own PIN and counter, its life.
 

@@ -27,13 +27,14 @@ import logging
 import os
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+
+from mynakiosk_hardware.records import record
 
 TEST_ORGANIZATION = "JPKI-TEST"
 REAL_ORGANIZATION = "JPKI"
@@ -146,7 +147,7 @@ def card_key(serial: int, purpose: str) -> rsa.RSAPrivateKey:
     return kept_key(f"card-{serial}-{purpose}")
 
 
-@dataclass(frozen=True)
+@record
 class CertificateAuthority:
     """A test CA (never a real JPKI one) that issues the emulated cards' certificates."""
 

@@ -21,11 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import zlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, field, fields
 from typing import TYPE_CHECKING, Any
 
 from mynakiosk_hardware.files import write_atomically
 from mynakiosk_hardware.mynumber import AUTH_PIN_MAX_TRIES, SIGN_PASSWORD_MAX_TRIES, TEXT_PIN_MAX_TRIES
+from mynakiosk_hardware.records import record
 from mynakiosk_hardware.tomlfile import check_values, is_single_line, quote, read_toml
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def _default_serial(holder: str, birth_date: dt.date, not_before: dt.date, not_a
     return zlib.crc32(card.encode()) + 1  # a serial is positive
 
 
-@dataclass
+@record(frozen=False)
 class CardProfile:
     """What an emulated card holds and remembers: holder, PINs and their retry counters, certificate dates."""
 

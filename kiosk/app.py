@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
@@ -16,6 +15,7 @@ from mynakiosk.ui import theme
 from mynakiosk.ui.controller import FlowController
 from mynakiosk.ui.main_window import FRAME_ALLOWANCE, MainWindow
 from mynakiosk.ui.pacing import Pace
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,7 +40,7 @@ def application() -> QApplication:
     return app
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """How the kiosk starts: the command line's choices."""
 

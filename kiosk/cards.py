@@ -11,10 +11,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from mynakiosk.personas import Persona
@@ -30,7 +30,7 @@ class CardKind(enum.Enum):
     UNKNOWN = "not a My Number card"
 
 
-@dataclass(frozen=True)
+@record
 class VisitCard:
     """How this visit uses the card. ``substitute``: the virtual card the PIN is checked on instead."""
 

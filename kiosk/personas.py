@@ -7,10 +7,11 @@ kiosk never logs or stores the PIN a person types.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING
 
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from mynakiosk_hardware.card import MyNumberCard
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 _CARD_LOCK = threading.Lock()
 
 
-@dataclass
+@record(frozen=False)
 class Persona:
     """A household member the card picker offers, with the practice card the scenario gives them."""
 

@@ -22,7 +22,6 @@ import logging
 import os
 import xml.etree.ElementTree as ET
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from mynakiosk.domain.people import Relation
 from mynakiosk.domain.visit import ConsentTopic, Prescription
 from mynakiosk.i18n import N_
 from mynakiosk_hardware.files import write_atomically
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -147,7 +147,7 @@ def writer_tag() -> str:
     return f"{host:08x}-{os.getpid()}"
 
 
-@dataclass
+@record(frozen=False)
 class PendingResult:
     """A reception whose result file is not written yet."""
 

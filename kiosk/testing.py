@@ -31,11 +31,12 @@ Example (docs/testing.md has a whole consumer project)::
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -127,7 +128,7 @@ USUAL_ANSWERS: dict[str, str] = {
 }
 
 
-@dataclass
+@record(frozen=False)
 class KioskDriver:
     """A kiosk on the in-process virtual reader, driven as a person would (for pytest-qt tests).
 

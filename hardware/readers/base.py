@@ -6,12 +6,12 @@ import enum
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 # The channel and the errors, here too because every job and every catcher of a reader error starts here.
 from mynakiosk_hardware.channel import CardChannel, CardJob, T
 from mynakiosk_hardware.errors import NoCardError, ReaderError, ServiceUnavailableError
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -40,7 +40,7 @@ class ReaderEventKind(enum.Enum):
     SERVICE_RESTORED = "service restored"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ReaderEvent:
     """Something a reader reports: ready, gone, a card placed or taken (with its ATR), or the service lost
     (with the error that says why; the UI words it)."""

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mynakiosk_hardware.records import record
 from mynakiosk_hardware.text import N_
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def listening_sockets(tables: Iterable[tuple[Path, int]] = PROC_TABLES) -> list[
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class VpcdEntry:
     """A reader.conf entry that loads vpcd, and the first port it listens on (None: it connects out)."""
 
@@ -153,7 +154,7 @@ def exposed_vpcd(listeners: Iterable[Listener], entries: Iterable[VpcdEntry]) ->
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class VpcdExposure:
     """vpcd listening beyond loopback: where, and the reader.conf files that make pcscd load it."""
 

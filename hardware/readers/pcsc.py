@@ -32,7 +32,6 @@ import enum
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mynakiosk_hardware.channel import reader_channel
@@ -59,6 +58,7 @@ from mynakiosk_hardware.readers.base import (
     T,
 )
 from mynakiosk_hardware.readers.selection import watched
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -109,7 +109,7 @@ def establish_context(scard: Any = None) -> Any:
     return context
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ReaderStatus:
     """A PC/SC reader by name, and the card on it if any (``kiosk readers``)."""
 
@@ -162,7 +162,7 @@ class TransmissionProtocol(enum.Enum):
         return {"any": "T=0/T=1", "t0": "T=0", "t1": "T=1"}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ConnectSettings:
     """How the kiosk connects to the card on a PC/SC reader (the reader quirks a clinic may need).
 

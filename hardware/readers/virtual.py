@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mynakiosk_hardware.channel import reader_channel
@@ -19,6 +18,7 @@ from mynakiosk_hardware.readers.base import (
     ReaderListener,
     T,
 )
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from mynakiosk_hardware.emulated import EmulatedCard
 
 
-@dataclass(frozen=True)
+@record
 class ReaderStep:
     """One step of a scripted session: after ``after`` seconds, put ``card`` in ``slot`` (None: remove)."""
 

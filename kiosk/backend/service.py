@@ -12,7 +12,7 @@ without a PIN, and are recorded as such.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from mynakiosk.backend import rules
@@ -27,6 +27,7 @@ from mynakiosk.domain.qualification import (
     Validity,
 )
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from mynakiosk.domain.people import Coverage, Insurer, Person
 
 
-@dataclass
+@record(frozen=False)
 class CardLink:
     """The certificate serial → person link made at 保険証利用登録 (or the wrong person: 誤紐づけ)."""
 
@@ -44,7 +45,7 @@ class CardLink:
     status: str = "valid"  # the certificate's status at the CA: valid | revoked | suspended
 
 
-@dataclass
+@record(frozen=False)
 class QualificationService:
     """The simulated オンライン資格確認: people, insurers, coverages and which certificate is linked to whom."""
 

@@ -12,16 +12,16 @@ back end links it to the card certificate, hence to the same person. Rules, each
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.qualification import CertificateState, PhoneRefusal
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
 
 
-@dataclass(frozen=True)
+@record
 class PhoneLink:
     """A phone certificate → the card certificate it was issued from, with what the CA knows of both."""
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 
-@dataclass(frozen=True)
+@record
 class ClinicSettings:
     """The reader settings a facility chooses; the defaults are those of a small clinic."""
 

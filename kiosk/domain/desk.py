@@ -13,12 +13,12 @@ Rules (docs/domain.md, timeline):
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.fallback import OLD_CARD_LAST_DAY, TRANSITIONAL_LAST_DAY
 from mynakiosk.domain.qualification import Validity
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -46,7 +46,7 @@ class PresentedDocument(enum.Enum):
         }[self]
 
 
-@dataclass(frozen=True)
+@record
 class DeskVerdict:
     """The 個別照会's result and what the desk does with it."""
 

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.qualification import GENERAL_SHARE_REASON, QualificationResult, Share, Validity
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from mynakiosk.domain.people import Coverage
@@ -40,7 +41,7 @@ class FallbackReason(enum.Enum):
     PHONE = "phone"  # スマホ保険証: the phone's PIN locked, its certificate refused, or nothing readable
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class FallbackGuidance:
     """The fallback screen's content. ``documents`` are alternatives: any one of them is enough.
 

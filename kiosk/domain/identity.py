@@ -13,12 +13,13 @@ may step in with a 目視確認.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.fallback import FallbackReason
 from mynakiosk.domain.people import age_on
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -37,7 +38,7 @@ NO_PIN = N_(
 )
 
 
-@dataclass(frozen=True)
+@record
 class CardIdentity:
     """What the card allows: a photo (顔認証, 目視) and a PIN (暗証番号)."""
 
@@ -123,7 +124,7 @@ FACE_NOT_MATCHED = N_(
 WRONG_VISUAL_PASSWORD = N_("目視モード用パスワードが違います。")
 
 
-@dataclass(frozen=True)
+@record
 class CardFace:
     """What the simulation knows of the face on the card: whose birth date, and when the photo was taken."""
 
@@ -147,7 +148,7 @@ class FaceVerdict(enum.Enum):
     LOCKED = "locked"  # the failure limit is reached: no more 顔認証 with this card today
 
 
-@dataclass
+@record(frozen=False)
 class FacePolicy:
     """顔認証 as the reader decides it: prompts, the child-photo rule, and the failure limit per card.
 

@@ -4,10 +4,10 @@ someone is on a day (the one age rule everything else builds on)."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -38,7 +38,7 @@ def is_child(birth_date: dt.date, day: dt.date) -> bool:
     return age_on(birth_date, day) < ADULT_AGE
 
 
-@dataclass(frozen=True)
+@record
 class Insurer:
     """A health insurer (保険者) by its 保険者番号."""
 
@@ -46,7 +46,7 @@ class Insurer:
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class Person:
     """Someone the simulated オンライン資格確認 knows (name, カナ, birth date, sex as the result file codes it)."""
 
@@ -57,7 +57,7 @@ class Person:
     sex: str = "1"  # 1 男, 2 女 (as in the result file)
 
 
-@dataclass(frozen=True)
+@record
 class Coverage:
     """One insurance record (被保険者 or 被扶養者) held by an insurer."""
 

@@ -9,7 +9,7 @@ Every statement is traceable (docs/domain.md): 「マイナ保険証と子ども
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.fallback import FallbackReason
@@ -18,6 +18,7 @@ from mynakiosk.domain.qualification import CertificateState, Validity
 from mynakiosk.domain.staff import MISLINK_CONTACT
 from mynakiosk.domain.visit import Outcome
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -30,7 +31,7 @@ CHECK_AT_HOME = N_(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Explanation:
     """What a practice visit showed, told to a family: what happened, why, what to bring and whom to ask."""
 

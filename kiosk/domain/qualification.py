@@ -9,10 +9,10 @@ the certificate rules, traced in docs/domain.md. The rules that produce these va
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -42,7 +42,7 @@ class CertificateState(enum.Enum):
 GENERAL_SHARE_REASON = N_("一般")
 
 
-@dataclass(frozen=True)
+@record
 class Share:
     """窓口負担割合. ``tenths`` is 1, 2 or 3 (割)."""
 
@@ -131,7 +131,7 @@ class PhoneRefusal(enum.Enum):
         }.get(self, CertificateState.EXPIRED)
 
 
-@dataclass(frozen=True)
+@record
 class IdentityCheck:
     """The back end's verdict on a card's signature and certificate, before any record is looked up."""
 
@@ -144,7 +144,7 @@ class IdentityCheck:
     phone_refusal: PhoneRefusal | None = None
 
 
-@dataclass(frozen=True)
+@record
 class QualificationResult:
     """What the 資格確認端末 shows for one reception, in the real interface's terms (ORCA API docs, code lists OQSCD…)."""
 

@@ -8,12 +8,12 @@ simulator knows; at a real counter staff compare the name and birth date with th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.fallback import FallbackReason
 from mynakiosk.domain.qualification import CertificateState, Validity
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from mynakiosk.domain.visit import ReceptionRecord
@@ -25,7 +25,7 @@ DOCUMENT_CHECK = N_(
 )
 
 
-@dataclass(frozen=True)
+@record
 class StaffAction:
     """What the staff console tells the reception desk to do about one record (and whether to stop)."""
 

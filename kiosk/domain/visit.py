@@ -8,11 +8,12 @@ the same visit twice, first in the fallback, then complete), so a record already
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.identity import CardIdentity
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -69,7 +70,7 @@ class Prescription(enum.Enum):
         return {Prescription.ELECTRONIC: N_("電子処方箋"), Prescription.PAPER: N_("紙の処方箋")}[self]
 
 
-@dataclass(frozen=True)
+@record
 class ReceptionRecord:
     """One reception as the 資格確認端末 shows it (never a PIN). ``outcome`` is None while the visit goes on."""
 

@@ -11,12 +11,13 @@ once, when the scenario file is loaded, together with the screen the step is mea
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Union
 
 from mynakiosk.domain.identity import FaceCondition
 from mynakiosk.domain.visit import ConsentTopic, Prescription
 from mynakiosk.flow.machine import State
+from mynakiosk_hardware.records import record
 from mynakiosk_hardware.tomlfile import quote
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class Answer(enum.Enum):
     NO = "no"
 
 
-@dataclass(frozen=True)
+@record
 class Plain:
     """An intent that carries nothing but its kind (「戻る」, 「全て同意する」 …).
 
@@ -73,14 +74,14 @@ class Back(Plain):
     __slots__ = ()
 
 
-@dataclass(frozen=True)
+@record
 class SubmitPin:
     """確定 with four digits typed (a ``Pin``, whose repr never shows them)."""
 
     pin: Pin
 
 
-@dataclass(frozen=True)
+@record
 class TryFace:
     """One simulated capture: what the camera sees."""
 
@@ -93,7 +94,7 @@ class RequestVisualCheck(Plain):
     __slots__ = ()
 
 
-@dataclass(frozen=True)
+@record
 class SubmitVisualCheck:
     """The staff member typed the facility's 目視モード用パスワード (never the card PIN)."""
 
@@ -112,7 +113,7 @@ class ConsentIndividually(Plain):
     __slots__ = ()
 
 
-@dataclass(frozen=True)
+@record
 class DecideConsents:
     """「次へ」 on the individual consents, with an answer for every topic."""
 
@@ -125,7 +126,7 @@ class ChooseSmartphone(Plain):
     __slots__ = ()
 
 
-@dataclass(frozen=True)
+@record
 class ChoosePhoneKind:
     """「iPhone」 or 「Android」: how the phone proves who holds it."""
 
@@ -161,7 +162,7 @@ class ScriptError(ValueError):
     """A script step that names no intent, or does not say it right; the message shows how to write it."""
 
 
-@dataclass(frozen=True)
+@record
 class ScriptStep:
     """A script step as the patient's intents, and the screen it is meant for (None: any that accepts them)."""
 

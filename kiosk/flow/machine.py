@@ -9,12 +9,12 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.identity import FACE_PROMPTS, FaceCondition
 from mynakiosk.domain.visit import Outcome
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from mynakiosk.domain.clinic import ClinicSettings
@@ -106,7 +106,7 @@ class Wait(enum.Enum):
     PHONE_READ = "phone read"  # スマートフォン読み取り中
 
 
-@dataclass(frozen=True)
+@record
 class Declaration:
     """Everything about one state of the reader, declared once (``STATES``).
 

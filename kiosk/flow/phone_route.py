@@ -7,7 +7,6 @@ idle screen) and takes over once the phone's certificate is read (``Steps.identi
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.qualification import IdentityMethod
@@ -16,6 +15,7 @@ from mynakiosk.domain.visit import ReceptionRecord
 from mynakiosk.flow.intents import UnexpectedIntent
 from mynakiosk.flow.machine import Event
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from mynakiosk.flow import intents as i
@@ -60,7 +60,7 @@ class Held(enum.Enum):
         }.get(self, "")
 
 
-@dataclass(frozen=True)
+@record
 class PhoneReading:
     """The outcome of one hold, with the phone's tries left (Android) and, when authenticated, what the back
     end checks: the signature over its challenge and the phone's certificate."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     from mynakiosk.domain.fallback import FallbackGuidance
@@ -11,7 +12,7 @@ if TYPE_CHECKING:
     from mynakiosk_hardware.phone import PhoneKind
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Snapshot:
     """What the screens show. Never holds a PIN. Screens render it; they decide nothing."""
 

@@ -5,10 +5,11 @@ a visit (``flow/phone_route.py``) read and fill it in through ``Steps``, the rec
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from mynakiosk.domain.identity import CardIdentity
+from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from mynakiosk_hardware.profile import CardProfile
 
 
-@dataclass
+@record(frozen=False)
 class Visit:
     """One visit's facts so far. Never shown as is: the reception makes snapshots from it."""
 

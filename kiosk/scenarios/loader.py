@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ from mynakiosk.i18n import N_, Bilingual
 from mynakiosk.personas import Persona
 from mynakiosk.resources import resources_dir
 from mynakiosk_hardware.profile import CardProfile, ProfileError, profile_from_mapping
+from mynakiosk_hardware.records import record
 from mynakiosk_hardware.tomlfile import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -45,7 +46,7 @@ class ScenarioError(ValueError):
     """A scenario that cannot be used; the message names the file, the entry and the problem."""
 
 
-@dataclass(frozen=True)
+@record
 class ScenarioPerson:
     """A member of a scenario's household: the person, their card (if any) and its 保険証利用登録 link."""
 
@@ -57,7 +58,7 @@ class ScenarioPerson:
     phone: PhoneProfile | None = None  # スマホ保険証: a phone set up from the card
 
 
-@dataclass(frozen=True)
+@record
 class Expectation:
     """What a scenario's [expect] table says a headless run must end with (``kiosk scenario run``)."""
 
@@ -71,7 +72,7 @@ class Expectation:
     absent_documents: tuple[str, ...] = ()  # must not be among the fallback's documents
 
 
-@dataclass(frozen=True)
+@record
 class Scenario:
     """A practice situation loaded from a .toml file: the clinic, the household and their coverage."""
 
@@ -625,7 +626,7 @@ READER_STEPS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class PlaceCard:
     """Put a card on the reader: a person's (by id) or, for None, a card that is no My Number card."""
 
@@ -638,7 +639,7 @@ class RemoveCard(Plain):
     __slots__ = ()
 
 
-@dataclass(frozen=True)
+@record
 class HoldPhone:
     """Hold a person's phone over the 汎用カードリーダー."""
 
@@ -651,28 +652,28 @@ class TakePhone(Plain):
     __slots__ = ()
 
 
-@dataclass(frozen=True)
+@record
 class FaceIdOnPhone:
     """Face ID / Touch ID on a person's iPhone (on the phone: the reader sees nothing of it)."""
 
     person: str
 
 
-@dataclass(frozen=True)
+@record
 class ExpectState:
     """Check that the reader shows this screen now."""
 
     state: State
 
 
-@dataclass(frozen=True)
+@record
 class DeskLookup:
     """個別照会 at the desk: the document shown, its numbers, and the birth date (or a person id)."""
 
     words: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ScriptLine:
     """One line of a scenario's script: its text (for the transcript) and what it does, parsed once."""
 

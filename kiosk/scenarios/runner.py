@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from mynakiosk.cards import CardPolicy
@@ -35,6 +35,7 @@ from mynakiosk.scenarios.loader import (
 )
 from mynakiosk_hardware.card import OtherCard
 from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER, VirtualReader
+from mynakiosk_hardware.records import record
 from mynakiosk_hardware.text import shown_message
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def joined(parts: Sequence[Any], separator: str) -> str:
     )
 
 
-@dataclass
+@record(frozen=False)
 class RunResult:
     """One headless scenario run: what was shown, where it ended, and how that differs from [expect]."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -35,6 +34,7 @@ from mynakiosk.ui.screens import (
 from mynakiosk.ui.staff_console import StaffConsole
 from mynakiosk_hardware.card import OtherCard
 from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER, VirtualReader
+from mynakiosk_hardware.records import record
 
 #: A plain NFC card enrolled as さくら's training card.
 TRAINING_CARD_UID = bytes.fromhex("04C0FFEE1234")
@@ -43,7 +43,7 @@ Stop = Callable[[str, QWidget], None]
 ShownScreen = TypeVar("ShownScreen", bound=Screen)
 
 
-@dataclass
+@record(frozen=False)
 class TourKiosk:
     """The kiosk the screen tour walks: reader, controller, window and staff console."""
 

@@ -1,0 +1,170 @@
+"""``record`` behaves as ``dataclass`` does: each class here is made twice, by ``record`` and by ``dataclass``
+with the same options, and every instance pair must compare, hash and show the same."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import FrozenInstanceError, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mynakiosk_hardware.records import record
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+values = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=5),
+    st.none(),
+    st.tuples(st.integers(), st.text(max_size=2)),
+)
+
+
+def twins(
+    body: Callable[[], dict[str, Any]], *, frozen: bool = True, slots: bool = False
+) -> tuple[type, type]:
+    """The same class body made by record and by dataclass (each its own fields: dataclass fills them in)."""
+
+    def make(decorate: Any, name: str) -> type:
+        namespace = {"__module__": __name__, "__qualname__": "Twin", "__doc__": "A twin.", **body()}
+        return decorate(type(name, (), namespace))
+
+    ours = make(record(frozen=frozen, slots=slots), "Twin")
+    theirs = make(dataclass(frozen=frozen, slots=slots), "Twin")
+    return ours, theirs
+
+
+BODIES: dict[str, Callable[[], dict[str, Any]]] = {
+    "no fields": lambda: {"__annotations__": {}},
+    "one field": lambda: {"__annotations__": {"a": "Any"}},
+    "three fields": lambda: {"__annotations__": {"a": "Any", "b": "Any", "c": "Any"}},
+    "not compared": lambda: {"__annotations__": {"a": "Any", "b": "Any"}, "b": field(compare=False)},
+    "not shown": lambda: {"__annotations__": {"a": "Any", "b": "Any"}, "b": field(repr=False)},
+    "not hashed": lambda: {"__annotations__": {"a": "Any", "b": "Any"}, "b": field(hash=False)},
+    "defaults": lambda: {"__annotations__": {"a": "Any", "b": "Any"}, "b": 7},
+}
+
+
+def build(cls: type, arguments: list[Any]) -> Any:
+    count = len([f for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING])
+    return cls(*arguments[:count])
+
+
+@pytest.mark.parametrize("slots", [False, True])
+@pytest.mark.parametrize("kind", sorted(BODIES))
+@given(left=st.lists(values, min_size=3, max_size=3), right=st.lists(values, min_size=3, max_size=3))
+def test_frozen_record_compares_hashes_and_shows_as_dataclass(
+    kind: str, slots: bool, left: list[Any], right: list[Any]
+) -> None:
+    ours, theirs = twins(BODIES[kind], slots=slots)
+    for arguments in (left, right):
+        assert repr(build(ours, arguments)) == repr(build(theirs, arguments))
+    # Same values on the right as the left sometimes: equal pairs must be seen, not only unequal ones.
+    for other in (left, right, [*left[:1], *right[1:]]):
+        assert (build(ours, left) == build(ours, other)) == (build(theirs, left) == build(theirs, other))
+        assert (build(ours, left) != build(ours, other)) == (build(theirs, left) != build(theirs, other))
+    try:
+        expected: Any = hash(build(theirs, left))
+    except TypeError as error:  # an unhashable value (none here, but the rule is dataclass's)
+        expected = type(error)
+    try:
+        got: Any = hash(build(ours, left))
+    except TypeError as error:
+        got = type(error)
+    assert got == expected
+
+
+def test_a_nan_is_equal_to_itself_as_in_a_dataclass() -> None:
+    # dataclass compares tuples, which take an identical object as equal: the same NaN compares equal.
+    nan = math.nan
+    ours, theirs = twins(BODIES["one field"])
+    assert (ours(nan) == ours(nan)) is (theirs(nan) == theirs(nan)) is True
+    assert (ours(nan) == ours(float("nan"))) is (theirs(nan) == theirs(float("nan"))) is False
+
+
+def test_other_classes_are_never_equal_even_with_the_same_fields() -> None:
+    ours, _ = twins(BODIES["one field"])
+    other, _ = twins(BODIES["one field"])
+    assert ours(1) != other(1)
+    assert ours(1).__eq__(other(1)) is NotImplemented
+    assert ours(1) != (1,)
+
+
+def test_frozen_record_is_frozen_and_mutable_one_is_unhashable() -> None:
+    ours, _ = twins(BODIES["one field"])
+    with pytest.raises(FrozenInstanceError):
+        ours(1).a = 2  # type: ignore[attr-defined]
+    mutable, theirs = twins(BODIES["one field"], frozen=False)
+    item = mutable(1)
+    item.a = 2
+    assert item == mutable(2) and item != mutable(1)
+    assert mutable.__hash__ is None and theirs.__hash__ is None
+    with pytest.raises(TypeError):
+        hash(item)
+
+
+def test_a_recursive_repr_stops_as_dataclass_does() -> None:
+    mutable, theirs = twins(BODIES["one field"], frozen=False)
+    ours_item, their_item = mutable([]), theirs([])
+    ours_item.a.append(ours_item)
+    their_item.a.append(their_item)
+    assert repr(ours_item) == repr(their_item) == "Twin(a=[...])"
+
+
+def test_methods_written_in_the_class_body_are_kept() -> None:
+    @record
+    class Own:
+        """Its own equality, hash and text."""
+
+        a: int
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        def __hash__(self) -> int:
+            return 5
+
+        def __repr__(self) -> str:
+            return "own"
+
+    assert Own(1) == Own(2) and hash(Own(1)) == 5 and repr(Own(1)) == "own"
+
+    @record
+    class OwnEquality:
+        """Its own equality only: dataclass still adds a hash for a frozen class, from the fields."""
+
+        a: int
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+    assert hash(OwnEquality(1)) == hash((1,))
+
+
+def test_subclass_record_compares_its_own_and_inherited_fields() -> None:
+    @record
+    class Base:
+        """Two fields."""
+
+        a: int
+        b: int = 0
+
+    @record
+    class Child(Base):
+        """One more."""
+
+        c: int = 0
+
+    assert (
+        repr(Child(1, 2, 3))
+        == "test_subclass_record_compares_its_own_and_inherited_fields.<locals>.Child(a=1, b=2, c=3)"
+    )
+    assert Child(1, 2, 3) == Child(1, 2, 3) and Child(1, 2, 3) != Child(1, 2, 4)
+    assert Child(1, 2, 0) != Base(1, 2)
+    assert hash(Child(1, 2, 3)) == hash((1, 2, 3))
