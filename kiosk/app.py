@@ -127,6 +127,7 @@ def check(
         idle = window.screens[State.IDLE]
         window.stack.setCurrentWidget(idle)
         image = window.reader_frame.grab()  # the reader's screen, as a patient sees it
+        _started()
         if image.isNull():
             print("error: the idle screen could not be rendered", file=sys.stderr)
             return EXIT_READER
@@ -146,6 +147,15 @@ def check(
     finally:
         controller.close()
         window.close()
+
+
+def _started() -> None:
+    """Start-up is over: what it made (modules, classes, the window) lives as long as the program, so no
+    garbage collection need ever walk it again (``gc.freeze``, made for this). The command line paused
+    automatic collection for start-up (cli._main); the GUI thread's collector collects from here on."""
+    import gc
+
+    gc.freeze()
 
 
 def run_gui(reader: Reader, settings: Settings | None = None, *, phone_reader: Reader | None = None) -> int:
@@ -180,6 +190,7 @@ def run_gui(reader: Reader, settings: Settings | None = None, *, phone_reader: R
         window.activateWindow()
     if settings is not None and settings.fullscreen:
         window.full_screen.setChecked(True)
+    _started()
     from mynakiosk.ui.pending_results import PendingResultsGuard
 
     # Closing the last window with result files unwritten asks first (save elsewhere, retry, quit anyway).

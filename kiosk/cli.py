@@ -10,6 +10,7 @@ desktop launcher), they are also shown in a dialog.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -858,6 +859,7 @@ def report_error(
 def main(argv: Sequence[str] | None = None) -> int:
     from mynakiosk.resources import ResourcesMissing
 
+    collecting = gc.isenabled()
     try:
         return _main(argv)
     except BrokenPipeError:
@@ -869,6 +871,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ResourcesMissing as exc:
         report_error(str(exc), window_wanted=False)
         return EXIT_STARTUP
+    finally:
+        if collecting:
+            gc.enable()  # paused for the window's start-up (_main)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -886,6 +891,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return commands[args.card_command](args)
     if args.screenshot and not args.check:
         parser.error("--screenshot goes with --check")
+    # The window's start-up: automatic garbage collection paused. Its passes over the objects start-up makes
+    # (modules, classes, the window), which all live as long as the program, cost ~12 M instructions of
+    # `kiosk --check` (docs/performance.md); the GUI thread's collector takes over once the window is up
+    # (app.run_gui, ui/collector.py). Given back when main() returns.
+    gc.disable()
     if args.check and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt starts: --check needs no display
     window_wanted = not args.check
