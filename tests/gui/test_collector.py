@@ -76,3 +76,29 @@ def test_the_app_collects_on_its_gui_thread() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_start_up_pauses_collection_freezes_what_it_made_and_gives_collection_back() -> None:
+    """``kiosk --check``: no automatic collection during start-up, what start-up made frozen once the window
+    is up (never walked again), and automatic collection on again when main() returns; a command that opens
+    no window leaves collection as it was."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, mynakiosk.cli as cli\n"
+        "seen = []\n"
+        "gc.callbacks.append(lambda phase, info: seen.append(info['generation']) if phase == 'start' else None)\n"
+        "status = cli.main(['--check'])\n"
+        "print(status, len(seen) <= 1 and max(seen, default=0) == 0, gc.get_freeze_count() > 10_000, gc.isenabled())\n"
+        "gc.unfreeze()\n"
+        "print(cli.main(['scenario', 'list']) == 0 and gc.isenabled() and gc.get_freeze_count() == 0)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    # At most one young collection, before the pause (the command line being read); without the pause,
+    # start-up collects a dozen times, the older generations too.
+    assert lines[1] == "0 True True True"  # after the check's own line
+    assert lines[-1] == "True"
