@@ -29,6 +29,7 @@ EXIT_OK, EXIT_USAGE, EXIT_READER = 0, 2, 3  # as in cli.py (README's list)
 def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        theme.find_bundled_fonts()  # before Qt starts
         app = QApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
         app.setApplicationDisplayName(t("マイナ受付シミュレータ"))

@@ -65,6 +65,11 @@ def font_paths(family: str) -> list[Path]:
     return [fonts / name for name in FONT_FILES[family]]
 
 
+def fonts_conf_path() -> Path:
+    """resources/fonts/fonts.conf: fontconfig's configuration with the bundled faces (kiosk.ui.theme)."""
+    return resources_dir() / "fonts" / "fonts.conf"
+
+
 def qm_path(code: str) -> Path:
     """The compiled translation for language ``code`` (committed, built from ``kiosk_<code>.ts``)."""
     return resources_dir() / "translations" / f"kiosk_{code}.qm"

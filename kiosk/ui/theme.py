@@ -12,12 +12,18 @@ and the side column (paddings, minimum heights, margins) and a little out of the
 Fonts: BIZ UDGothic for Japanese, whose Latin letters are monospaced like a reader's screen; BIZ UDPGothic,
 the same family with proportional letters, for English. Both are bundled (SIL OFL, resources/fonts) so the
 UI renders on machines with no CJK font; each is registered once, the English one the first time it is needed.
+On Linux fontconfig finds them itself when the kiosk starts Qt (``find_bundled_fonts``) and keeps a cache of
+them; elsewhere, or when Qt was started before (tests) or the user chose a fontconfig configuration, each
+face is given to Qt (``addApplicationFont``), which reads the whole file at every start (~6 ms each).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
+import sys
+from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import QObject, Signal
@@ -25,7 +31,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from mynakiosk import i18n
-from mynakiosk.resources import font_paths
+from mynakiosk.resources import font_paths, fonts_conf_path
 
 log = logging.getLogger("kiosk.ui")
 
@@ -239,6 +245,28 @@ notifier = _Notifier()
 class _State:
     look: Look | None = None  # None until the first apply
     registered: ClassVar[set[str]] = set()  # font families loaded from resources/fonts
+    through_fontconfig: ClassVar[set[str]] = set()  # ... of them, those fontconfig found (find_bundled_fonts)
+    fontconfig_file: str | None = None  # what find_bundled_fonts set FONTCONFIG_FILE to, until Qt has read it
+
+
+#: The system's fontconfig configuration, which resources/fonts/fonts.conf includes.
+SYSTEM_FONTS_CONF = Path("/etc/fonts/fonts.conf")
+
+
+def find_bundled_fonts() -> None:
+    """Before Qt starts, on Linux: have fontconfig find the bundled faces as installed fonts.
+
+    resources/fonts/fonts.conf includes the system's configuration and adds its own folder; fontconfig keeps
+    a cache of that folder as of any other, where ``addApplicationFont`` has it read both 4.6 MB faces again
+    at every start (~18 M instructions of ``kiosk --check``, docs/performance.md). Not where the user chose
+    a configuration (``FONTCONFIG_FILE``, ``FONTCONFIG_PATH``), where the system's is elsewhere, or once Qt
+    has started: ``_register`` then gives Qt the files, as on other systems.
+    """
+    if not sys.platform.startswith("linux") or QApplication.instance() is not None:
+        return
+    if {"FONTCONFIG_FILE", "FONTCONFIG_PATH"} & os.environ.keys() or not SYSTEM_FONTS_CONF.is_file():
+        return
+    _State.fontconfig_file = os.environ["FONTCONFIG_FILE"] = str(fonts_conf_path())
 
 
 def current() -> Look:
@@ -247,9 +275,18 @@ def current() -> Look:
 
 
 def _register(family: str) -> None:
-    """Load the bundled files of ``family``, once per process."""
+    """Load the bundled files of ``family``, once per process (found by fontconfig, or given to Qt)."""
     if family in _State.registered:
         return
+    if _State.fontconfig_file is not None:
+        found = QFontDatabase.hasFamily(family)  # fontconfig has been read now: the setting can go
+        if os.environ.get("FONTCONFIG_FILE") == _State.fontconfig_file:
+            del os.environ["FONTCONFIG_FILE"]  # not passed on to programs started from here
+        if found:
+            _State.registered.add(family)
+            _State.through_fontconfig.add(family)
+            return
+        _State.fontconfig_file = None  # not found that way (an old fontconfig): the files, from now on
     for path in font_paths(family):
         if QFontDatabase.addApplicationFont(str(path)) < 0:
             raise RuntimeError(f"cannot load the bundled font {path}")

@@ -69,3 +69,40 @@ def test_a_missing_translation_is_named_not_a_crash(tmp_path):
     assert result.returncode != 0
     assert "kiosk_en.qm is missing" in result.stderr and "pyside6-lrelease" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+FONT_ROUTE = (
+    "import os, sys, mynakiosk.cli as cli\n"
+    "status = cli.main(sys.argv[1:])\n"
+    "from mynakiosk.ui import theme\n"
+    "print(sorted(theme._State.through_fontconfig), os.environ.get('FONTCONFIG_FILE', '-'))\n"
+    "sys.exit(status)\n"
+)
+
+
+def test_fontconfig_finds_the_bundled_faces_and_they_look_as_given_to_qt(tmp_path):
+    """On Linux the kiosk has fontconfig find the bundled faces (cached, not read again at every start);
+    the screen is the same, pixel for pixel, as with the faces handed to Qt, which is what happens where the
+    user chose a fontconfig configuration. The setting is not passed on to programs the kiosk starts."""
+    if not sys.platform.startswith("linux") or not os.path.isfile("/etc/fonts/fonts.conf"):
+        return  # the faces are handed to Qt there: the other tests render with them
+    shots = {}
+    for route, extra in (("fontconfig", {}), ("application", {"FONTCONFIG_FILE": "/etc/fonts/fonts.conf"})):
+        for language in ("ja", "en"):
+            shot = tmp_path / f"{route}-{language}.png"
+            result = subprocess.run(
+                [sys.executable, "-c", FONT_ROUTE, "--check", "--lang", language, "--screenshot", str(shot)],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                env={**os.environ, **extra},
+            )
+            assert result.returncode == 0, result.stderr
+            found, passed_on = result.stdout.splitlines()[-1].rsplit(" ", 1)
+            family = "BIZ UDGothic" if language == "ja" else "BIZ UDPGothic"
+            assert (f"'{family}'" in found) if route == "fontconfig" else found == "[]"
+            assert passed_on == extra.get("FONTCONFIG_FILE", "-")
+            shots[route, language] = QImage(str(shot))
+    for language in ("ja", "en"):
+        assert not shots["fontconfig", language].isNull()
+        assert shots["fontconfig", language] == shots["application", language]
