@@ -168,3 +168,23 @@ def test_subclass_record_compares_its_own_and_inherited_fields() -> None:
     assert Child(1, 2, 3) == Child(1, 2, 3) and Child(1, 2, 3) != Child(1, 2, 4)
     assert Child(1, 2, 0) != Base(1, 2)
     assert hash(Child(1, 2, 3)) == hash((1, 2, 3))
+
+
+def test_every_dataclass_in_the_project_is_a_record() -> None:
+    """One kind of value class (docs/architecture.md): ``@record``, or ``@dataclass`` only for what a record
+    does not take (``order=True``)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    plain = []
+    for path in sorted([*(root / "kiosk").rglob("*.py"), *(root / "hardware").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for decorator in getattr(node, "decorator_list", []):
+                call = decorator if isinstance(decorator, ast.Call) else None
+                name = call.func if call is not None else decorator
+                if isinstance(name, ast.Name) and name.id == "dataclass":
+                    options = {k.arg for k in call.keywords} if call is not None else set()
+                    if "order" not in options:
+                        plain.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert plain == []
