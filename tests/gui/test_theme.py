@@ -171,6 +171,7 @@ def test_fonts_are_registered_once_however_often_the_look_changes(qtbot, kiosk, 
 
     monkeypatch.setattr(theme, "QFontDatabase", CountingDatabase)
     monkeypatch.setattr(theme._State, "registered", set())
+    monkeypatch.setattr(theme._State, "fontconfig_file", None)  # the files handed to Qt (find_bundled_fonts)
     for large_text, high_contrast in [(True, False), (True, True), (False, True), (False, False)] * 2:
         look(large_text=large_text, high_contrast=high_contrast)
     assert len(loaded) == 2  # BIZ UDGothic's regular and bold, once
