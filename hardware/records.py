@@ -5,10 +5,14 @@ A record is a ``dataclasses.dataclass`` (frozen unless asked otherwise) whose ``
 same class check, ``...`` for a recursive repr; tests/unit/test_records.py holds them to it), but are built
 from the field names with :func:`operator.attrgetter` instead of being compiled for each class.
 
+A frozen record is frozen as a frozen dataclass is (``FrozenInstanceError`` on assigning or deleting a field,
+or any attribute of an instance of the record itself, from ``__post_init__`` too), by a shared ``__setattr__``
+that lets only the record's own generated ``__init__`` set its fields.
+
 Why: Python 3.11's ``dataclass`` compiles every generated method with its own ``exec``, ~0.6 M instructions
-each; a frozen class gets six. Some forty classes are made on the way to the kiosk's idle screen, and those
-three methods were ~55 M instructions of its start-up (docs/performance.md). ``__init__`` and a frozen class's
-``__setattr__`` / ``__delattr__`` are still ``dataclass``'s own.
+each; a frozen class gets six. Some forty classes are made on the way to the kiosk's idle screen, and five of
+those six methods were ~100 M instructions of its start-up (docs/performance.md). ``__init__`` is still
+``dataclass``'s own.
 
 Anything ``record`` does not take (``order``, ``unsafe_hash``, ``init=False`` …) is plain ``dataclass``'s
 business: use ``dataclass`` for it.
@@ -16,7 +20,8 @@ business: use ``dataclass`` for it.
 
 from __future__ import annotations
 
-from dataclasses import Field, dataclass, field, fields
+import sys
+from dataclasses import Field, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
 from reprlib import recursive_repr
 from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform, overload
@@ -51,12 +56,19 @@ def record(
 
 def _make(cls: type[T], *, frozen: bool, slots: bool, kw_only: bool) -> type[T]:
     own = vars(cls)
-    own_eq, own_repr = "__eq__" in own, "__repr__" in own
+    own_eq, own_repr, own_init = "__eq__" in own, "__repr__" in own, "__init__" in own
     # As dataclass decides: a __hash__ written in the class body is kept, the None Python puts there for a
     # body's own __eq__ is not one.
     own_hash = "__hash__" in own and not (own["__hash__"] is None and own_eq)
-    made = dataclass(cls, frozen=frozen, eq=False, repr=False, slots=slots, kw_only=kw_only)
+    for base in cls.__mro__[1:]:  # dataclass's own check, which it cannot make here (it sees no frozen one)
+        if getattr(base, "__record_frozen__", frozen) != frozen:
+            kinds = ("non-frozen", "frozen") if frozen else ("frozen", "non-frozen")
+            raise TypeError(f"cannot inherit {kinds[1]} record {cls.__name__} from a {kinds[0]} one")
+    made = dataclass(cls, frozen=False, eq=False, repr=False, slots=slots, kw_only=kw_only)
+    made.__record_frozen__ = frozen  # type: ignore[attr-defined]
     every = fields(made)  # type: ignore[arg-type]  # made is a dataclass now
+    if frozen:
+        _freeze(made, tuple(f.name for f in every), None if own_init else made.__init__.__code__, slots=slots)
     if not own_eq:
         made.__eq__ = _equality(_values([f.name for f in every if f.compare]))  # type: ignore[method-assign]
     if not own_hash:
@@ -100,3 +112,39 @@ def _showing(names: tuple[str, ...]) -> Callable[[object], str]:
         return f"{self.__class__.__qualname__}({shown})"
 
     return __repr__
+
+
+def _freeze(cls: type, names: tuple[str, ...], init: Any, *, slots: bool) -> None:
+    """A frozen dataclass's ``__setattr__`` and ``__delattr__``, but for its generated ``__init__`` (``init``,
+    its code): that one sets the fields as a frozen dataclass's does with ``object.__setattr__``."""
+    field_names = frozenset(names)
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if sys._getframe(1).f_code is init:
+            object.__setattr__(self, name, value)
+        elif type(self) is cls or name in field_names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        else:
+            super(cls, self).__setattr__(name, value)  # type: ignore[arg-type]  # mypy: a class in a variable
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in field_names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)  # type: ignore[arg-type]
+
+    cls.__setattr__ = __setattr__  # type: ignore[assignment]
+    cls.__delattr__ = __delattr__  # type: ignore[assignment]
+    if slots:  # as dataclass gives a frozen class with slots, for copy and pickle
+        if "__getstate__" not in vars(cls):
+
+            def __getstate__(self: object) -> list[Any]:
+                return [getattr(self, name) for name in names]
+
+            cls.__getstate__ = __getstate__  # type: ignore[method-assign,assignment]
+        if "__setstate__" not in vars(cls):
+
+            def __setstate__(self: object, state: list[Any]) -> None:
+                for name, value in zip(names, state, strict=False):
+                    object.__setattr__(self, name, value)
+
+            cls.__setstate__ = __setstate__  # type: ignore[attr-defined]

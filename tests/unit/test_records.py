@@ -188,3 +188,112 @@ def test_every_dataclass_in_the_project_is_a_record() -> None:
                     if "order" not in options:
                         plain.append(f"{path.relative_to(root)}:{node.lineno}")
     assert plain == []
+
+
+def _outcome(action: Callable[[], object]) -> object:
+    """What an action comes to: its value, or the exception's type and message."""
+    try:
+        return action()
+    except Exception as error:  # compared with what dataclass does
+        return (type(error), str(error))
+
+
+@pytest.mark.parametrize("slots", [False, True])
+def test_frozen_record_refuses_what_a_frozen_dataclass_refuses(slots: bool) -> None:
+    ours, theirs = twins(BODIES["defaults"], slots=slots)
+    attempts = [
+        lambda item: setattr(item, "a", 2),
+        lambda item: delattr(item, "a"),
+        lambda item: object.__setattr__(item, "a", 5) or item.a,  # the escape hatch both allow
+    ]
+    if not slots:  # with slots: the next test
+        attempts += [lambda item: setattr(item, "other", 2), lambda item: delattr(item, "other")]
+    for attempt in attempts:
+        assert _outcome(lambda a=attempt: a(ours(1))) == _outcome(lambda a=attempt: a(theirs(1)))
+
+
+def test_a_slotted_frozen_record_refuses_other_attributes_as_frozen() -> None:
+    # Python 3.11's frozen dataclass with slots raises TypeError here, from a super() call on the class it
+    # replaced with its slotted copy; a record says what a frozen dataclass means to say.
+    ours, _ = twins(BODIES["one field"], slots=True)
+    with pytest.raises(FrozenInstanceError):
+        ours(1).other = 2  # type: ignore[attr-defined]
+    with pytest.raises(FrozenInstanceError):
+        del ours(1).other  # type: ignore[attr-defined]
+
+
+def test_a_subclass_that_is_no_record_may_add_attributes_but_not_set_fields() -> None:
+    ours, theirs = twins(BODIES["one field"])
+    for base in (ours, theirs):
+        sub = type("Sub", (base,), {"__doc__": "Not a record."})
+        item = sub(1)
+        item.extra = 2
+        assert item.extra == 2
+        with pytest.raises(FrozenInstanceError):
+            item.a = 3
+        with pytest.raises(FrozenInstanceError):
+            del item.a
+
+
+def test_post_init_cannot_assign_but_object_setattr_can_as_in_a_frozen_dataclass() -> None:
+    def post_init_assigns(self: Any) -> None:
+        self.b = self.a * 2
+
+    def post_init_sets(self: Any) -> None:
+        object.__setattr__(self, "b", self.a * 2)
+
+    for post_init, expected in ((post_init_assigns, FrozenInstanceError), (post_init_sets, None)):
+        body = lambda post_init=post_init: {  # noqa: E731
+            "__annotations__": {"a": "Any", "b": "Any"},
+            "b": field(default=0, init=False),
+            "__post_init__": post_init,
+        }
+        ours, theirs = twins(body)
+        for cls in (ours, theirs):
+            if expected is None:
+                assert cls(2).b == 4
+            else:
+                with pytest.raises(expected):
+                    cls(2)
+
+
+@pytest.mark.parametrize("slots", [False, True])
+def test_frozen_records_copy_and_pickle(slots: bool) -> None:
+    import copy
+    import pickle
+
+    global Pickled  # pickle finds a class by its module and name
+
+    @record(slots=slots)
+    class Pickled:
+        """A module-level name for pickle."""
+
+        a: int
+        b: tuple[int, ...] = ()
+
+    Pickled.__qualname__ = "Pickled"
+    item = Pickled(1, (2, 3))
+    assert copy.copy(item) == item and copy.deepcopy(item) == item
+    assert pickle.loads(pickle.dumps(item)) == item
+    assert dataclasses.replace(item, a=5) == Pickled(5, (2, 3))
+
+
+def test_frozen_and_mutable_records_do_not_inherit_from_each_other() -> None:
+    @record
+    class Frozen:
+        """Frozen."""
+
+        a: int = 0
+
+    @record(frozen=False)
+    class Mutable:
+        """Mutable."""
+
+        a: int = 0
+
+    with pytest.raises(TypeError, match="cannot inherit non-frozen record"):
+        record(frozen=False)(
+            type("Bad", (Frozen,), {"__doc__": "x", "__annotations__": {"b": "int"}, "b": 0})
+        )
+    with pytest.raises(TypeError, match="cannot inherit frozen record"):
+        record(type("Bad", (Mutable,), {"__doc__": "x", "__annotations__": {"b": "int"}, "b": 0}))
