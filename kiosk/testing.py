@@ -67,11 +67,19 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``from mynakiosk.testing import State`` without importing the flow when the plugin loads."""
+    """``State`` and ``USUAL_ANSWERS`` without importing the flow when the plugin loads.
+
+    ``USUAL_ANSWERS``: how :meth:`KioskDriver.finish_visit` answers the questions after the identity check
+    unless told otherwise, by state name (register the card, consent to everything, no 高額療養費 or
+    医療費助成, an electronic prescription). Each question screen declares its own
+    (``Declaration.usual_answer``, ``flow/machine.py``), so a new one needs no row here.
+    """
     if name == "State":
         from mynakiosk.flow.machine import State
 
         return State
+    if name == "USUAL_ANSWERS":
+        return {state.name: key for state, key in _usual_answers().items()}
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -117,15 +125,11 @@ class KioskTimeout(AssertionError):
     """The kiosk did not get where a test waited for it; the message says where it is instead."""
 
 
-#: How :meth:`KioskDriver.finish_visit` answers the questions after the identity check, unless told
-#: otherwise: register the card, consent to everything, no 高額療養費 or 医療費助成, an electronic prescription.
-USUAL_ANSWERS: dict[str, str] = {
-    "REGISTRATION": "yes",
-    "CONSENT": "all",
-    "HIGH_COST": "no",
-    "PRESCRIPTION": "electronic",
-    "SUBSIDY": "no",
-}
+def _usual_answers() -> dict[State, str]:
+    """Each question screen's declared usual answer (the key of the button :meth:`KioskDriver.answer` presses)."""
+    from mynakiosk.flow.machine import STATES
+
+    return {state: declared.usual_answer for state, declared in STATES.items() if declared.usual_answer}
 
 
 @record(frozen=False)
@@ -234,7 +238,7 @@ class KioskDriver:
         """
         from mynakiosk.flow.machine import State
 
-        chosen = {State[name]: key for name, key in USUAL_ANSWERS.items()} | dict(answers or {})
+        chosen = _usual_answers() | dict(answers or {})
         # The newest record before, by identity: the count stops growing once the controller keeps its maximum.
         previous = self.controller.records[-1] if self.controller.records else None
         while self.state in chosen:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from mynakiosk.domain.identity import FACE_PROMPTS, FaceCondition
+from mynakiosk.domain.identity import FACE_PROMPTS, NO_PHOTO_VISUAL, FaceCondition
 from mynakiosk.domain.visit import Outcome
 from mynakiosk.i18n import N_
 from mynakiosk_hardware.records import record
@@ -130,12 +130,44 @@ class Declaration:
     # switched it on. The optional screens follow in the order declared here.
     asked_by: Event | None = None
     shown_if: Callable[[ClinicSettings], bool] | None = None
+    # What staff are told when they ask for a 目視確認 on this screen and may not (flow/staff_actions.py).
+    # Every state says it (tests/unit/test_machine.py): no fallback text can be right for a new screen.
+    visual_refusal: str = ""
+    # A question screen's usual answer (the button's key): what mynakiosk.testing's finish_visit presses.
+    usual_answer: str = ""
 
+
+# Why staff cannot start a 目視確認 on a screen (Declaration.visual_refusal). When it is allowed is the
+# domain's rule (domain.identity.visual_check_allowed, 医療保険部会 2024-10-31 資料).
+_NO_READER = N_("カードリーダーが使えないため、目視確認はできません。")
+_NO_CARD = N_(
+    "リーダーにカードが置かれていません。目視確認は、患者さんがカードを置き、本人確認の画面になってから始められます。"
+)
+_READING = N_("カードを読み取っています。本人確認の画面になってから始めてください。")
+_NOT_READ = N_("マイナンバーカードが読み取れていないため、目視確認はできません。")
+_CHECKING = N_("暗証番号または顔を確認しています。結果が出てから始めてください。")
+_SHOWN = N_("目視確認の画面は、もうリーダーに表示されています。")
+_IDENTIFIED = N_(
+    "本人確認はもう済んでいます。目視確認は本人確認の代わりで、資格の確認が始まったあとには行えません。"
+)
+#: The fallback after the qualification check (one after a failed identity says NO_PHOTO_VISUAL instead).
+VISUAL_AFTER_RESULT = N_(
+    "本人確認のあとの資格確認の結果です。目視確認をしても結果は変わりません。表示された書類で受付してください。"
+)
+_CANCELLED = N_("受付は中止されました。カードを置き直すと、もう一度始められます。")
+#: Any step of a スマホ保険証 visit.
+VISUAL_BY_PHONE = N_("スマホ保険証の受付では目視確認は使えません。本人確認はスマートフォンで行います。")
 
 STATES: dict[State, Declaration] = {
-    State.NO_READER: Declaration(N_("リーダー使用不可"), "NoReaderScreen", forgets_visit=True),
-    State.IDLE: Declaration(N_("待機（カードを置いてください）"), "IdleScreen", forgets_visit=True),
-    State.READING: Declaration(N_("読み取り中"), "ReadingScreen", wait=Wait.CARD_READ),
+    State.NO_READER: Declaration(
+        N_("リーダー使用不可"), "NoReaderScreen", forgets_visit=True, visual_refusal=_NO_READER
+    ),
+    State.IDLE: Declaration(
+        N_("待機（カードを置いてください）"), "IdleScreen", forgets_visit=True, visual_refusal=_NO_CARD
+    ),
+    State.READING: Declaration(
+        N_("読み取り中"), "ReadingScreen", wait=Wait.CARD_READ, visual_refusal=_READING
+    ),
     State.READ_FAILED: Declaration(
         N_("読み取り失敗"),
         "ReadFailedScreen",
@@ -143,8 +175,9 @@ STATES: dict[State, Declaration] = {
             "カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。"
         ),
         card_left=True,
+        visual_refusal=_NOT_READ,
     ),
-    State.PAPER_CARD: Declaration(N_("健康保険証の読取確認"), "PaperCardScreen"),
+    State.PAPER_CARD: Declaration(N_("健康保険証の読取確認"), "PaperCardScreen", visual_refusal=_NOT_READ),
     State.METHOD_SELECT: Declaration(
         N_("本人確認方法の選択"),
         "MethodSelectScreen",
@@ -157,6 +190,7 @@ STATES: dict[State, Declaration] = {
         adult_hint=N_(
             "「顔認証」か「暗証番号」（数字4桁）を選びます。暗証番号はご本人が入力し、職員に伝える必要はありません。"
         ),
+        visual_refusal=NO_PHOTO_VISUAL,
     ),
     State.PIN_ENTRY: Declaration(
         N_("暗証番号入力"),
@@ -167,6 +201,7 @@ STATES: dict[State, Declaration] = {
             "「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえると"
             "ロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。"
         ),
+        visual_refusal=NO_PHOTO_VISUAL,
     ),
     State.FACE: Declaration(
         N_("顔認証"),
@@ -183,18 +218,32 @@ STATES: dict[State, Declaration] = {
             "うまくいかないときは「暗証番号に切り替える」を押します。"
         ),
         prompt=FACE_PROMPTS[FaceCondition.NONE],
+        visual_refusal=NO_PHOTO_VISUAL,
     ),
-    State.FACE_MATCHING: Declaration(N_("顔認証（認証中）"), "FaceMatchingScreen", wait=Wait.FACE_MATCH),
+    State.FACE_MATCHING: Declaration(
+        N_("顔認証（認証中）"), "FaceMatchingScreen", wait=Wait.FACE_MATCH, visual_refusal=_CHECKING
+    ),
     State.VISUAL_CHECK: Declaration(
         N_("職員による目視確認"),
         "VisualCheckScreen",
         times_out=True,
         # 医療保険部会 2024-10-31 資料 (目視 with the facility's password, not the PIN)
         hint=N_("目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。"),
+        visual_refusal=_SHOWN,
     ),
-    State.VERIFYING: Declaration(N_("暗証番号確認中"), "VerifyingScreen", wait=Wait.PIN_CHECK),
-    State.QUALIFYING: Declaration(N_("資格確認中"), "QualifyingScreen", wait=Wait.QUALIFICATION),
-    State.REGISTRATION: Declaration(N_("保険証利用登録"), "RegistrationScreen", times_out=True),
+    State.VERIFYING: Declaration(
+        N_("暗証番号確認中"), "VerifyingScreen", wait=Wait.PIN_CHECK, visual_refusal=_CHECKING
+    ),
+    State.QUALIFYING: Declaration(
+        N_("資格確認中"), "QualifyingScreen", wait=Wait.QUALIFICATION, visual_refusal=_IDENTIFIED
+    ),
+    State.REGISTRATION: Declaration(
+        N_("保険証利用登録"),
+        "RegistrationScreen",
+        times_out=True,
+        visual_refusal=_IDENTIFIED,
+        usual_answer="yes",
+    ),
     State.CONSENT: Declaration(
         N_("同意の選択"),
         "ConsentScreen",
@@ -203,14 +252,20 @@ STATES: dict[State, Declaration] = {
         hint=N_(
             "「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。"
         ),
+        visual_refusal=_IDENTIFIED,
+        usual_answer="all",
     ),
-    State.CONSENT_DETAIL: Declaration(N_("個別の同意"), "ConsentDetailScreen", times_out=True),
+    State.CONSENT_DETAIL: Declaration(
+        N_("個別の同意"), "ConsentDetailScreen", times_out=True, visual_refusal=_IDENTIFIED
+    ),
     State.HIGH_COST: Declaration(
         N_("高額療養費"),
         "HighCostScreen",
         times_out=True,
         # ainj.co.jp/pharmacy/online-e-checks.html
         hint=N_("「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。"),
+        visual_refusal=_IDENTIFIED,
+        usual_answer="no",
     ),
     State.PRESCRIPTION: Declaration(
         N_("処方箋形式"),
@@ -218,6 +273,8 @@ STATES: dict[State, Declaration] = {
         times_out=True,
         asked_by=Event.ASK_PRESCRIPTION,
         shown_if=lambda clinic: clinic.prescription_screen,
+        visual_refusal=_IDENTIFIED,
+        usual_answer="electronic",
     ),
     State.SUBSIDY: Declaration(
         N_("医療費助成"),
@@ -229,6 +286,8 @@ STATES: dict[State, Declaration] = {
         ),
         asked_by=Event.ASK_SUBSIDY,
         shown_if=lambda clinic: clinic.subsidy_screen,
+        visual_refusal=_IDENTIFIED,
+        usual_answer="no",
     ),
     State.COMPLETE: Declaration(
         N_("受付完了"),
@@ -237,9 +296,14 @@ STATES: dict[State, Declaration] = {
         hint=N_("カードの取り忘れに気をつけましょう。"),
         ends_visit=Outcome.COMPLETE,
         card_left=True,
+        visual_refusal=_IDENTIFIED,
     ),
     State.CANCELLED: Declaration(
-        N_("操作がないため中止"), "CancelledScreen", ends_visit=Outcome.CANCELLED, card_left=True
+        N_("操作がないため中止"),
+        "CancelledScreen",
+        ends_visit=Outcome.CANCELLED,
+        card_left=True,
+        visual_refusal=_CANCELLED,
     ),
     State.FALLBACK: Declaration(
         N_("マイナ保険証で確認できず（代わりの書類）"),
@@ -248,6 +312,7 @@ STATES: dict[State, Declaration] = {
         hint=N_("表示された書類を窓口で提示すれば、通常の負担割合で受診できます（10割負担にはなりません）。"),
         ends_visit=Outcome.FALLBACK,
         card_left=True,
+        visual_refusal=VISUAL_AFTER_RESULT,
     ),
     # スマホ保険証 (docs/domain.md, "The スマホ保険証"): the flow is 「スマートフォン」 → iPhone / Android → 本人認証
     # → hold the phone over the 汎用カードリーダー → the consents of the card route.
@@ -259,6 +324,7 @@ STATES: dict[State, Declaration] = {
             "iPhoneはiPhoneで顔認証・指紋認証をします。Androidはスマホ用電子証明書の暗証番号（カードとは別）を"
             "この画面で入力します。どちらも、そのあと横の読み取り機にかざします。"
         ),
+        visual_refusal=VISUAL_BY_PHONE,
     ),
     State.PHONE_PIN: Declaration(
         N_("スマホ用暗証番号入力"),
@@ -268,6 +334,7 @@ STATES: dict[State, Declaration] = {
             "スマートフォンに設定した暗証番号（数字4桁）です。マイナンバーカードの暗証番号とは別で、まちがえた回数も"
             "スマートフォンで数えます。ロックの解除はマイナポータルアプリで、実物のカードを使って行います。"
         ),
+        visual_refusal=VISUAL_BY_PHONE,
     ),
     State.PHONE_HOLD: Declaration(
         N_("スマートフォンをかざす"),
@@ -278,9 +345,13 @@ STATES: dict[State, Declaration] = {
             "今までの読み取り機はスマートフォンを読めないため、横に置いた汎用カードリーダーにかざします（1〜2秒）。"
             "iPhoneは、先にiPhoneで顔認証・指紋認証をすませます。"
         ),
+        visual_refusal=VISUAL_BY_PHONE,
     ),
     State.PHONE_READING: Declaration(
-        N_("スマートフォン読み取り中"), "PhoneReadingScreen", wait=Wait.PHONE_READ
+        N_("スマートフォン読み取り中"),
+        "PhoneReadingScreen",
+        wait=Wait.PHONE_READ,
+        visual_refusal=VISUAL_BY_PHONE,
     ),
     State.PHONE_NOT_READ: Declaration(
         N_("スマートフォンを読み取れず"),
@@ -291,6 +362,7 @@ STATES: dict[State, Declaration] = {
             "iPhoneは先に顔認証・指紋認証をすませます。新しいスマートフォンはカードを追加し直すまで使えません。"
             "読み取れないときは、マイナンバーカードをこの読み取り機に置いてください。"
         ),
+        visual_refusal=VISUAL_BY_PHONE,
     ),
 }
 

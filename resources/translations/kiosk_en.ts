@@ -71,7 +71,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../kiosk/flow/machine.py" line="+172"/>
+        <location filename="../../kiosk/flow/machine.py" line="+207"/>
         <location filename="../../kiosk/scenarios/runner.py" line="+283"/>
         <location filename="../../kiosk/ui/screens.py" line="+212"/>
         <location line="+474"/>
@@ -385,52 +385,52 @@
         <translation>An expired health insurance card, or the Notice of Eligibility Information alone (interim measure until March 31, 2026: staff check eligibility by the symbol and number)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/machine.py" line="-18"/>
+        <location filename="../../kiosk/flow/machine.py" line="-20"/>
         <source>お子さんのカードは、保護者がカードを置き、「暗証番号」を選んでお子さんの4桁の暗証番号を入力します。職員に暗証番号を伝える必要はありません。</source>
         <translation>For a child&apos;s card, a parent places the card, chooses “PIN” and enters the child&apos;s 4-digit PIN. You do not need to tell staff the PIN.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>「残り入力回数」は、カードに記録されている「あと何回まちがえられるか」です。3回続けてまちがえるとロックされ、住民票のある市区町村の窓口で解除します。正しく入力すると3回に戻ります。</source>
         <translation>“Tries left” is stored on the card: how many more wrong PINs it allows. 3 wrong PINs in a row lock it; your city office unlocks it. A correct PIN resets it to 3.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>子どもは成長で顔が変わるため、カードの写真と合わず顔認証が通りにくいことがあります。うまくいかないときは「暗証番号に切り替える」を押します。</source>
         <translation>Children&apos;s faces change as they grow, so face recognition may not match the card photo. If it fails, press “Use PIN instead”.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>目視確認は職員が行います。パスワードは医療機関のもので、カードの暗証番号ではありません。</source>
         <translation>Staff do the visual check. The password is the clinic&apos;s, not the card&apos;s PIN.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>「個別に同意する」を選ぶと、診療・薬剤、手術、特定健診の情報ごとに、同意するかどうかを選べます。</source>
         <translation>If you choose “Choose individually”, you can decide whether to consent separately for treatment and medication, surgery, and specific health checkup information.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>「高額療養費制度を利用する」を選ぶと、限度額情報が医療機関に提供されます。</source>
         <translation>If you choose “Use the benefit”, your payment limit information is shared with the medical facility.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>子ども医療費助成などの「医療証」は、マイナ保険証とは別の仕組みです。紙の受給者証も持って行きます。</source>
         <translation>Medical subsidy certificates (e.g. for children) are separate from the My Number Card. Bring the paper certificate too.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>表示された書類を窓口で提示すれば、通常の負担割合で受診できます（10割負担にはなりません）。</source>
         <translation>Show a listed document at the reception desk and you pay your usual share (not the full cost).</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-16"/>
         <source>カードの取り忘れに気をつけましょう。</source>
         <translation>Don&apos;t forget your card.</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-121"/>
         <source>カードケースやカバーから出して置き直します。マイナンバーカード以外のカードは読み取れません。</source>
         <translation>Take the card out of its case or cover and place it again. Only My Number Cards can be read.</translation>
     </message>
@@ -847,27 +847,27 @@
         <translation>Eligibility confirmed. Continue the check-in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/machine.py" line="-7"/>
+        <location filename="../../kiosk/flow/machine.py" line="-12"/>
         <source>リーダー使用不可</source>
         <translation>Reader unavailable</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>待機（カードを置いてください）</source>
         <translation>Waiting (place a card)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>読み取り中</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>読み取り失敗</source>
         <translation>Read failed</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location filename="../../kiosk/ui/screens.py" line="+575"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
@@ -883,86 +883,86 @@
         <translation>Choose “Face recognition” or “PIN” (4 digits). You enter the PIN yourself; there is no need to tell it to the staff.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>暗証番号入力</source>
         <translation>PIN entry</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>カードの顔写真と照合します。マスクを外し、動かずに画面の枠に顔を合わせます。うまくいかないときは「暗証番号に切り替える」を押します。</source>
         <translation>Your face is compared with the photo on the card. Take off your mask, keep still and fit your face in the frame. If it does not work, press “Use PIN instead”.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>顔認証（認証中）</source>
         <translation>Face recognition (checking)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location filename="../../kiosk/ui/screens.py" line="+41"/>
         <source>職員による目視確認</source>
         <translation>Visual check by staff</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>暗証番号確認中</source>
         <translation>Checking PIN</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>資格確認中</source>
         <translation>Checking eligibility</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>保険証利用登録</source>
         <translation>Registration for use as a health insurance card</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>同意の選択</source>
         <translation>Consent choice</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>個別の同意</source>
         <translation>Individual consent</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location filename="../../kiosk/scenarios/tags.py" line="-17"/>
         <source>高額療養費</source>
         <translation>High-cost medical care benefit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>処方箋形式</source>
         <translation>Prescription type</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <location filename="../../kiosk/ui/screens.py" line="-186"/>
         <source>医療費助成</source>
         <translation>Medical expense subsidy</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+82"/>
         <source>iPhoneは先に顔認証・指紋認証をすませます。新しいスマートフォンはカードを追加し直すまで使えません。読み取れないときは、マイナンバーカードをこの読み取り機に置いてください。</source>
         <translation>iPhone: confirm with Face ID or Touch ID first. A new phone works only once the card is added to it again. If the phone cannot be read, place your My Number Card on this reader.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/visit.py" line="+38"/>
-        <location filename="../../kiosk/flow/machine.py" line="-57"/>
+        <location filename="../../kiosk/flow/machine.py" line="-69"/>
         <source>受付完了</source>
         <translation>Check-in complete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/machine.py" line="+8"/>
+        <location filename="../../kiosk/flow/machine.py" line="+9"/>
         <source>操作がないため中止</source>
         <translation>Cancelled (no activity)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>マイナ保険証で確認できず（代わりの書類）</source>
         <translation>Not confirmed by My Number Card (other documents)</translation>
     </message>
@@ -1441,7 +1441,7 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+278"/>
+        <location line="+279"/>
         <source>練習用のカードと家族で練習</source>
         <translation>Practice cards and family practice</translation>
     </message>
@@ -1562,12 +1562,12 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+803"/>
+        <location line="+804"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
     </message>
     <message>
-        <location line="-803"/>
+        <location line="-804"/>
         <location line="+197"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
@@ -1685,7 +1685,7 @@ or ask for your PIN.</translation>
         <location line="+132"/>
         <location line="+75"/>
         <location line="+38"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
@@ -1695,7 +1695,7 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-732"/>
+        <location filename="../../kiosk/ui/screens.py" line="-733"/>
         <location line="+447"/>
         <location line="+132"/>
         <source>本人確認方法の選択に戻る</source>
@@ -2406,7 +2406,7 @@ Checking…</translation>
     <message>
         <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
         <location filename="../../kiosk/reader_messages.py" line="+94"/>
-        <location filename="../../kiosk/ui/screens.py" line="+137"/>
+        <location filename="../../kiosk/ui/screens.py" line="+138"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
     </message>
@@ -2684,7 +2684,7 @@ Checking…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../kiosk/ui/screens.py" line="-74"/>
+        <location filename="../../kiosk/ui/screens.py" line="-75"/>
         <location filename="../../hardware/phone.py" line="+73"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
@@ -2811,7 +2811,7 @@ Checking…</translation>
         <translation>Checking the phone&apos;s setup, its certificate and its PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/machine.py" line="+10"/>
+        <location filename="../../kiosk/flow/machine.py" line="+11"/>
         <source>スマートフォンの種類の選択</source>
         <translation>Choice of phone type</translation>
     </message>
@@ -2821,7 +2821,7 @@ Checking…</translation>
         <translation>An iPhone confirms with Face ID or Touch ID on the iPhone. On Android, the PIN of the phone&apos;s certificate (not the card&apos;s) is typed on this screen. Either way, the phone is then held over the reader beside it.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>スマホ用暗証番号入力</source>
         <translation>Phone PIN entry</translation>
     </message>
@@ -2831,7 +2831,7 @@ Checking…</translation>
         <translation>This is the 4-digit PIN set on the phone. It is not the My Number Card&apos;s PIN, and wrong tries are counted on the phone. A lock is released in the Mynaportal app, with the card itself.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>スマートフォンをかざす</source>
         <translation>Hold the phone</translation>
     </message>
@@ -2841,12 +2841,12 @@ Checking…</translation>
         <translation>Existing readers cannot read phones, so the phone is held over the general-purpose card reader beside it (1–2 seconds). With an iPhone, confirm with Face ID or Touch ID on the iPhone first.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>スマートフォン読み取り中</source>
         <translation>Reading the phone</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>スマートフォンを読み取れず</source>
         <translation>Phone not read</translation>
     </message>
@@ -2922,12 +2922,12 @@ your phone</translation>
     <message>
         <location line="+2"/>
         <location line="+16"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>スマートフォンの種類の選択に戻る</source>
         <translation>Back to the choice of phone</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>スマートフォンを、
 となりの読み取り機に
 かざしてください</source>
@@ -2941,7 +2941,7 @@ beside this one</translation>
         <translation>→ General-purpose card reader (beside this reader)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>iPhoneのサイドボタンを2回押して、顔認証（Face ID）または指紋認証（Touch ID）をしてから、かざしてください。</source>
         <translation>Double-press the iPhone&apos;s side button, confirm with Face ID or Touch ID, then hold it over the reader.</translation>
     </message>
@@ -3018,7 +3018,7 @@ beside this one</translation>
         <translation>When you visit a clinic for the first time, take the My Number Card itself as well as your phone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-84"/>
+        <location filename="../../kiosk/ui/screens.py" line="-85"/>
         <source>iPhoneで受付</source>
         <translation>Check in with iPhone</translation>
     </message>
@@ -3153,7 +3153,7 @@ beside this one</translation>
         <translation>Unlocked {name}&apos;s phone PIN (practice)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow/staff_actions.py" line="+21"/>
+        <location filename="../../kiosk/flow/staff_actions.py" line="+22"/>
         <source>受付の途中です。カードを取り、待機画面に戻ってから切り替えてください。</source>
         <extracomment>Why a scenario cannot be switched now (Reception.use refuses it during a visit).</extracomment>
         <translation>A reception is in progress. Take the card away and wait for the start screen before switching.</translation>
@@ -3165,7 +3165,7 @@ beside this one</translation>
         <translation>A smartphone reception is in progress. Switch once it has ended and the reader is back on the start screen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../kiosk/flow/machine.py" line="-215"/>
         <source>カードリーダーが使えないため、目視確認はできません。</source>
         <translation>The card reader cannot be used, so no visual check is possible.</translation>
     </message>
@@ -3200,8 +3200,9 @@ beside this one</translation>
         <translation>Identity has already been confirmed. A visual check replaces the identity step and cannot be done once the eligibility check has started.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>本人確認のあとの資格確認の結果です。目視確認をしても結果は変わりません。表示された書類で受付してください。</source>
+        <extracomment>The fallback after the qualification check (one after a failed identity says NO_PHOTO_VISUAL instead).</extracomment>
         <translation>This is the eligibility result after identity was confirmed. A visual check does not change it: register the patient with the documents shown.</translation>
     </message>
     <message>
@@ -3210,8 +3211,9 @@ beside this one</translation>
         <translation>The reception was cancelled. Placing the card again starts a new one.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>スマホ保険証の受付では目視確認は使えません。本人確認はスマートフォンで行います。</source>
+        <extracomment>Any step of a スマホ保険証 visit.</extracomment>
         <translation>A smartphone reception has no visual check: identity is confirmed on the phone.</translation>
     </message>
     <message>

@@ -49,6 +49,36 @@ def test_finish_visit_answers_the_usual_way_and_returns_the_record(kiosk_app):
     assert record.consents and all(record.consents.values()) and record.high_cost is True
 
 
+def test_every_question_screen_declares_a_usual_answer_it_offers(kiosk_app):
+    """A new question screen gets its usual answer in its declaration, or finish_visit would stop at it."""
+    from mynakiosk.flow.machine import STATES
+    from mynakiosk.ui.screens import ChoiceScreen
+
+    kiosk_app.window.build_all_screens()
+    questions = {s: kiosk_app.window.screens[s] for s in State}
+    questions = {s: screen for s, screen in questions.items() if isinstance(screen, ChoiceScreen)}
+    assert State.CONSENT in questions and State.SUBSIDY in questions
+    assert {
+        s: STATES[s].usual_answer for s in questions if STATES[s].usual_answer not in questions[s].buttons
+    } == {}
+    assert [s for s, declared in STATES.items() if declared.usual_answer and s not in questions] == []
+
+
+def test_finish_visit_answers_as_the_screen_declares(kiosk_app, monkeypatch):
+    from dataclasses import replace
+
+    import mynakiosk.testing
+    from mynakiosk.flow.machine import STATES
+
+    monkeypatch.setitem(STATES, State.HIGH_COST, replace(STATES[State.HIGH_COST], usual_answer="yes"))
+    assert mynakiosk.testing.USUAL_ANSWERS["HIGH_COST"] == "yes"
+    kiosk_app.place("sakura")
+    kiosk_app.choose_pin()
+    kiosk_app.enter_pin("1234")
+    record = kiosk_app.finish_visit()
+    assert record is not None and record.high_cost is True
+
+
 def test_finish_visit_returns_the_record_when_the_controller_keeps_no_more(kiosk_app):
     """The controller keeps the latest records only: once full, their count no longer grows with a visit."""
     kiosk_app.place("sakura")

@@ -92,6 +92,24 @@ def test_every_state_is_declared_once_with_a_label_and_a_screen():
     assert len({declared.screen for declared in STATES.values()}) == len(State)
 
 
+def test_every_state_declares_why_staff_cannot_start_a_visual_check_there():
+    """No fallback text: one left for "any other screen" told staff 「本人確認はもう済んでいます」 before it was."""
+    assert [s for s, declared in STATES.items() if not declared.visual_refusal] == []
+
+
+def test_the_staff_console_words_a_refusal_as_the_screen_declares_it(monkeypatch):
+    from dataclasses import replace
+
+    from mynakiosk.flow.snapshot import Snapshot
+    from mynakiosk.flow.staff_actions import visual_check_refusal
+
+    for state in State:
+        declared = replace(STATES[state], visual_refusal=f"declared for {state.name}")
+        monkeypatch.setitem(STATES, state, declared)
+        assert visual_check_refusal(Snapshot(state)) == f"declared for {state.name}"
+    assert visual_check_refusal(Snapshot(State.CONSENT, visual_offered=True)) == ""
+
+
 def test_the_states_that_time_out_are_exactly_those_with_a_timeout_row():
     timing_out = {state: declared.on_timeout for state, declared in STATES.items() if declared.times_out}
     inactive = {s for s, event in timing_out.items() if event is Event.INACTIVITY}
