@@ -226,12 +226,21 @@ def _face(args: list[str]) -> ScriptStep:
     return ScriptStep((TryFace(words[args[0]]),), State.FACE)
 
 
+# Each consent topic as a scenario script (``consent individual 手術=yes``) and the run's JSON write it: fixed
+# words, apart from the topic's ``label`` on screen (N_()-marked), so rewording a label breaks no file.
+CONSENT_WORDS: dict[ConsentTopic, str] = {
+    ConsentTopic.MEDICAL: "診療・薬剤",
+    ConsentTopic.SURGERY: "手術",
+    ConsentTopic.HEALTH_CHECKUP: "特定健診",
+}
+
+
 def _consent(args: list[str]) -> ScriptStep:
     if args == ["all"]:
         return ScriptStep((ConsentToAll(),), State.CONSENT)
     if args[:1] != ["individual"]:
         raise ScriptError("expected consent all | consent individual TOPIC=yes|no …")
-    topics = {topic.label: topic for topic in ConsentTopic}
+    topics = {word: topic for topic, word in CONSENT_WORDS.items()}
     choices = dict.fromkeys(ConsentTopic, False)
     for arg in args[1:]:
         name, _, value = arg.partition("=")

@@ -160,6 +160,10 @@ def library() -> list[Path]:
 
 DEFAULT_SCENARIO = "01_child_normal_visit.toml"
 
+# An insurance record's ``relation`` as a scenario file writes it: fixed words, apart from the relation's
+# ``label`` on screen (N_()-marked), so rewording a label breaks no file.
+RELATION_WORDS: dict[Relation, str] = {Relation.SELF: "本人", Relation.DEPENDENT: "家族"}
+
 
 def practice_questions() -> list[tuple[str, Path]]:
     """(question, file) for each library scenario that offers one, read without validating the rest."""
@@ -485,10 +489,10 @@ def parse_scenario(data: dict[str, Any], path: Path, today: dt.date | None = Non
         insurer = _text(f"{where}.insurer", item.get("insurer"))
         if insurer not in insurer_numbers:
             raise ScenarioError(f"{where}.insurer: {quote(insurer)} is not among the scenario's insurers")
-        relation_text = item.get("relation", Relation.SELF.label)
-        relation = next((r for r in Relation if r.label == relation_text), None)
+        relation_text = item.get("relation", RELATION_WORDS[Relation.SELF])
+        relation = next((r for r, word in RELATION_WORDS.items() if word == relation_text), None)
         if relation is None:
-            choices = " or ".join(quote(r.label) for r in Relation)  # as the file spells them
+            choices = " or ".join(quote(word) for word in RELATION_WORDS.values())
             raise ScenarioError(f"{where}.relation: {choices}, got {quote(relation_text)}")
         lost = date_in(f"{where}.lost", item["lost"]) if "lost" in item else None
         acquired = date_in(f"{where}.acquired", item.get("acquired"))

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from mynakiosk.cards import CardPolicy
 from mynakiosk.domain.desk import DeskVerdict, PresentedDocument, desk_verdict
+from mynakiosk.domain.qualification import IdentityMethod
 from mynakiosk.flow.card_io import run_on
-from mynakiosk.flow.intents import ChoosePin, RequestVisualCheck, ScriptStep, SubmitVisualCheck
+from mynakiosk.flow.intents import CONSENT_WORDS, ChoosePin, RequestVisualCheck, ScriptStep, SubmitVisualCheck
 from mynakiosk.flow.machine import State, UnexpectedEvent
 from mynakiosk.flow.reception import Reception, Snapshot, UnexpectedIntent
 from mynakiosk.i18n import N_, Msg
@@ -42,11 +43,27 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from mynakiosk.domain.fallback import FallbackGuidance
-    from mynakiosk.domain.qualification import QualificationResult
+    from mynakiosk.domain.qualification import QualificationResult, Share
     from mynakiosk.domain.visit import ReceptionRecord
     from mynakiosk.scenarios.loader import Scenario, ScriptLine
 
 log = logging.getLogger("kiosk.scenario")
+
+
+# The identity method as the run's JSON writes it: fixed words, apart from the method's ``label`` on screen
+# and in the staff console (N_()-marked), so rewording a label changes no tool reading the JSON.
+METHOD_WORDS: dict[IdentityMethod, str] = {
+    IdentityMethod.FACE: "顔認証",
+    IdentityMethod.PIN: "暗証番号",
+    IdentityMethod.VISUAL: "目視",
+    IdentityMethod.PHONE_BIOMETRIC: "スマートフォン（生体認証）",
+    IdentityMethod.PHONE_PIN: "スマートフォン（暗証番号）",
+}
+
+
+def share_word(share: Share) -> str:
+    """窓口負担割合 as a scenario's ``[expect] share`` and the run's JSON write it ("3割"), apart from its label."""
+    return f"{share.tenths}割"
 
 
 class StepNotPossible(Exception):
@@ -112,14 +129,16 @@ class RunResult:
             "final_state": self.final_state.value if self.final_state else None,
             "transcript": self.transcript,
             "outcome": record.outcome.value if record and record.outcome else None,
-            "method": record.method.label if record and record.method else None,
+            "method": METHOD_WORDS[record.method] if record and record.method else None,
             "validity": int(result.validity) if result and result.validity else None,
-            "share": share.label if share else None,
+            "share": share_word(share) if share else None,
             "error_code": result.error_code if result else None,
             "person": result.person.name if result and result.person else None,
             "card_holder": record.card_holder if record else None,
             "mislinked": mislinked(record),
-            "consents": {topic.label: given for topic, given in record.consents.items()} if record else {},
+            "consents": {CONSENT_WORDS[topic]: given for topic, given in record.consents.items()}
+            if record
+            else {},
             "documents": list(self.fallback.documents) if self.fallback else [],
             "desk": [
                 {"document": v.document.value, "accepted": v.accepted, "action": str(v.action)}
@@ -320,7 +339,7 @@ def _compare(run: RunResult) -> None:
             run.mismatches.append(_expected(N_("資格有効性"), expect.validity, got))
     if expect.share is not None:
         share = record.patient_share if record else (result.share if result else None)
-        got_share = share.label if share else None
+        got_share = share_word(share) if share else None
         if got_share != expect.share:
             # Both as the file spells a share ("3割"): what to write in [expect]. Quoted: the file's data.
             run.mismatches.append(

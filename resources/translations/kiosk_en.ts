@@ -72,7 +72,7 @@
     <message>
         <location line="+17"/>
         <location filename="../../kiosk/flow/machine.py" line="+207"/>
-        <location filename="../../kiosk/scenarios/runner.py" line="+283"/>
+        <location filename="../../kiosk/scenarios/runner.py" line="+302"/>
         <location filename="../../kiosk/ui/screens.py" line="+212"/>
         <location line="+474"/>
         <source>顔認証</source>

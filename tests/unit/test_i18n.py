@@ -29,6 +29,9 @@ NOT_SHOWN = {
     "日本語": "the language menu names each language in its own words",
     "visual PASSWORD (staff 目視確認 with the 目視モード用パスワード)": "scenario script syntax, for authors",
 }
+# Tables of the fixed words scenario files and `kiosk scenario run --json` spell enums with: file format, not
+# UI (each enum's label is the marked text shown); kept apart so that rewording a label breaks no file.
+FILE_WORDS = {"CONSENT_WORDS", "RELATION_WORDS", "METHOD_WORDS"}
 # Files whose Japanese literals are not UI texts: command-line output and help, the result XML for a レセコン
 # (its values are fixed by the format), the pytest plugin.
 NOT_UI = {"kiosk/cli.py", "kiosk/resultfile.py", "kiosk/testing.py", "kiosk/scenarios/runner.py"}
@@ -96,6 +99,10 @@ def _unmarked_japanese(path: Path) -> list[str]:
             name = _call_name(node)
             if name in MARKERS | AUTHOR_ERRORS | {"debug", "info", "warning", "error", "exception"}:
                 skip.update(id(n) for arg in node.args for n in ast.walk(arg))
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(target, ast.Name) and target.id in FILE_WORDS for target in targets):
+                skip.update(id(n) for n in ast.walk(node))
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
