@@ -10,6 +10,7 @@ import datetime as dt
 from mynakiosk.domain.people import age_on
 from mynakiosk.domain.qualification import GENERAL_SHARE_REASON, CertificateState, Share
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.profile import CertificateStatus
 
 #: 電子証明書: the reader alerts from 3 months before expiry (MHLW, mhlw.go.jp/stf/newpage_50657.html).
 ALERT_MONTHS = 3
@@ -31,14 +32,22 @@ def end_of_month(day: dt.date) -> dt.date:
     return add_months(day.replace(day=1), 1) - dt.timedelta(days=1)
 
 
+# What the CA's word on a certificate makes of it, whatever its dates (a lookup: a status not listed fails).
+_WITHDRAWN = {
+    CertificateStatus.REVOKED: CertificateState.REVOKED,
+    CertificateStatus.SUSPENDED: CertificateState.SUSPENDED,
+}
+
+
 def certificate_state(
-    not_before: dt.date, not_after: dt.date, as_of: dt.date, status: str = "valid"
+    not_before: dt.date,
+    not_after: dt.date,
+    as_of: dt.date,
+    status: CertificateStatus = CertificateStatus.VALID,
 ) -> CertificateState:
     """The user-auth certificate's standing on ``as_of`` (MHLW, mhlw.go.jp/stf/newpage_50657.html; city.tama.lg.jp)."""
-    if status == "revoked":
-        return CertificateState.REVOKED
-    if status == "suspended":
-        return CertificateState.SUSPENDED
+    if status is not CertificateStatus.VALID:
+        return _WITHDRAWN[status]
     if as_of < not_before:
         return CertificateState.NOT_YET_VALID
     if as_of <= not_after:

@@ -27,6 +27,7 @@ from mynakiosk.domain.qualification import (
     Validity,
 )
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.profile import CertificateStatus
 from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class CardLink:
     certificate_serial: int
     person: str
     registered: bool = True
-    status: str = "valid"  # the certificate's status at the CA: valid | revoked | suspended
+    status: CertificateStatus = CertificateStatus.VALID  # the certificate's status at the CA
 
 
 @record(frozen=False)
@@ -97,7 +98,7 @@ class QualificationService:
         serial = certificate.serial_number
         phone = self.phones.get(serial)
         link = self.links.get(phone.card_serial if phone else serial)
-        card_status = link.status if link else "valid"
+        card_status = link.status if link else CertificateStatus.VALID
         not_before = certificate.not_valid_before_utc.date()
         not_after = certificate.not_valid_after_utc.date()
         if phone is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.qualification import CertificateState, PhoneRefusal
+from mynakiosk_hardware.profile import CertificateStatus
 from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
@@ -28,16 +29,19 @@ class PhoneLink:
     certificate_serial: int  # the phone's スマホ用利用者証明用電子証明書
     card_serial: int  # the card's 利用者証明用電子証明書, the key of the person's CardLink
     card_not_after: dt.date  # the card certificate's expiry: the phone stops with it
-    status: str = "valid"  # the phone certificate at the CA: valid | revoked | suspended
+    status: CertificateStatus = CertificateStatus.VALID  # the phone certificate at the CA
 
 
 def phone_refusal(
-    phone_state: CertificateState, card_not_after: dt.date, as_of: dt.date, status: str = "valid"
+    phone_state: CertificateState,
+    card_not_after: dt.date,
+    as_of: dt.date,
+    status: CertificateStatus = CertificateStatus.VALID,
 ) -> PhoneRefusal | None:
     """Whether the phone is refused, given its own certificate's state and the card certificate's expiry."""
-    if status == "revoked" or phone_state is CertificateState.REVOKED:
+    if status is CertificateStatus.REVOKED or phone_state is CertificateState.REVOKED:
         return PhoneRefusal.REPLACED
-    if status == "suspended" or phone_state is CertificateState.SUSPENDED:
+    if status is CertificateStatus.SUSPENDED or phone_state is CertificateState.SUSPENDED:
         return PhoneRefusal.SUSPENDED
     if as_of > card_not_after:
         return PhoneRefusal.CARD_EXPIRED

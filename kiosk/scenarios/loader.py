@@ -119,7 +119,7 @@ class Scenario:
         for p in self.people:
             if p.card is not None:
                 service.links[p.card.certificate_serial] = CardLink(
-                    p.card.certificate_serial, p.linked_to, p.registered, p.card.certificate_status.value
+                    p.card.certificate_serial, p.linked_to, p.registered, p.card.certificate_status
                 )
             if p.card is not None and p.phone is not None:
                 assert p.card.certificate_not_after is not None
@@ -127,7 +127,7 @@ class Scenario:
                     p.phone.certificate_serial,
                     p.card.certificate_serial,
                     p.card.certificate_not_after,
-                    p.phone.certificate_status.value,
+                    p.phone.certificate_status,
                 )
         return service
 

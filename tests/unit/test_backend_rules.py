@@ -12,6 +12,7 @@ from mynakiosk.backend.rules import (
     patient_share,
     renewal_alert,
 )
+from mynakiosk_hardware.profile import CertificateStatus
 
 D = dt.date
 NOT_BEFORE, NOT_AFTER = D(2021, 6, 1), D(2026, 5, 14)
@@ -33,10 +34,16 @@ def test_certificate_state_at_the_boundaries(as_of, state):
     assert certificate_state(NOT_BEFORE, NOT_AFTER, as_of) is state
 
 
-@pytest.mark.parametrize("status", ["revoked", "suspended"])
+@pytest.mark.parametrize("status", [CertificateStatus.REVOKED, CertificateStatus.SUSPENDED])
 def test_revocation_and_suspension_win_over_dates(status):
-    assert certificate_state(NOT_BEFORE, NOT_AFTER, D(2024, 1, 1), status).value == status
+    assert certificate_state(NOT_BEFORE, NOT_AFTER, D(2024, 1, 1), status).value == status.value
     assert not certificate_state(NOT_BEFORE, NOT_AFTER, D(2024, 1, 1), status).usable
+
+
+def test_a_status_written_as_a_string_is_refused_not_taken_as_valid():
+    """The CA's word is the hardware profile's enum: a stray "revoked" must not read as a valid certificate."""
+    with pytest.raises(KeyError):
+        certificate_state(NOT_BEFORE, NOT_AFTER, D(2024, 1, 1), "revoked")  # type: ignore[arg-type]
 
 
 def test_renewal_alert_runs_from_three_months_before_to_three_after():

@@ -12,7 +12,7 @@ from mynakiosk_hardware.card import MyNumberCard
 from mynakiosk_hardware.jpki_phone import authenticate_phone
 from mynakiosk_hardware.phone import EmulatedPhone, PhoneKind, PhoneProfile
 from mynakiosk_hardware.pin import Pin
-from mynakiosk_hardware.profile import CardProfile
+from mynakiosk_hardware.profile import CardProfile, CertificateStatus
 
 AS_OF = dt.date(2026, 1, 15)
 CARD = CardProfile(
@@ -33,7 +33,9 @@ class Channel:
         return self.card.execute(apdu)
 
 
-def service_for(phone: PhoneProfile, *, card_not_after=CARD.certificate_not_after, card_status="valid"):
+def service_for(
+    phone: PhoneProfile, *, card_not_after=CARD.certificate_not_after, card_status=CertificateStatus.VALID
+):
     return QualificationService(
         AS_OF,
         people={"hanako": Person("hanako", "山田 花子", "ヤマダ ハナコ", dt.date(1988, 7, 1), "2")},
@@ -56,7 +58,7 @@ def service_for(phone: PhoneProfile, *, card_not_after=CARD.certificate_not_afte
                 phone.certificate_serial,
                 CARD.certificate_serial,
                 card_not_after,
-                phone.certificate_status.value,
+                phone.certificate_status,
             )
         },
     )
@@ -112,7 +114,7 @@ def test_an_expired_phone_certificate_is_refused():
 
 def test_a_suspended_card_certificate_is_reported_as_the_card_would_be():
     profile = android()
-    service = service_for(profile, card_status="suspended")
+    service = service_for(profile, card_status=CertificateStatus.SUSPENDED)
     identity = identify_phone(profile, service)
     assert identity.ok and identity.certificate_state is CertificateState.SUSPENDED
     assert service.confirm(identity, IdentityMethod.PIN).error_code == "006"
@@ -129,13 +131,18 @@ def test_the_card_renewal_alert_shows_through_the_phone():
 @pytest.mark.parametrize(
     ("phone_state", "card_not_after", "status", "expected"),
     [
-        (CertificateState.VALID, dt.date(2027, 1, 1), "valid", None),
-        (CertificateState.EXPIRING, dt.date(2027, 1, 1), "valid", None),
-        (CertificateState.VALID, dt.date(2027, 1, 1), "revoked", PhoneRefusal.REPLACED),
-        (CertificateState.VALID, dt.date(2027, 1, 1), "suspended", PhoneRefusal.SUSPENDED),
-        (CertificateState.VALID, dt.date(2026, 1, 14), "valid", PhoneRefusal.CARD_EXPIRED),
-        (CertificateState.GRACE, dt.date(2027, 1, 1), "valid", PhoneRefusal.PHONE_EXPIRED),
-        (CertificateState.NOT_YET_VALID, dt.date(2027, 1, 1), "valid", PhoneRefusal.PHONE_EXPIRED),
+        (CertificateState.VALID, dt.date(2027, 1, 1), CertificateStatus.VALID, None),
+        (CertificateState.EXPIRING, dt.date(2027, 1, 1), CertificateStatus.VALID, None),
+        (CertificateState.VALID, dt.date(2027, 1, 1), CertificateStatus.REVOKED, PhoneRefusal.REPLACED),
+        (CertificateState.VALID, dt.date(2027, 1, 1), CertificateStatus.SUSPENDED, PhoneRefusal.SUSPENDED),
+        (CertificateState.VALID, dt.date(2026, 1, 14), CertificateStatus.VALID, PhoneRefusal.CARD_EXPIRED),
+        (CertificateState.GRACE, dt.date(2027, 1, 1), CertificateStatus.VALID, PhoneRefusal.PHONE_EXPIRED),
+        (
+            CertificateState.NOT_YET_VALID,
+            dt.date(2027, 1, 1),
+            CertificateStatus.VALID,
+            PhoneRefusal.PHONE_EXPIRED,
+        ),
     ],
 )
 def test_phone_refusal_rules(phone_state, card_not_after, status, expected):
