@@ -15,7 +15,7 @@
         <translation>{tenths}0%</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend/rules.py" line="+70"/>
+        <location filename="../../kiosk/backend/rules.py" line="+79"/>
         <source>未就学児</source>
         <extracomment>電子証明書: the reader alerts from 3 months before expiry (MHLW, mhlw.go.jp/stf/newpage_50657.html). Usable for qualification only until the end of the 3rd month after the expiry month (city.tama.lg.jp, city.iwaki.lg.jp). Unless a scenario says when, an insurer&apos;s record (with the My Number) reaches the system this many days after the 資格取得日: a simulator choice; in reality it can take up to 2 months (共済組合「マイナ保険証・オンライン資格確認について Q&amp;A」A5).</extracomment>
         <translation>preschool child</translation>
@@ -72,16 +72,16 @@
     <message>
         <location line="+17"/>
         <location filename="../../kiosk/flow/machine.py" line="+207"/>
-        <location filename="../../kiosk/scenarios/runner.py" line="+302"/>
-        <location filename="../../kiosk/ui/screens.py" line="+212"/>
-        <location line="+474"/>
+        <location filename="../../kiosk/scenarios/runner.py" line="+303"/>
+        <location filename="../../kiosk/ui/screens.py" line="+211"/>
+        <location line="+477"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../kiosk/scenarios/tags.py" line="+15"/>
-        <location filename="../../kiosk/ui/screens.py" line="-472"/>
+        <location filename="../../kiosk/ui/screens.py" line="-475"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -92,7 +92,7 @@
         <translation>Visual check</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend/service.py" line="+81"/>
+        <location filename="../../kiosk/backend/service.py" line="+83"/>
         <source>電子証明書を読み取れません</source>
         <translation>Cannot read the electronic certificate</translation>
     </message>
@@ -202,12 +202,12 @@
         <translation>Real card: the PIN is not sent to the card, but checked against {name}&apos;s practice PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/clinic.py" line="+14"/>
+        <location filename="../../kiosk/domain/clinic.py" line="+13"/>
         <source>練習用クリニック</source>
         <translation>Practice Clinic</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/fallback.py" line="+63"/>
+        <location filename="../../kiosk/domain/fallback.py" line="+64"/>
         <source>窓口での自己負担は通常どおりです（3割。未就学児は2割、70歳以上の方は1〜3割）。</source>
         <extracomment>The current record is not in the system: a look-up by an old card&apos;s numbers (暫定措置) cannot help.</extracomment>
         <translation>You pay the usual share at the desk (30%; preschool children 20%, age 70 and over 10-30%).</translation>
@@ -230,7 +230,7 @@
     <message>
         <location filename="../../kiosk/domain/desk.py" line="+41"/>
         <location filename="../../kiosk/domain/fallback.py" line="-9"/>
-        <location filename="../../kiosk/domain/practice.py" line="+257"/>
+        <location filename="../../kiosk/domain/practice.py" line="+258"/>
         <location line="+18"/>
         <location line="+13"/>
         <location filename="../../kiosk/domain/smartphone.py" line="+38"/>
@@ -868,7 +868,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../kiosk/ui/screens.py" line="+575"/>
+        <location filename="../../kiosk/ui/screens.py" line="+578"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -951,7 +951,7 @@
         <translation>iPhone: confirm with Face ID or Touch ID first. A new phone works only once the card is added to it again. If the phone cannot be read, place your My Number Card on this reader.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/visit.py" line="+38"/>
+        <location filename="../../kiosk/domain/visit.py" line="+39"/>
         <location filename="../../kiosk/flow/machine.py" line="-69"/>
         <source>受付完了</source>
         <translation>Check-in complete</translation>
@@ -997,7 +997,7 @@
         <translation>Specific health checkup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/identity.py" line="+97"/>
+        <location filename="../../kiosk/domain/identity.py" line="+98"/>
         <source>正面を向いて静止</source>
         <translation>Facing front, still</translation>
     </message>
@@ -1158,7 +1158,7 @@
         <translation>The electronic certificate expires soon. Please renew it at your city office.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/personas.py" line="+71"/>
+        <location filename="../../kiosk/personas.py" line="+72"/>
         <source>{name}（{relation}・{age}歳）</source>
         <translation>{name} ({relation}, {age})</translation>
     </message>
@@ -1323,7 +1323,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+34"/>
-        <location filename="../../kiosk/cli.py" line="+809"/>
+        <location filename="../../kiosk/cli.py" line="+810"/>
         <location line="+44"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+185"/>
@@ -1527,7 +1527,7 @@
         <translation>Visual-check password in this practice: {password}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-508"/>
+        <location filename="../../kiosk/ui/screens.py" line="-511"/>
         <source>カードリーダーが使用できません</source>
         <translation>The card reader cannot be used</translation>
     </message>
@@ -1562,12 +1562,12 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+804"/>
+        <location line="+807"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
     </message>
     <message>
-        <location line="-804"/>
+        <location line="-807"/>
         <location line="+197"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
@@ -1586,13 +1586,13 @@ or ask for your PIN.</translation>
         <location line="+6"/>
         <location line="+188"/>
         <location line="+62"/>
-        <location line="+351"/>
+        <location line="+354"/>
         <location line="+15"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-607"/>
+        <location line="-610"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1609,19 +1609,19 @@ or ask for your PIN.</translation>
     <message>
         <location line="+8"/>
         <location line="+230"/>
-        <location line="+273"/>
+        <location line="+276"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-506"/>
         <location line="+230"/>
-        <location line="+273"/>
+        <location line="+276"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-480"/>
+        <location line="-483"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1680,7 +1680,7 @@ or ask for your PIN.</translation>
     <message>
         <location line="+1"/>
         <location filename="../../kiosk/ui/screens.py" line="+9"/>
-        <location line="+311"/>
+        <location line="+314"/>
         <location line="+136"/>
         <location line="+132"/>
         <location line="+75"/>
@@ -1695,14 +1695,14 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-733"/>
-        <location line="+447"/>
+        <location filename="../../kiosk/ui/screens.py" line="-736"/>
+        <location line="+450"/>
         <location line="+132"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-570"/>
+        <location line="-573"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1753,7 +1753,7 @@ The card locks if the next try is wrong.</translation>
     </message>
     <message>
         <location line="-293"/>
-        <location line="+344"/>
+        <location line="+347"/>
         <source>・{document}</source>
         <translation>• {document}</translation>
     </message>
@@ -2378,7 +2378,7 @@ Checking…</translation>
         <translation>NFC practice card</translation>
     </message>
     <message>
-        <location filename="../../hardware/card.py" line="+660"/>
+        <location filename="../../hardware/card.py" line="+661"/>
         <source>交通系ICカード</source>
         <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (myna-card).</extracomment>
         <translation>transit IC card</translation>
@@ -2685,7 +2685,7 @@ Checking…</translation>
     <message>
         <location line="+2"/>
         <location filename="../../kiosk/ui/screens.py" line="-75"/>
-        <location filename="../../hardware/phone.py" line="+73"/>
+        <location filename="../../hardware/phone.py" line="+74"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
@@ -2749,7 +2749,7 @@ Checking…</translation>
         <translation>cannot write (system error {code})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scenarios/loader.py" line="+107"/>
+        <location filename="../../kiosk/scenarios/loader.py" line="+108"/>
         <source>練習の日付: {date:%Y-%m-%d}（今日ではありません。この日のルールで練習します）</source>
         <translation>Practice date: {date:%Y-%m-%d} (not today; the rules of that day apply)</translation>
     </message>
@@ -2866,7 +2866,7 @@ Checking…</translation>
         <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-751"/>
+        <location filename="../../kiosk/ui/screens.py" line="-754"/>
         <source>スマートフォンで受付</source>
         <translation>Use a smartphone</translation>
     </message>
@@ -2876,7 +2876,7 @@ Checking…</translation>
         <translation>Check in with a smartphone (health insurance on the phone)</translation>
     </message>
     <message>
-        <location line="+583"/>
+        <location line="+586"/>
         <source>顔が一致しなかった回数：{failed}回&#x3000;顔認証の残り回数：{left}回</source>
         <translation>Not matched: {failed}. Face recognition tries left: {left}</translation>
     </message>
@@ -3217,7 +3217,7 @@ beside this one</translation>
         <translation>A smartphone reception has no visual check: identity is confirmed on the phone.</translation>
     </message>
     <message>
-        <location filename="../../hardware/readers/exposure.py" line="+173"/>
+        <location filename="../../hardware/readers/exposure.py" line="+174"/>
         <source>vsmartcard の仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。このマシンに届く人は誰でも仮想リーダーにカードを差し出し、そのカードに送られる暗証番号を受け取れます。{config} を削除して（または vsmartcard-vpcd をアンインストールして）pcscd を再起動してください。vpcd には待ち受けるアドレスを 127.0.0.1 に限る設定がありません。使い続けるなら、ファイアウォールでポート {ports} を閉じてください</source>
         <translation>vsmartcard&apos;s virtual card reader (vpcd) is open to the network ({listeners}): anyone who reaches this machine can present a card in the virtual reader and receive the PIN sent to that card. Remove {config} (or uninstall vsmartcard-vpcd) and restart pcscd. vpcd has no setting to listen on 127.0.0.1 only; to keep it, block ports {ports} in the firewall</translation>
     </message>
@@ -3227,7 +3227,7 @@ beside this one</translation>
         <translation>Warning: the virtual card reader (vpcd) is open to the network ({listeners}): anyone can present a card there and receive the PIN typed for it. Remove {config} and restart pcscd (details: kiosk readers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/cli.py" line="+91"/>
+        <location filename="../../kiosk/cli.py" line="+100"/>
         <source>結果ファイルのフォルダーを使えません: {folder}</source>
         <translation>The result file folder cannot be used: {folder}</translation>
     </message>
