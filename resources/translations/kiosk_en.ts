@@ -1322,7 +1322,7 @@
         <translation>Reconnected to the smart card service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="+34"/>
+        <location filename="../../kiosk/app.py" line="+35"/>
         <location filename="../../kiosk/cli.py" line="+810"/>
         <location line="+44"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
