@@ -35,6 +35,7 @@ AokiApp/jsapdu; choices where the sources are silent are profile options or list
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import logging
 import os
 import threading
@@ -85,7 +86,6 @@ from mynakiosk_hardware.profile import (
     is_sign_password,
 )
 from mynakiosk_hardware.records import record
-from mynakiosk_hardware.text import N_
 from mynakiosk_hardware.text_ap import fake_my_number, tlv
 
 __all__ = [
@@ -102,6 +102,7 @@ __all__ = [
     "CardProfile",
     "MyNumberCard",
     "OtherCard",
+    "OtherCardKind",
     "fake_my_number",
 ]
 
@@ -648,6 +649,13 @@ def _pkcs1_v15_sign(key: rsa.RSAPrivateKey, digest_info: bytes) -> bytes:
     return signature.to_bytes(size, "big")
 
 
+class OtherCardKind(enum.Enum):
+    """What a card that is not a My Number card is; the kiosk words it (``kiosk/reader_messages.py``)."""
+
+    TRANSIT = "transit"  # 交通系ICカード: a transit card (Suica, PASMO, …) placed by mistake
+    NFC_TRAINING = "nfc-training"  # a plain NFC card a clinic enrols as a practice card
+
+
 class OtherCard:
     """A contactless card that is not a My Number card (a transit card, or a cheap NFC training card).
 
@@ -658,9 +666,9 @@ class OtherCard:
     ATR = bytes.fromhex("3B8F8001804F0CA000000306030001000000006A")  # PC/SC Part 3 ATR of a FeliCa-like card
 
     def __init__(
-        self, label: str = N_("交通系ICカード"), uid: bytes = bytes.fromhex("04A1B2C3D4E5F6")
+        self, kind: OtherCardKind = OtherCardKind.TRANSIT, uid: bytes = bytes.fromhex("04A1B2C3D4E5F6")
     ) -> None:
-        self.label = label
+        self.kind = kind
         self.uid = uid
 
     def atr(self) -> bytes:

@@ -428,13 +428,14 @@ def cmd_readers(args: argparse.Namespace) -> int:
 
 def warn_if_vpcd_exposed() -> str:
     """Warn on stderr when vpcd listens beyond loopback; the status bar's short warning (marked), or ""."""
+    from mynakiosk.reader_messages import describe_exposure
     from mynakiosk_hardware.readers.exposure import vpcd_exposure
 
     exposure = vpcd_exposure()
     if exposure is None:
         return ""
-    print(f"WARNING: {in_english(exposure.warning())}", file=sys.stderr)
-    return exposure.status()
+    print(f"WARNING: {in_english(describe_exposure(exposure))}", file=sys.stderr)
+    return describe_exposure(exposure, short=True)
 
 
 def _card_to_serve(args: argparse.Namespace) -> tuple[EmulatedCard, str]:
@@ -442,7 +443,7 @@ def _card_to_serve(args: argparse.Namespace) -> tuple[EmulatedCard, str]:
     from pathlib import Path
 
     from mynakiosk.scenarios.loader import default_household
-    from mynakiosk_hardware.card import MyNumberCard, OtherCard
+    from mynakiosk_hardware.card import MyNumberCard, OtherCard, OtherCardKind
     from mynakiosk_hardware.profile import load_profile, save_profile
 
     if args.nfc_uid:
@@ -452,7 +453,9 @@ def _card_to_serve(args: argparse.Namespace) -> tuple[EmulatedCard, str]:
             raise ValueError(f"--nfc-uid {args.nfc_uid!r} is not hexadecimal") from None
         if not 4 <= len(uid) <= 10:
             raise ValueError("--nfc-uid must be 4 to 10 bytes (8 to 20 hex digits)")
-        return OtherCard("練習用NFCカード", uid), f"an NFC training card with UID {uid.hex().upper()}"
+        return OtherCard(
+            OtherCardKind.NFC_TRAINING, uid
+        ), f"an NFC training card with UID {uid.hex().upper()}"
     personas = {p.key: p for p in default_household()}
     if args.profile in personas:
         profile = personas[args.profile].profile()

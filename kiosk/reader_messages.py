@@ -1,4 +1,5 @@
-"""What a person reads about a hardware error: one marked text per error kind of ``hardware/errors.py``.
+"""What a person reads about the hardware: one marked text per error kind of ``hardware/errors.py``, the
+warning for vpcd open to the network, and the names of the cards that are not My Number cards.
 
 ``hardware`` raises typed errors with English messages for developers; the screens, the start-up dialog and
 the command line word them here, from the type and its fields, in Japanese (translated by the UI like any
@@ -8,8 +9,10 @@ marked text; ``kiosk.cli.in_english`` for the command line). Qt-free, so the flo
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from mynakiosk.i18n import N_
+from mynakiosk_hardware.card import OtherCardKind
 from mynakiosk_hardware.errors import (
     BiometricNeeded,
     CardInUseError,
@@ -35,6 +38,9 @@ from mynakiosk_hardware.errors import (
     VpcdError,
 )
 from mynakiosk_hardware.text import shown_message
+
+if TYPE_CHECKING:
+    from mynakiosk_hardware.readers.exposure import VpcdExposure
 
 #: Why no PIN went to a real card or phone, as the patient's screen says it.
 PROTECTED = {
@@ -182,3 +188,36 @@ def _card(error: ReaderError) -> str:
     if isinstance(error, PcscError):
         return N_("カードリーダーでエラーが発生しました")
     return N_("カードの読み取り中にエラーが発生しました。")
+
+
+def describe_exposure(exposure: VpcdExposure, *, short: bool = False) -> str:
+    """The warning for vpcd listening beyond loopback: whole, with what it means and how to fix it (stderr,
+    ``kiosk readers``), or ``short`` for the window's status bar."""
+    listeners = ", ".join(str(s) for s in exposure.listeners)
+    config = ", ".join(exposure.configs)
+    if short:
+        return N_(
+            "警告: 仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。誰でもカードを差し出し、"
+            "そのカードに入力された暗証番号を受け取れます。{config} を削除して pcscd を再起動してください"
+            "（詳しくは kiosk readers）",
+            listeners=listeners,
+            config=config,
+        )
+    return N_(
+        "vsmartcard の仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。"
+        "このマシンに届く人は誰でも仮想リーダーにカードを差し出し、そのカードに送られる暗証番号を受け取れます。"
+        "{config} を削除して（または vsmartcard-vpcd をアンインストールして）pcscd を再起動してください。"
+        "vpcd には待ち受けるアドレスを 127.0.0.1 に限る設定がありません。使い続けるなら、ファイアウォールで"
+        "ポート {ports} を閉じてください",
+        listeners=listeners,
+        config=config,
+        ports=", ".join(str(port) for port in exposure.ports),
+    )
+
+
+#: The name of each card that is not a My Number card, as the card picker and the tour show it.
+OTHER_CARDS = {
+    OtherCardKind.TRANSIT: N_("交通系ICカード"),
+    #: A plain NFC card enrolled as さくら's training card.
+    OtherCardKind.NFC_TRAINING: N_("練習用NFCカード"),
+}

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mynakiosk_hardware.records import record
-from mynakiosk_hardware.text import N_
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -156,37 +155,17 @@ def exposed_vpcd(listeners: Iterable[Listener], entries: Iterable[VpcdEntry]) ->
 
 @record(slots=True)
 class VpcdExposure:
-    """vpcd listening beyond loopback: where, and the reader.conf files that make pcscd load it."""
+    """vpcd listening beyond loopback: where, and the reader.conf files that make pcscd load it.
+
+    Facts only: the warning a person reads is worded in ``kiosk/reader_messages.py``."""
 
     listeners: tuple[Listener, ...]
     configs: tuple[str, ...]
 
-    def _values(self) -> dict[str, str]:
-        return {
-            "listeners": ", ".join(str(s) for s in self.listeners),
-            "config": ", ".join(self.configs),
-            "ports": ", ".join(str(port) for port in sorted({s.port for s in self.listeners})),
-        }
-
-    def warning(self) -> str:
-        """The whole warning, with what it means and how to fix it (stderr, ``kiosk readers``)."""
-        return N_(
-            "vsmartcard の仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。"
-            "このマシンに届く人は誰でも仮想リーダーにカードを差し出し、そのカードに送られる暗証番号を受け取れます。"
-            "{config} を削除して（または vsmartcard-vpcd をアンインストールして）pcscd を再起動してください。"
-            "vpcd には待ち受けるアドレスを 127.0.0.1 に限る設定がありません。使い続けるなら、ファイアウォールで"
-            "ポート {ports} を閉じてください",
-            **self._values(),
-        )
-
-    def status(self) -> str:
-        """The same in short, for the window's status bar."""
-        return N_(
-            "警告: 仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。誰でもカードを差し出し、"
-            "そのカードに入力された暗証番号を受け取れます。{config} を削除して pcscd を再起動してください"
-            "（詳しくは kiosk readers）",
-            **self._values(),
-        )
+    @property
+    def ports(self) -> tuple[int, ...]:
+        """The ports exposed, each once, in order (what a firewall rule would close)."""
+        return tuple(sorted({s.port for s in self.listeners}))
 
 
 def vpcd_exposure(

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QVBoxLayout
 
 from mynakiosk.i18n import N_, t, translated
+from mynakiosk.reader_messages import OTHER_CARDS
 from mynakiosk.ui.widgets import ChoiceList, arrange_row, plain_label, show_text
 from mynakiosk_hardware.card import OtherCard
 
@@ -116,7 +117,12 @@ class CardPicker(QFrame):
         ]
         cards.append(("paper", len(personas) + 1, t("ICチップのないカード\n（健康保険証・資格確認書）"), ""))
         cards.append(
-            ("other", len(personas), t("マイナンバーカード以外\n（{card}）", card=self.other_card.label), "")
+            (
+                "other",
+                len(personas),
+                t("マイナンバーカード以外\n（{card}）", card=OTHER_CARDS[self.other_card.kind]),
+                "",
+            )
         )
         self.choice_list.set_choices(cards)
 

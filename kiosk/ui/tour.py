@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from mynakiosk.domain.desk import PresentedDocument
 from mynakiosk.domain.identity import FaceCondition
 from mynakiosk.flow.machine import State
-from mynakiosk.i18n import N_
 from mynakiosk.roster import Roster, uid_key
 from mynakiosk.scenarios.loader import load_default, load_scenario, scenarios_dir
 from mynakiosk.ui.controller import FlowController
@@ -32,7 +31,7 @@ from mynakiosk.ui.screens import (
     Screen,
 )
 from mynakiosk.ui.staff_console import StaffConsole
-from mynakiosk_hardware.card import OtherCard
+from mynakiosk_hardware.card import OtherCard, OtherCardKind
 from mynakiosk_hardware.readers.virtual import VIRTUAL_PHONE_READER, VirtualReader
 from mynakiosk_hardware.records import record
 
@@ -213,7 +212,7 @@ async def tour(kiosk: TourKiosk, stop: Stop) -> list[str]:
     await reach(State.READ_FAILED)
     at("11-read-failed")
     picker.take.click()
-    reader.insert(OtherCard(N_("練習用NFCカード"), uid=TRAINING_CARD_UID))
+    reader.insert(OtherCard(OtherCardKind.NFC_TRAINING, uid=TRAINING_CARD_UID))
     await reach(State.METHOD_SELECT)
     at("12-training-card")
     await start_visit("07_mislinked.toml", "sakura")

@@ -1168,7 +1168,7 @@
         <translation>{name} ({age})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/card_picker.py" line="+31"/>
+        <location filename="../../kiosk/ui/card_picker.py" line="+32"/>
         <source>カード置き場（練習用）</source>
         <translation>Card tray (practice)</translation>
     </message>
@@ -1225,14 +1225,14 @@
 (insurance card, Certificate of Eligibility)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>マイナンバーカード以外
 （{card}）</source>
         <translation>Not a My Number Card
 ({card})</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>健康保険証・資格確認書</source>
         <translation>Health insurance card / Certificate of Eligibility</translation>
     </message>
@@ -1323,7 +1323,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="+35"/>
-        <location filename="../../kiosk/cli.py" line="+810"/>
+        <location filename="../../kiosk/cli.py" line="+813"/>
         <location line="+44"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
         <location filename="../../kiosk/ui/main_window.py" line="+185"/>
@@ -2331,7 +2331,7 @@ Checking…</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="+160"/>
+        <location filename="../../kiosk/reader_messages.py" line="+166"/>
         <source>公的個人認証APがありません</source>
         <translation>This card has no JPKI application</translation>
     </message>
@@ -2372,15 +2372,15 @@ Checking…</translation>
         <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/tour.py" line="+216"/>
+        <location line="+154"/>
         <source>練習用NFCカード</source>
         <extracomment>A plain NFC card enrolled as さくら&apos;s training card.</extracomment>
         <translation>NFC practice card</translation>
     </message>
     <message>
-        <location filename="../../hardware/card.py" line="+661"/>
+        <location line="-2"/>
         <source>交通系ICカード</source>
-        <extracomment>Token name of a physical My Number card: ``JPKIAPICCTOKEN2``, space padded to 32 bytes (myna-card).</extracomment>
+        <extracomment>The name of each card that is not a My Number card, as the card picker and the tour show it.</extracomment>
         <translation>transit IC card</translation>
     </message>
     <message>
@@ -2405,7 +2405,7 @@ Checking…</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
-        <location filename="../../kiosk/reader_messages.py" line="+94"/>
+        <location filename="../../kiosk/reader_messages.py" line="-58"/>
         <location filename="../../kiosk/ui/screens.py" line="+138"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
@@ -3217,12 +3217,12 @@ beside this one</translation>
         <translation>A smartphone reception has no visual check: identity is confirmed on the phone.</translation>
     </message>
     <message>
-        <location filename="../../hardware/readers/exposure.py" line="+174"/>
+        <location filename="../../kiosk/reader_messages.py" line="+17"/>
         <source>vsmartcard の仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。このマシンに届く人は誰でも仮想リーダーにカードを差し出し、そのカードに送られる暗証番号を受け取れます。{config} を削除して（または vsmartcard-vpcd をアンインストールして）pcscd を再起動してください。vpcd には待ち受けるアドレスを 127.0.0.1 に限る設定がありません。使い続けるなら、ファイアウォールでポート {ports} を閉じてください</source>
         <translation>vsmartcard&apos;s virtual card reader (vpcd) is open to the network ({listeners}): anyone who reaches this machine can present a card in the virtual reader and receive the PIN sent to that card. Remove {config} (or uninstall vsmartcard-vpcd) and restart pcscd. vpcd has no setting to listen on 127.0.0.1 only; to keep it, block ports {ports} in the firewall</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-7"/>
         <source>警告: 仮想カードリーダー (vpcd) がネットワークに開いています（{listeners}）。誰でもカードを差し出し、そのカードに入力された暗証番号を受け取れます。{config} を削除して pcscd を再起動してください（詳しくは kiosk readers）</source>
         <translation>Warning: the virtual card reader (vpcd) is open to the network ({listeners}): anyone can present a card there and receive the PIN typed for it. Remove {config} and restart pcscd (details: kiosk readers)</translation>
     </message>

@@ -15,7 +15,7 @@ from mynakiosk.roster import Roster
 from mynakiosk.scenarios.loader import default_household
 from mynakiosk.ui.controller import FlowController
 from mynakiosk.ui.main_window import MainWindow
-from mynakiosk_hardware.card import CardProfile, MyNumberCard, OtherCard
+from mynakiosk_hardware.card import CardProfile, MyNumberCard, OtherCard, OtherCardKind
 from mynakiosk_hardware.readers.exposure import vpcd_exposure
 from mynakiosk_hardware.readers.pcsc import PcscReader, list_readers
 from mynakiosk_hardware.vpcd import VpcdBridge
@@ -165,7 +165,7 @@ def test_card_serve_puts_a_my_number_card_in_the_virtual_reader_until_ctrl_c(pcs
 
 class RecordingNfcCard(OtherCard):
     def __init__(self, uid: bytes) -> None:
-        super().__init__("練習用NFCカード", uid)
+        super().__init__(OtherCardKind.NFC_TRAINING, uid)
         self.commands: list[bytes] = []
 
     def execute(self, raw: bytes) -> bytes:

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from mynakiosk.app import Settings, build_window
+from mynakiosk.reader_messages import describe_exposure
 from mynakiosk.ui import language
 from mynakiosk_hardware.readers.exposure import Listener, VpcdEntry, vpcd_exposure
 from mynakiosk_hardware.readers.virtual import VirtualReader
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.gui
 
 EXPOSURE = vpcd_exposure([Listener("0.0.0.0", 35963)], [VpcdEntry(Path("/etc/reader.conf.d/vpcd"), 35963)])
 assert EXPOSURE is not None
-WARNING = EXPOSURE.status()
+WARNING = describe_exposure(EXPOSURE, short=True)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from mynakiosk.flow.reception import Reception
 from mynakiosk.roster import Roster, certificate_key, uid_key
 from mynakiosk.scenarios.loader import default_household
 from mynakiosk_hardware import pki
-from mynakiosk_hardware.card import TEXT_AID, MyNumberCard, OtherCard
+from mynakiosk_hardware.card import TEXT_AID, MyNumberCard, OtherCard, OtherCardKind
 from mynakiosk_hardware.errors import Protection
 from mynakiosk_hardware.jpki import RealCardProtected, guarded_verify, survey
 from mynakiosk_hardware.pin import Pin
@@ -145,7 +145,7 @@ def test_real_card_with_one_try_left_is_never_verified_even_when_opted_in():
 
 def test_enrolled_training_card_plays_its_persona():
     personas = default_household()
-    nfc = OtherCard("練習用NFCカード", uid=bytes.fromhex("04AABBCCDD"))
+    nfc = OtherCard(OtherCardKind.NFC_TRAINING, uid=bytes.fromhex("04AABBCCDD"))
     roster = Roster(None, {uid_key(nfc.uid): "sakura"})
     reception, snapshots = visit(nfc, CardPolicy(personas, roster))
     assert reception.visit_card.kind is CardKind.TRAINING

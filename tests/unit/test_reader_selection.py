@@ -9,7 +9,7 @@ import pytest
 
 from mynakiosk import cli
 from mynakiosk.cli import in_english, main
-from mynakiosk.reader_messages import describe
+from mynakiosk.reader_messages import describe, describe_exposure
 from mynakiosk_hardware.readers import exposure
 from mynakiosk_hardware.readers.base import ServiceUnavailableError
 from mynakiosk_hardware.readers.exposure import (
@@ -180,12 +180,12 @@ def test_vpcd_on_all_interfaces_is_exposed_and_named_with_the_fix():
     ]
     exposure = vpcd_exposure(listeners, entries)
     assert exposure is not None
-    english = in_english(exposure.warning())
+    english = in_english(describe_exposure(exposure))
     assert "(0.0.0.0:35963, [::]:35963, 0.0.0.0:35964)" in english
     assert "anyone who reaches this machine can present a card" in english
     assert "Remove /etc/reader.conf.d/vpcd" in english and "restart pcscd" in english
     assert "no setting to listen on 127.0.0.1 only" in english and "ports 35963, 35964" in english
-    short = in_english(exposure.status())
+    short = in_english(describe_exposure(exposure, short=True))
     assert short.startswith("Warning: the virtual card reader (vpcd) is open to the network (0.0.0.0:35963,")
     assert "Remove /etc/reader.conf.d/vpcd and restart pcscd" in short and len(short) < len(english) * 2 // 3
 
