@@ -24,6 +24,7 @@ message is Japanese (``tests/unit/test_hardware_errors.py`` checks both).
     │       └── BiometricNeeded     an iPhone held before Face ID / Touch ID
     └── RealCardProtected           a VERIFY that could cost a real card or phone a try was not sent
     VpcdError (a ConnectionError)   the vpcd driver cannot be reached
+    NotLoopbackError (a ValueError) the vpcd bridge was given a host beyond loopback
 """
 
 from __future__ import annotations
@@ -256,6 +257,15 @@ class VpcdError(ConnectionError):
         super().__init__(
             _joined(f"cannot connect to vpcd at {address}: are pcscd and vsmartcard-vpcd running?", detail)
         )
+
+
+class NotLoopbackError(ValueError):
+    """The vpcd bridge was asked to connect to ``host``, which is not a loopback name or address: what it
+    carries (the PIN typed for the card included) must not leave the machine."""
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+        super().__init__(f"the vpcd bridge only talks to loopback addresses, not {host!r}")
 
 
 def _joined(message: str, detail: str = "", code: int | None = None) -> str:

@@ -19,6 +19,7 @@ import threading
 
 from mynakiosk_hardware.channel import TracingChannel
 from mynakiosk_hardware.emulated import EmulatedCard, EmulatedCardChannel
+from mynakiosk_hardware.errors import NotLoopbackError
 from mynakiosk_hardware.errors import VpcdError as VpcdError  # raised here, importable from here too
 
 log = logging.getLogger("hardware.vpcd")
@@ -28,7 +29,7 @@ CTRL_OFF, CTRL_ON, CTRL_RESET, CTRL_ATR = 0, 1, 2, 4
 
 
 def require_loopback(host: str) -> str:
-    """Return ``host`` if it is a loopback name or address; refuse anything else."""
+    """Return ``host`` if it is a loopback name or address; refuse anything else (``NotLoopbackError``)."""
     if host == "localhost":
         return host
     try:
@@ -36,7 +37,7 @@ def require_loopback(host: str) -> str:
             return host
     except ValueError:
         pass
-    raise ValueError(f"the vpcd bridge only talks to loopback addresses, not {host!r}")
+    raise NotLoopbackError(host)
 
 
 _QUICKACK = getattr(socket, "TCP_QUICKACK", None)  # Linux only

@@ -25,6 +25,7 @@ from mynakiosk_hardware.errors import (
     NoCardError,
     NoJpkiApplicationError,
     NoReaderError,
+    NotLoopbackError,
     PcscError,
     PcscNotInstalledError,
     PhoneNotPresented,
@@ -68,6 +69,11 @@ def describe(error: BaseException) -> str:
             "vpcd に接続できません ({address}): pcscd と vsmartcard-vpcd は動いていますか?（{detail}）",
             address=error.address,
             detail=error.detail,
+        )
+    if isinstance(error, NotLoopbackError):
+        return N_(
+            "vpcd ブリッジはループバックアドレス（127.0.0.1、::1、localhost）にしかつなぎません: {host}",
+            host=error.host,
         )
     if not isinstance(error, ReaderError):
         return shown_message(error)

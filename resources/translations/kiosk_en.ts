@@ -2331,12 +2331,12 @@ Checking…</translation>
         <translation>Log saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="+166"/>
+        <location filename="../../kiosk/reader_messages.py" line="+172"/>
         <source>公的個人認証APがありません</source>
         <translation>This card has no JPKI application</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-124"/>
         <source>実物のマイナンバーカードには暗証番号を送りません</source>
         <extracomment>Why no PIN went to a real card or phone, as the patient&apos;s screen says it.</extracomment>
         <translation>The PIN is not sent to a real My Number Card</translation>
@@ -2347,7 +2347,7 @@ Checking…</translation>
         <translation>Only 1 try left, so the PIN is not checked on a real card</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>pyscard が入っていません。PC/SC を使うには {command} を実行してください</source>
         <translation>pyscard is not installed. To use PC/SC, run {command}</translation>
     </message>
@@ -2367,12 +2367,12 @@ Checking…</translation>
         <translation>The card was removed</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
         <source>vpcd に接続できません ({address}): pcscd と vsmartcard-vpcd は動いていますか?（{detail}）</source>
         <translation>Cannot connect to vpcd ({address}): are pcscd and vsmartcard-vpcd running? ({detail})</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+159"/>
         <source>練習用NFCカード</source>
         <extracomment>A plain NFC card enrolled as さくら&apos;s training card.</extracomment>
         <translation>NFC practice card</translation>
@@ -2411,7 +2411,7 @@ Checking…</translation>
         <translation>The phone could not be read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/reader_messages.py" line="-113"/>
+        <location filename="../../kiosk/reader_messages.py" line="-118"/>
         <source>実物のスマートフォンには暗証番号を送りません</source>
         <translation>A PIN is never sent to a real phone</translation>
     </message>
@@ -2441,7 +2441,12 @@ Checking…</translation>
         <translation>Its tries left could not be read, so the PIN is not checked on a real phone</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+15"/>
+        <source>vpcd ブリッジはループバックアドレス（127.0.0.1、::1、localhost）にしかつなぎません: {host}</source>
+        <translation>The vpcd bridge only connects to a loopback address (127.0.0.1, ::1, localhost): {host}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>スマートカードサービスとの接続が切れました。</source>
         <translation>Lost the connection to the smart card service.</translation>
     </message>

@@ -45,6 +45,7 @@ EXAMPLES: list[BaseException] = [
     errors.BiometricNeeded("shut until Face ID"),
     *(errors.RealCardProtected(device, reason, 1) for device in Device for reason in Protection),
     errors.VpcdError("127.0.0.1:35963", "[Errno 111] Connection refused"),
+    errors.NotLoopbackError("192.168.1.10"),
 ]
 
 

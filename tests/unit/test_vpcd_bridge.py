@@ -5,7 +5,10 @@ import struct
 
 import pytest
 
+from mynakiosk.cli import in_english
+from mynakiosk.reader_messages import describe
 from mynakiosk_hardware.card import MYNUMBER_ATR, CardProfile, MyNumberCard
+from mynakiosk_hardware.errors import NotLoopbackError
 from mynakiosk_hardware.vpcd import VpcdBridge, VpcdError, require_loopback
 
 
@@ -72,5 +75,15 @@ def test_loopback_hosts_are_accepted(host):
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "10.0.0.1", "example.org", ""])
 def test_other_hosts_are_refused(host):
-    with pytest.raises(ValueError, match="loopback"):
+    with pytest.raises(NotLoopbackError, match="loopback") as raised:
         require_loopback(host)
+    assert raised.value.host == host and isinstance(raised.value, ValueError)  # a usage error to the CLI
+
+
+def test_a_refused_host_is_worded_for_a_person():
+    error = NotLoopbackError("192.168.1.10")
+    assert "192.168.1.10" in describe(error) and "ループバック" in describe(error)
+    assert (
+        in_english(error)
+        == "The vpcd bridge only connects to a loopback address (127.0.0.1, ::1, localhost): 192.168.1.10"
+    )
