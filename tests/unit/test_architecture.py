@@ -7,15 +7,22 @@
 - no import cycle among the source files.
 
 Every import counts, also one inside a function or under ``TYPE_CHECKING``: a lazy import still ties the
-files together, and a type-only one still says which room knows which.
+files together, and a type-only one still says which room knows which. The rules hold over every module a
+file loads, not only the ones it names (a room reaching Qt through a helper still loads Qt), and imports are
+absolute (a relative one would slip past the names the rules read).
 """
 
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Installed import name -> source folder (setuptools package-dir mapping in pyproject.toml).
@@ -115,6 +122,63 @@ def ids(path: Path) -> str:
     return str(path.relative_to(ROOT))
 
 
+def relative_imports(path: Path) -> list[int]:
+    """The lines of ``from . import x`` / ``from ..a import b``: the rules read absolute names only, so a
+    relative import would pass them unseen."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level > 0]
+
+
+def reached(start: str, graph: dict[str, set[str]]) -> dict[str, str | None]:
+    """Every module importing ``start`` loads, with the module that imports it (``None``: ``start`` itself).
+
+    Importing ``a.b.c`` runs the packages ``a`` and ``a.b`` too, so their files count."""
+    came_from: dict[str, str | None] = {start: None}
+    todo = [start]
+    while todo:
+        module = todo.pop()
+        parents = [module.rsplit(".", depth)[0] for depth in range(1, module.count(".") + 1)]
+        for target in sorted({*graph.get(module, ()), *(p for p in parents if p in graph)}):
+            if target not in came_from:
+                came_from[target] = module
+                todo.append(target)
+    return came_from
+
+
+def chain(module: str, came_from: dict[str, str | None]) -> str:
+    links = [module]
+    while (before := came_from[links[-1]]) is not None:
+        links.append(before)
+    return " <- ".join(links)
+
+
+def forbidden(
+    start: str, graph: dict[str, set[str]], imports: dict[str, set[str]], bad: Callable[[str], bool]
+) -> list[str]:
+    """The forbidden imports of ``start`` and of every module it loads, each with the import chain to it."""
+    came_from = reached(start, graph)
+    found = []
+    for module in came_from:
+        names = {name for name in imports.get(module, ()) if bad(name)}
+        # ``from a import b`` names both a and a.b: one line for it is enough
+        found += [f"{n} <- {chain(module, came_from)}" for n in names if n.rpartition(".")[0] not in names]
+    return sorted(found)
+
+
+@cache
+def project() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The import graph with every edge (package ``__init__`` files included), and each module's imports."""
+    sources = files("kiosk") + files("hardware")
+    modules = {module_name(p) for p in sources}
+    graph = {module_name(p): our_imports(p, modules) for p in sources}
+    return graph, {module_name(p): imported_modules(p) for p in sources}
+
+
+def transitively_forbidden(path: Path, bad: Callable[[str], bool]) -> list[str]:
+    graph, imports = project()
+    return forbidden(module_name(path), graph, imports, bad)
+
+
 def test_the_graph_sees_imports():
     """The checks below are only as good as the graph: it knows the edges everybody relies on."""
     graph = import_graph()
@@ -124,16 +188,35 @@ def test_the_graph_sees_imports():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
+def test_a_rule_sees_through_the_modules_in_between():
+    """A room may not reach a forbidden module through another of ours: loading it would load that too."""
+    graph = {"p.low": {"p.mid"}, "p.mid": {"p.top"}, "p.top": set(), "p": set(), "p.other": set()}
+    imports = {"p.low": {"os"}, "p.mid": {"p.top"}, "p.top": {"PySide6.QtWidgets"}, "p": {"qasync"}}
+    found = forbidden("p.low", graph, imports, lambda name: name.startswith(("PySide6", "qasync")))
+    assert found == ["PySide6.QtWidgets <- p.top <- p.mid <- p.low", "qasync <- p <- p.low"]
+
+
+def test_a_relative_import_is_found(tmp_path):
+    source = tmp_path / "module.py"
+    source.write_text("import os\nfrom . import sibling\n\n\ndef f():\n    from ..up import x\n")
+    assert relative_imports(source) == [2, 6]
+
+
+@pytest.mark.parametrize("path", files("kiosk") + files("hardware"), ids=ids)
+def test_no_relative_imports(path):
+    assert relative_imports(path) == [], f"{ids(path)}: relative imports, write them absolute"
+
+
 def test_no_import_cycles():
     assert cycles(import_graph()) == []
 
 
 @pytest.mark.parametrize("path", files("hardware"), ids=ids)
 def test_hardware_imports_neither_kiosk_nor_qt(path):
-    bad = {
-        m for m in imported_modules(path) if m.split(".")[0] in {"kiosk", "mynakiosk", "PySide6", "qasync"}
-    }
-    assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+    bad = transitively_forbidden(
+        path, lambda m: m.split(".")[0] in {"kiosk", "mynakiosk", "PySide6", "qasync"}
+    )
+    assert not bad, f"{ids(path)} imports {bad}"
 
 
 @pytest.mark.parametrize(
@@ -142,22 +225,20 @@ def test_hardware_imports_neither_kiosk_nor_qt(path):
     ids=ids,
 )
 def test_flow_domain_and_backend_are_qt_free(path):
-    bad = {m for m in imported_modules(path) if m.split(".")[0] in {"PySide6", "qasync"}}
-    assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+    bad = transitively_forbidden(path, lambda m: m.split(".")[0] in {"PySide6", "qasync"})
+    assert not bad, f"{ids(path)} imports {bad}"
 
 
 @pytest.mark.parametrize("path", rooms("kiosk/domain", "kiosk/backend"), ids=ids)
 def test_domain_and_backend_know_neither_flow_nor_ui(path):
-    bad = {
-        m
-        for m in imported_modules(path)
-        if m.startswith(("mynakiosk.flow", "mynakiosk.ui", "mynakiosk.scenarios"))
-    }
-    assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+    bad = transitively_forbidden(
+        path, lambda m: m.startswith(("mynakiosk.flow", "mynakiosk.ui", "mynakiosk.scenarios"))
+    )
+    assert not bad, f"{ids(path)} imports {bad}"
 
 
 @pytest.mark.parametrize("path", files("kiosk/domain"), ids=ids)
 def test_the_domain_does_not_know_the_simulated_back_end(path):
     """The back end produces the domain's objects, not the other way round."""
-    bad = {m for m in imported_modules(path) if m.startswith("mynakiosk.backend")}
-    assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+    bad = transitively_forbidden(path, lambda m: m.startswith("mynakiosk.backend"))
+    assert not bad, f"{ids(path)} imports {bad}"
