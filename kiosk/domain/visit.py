@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import field, replace
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from mynakiosk.domain.identity import CardIdentity
@@ -89,6 +90,11 @@ class ReceptionRecord:
     #: The share the patient pays when no result was returned (a PIN lock): from the card holder's age.
     share: Share | None = None
     child: bool = True  # whether the patient is treated as a child (unknown until the result names them)
+
+    def __post_init__(self) -> None:
+        # Frozen is not enough for a published record: a dict inside it would still change under the staff
+        # console and the result file, which read the same record. A read-only copy of the caller's mapping.
+        object.__setattr__(self, "consents", MappingProxyType(dict(self.consents)))
 
     @property
     def patient_share(self) -> Share | None:

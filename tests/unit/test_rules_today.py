@@ -19,7 +19,7 @@ from mynakiosk.domain.fallback import (
 from mynakiosk.domain.people import Coverage, Insurer, Person, Relation
 from mynakiosk.domain.qualification import IdentityMethod, QualificationResult, Validity
 from mynakiosk.domain.staff import staff_action
-from mynakiosk.domain.visit import Outcome, ReceptionRecord
+from mynakiosk.domain.visit import ConsentTopic, Outcome, ReceptionRecord
 from mynakiosk.flow.machine import State
 from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
 from mynakiosk.scenarios.runner import run_scenario
@@ -203,3 +203,15 @@ def test_each_ending_is_a_new_record_and_a_mislinked_completion_says_so():
     own = replace(going_on, card_holder="山田 はな")
     assert own.ended(Outcome.COMPLETE, None).outcome is Outcome.COMPLETE
     assert going_on.ended(Outcome.FALLBACK, None).outcome is Outcome.FALLBACK  # only a completion is one
+
+
+def test_a_published_record_cannot_be_changed_through_its_consents():
+    """The staff console and the result file read the same record: its consents stay as given."""
+    given = {ConsentTopic.MEDICAL: True, ConsentTopic.SURGERY: False}
+    record = ReceptionRecord(dt.datetime(2026, 12, 5, 9), consents=given)
+    given[ConsentTopic.SURGERY] = True  # the caller's dict is not the record's
+    assert record.consents == {ConsentTopic.MEDICAL: True, ConsentTopic.SURGERY: False}
+    with pytest.raises(TypeError):
+        record.consents[ConsentTopic.HEALTH_CHECKUP] = True  # type: ignore[index]
+    assert replace(record, high_cost=True).consents == record.consents
+    assert ReceptionRecord(dt.datetime(2026, 12, 5, 9)).consents == {}
