@@ -951,7 +951,7 @@
         <translation>iPhone: confirm with Face ID or Touch ID first. A new phone works only once the card is added to it again. If the phone cannot be read, place your My Number Card on this reader.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/visit.py" line="+39"/>
+        <location filename="../../kiosk/domain/visit.py" line="+40"/>
         <location filename="../../kiosk/flow/machine.py" line="-69"/>
         <source>受付完了</source>
         <translation>Check-in complete</translation>
