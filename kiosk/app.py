@@ -13,7 +13,7 @@ from mynakiosk.i18n import t, translated
 from mynakiosk.scenarios.loader import load_default, load_scenario
 from mynakiosk.ui import theme
 from mynakiosk.ui.controller import FlowController
-from mynakiosk.ui.main_window import FRAME_ALLOWANCE, MainWindow
+from mynakiosk.ui.main_window import MainWindow
 from mynakiosk.ui.pacing import Pace
 from mynakiosk_hardware.records import record
 
@@ -178,13 +178,7 @@ def run_gui(reader: Reader, settings: Settings | None = None, *, phone_reader: R
         from mynakiosk.ui.staff_console import StaffConsole
 
         console = StaffConsole(controller)
-        area = window.screen().availableGeometry()
-        # No taller or wider than the screen's free area, its frame included (a 1366×768 laptop).
-        console.resize(console.size().boundedTo(area.size() - FRAME_ALLOWANCE))
-        x = window.x() + window.frameGeometry().width() + 10
-        if x + console.frameGeometry().width() > area.right():  # no room to the right: keep it on screen
-            x = max(area.left(), area.right() - console.frameGeometry().width())
-        console.move(x, max(area.top(), window.y()))
+        console.place_beside(window, window.screen().availableGeometry())
         console.show()
         window.staff_console = console  # full screen moves it to another screen, if there is one
         window.raise_()  # on a small screen they overlap: the reader stays in front

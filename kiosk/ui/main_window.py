@@ -121,6 +121,15 @@ def screen_area(widget: QWidget) -> QRect | None:
     return screen.availableGeometry() if screen is not None else None
 
 
+def keep_inside(window: QWidget, area: QRect) -> None:
+    """Move ``window`` back onto ``area`` where it, frame included, runs off its right or bottom edge."""
+    frame = window.frameGeometry()
+    x = max(area.left(), min(frame.left(), area.right() + 1 - frame.width()))
+    y = max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(x, y)
+
+
 class _Screens(dict):
     """State -> screen, built on first access."""
 
@@ -519,15 +528,7 @@ class MainWindow(QMainWindow):
             self.setFixedSize(size)
             self.resize(size)  # setFixedSize alone left it taller once a status bar had just been added
             if area is not None and self.isVisible():
-                self._keep_inside(area)
-
-    def _keep_inside(self, area: QRect) -> None:
-        """Moved back onto ``area`` where the window, frame included, runs off its right or bottom edge."""
-        frame = self.frameGeometry()
-        x = max(area.left(), min(frame.left(), area.right() + 1 - frame.width()))
-        y = max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height()))
-        if (x, y) != (frame.left(), frame.top()):
-            self.move(x, y)
+                keep_inside(self, area)
 
     def _fit_screen(self, screen: Screen) -> None:
         """A screen's own margins and spacing: as designed, or tighter in the compact look."""

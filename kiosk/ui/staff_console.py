@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,7 @@ from mynakiosk.sessionlog import RECENT_LOG_LINES
 from mynakiosk.ui import language, theme
 from mynakiosk.ui.controller import RECENT_RECORDS, FlowController
 from mynakiosk.ui.desk_lookup import DeskLookupDialog
+from mynakiosk.ui.main_window import FRAME_ALLOWANCE
 from mynakiosk.ui.reception_table import ReceptionTableModel
 from mynakiosk.ui.widgets import plain_label
 
@@ -193,6 +194,15 @@ class StaffConsole(QMainWindow):
         self._results_problem(controller.results_problem_text)
         language.notifier.changed.connect(self._language_changed)
         theme.notifier.changed.connect(self.records.restyle)
+
+    def place_beside(self, window: QWidget, area: QRect) -> None:
+        """Right of ``window`` on ``area`` (its screen's free area) where there is room, else at the area's right
+        edge; no larger than the area, its frame included (a 1366×768 laptop)."""
+        self.resize(self.size().boundedTo(area.size() - FRAME_ALLOWANCE))
+        x = window.x() + window.frameGeometry().width() + 10
+        if x + self.frameGeometry().width() > area.right():  # no room to the right: keep it on screen
+            x = max(area.left(), area.right() - self.frameGeometry().width())
+        self.move(x, max(area.top(), window.y()))
 
     def _language_changed(self) -> None:
         if self._language != i18n.language():
