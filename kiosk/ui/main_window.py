@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, QRect, QSize
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._restoring = False  # leaving full screen, until the window manager has restored the window
         self._resize_watcher: EventWatcher | None = None  # watching for that meanwhile
+        self._normal_place = QPoint()  # the window's place (its frame's corner) before full screen
         self._build_menu()
         self.console_action.setEnabled(False)  # until there is a console (staff_console)
         self._build_central()
@@ -639,6 +640,9 @@ class MainWindow(QMainWindow):
             if self._resize_watcher is not None:
                 self.removeEventFilter(self._resize_watcher)
             self.menuBar().show()
+            # Back where it was: a window manager gives the size back before the place (openbox: the first
+            # resize still reports the full-screen corner), and fitting then kept it at that corner.
+            self.move(self._normal_place)
             self.fit_to_screen()
 
     def _show_full_screen(self, on: bool) -> None:
@@ -656,6 +660,8 @@ class MainWindow(QMainWindow):
             # Only where the console shares the reader's screen: with two, it is on the other one, in sight.
             self.console_button.setVisible(on and other is None and self.staff_console is not None)
         if on:
+            if not self.isFullScreen():  # (already full screen, its place is the screen's corner)
+                self._normal_place = self.pos()
             self.menuBar().hide()
             self.setMinimumSize(0, 0)
             self.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyleOptionButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -55,9 +57,9 @@ from mynakiosk.sessionlog import RECENT_LOG_LINES
 from mynakiosk.ui import language, theme
 from mynakiosk.ui.controller import RECENT_RECORDS, FlowController
 from mynakiosk.ui.desk_lookup import DeskLookupDialog
-from mynakiosk.ui.main_window import FRAME_ALLOWANCE
+from mynakiosk.ui.main_window import FRAME_ALLOWANCE, keep_inside
 from mynakiosk.ui.reception_table import ReceptionTableModel
-from mynakiosk.ui.widgets import plain_label
+from mynakiosk.ui.widgets import EventWatcher, plain_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -65,6 +67,30 @@ if TYPE_CHECKING:
     from mynakiosk.domain.visit import ReceptionRecord
 
 log = logging.getLogger("kiosk.console")
+
+
+class RingRoomButton(QPushButton):
+    """A push button as large as its words need with the focus ring on (Tab).
+
+    The theme's focus ring is a border thicker than the button's own (theme.py), and Qt sizes a button by its
+    unfocused look: where a layout gives it no more than that (the console's rows), focused, it lost the last
+    letter of “Use this scenario”. The room is the style's own difference, so it follows the look in force.
+    """
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        text = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self.text())
+        sizes = []
+        for focused in (False, True):
+            if focused:
+                option.state |= QStyle.StateFlag.State_HasFocus
+            else:
+                option.state &= ~QStyle.StateFlag.State_HasFocus
+            sizes.append(self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, text, self))
+        room = (sizes[1] - sizes[0]).expandedTo(QSize(0, 0))
+        return hint + room  # QPushButton's minimumSizeHint asks this one
 
 
 class StaffConsole(QMainWindow):
@@ -83,6 +109,8 @@ class StaffConsole(QMainWindow):
             ""  # the status line, marked and untranslated (shown again on a language change)
         )
         self._shown_record: ReceptionRecord | None = None
+        self._framing: EventWatcher | None = None  # watching for the window manager's frame (place_beside)
+        self._placed_on = QRect()
         central = QWidget()
         layout = QVBoxLayout(central)
 
@@ -104,7 +132,7 @@ class StaffConsole(QMainWindow):
                 self._scenario_titles.append(None)
             self.scenarios.addItem("", str(path))
         picker.addWidget(self.scenarios, 1)
-        self.load_button = QPushButton()
+        self.load_button = RingRoomButton()
         self.load_button.clicked.connect(self.load_selected)
         picker.addWidget(self.load_button)
         layout.addLayout(picker)
@@ -159,15 +187,15 @@ class StaffConsole(QMainWindow):
         splitter.setSizes([200, 260, 200])
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
-        self.visual_button = QPushButton()
+        self.visual_button = RingRoomButton()
         # Always pressable: when the rule (domain/identity.py) does not allow a 目視確認 now, pressing it says
         # why on the status line, rather than a greyed-out button that says nothing.
         self.visual_button.clicked.connect(self.start_visual_check)
         buttons.addWidget(self.visual_button)
-        self.desk_button = QPushButton()  # 個別照会: its own dialog (kiosk/ui/desk_lookup.py)
+        self.desk_button = RingRoomButton()  # 個別照会: its own dialog (kiosk/ui/desk_lookup.py)
         self.desk_button.clicked.connect(self.open_desk_lookup)
         self.desk_lookup: DeskLookupDialog | None = None
-        self.save_button = QPushButton()
+        self.save_button = RingRoomButton()
         # Not connected to save_log itself: clicked passes checked=False, which would land in ``path``.
         self.save_button.clicked.connect(lambda: self.save_log())
         buttons.addStretch(1)
@@ -197,12 +225,30 @@ class StaffConsole(QMainWindow):
 
     def place_beside(self, window: QWidget, area: QRect) -> None:
         """Right of ``window`` on ``area`` (its screen's free area) where there is room, else at the area's right
-        edge; no larger than the area, its frame included (a 1366×768 laptop)."""
+        edge; no larger than the area, its frame included (a 1366×768 laptop).
+
+        A window manager frames the window only once it is shown, after this: the frame's borders (openbox: 1 px
+        a side) put it past the right edge. So it is moved back inside at its first move with a frame, once.
+        """
         self.resize(self.size().boundedTo(area.size() - FRAME_ALLOWANCE))
         x = window.x() + window.frameGeometry().width() + 10
-        if x + self.frameGeometry().width() > area.right():  # no room to the right: keep it on screen
-            x = max(area.left(), area.right() - self.frameGeometry().width())
+        if x + self.frameGeometry().width() > area.right() + 1:  # no room to the right: keep it on screen
+            x = max(area.left(), area.right() + 1 - self.frameGeometry().width())
         self.move(x, max(area.top(), window.y()))
+        self._placed_on = area
+        if self._framing is None:
+            from PySide6.QtCore import QEvent
+
+            self._framing = EventWatcher(QEvent.Type.Move, self._framed, self)
+        self.installEventFilter(self._framing)
+        self._framed()  # now, where it is framed already
+
+    def _framed(self) -> None:
+        """Kept inside the area it was placed on once its frame is known (``place_beside``); moves after that
+        are the user's own."""
+        if self._framing is not None and self.frameGeometry().size() != self.size():
+            self.removeEventFilter(self._framing)
+            keep_inside(self, self._placed_on)
 
     def _language_changed(self) -> None:
         if self._language != i18n.language():

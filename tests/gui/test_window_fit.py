@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStatusBar,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 from mynakiosk.cli import build_parser
 from mynakiosk.domain.identity import FaceCondition
@@ -20,6 +29,7 @@ from mynakiosk.i18n import translated
 from mynakiosk.scenarios.loader import load_scenario, scenarios_dir
 from mynakiosk.ui import language, theme
 from mynakiosk.ui.main_window import FRAME_ALLOWANCE, MIN_SIDE_WIDTH, plan_fit
+from mynakiosk.ui.staff_console import StaffConsole
 from tests.gui.test_face_and_timeouts import attempt, choose_face
 from tests.gui.test_phone import click, make_kiosk, settle, start, type_pin
 from tests.gui.test_pin_flow import choose_pin, confirm, finish_visit, place, type_on_keypad
@@ -479,3 +489,78 @@ def test_the_phone_buttons_are_whole_after_a_scenario_without_phones(qtbot, aloo
             assert button.width() >= button.sizeHint().width(), button.text()
     finally:
         kiosk.controller.close()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_staff_console_is_on_the_screen_frame_included(qtbot, kiosk, restore_look, mode) -> None:
+    """At 1366×768 there is no room beside the reader: the console goes to the screen's right edge, and its
+    frame (unknown until shown: the offscreen platform adds 2 px a side, as a window manager does) stays on
+    the screen; it ran 1 px past the right edge under openbox."""
+    set_mode(kiosk, *MODES[mode])
+    area = QRect(0, 0, 1366, 768)  # openbox without a panel: the whole screen
+    on_screen(kiosk, area)
+    console = StaffConsole(kiosk.controller)
+    qtbot.addWidget(console)
+    console.place_beside(kiosk.window, area)
+    console.show()
+    qtbot.waitExposed(console)
+    qtbot.waitUntil(lambda: console.frameGeometry().size() != console.size(), timeout=3000)  # framed
+    qtbot.waitUntil(lambda: area.contains(console.frameGeometry()), timeout=3000)
+    assert console.frameGeometry().right() == area.right()  # at the edge, not short of it
+
+
+def test_leaving_full_screen_puts_the_window_back_where_it_was(
+    qtbot, kiosk, restore_look, monkeypatch
+) -> None:
+    """F11 twice: the window is back where it was, at its size. A window manager gives the window back its
+    size before its place (openbox: the first resize still reports the full-screen corner), which the window
+    used to take as its place: the test's stand-in leaves it in the corner, as openbox's first resize does."""
+    window = kiosk.window
+    on_screen(kiosk, SCREENS["1366x768"])
+    window.move(40, 10)
+    qtbot.waitUntil(lambda: window.pos() == QPoint(40, 10), timeout=3000)
+    size = window.size()
+    show_normal = window.showNormal
+
+    def like_a_window_manager() -> None:
+        show_normal()
+        window.move(0, 0)
+
+    monkeypatch.setattr(window, "showNormal", like_a_window_manager)
+    window.full_screen.setChecked(True)
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+    window.full_screen.setChecked(False)
+    qtbot.waitUntil(lambda: not window.isFullScreen() and window.menuBar().isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: window.pos() == QPoint(40, 10), timeout=3000)
+    assert window.size() == size
+
+
+def focused_width(button: QPushButton) -> int:
+    """The width ``button`` needs with the focus ring on: the theme's ring is thicker than its border."""
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    option.state |= QStyle.StateFlag.State_HasFocus
+    text = button.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, button.text())
+    return button.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, text, button).width()
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["", "high contrast"])
+@pytest.mark.parametrize("mode", MODES)
+def test_no_button_is_cut_off_by_its_focus_ring(qtbot, kiosk, restore_look, mode, contrast) -> None:
+    """Tab to any button of the staff console or the side column: its words are whole inside the focus ring
+    (「このシナリオにする」 lost the last letter of “Use this scenario”: Qt sizes a button by its unfocused look)."""
+    set_mode(kiosk, *MODES[mode])
+    kiosk.window.high_contrast.setChecked(contrast)
+    on_screen(kiosk, SCREENS["1366x768"])
+    console = StaffConsole(kiosk.controller)
+    qtbot.addWidget(console)
+    console.show()
+    qtbot.waitExposed(console)
+    QApplication.processEvents()
+    buttons = [*console.findChildren(QPushButton), *kiosk.window.side_column.findChildren(QPushButton)]
+    narrow = {
+        button.text(): (button.width(), focused_width(button))
+        for button in buttons
+        if button.isVisibleTo(button.window()) and button.width() < focused_width(button)
+    }
+    assert not narrow
