@@ -815,6 +815,18 @@ class MainWindow(QMainWindow):
         show_text(self.alert, translated(snapshot.alert))
         self.alert.setVisible(bool(snapshot.alert))
 
+    def _show_to_staff(self, screen: VisualCheckScreen) -> None:
+        """目視確認: staff type the clinic's password next, so its field has the keys, and the reader is in front.
+
+        Started from the staff console, which covers most of the reader at 1366×768, the prompt came up behind
+        it with the keys still in the console. A text field, not a button, so no leftover Enter answers for
+        the patient (the keyboard rule, docs/architecture.md).
+        """
+        screen.password.setFocus()
+        if not self.isActiveWindow():
+            self.raise_()
+            self.activateWindow()
+
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self._show_notices(snapshot)
         screen = self.screens[snapshot.state]
@@ -826,7 +838,9 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         in_reader = focus is not None and (focus is self.stack or self.stack.isAncestorOf(focus))
         self.stack.setCurrentWidget(screen)
-        if changed and in_reader:
+        if changed and isinstance(screen, VisualCheckScreen):
+            self._show_to_staff(screen)
+        elif changed and in_reader:
             screen.setFocus()
         if changed or snapshot.message:
             self._speak(snapshot)

@@ -277,8 +277,10 @@ class PracticePanel(QFrame):
         previous, self._state = self._state, snapshot.state
         if previous not in AT_REST and snapshot.state in AT_REST:
             show_text(self.status, "")  # 「受付の途中です…」 is no longer true: the visit ended
-        if previous in AT_REST and snapshot.state not in AT_REST:
-            # A new visit: the last one's explanation would read as this one's.
+        # The visit carries on past an outcome (目視確認 after the fallback): that outcome is no longer this visit's.
+        carried_on = STATES[previous].ends_visit is not None and STATES[snapshot.state].ends_visit is None
+        if snapshot.state not in AT_REST and (previous in AT_REST or carried_on):
+            # A new visit, or one going on: the last outcome's explanation would read as this one's.
             self.explained = None
             if self.controller.scenario is not None:
                 self._explain_scenario(self.controller.scenario)

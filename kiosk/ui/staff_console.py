@@ -64,6 +64,8 @@ from mynakiosk.ui.widgets import EventWatcher, plain_label
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtWidgets import QFileDialog
+
     from mynakiosk.domain.visit import ReceptionRecord
 
 log = logging.getLogger("kiosk.console")
@@ -373,13 +375,26 @@ class StaffConsole(QMainWindow):
     def default_log_path(self) -> Path:
         return self.log_folder / f"kiosk-session-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
 
-    def _ask_log_path(self, suggested: Path) -> Path | None:
+    def log_dialog(self, suggested: Path) -> QFileDialog:
+        """The save dialog for the session log, at ``suggested``, in the UI's language throughout.
+
+        Qt's own dialog (where the desktop offers none) left two labels in English in the Japanese UI: Qt's
+        Japanese translation has no 「Look in:」 or 「Files of type:」 (qtbase_ja), so the dialog words them.
+        """
         from PySide6.QtWidgets import QFileDialog
 
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, t("ログの保存先"), str(suggested), t("ログファイル (*.log)")
-        )
-        return Path(chosen) if chosen else None
+        dialog = QFileDialog(self, t("ログの保存先"), str(suggested), t("ログファイル (*.log)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.selectFile(suggested.name)
+        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, t("保存する場所："))
+        dialog.setLabelText(QFileDialog.DialogLabel.FileType, t("ファイルの種類："))
+        return dialog
+
+    def _ask_log_path(self, suggested: Path) -> Path | None:
+        dialog = self.log_dialog(suggested)
+        chosen = dialog.selectedFiles() if dialog.exec() else []
+        dialog.deleteLater()
+        return Path(chosen[0]) if chosen else None
 
     def save_log(self, path: Path | None = None) -> Path | None:
         """Save the whole session log where staff choose (a save dialog in the documents folder, unless

@@ -1326,7 +1326,7 @@
         <location filename="../../kiosk/cli.py" line="+813"/>
         <location line="+44"/>
         <location filename="../../kiosk/ui/language.py" line="+78"/>
-        <location filename="../../kiosk/ui/main_window.py" line="+185"/>
+        <location filename="../../kiosk/ui/main_window.py" line="+195"/>
         <location line="+24"/>
         <source>マイナ受付シミュレータ</source>
         <extracomment>The Japanese names in the help (the screens&apos; and menus&apos; own words, as the Japanese UI shows them) and what ``kiosk --lang en --help`` says instead: the English UI&apos;s words where it has them. The Qt-free modules (and what they import) the reader&apos;s screen needs, loaded before PySide6. ... and those only the full window needs: the staff console&apos;s and the practice panel&apos;s rules, the card emulation, the JPKI client and asyncio for card work (``kiosk --check`` reads no card and shows neither panel).
@@ -1381,7 +1381,7 @@
     </message>
     <message>
         <location line="+31"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+219"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+277"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
@@ -1441,7 +1441,7 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+279"/>
+        <location line="+276"/>
         <source>練習用のカードと家族で練習</source>
         <translation>Practice cards and family practice</translation>
     </message>
@@ -1522,7 +1522,7 @@
         <translation>About this situation and this check-in</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+116"/>
         <source>この練習の目視モード用パスワード：{password}</source>
         <translation>Visual-check password in this practice: {password}</translation>
     </message>
@@ -2311,7 +2311,7 @@ Checking…</translation>
         <translation>Cannot start a visual check: {reason}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>ログの保存先</source>
         <translation>Save the session log</translation>
     </message>
@@ -2321,7 +2321,17 @@ Checking…</translation>
         <translation>Log files (*.log)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+3"/>
+        <source>保存する場所：</source>
+        <translation>Save in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ファイルの種類：</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>ログを保存できません（{reason}）: {path}</source>
         <translation>The log could not be saved ({reason}): {path}</translation>
     </message>

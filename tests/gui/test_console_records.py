@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 
 import platformdirs
 import pytest
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from mynakiosk.i18n import N_
+from mynakiosk.ui import language
 from mynakiosk.ui.controller import RECENT_RECORDS
 from mynakiosk.ui.staff_console import StaffConsole
 from mynakiosk_hardware import files
+from tests.gui.test_language import japanese_in
 from tests.gui.test_result_files import complete_a_visit
 
 pytestmark = pytest.mark.gui
@@ -117,3 +121,28 @@ def test_every_console_button_can_be_clicked(console, kiosk, qtbot, tmp_path):
     assert (tmp_path / "all.log").is_file()
     assert console.desk_lookup is not None and console.desk_lookup.isVisible()
     console.desk_lookup.close()
+
+
+@pytest.mark.parametrize("code", ["ja", "en"])
+def test_the_save_dialog_speaks_the_ui_language(kiosk, qtbot, code):
+    """Qt's own save dialog said “Look in:” and “Files of type:” in the Japanese UI (qtbase_ja lacks them)."""
+    language.switch(code)
+    try:
+        console = StaffConsole(kiosk.controller)
+        qtbot.addWidget(console)
+        dialog = console.log_dialog(console.default_log_path())
+        dialog.setOption(
+            QFileDialog.Option.DontUseNativeDialog
+        )  # the dialog that was seen (openbox, no portal)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog)]
+        assert len(labels) >= 3  # 保存する場所, ファイル名, ファイルの種類
+        if code == "ja":
+            english = [text for text in labels if re.search(r"[A-Za-z]{2,}", text)]
+            assert not english
+        else:
+            assert not japanese_in(dialog)
+        dialog.reject()
+    finally:
+        language.switch("ja")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from mynakiosk.domain.identity import FaceCondition
 from mynakiosk.flow.machine import State
+from mynakiosk.i18n import translated
 from mynakiosk.scenarios.loader import load_default, load_scenario, scenarios_dir
 from mynakiosk.ui import language
 from mynakiosk.ui.controller import FlowController
@@ -249,3 +250,40 @@ class _Kiosk:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no window stacking to change
+def test_visual_check_from_the_console_brings_the_reader_to_the_password(qtbot, kiosk, console):
+    """At 1366×768 the console covers the reader: starting 目視確認 there put the password prompt behind it,
+    with the keys still in the console. The reader comes to the front with its password field focused."""
+    kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "19_pin_locked_visual_check.toml"))
+    place(qtbot, kiosk, "taro")
+    console.show()
+    console.activateWindow()
+    qtbot.waitUntil(console.isActiveWindow, timeout=3000)
+    qtbot.mouseClick(console.visual_button, Qt.MouseButton.LeftButton)
+    assert kiosk.state is State.VISUAL_CHECK
+    screen = kiosk.window.current_screen
+    assert isinstance(screen, VisualCheckScreen)
+    qtbot.waitUntil(kiosk.window.isActiveWindow, timeout=3000)
+    assert kiosk.window.focusWidget() is screen.password
+
+
+def test_the_practice_explanation_follows_a_visit_rescued_by_visual_check(qtbot, kiosk, console):
+    """PIN locked, the fallback explained; then staff's 目視確認 carries the visit on: the column no longer
+    explains an outcome the visit has left (it said 「暗証番号がロックされています」 through the consents)."""
+    kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "19_pin_locked_visual_check.toml"))
+    practice = kiosk.window.practice
+    place(qtbot, kiosk, "taro")
+    choose_pin(qtbot, kiosk)
+    for _ in range(3):
+        type_on_keypad(qtbot, kiosk, "0000")
+        qtbot.mouseClick(kiosk.window.pin_screen.confirm, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not kiosk.controller.busy, timeout=3000)
+    qtbot.waitUntil(lambda: kiosk.state is State.FALLBACK, timeout=3000)
+    assert practice.explained is not None  # the fallback's explanation
+    qtbot.mouseClick(console.visual_button, Qt.MouseButton.LeftButton)
+    assert kiosk.state is State.VISUAL_CHECK
+    assert practice.explained is None
+    assert kiosk.controller.scenario is not None
+    assert translated(kiosk.controller.scenario.title) in practice.explanation.text()
