@@ -47,6 +47,15 @@ def _consents(consents: Mapping[ConsentTopic, bool]) -> str:
     return text
 
 
+def two_lines(text: str) -> str:
+    """``text`` broken at the space or 「・」 nearest its middle (a header over a narrow column); whole without one."""
+    breaks = [index + 1 for index, char in enumerate(text) if char in (" ", chr(0x30FB))]  # 0x30FB: 「・」
+    if not breaks:
+        return text
+    at = min(breaks, key=lambda index: abs(2 * index - len(text)))
+    return f"{text[:at].rstrip()}\n{text[at:].lstrip()}"
+
+
 def record_row(record: ReceptionRecord) -> list[str]:
     """The reception's row in the table, in the current language."""
     result = record.result
@@ -94,6 +103,7 @@ class ReceptionTableModel(QAbstractTableModel):
         # Each row's texts in the current language: the view asks for cells on every paint.
         self._texts: list[list[str]] = [record_row(record) for record in self._records]
         self._alarm: list[bool] = [record.mislinked for record in self._records]
+        self._two_line_headers = False
 
     def append(self, record: ReceptionRecord) -> None:
         row = len(self._records)
@@ -161,5 +171,12 @@ class ReceptionTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translated(COLUMNS[section])
+            text = translated(COLUMNS[section])
+            return two_lines(text) if self._two_line_headers else text
         return super().headerData(section, orientation, role)
+
+    def two_line_headers(self, on: bool) -> None:
+        """Headers in two lines (the table short of width: the columns can be narrower), or in one."""
+        if on != self._two_line_headers:
+            self._two_line_headers = on
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

@@ -70,6 +70,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.console")
 
+# 氏名, 保険者, 記号・番号・枝番, 資格有効性, 同意, 本人確認: texts that wrap, in narrower columns, where the
+# table is short of width.
+WRAPPING_COLUMNS = (1, 3, 4, 6, 7, 8)
+
 
 class RingRoomButton(QPushButton):
     """A push button as large as its words need with the focus ring on (Tab).
@@ -159,6 +163,11 @@ class StaffConsole(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.selectionModel().currentRowChanged.connect(self._show_row)
+        # The columns fit the table's width (fit_columns) as it is laid out, shown and resized.
+        from PySide6.QtCore import QEvent
+
+        self._fitting_columns = False
+        self.table.viewport().installEventFilter(EventWatcher(QEvent.Type.Resize, self.fit_columns, self))
         splitter.addWidget(self.table)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -211,8 +220,6 @@ class StaffConsole(QMainWindow):
         layout.addLayout(desk_row)
         self.setCentralWidget(central)
         self.resize(1100, 760)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
 
         self.retranslate(keep_choice=False)
         if self.records.rowCount():
@@ -276,7 +283,7 @@ class StaffConsole(QMainWindow):
         self.results_warning.setText(translated(self._results_text))
         self.results_warning.setAccessibleName(t("結果ファイルの警告"))
         self.records.retranslate()
-        self.table.resizeColumnsToContents()  # the headers' own width too: English ones are longer
+        self.fit_columns()  # the headers' own width too: English ones are longer
         self.table.setAccessibleName(t("受付一覧"))
         self.alarm.setAccessibleName(t("警告"))
         self.action.setAccessibleName(t("職員の対応"))
@@ -294,6 +301,53 @@ class StaffConsole(QMainWindow):
             self.show_scenario(self.controller.scenario)
             if picked >= 0:
                 self.scenarios.setCurrentIndex(picked)
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents, and where together they are wider than the table (the console's
+        width on a 1366×768 screen, in English or large text) the long texts wrap within narrower columns,
+        none below its header's width, the headers in two lines where one is not enough: 同意 and 本人確認,
+        what staff check, are not left behind a scroll bar."""
+        if self._fitting_columns:
+            return  # a scroll bar that came or went with the new widths: the room was counted without it
+        self._fitting_columns = True
+        try:
+            table, header = self.table, self.table.horizontalHeader()
+            header.setStretchLastSection(False)  # it would squeeze the last column below its header's width
+            for two_lines in (False, True):
+                self.records.two_line_headers(two_lines)
+                table.resizeColumnsToContents()
+                if self._squeeze_columns():
+                    break
+            header.setStretchLastSection(header.length() < self._table_room())  # no gap at the right
+            table.resizeRowsToContents()
+        finally:
+            self._fitting_columns = False
+
+    def _squeeze_columns(self) -> bool:
+        """The wrapping columns narrowed, the narrowest served first, to what the table has room for, none
+        below its header's width; False where that is not enough."""
+        header = self.table.horizontalHeader()
+        wrapping = sorted(WRAPPING_COLUMNS, key=header.sectionSize)
+        room = self._table_room() - sum(
+            header.sectionSize(column) for column in range(header.count()) if column not in WRAPPING_COLUMNS
+        )
+        if sum(header.sectionSize(column) for column in wrapping) <= room:
+            return True
+        for left, column in enumerate(wrapping):
+            share = room // (len(wrapping) - left)
+            width = max(
+                header.sectionSizeFromContents(column).width(), min(header.sectionSize(column), share)
+            )
+            header.resizeSection(column, width)
+            room -= width
+        return room >= 0
+
+    def _table_room(self) -> int:
+        """The width the table's columns have: its viewport's, less a vertical scroll bar still to come (wrapped
+        rows are taller), with the row numbers' width as it is about to be (a row just added: not yet laid out)."""
+        table, numbers, bar = self.table, self.table.verticalHeader(), self.table.verticalScrollBar()
+        room = table.viewport().width() + numbers.width() - numbers.sizeHint().width()
+        return room if bar.isVisible() else room - bar.sizeHint().width()
 
     def open_desk_lookup(self) -> DeskLookupDialog:
         """The 資格確認端末's look-up by the numbers of a 資格確認書 (or an old 保険証, a お知らせ)."""
@@ -356,7 +410,7 @@ class StaffConsole(QMainWindow):
     def add_record(self, record: ReceptionRecord) -> None:
         """A reception ended: a new row, selected and shown in the detail below."""
         self.records.append(record)
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
         self.table.selectRow(self.records.rowCount() - 1)
         self._show(record)
 

@@ -33,6 +33,7 @@ from mynakiosk.ui.staff_console import StaffConsole
 from tests.gui.test_face_and_timeouts import attempt, choose_face
 from tests.gui.test_phone import click, make_kiosk, settle, start, type_pin
 from tests.gui.test_pin_flow import choose_pin, confirm, finish_visit, place, type_on_keypad
+from tests.gui.test_result_files import complete_a_visit
 
 pytestmark = pytest.mark.gui
 
@@ -564,3 +565,23 @@ def test_no_button_is_cut_off_by_its_focus_ring(qtbot, kiosk, restore_look, mode
         if button.isVisibleTo(button.window()) and button.width() < focused_width(button)
     }
     assert not narrow
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_console_table_shows_every_column_at_1366(qtbot, kiosk, restore_look, mode) -> None:
+    """At the console's width on a 1366×768 screen the table's long columns wrap rather than push 同意 and
+    本人確認 (what staff check) past the right edge behind a scroll bar; no header text is cut off."""
+    set_mode(kiosk, *MODES[mode])
+    console = StaffConsole(kiosk.controller)
+    qtbot.addWidget(console)
+    console.place_beside(kiosk.window, QRect(0, 0, 1366, 768))
+    console.show()
+    qtbot.waitExposed(console)
+    complete_a_visit(qtbot, kiosk)
+    QApplication.processEvents()
+    table, header = console.table, console.table.horizontalHeader()
+    assert header.length() <= table.viewport().width(), [header.sectionSize(i) for i in range(header.count())]
+    for column in range(header.count()):
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), column
+    row_height = table.rowHeight(0)
+    assert row_height >= table.sizeHintForRow(0)  # a wrapped cell's lines are all in its row
