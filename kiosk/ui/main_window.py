@@ -783,7 +783,12 @@ class MainWindow(QMainWindow):
             return
         phones = bool(self.phone_picker.personas)
         if phones and not self._phones_offered:
+            focus = self.focusWidget()
             self.pickers.show_page(1)
+            if focus is not None and self.card_picker is not None and self.card_picker.isAncestorOf(focus):
+                # Qt hands the focus of a hidden button to the next one, a phone's 「かざす」, where a stray
+                # Space would hold the phone: it goes to the switch's 「スマートフォン」 instead (harmless).
+                self.pickers.buttons[1].setFocus()
         self._phones_offered = phones
         self.pickers.offer(phones)
         # The switch's words name the page: a heading above it too would only push the buttons down.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from mynakiosk.domain.fallback import FallbackReason
 from mynakiosk.domain.qualification import IdentityMethod
@@ -233,3 +233,20 @@ def test_the_phone_picker_lists_only_people_with_a_phone(qtbot, kiosks):
     assert not any(widget.isVisibleTo(phones) for widget in controls)
     kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "39_phone_child.toml"))
     assert all(widget.isVisibleTo(phones) for widget in controls)
+
+
+def test_a_scenario_with_phones_leaves_no_phone_button_focused(qtbot, aloop, tmp_path) -> None:
+    """The card page's focused 「カードを取る」 hidden by a scenario with phones: the focus went to 「かざす」, where
+    a stray Space held the phone over the reader; it goes to the switch's 「スマートフォン」."""
+    kiosk = make_kiosk(qtbot, tmp_path, "01_child_normal_visit.toml")
+    try:
+        window = kiosk.window
+        window.activateWindow()
+        window.card_picker.take.setFocus()
+        kiosk.controller.load_scenario(load_scenario(scenarios_dir() / "40_phone_family.toml"))
+        QApplication.processEvents()
+        assert window.pickers.stack.currentWidget() is kiosk.phones
+        focus = window.focusWidget()
+        assert focus is window.pickers.buttons[1], focus.text() if focus is not None else None
+    finally:
+        kiosk.controller.close()
