@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -73,6 +73,7 @@ log = logging.getLogger("kiosk.console")
 # 氏名, 保険者, 記号・番号・枝番, 資格有効性, 同意, 本人確認: texts that wrap, in narrower columns, where the
 # table is short of width.
 WRAPPING_COLUMNS = (1, 3, 4, 6, 7, 8)
+COLUMN_SAMPLE_ROWS = 20  # rows measured for the columns' widths beyond those in sight
 
 
 class RingRoomButton(QPushButton):
@@ -163,6 +164,9 @@ class StaffConsole(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.selectionModel().currentRowChanged.connect(self._show_row)
+        # Columns measured on the rows in sight and a few more, not on every one of the day's receptions: a
+        # new reception refits them (fit_columns), which measured all 500 rows each time.
+        self.table.horizontalHeader().setResizeContentsPrecision(COLUMN_SAMPLE_ROWS)
         # The columns fit the table's width (fit_columns) as it is laid out, shown and resized.
         from PySide6.QtCore import QEvent
 
@@ -307,11 +311,14 @@ class StaffConsole(QMainWindow):
         width on a 1366×768 screen, in English or large text) the long texts wrap within narrower columns,
         none below its header's width, the headers in two lines where one is not enough: 同意 and 本人確認,
         what staff check, are not left behind a scroll bar."""
-        if self._fitting_columns:
-            return  # a scroll bar that came or went with the new widths: the room was counted without it
+        if self._fitting_columns or not self.isVisible():
+            # A scroll bar that came or went with the new widths: the room was counted without it. Hidden (not
+            # shown yet, or closed): nothing to see, and the table's width is not known; showEvent fits.
+            return
         self._fitting_columns = True
         try:
             table, header = self.table, self.table.horizontalHeader()
+            widths = [header.sectionSize(column) for column in range(header.count())]
             header.setStretchLastSection(False)  # it would squeeze the last column below its header's width
             for two_lines in (False, True):
                 self.records.two_line_headers(two_lines)
@@ -319,9 +326,14 @@ class StaffConsole(QMainWindow):
                 if self._squeeze_columns():
                     break
             header.setStretchLastSection(header.length() < self._table_room())  # no gap at the right
-            table.resizeRowsToContents()
+            if widths != [header.sectionSize(column) for column in range(header.count())]:
+                table.resizeRowsToContents()  # each row, as tall as its wrapped lines now: only when they change
         finally:
             self._fitting_columns = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # receptions may have come while it was closed
 
     def _squeeze_columns(self) -> bool:
         """The wrapping columns narrowed, the narrowest served first, to what the table has room for, none
@@ -410,8 +422,10 @@ class StaffConsole(QMainWindow):
     def add_record(self, record: ReceptionRecord) -> None:
         """A reception ended: a new row, selected and shown in the detail below."""
         self.records.append(record)
+        last = self.records.rowCount() - 1
+        self.table.selectRow(last)  # in sight first: the columns are measured on the rows in sight
         self.fit_columns()
-        self.table.selectRow(self.records.rowCount() - 1)
+        self.table.resizeRowToContents(last)
         self._show(record)
 
     def _show_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
