@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize
+from PySide6.QtCore import QMargins, QRect, QSize
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +35,7 @@ from mynakiosk_hardware.readers.virtual import VirtualReader
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QPoint, Qt
 
     from mynakiosk.flow.reception import Snapshot
     from mynakiosk.personas import Persona
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._restoring = False  # leaving full screen, until the window manager has restored the window
         self._resize_watcher: EventWatcher | None = None  # watching for that meanwhile
-        self._normal_place = QPoint()  # the window's place (its frame's corner) before full screen
+        self._normal_place: QPoint | None = None  # the window's place (its frame's corner) before full screen
         self._build_menu()
         self.console_action.setEnabled(False)  # until there is a console (staff_console)
         self._build_central()
@@ -642,7 +642,8 @@ class MainWindow(QMainWindow):
             self.menuBar().show()
             # Back where it was: a window manager gives the size back before the place (openbox: the first
             # resize still reports the full-screen corner), and fitting then kept it at that corner.
-            self.move(self._normal_place)
+            if self._normal_place is not None:
+                self.move(self._normal_place)
             self.fit_to_screen()
 
     def _show_full_screen(self, on: bool) -> None:
