@@ -352,6 +352,16 @@ class StaffConsole(QMainWindow):
             )
             header.resizeSection(column, width)
             room -= width
+        # A later column held at its header's width can leave the room short: the earlier ones give back
+        # what they have above their own header's width.
+        for column in wrapping:
+            if room >= 0:
+                break
+            spare = header.sectionSize(column) - header.sectionSizeFromContents(column).width()
+            given = min(spare, -room)
+            if given > 0:
+                header.resizeSection(column, header.sectionSize(column) - given)
+                room += given
         return room >= 0
 
     def _table_room(self) -> int:
