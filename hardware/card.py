@@ -35,7 +35,6 @@ AokiApp/jsapdu; choices where the sources are silent are profile options or list
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import logging
 import os
 import threading
@@ -46,6 +45,9 @@ from typing import TYPE_CHECKING, Any
 from mynakiosk_hardware import apdu as iso
 from mynakiosk_hardware import text_ap
 from mynakiosk_hardware.apdu import ApduError, CommandApdu
+from mynakiosk_hardware.emulated import (
+    OtherCardKind as OtherCardKind,  # where it lives (no card needed to word it)
+)
 from mynakiosk_hardware.faceimage import face_png
 from mynakiosk_hardware.mynumber import (
     AUTH_PIN_MAX_TRIES,
@@ -647,13 +649,6 @@ def _pkcs1_v15_sign(key: rsa.RSAPrivateKey, digest_info: bytes) -> bytes:
     block = b"\x00\x01" + b"\xff" * (size - len(digest_info) - 3) + b"\x00" + digest_info
     signature = pow(int.from_bytes(block, "big"), numbers.d, numbers.public_numbers.n)
     return signature.to_bytes(size, "big")
-
-
-class OtherCardKind(enum.Enum):
-    """What a card that is not a My Number card is; the kiosk words it (``kiosk/reader_messages.py``)."""
-
-    TRANSIT = "transit"  # 交通系ICカード: a transit card (Suica, PASMO, …) placed by mistake
-    NFC_TRAINING = "nfc-training"  # a plain NFC card a clinic enrols as a practice card
 
 
 class OtherCard:

@@ -7,6 +7,7 @@ as a reader drives them, and ``execute(command) -> answer``, which answers every
 
 from __future__ import annotations
 
+import enum
 from typing import Protocol, runtime_checkable
 
 
@@ -27,3 +28,11 @@ class EmulatedCardChannel:
 
     def transmit(self, apdu: bytes) -> bytes:
         return self.card.execute(bytes(apdu))
+
+
+class OtherCardKind(enum.Enum):
+    """What a card that is not a My Number card is (``card.OtherCard``); the kiosk words it
+    (``kiosk/reader_messages.py``). Here, with the protocol, so the wording need not load the card emulation."""
+
+    TRANSIT = "transit"  # 交通系ICカード: a transit card (Suica, PASMO, …) placed by mistake
+    NFC_TRAINING = "nfc-training"  # a plain NFC card a clinic enrols as a practice card

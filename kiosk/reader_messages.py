@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from mynakiosk.i18n import N_
-from mynakiosk_hardware.card import OtherCardKind
+from mynakiosk_hardware.emulated import OtherCardKind
 from mynakiosk_hardware.errors import (
     BiometricNeeded,
     CardInUseError,
