@@ -246,9 +246,11 @@ def guidance_for_identity(
     first_visit: bool = False,
     staff: str = "",
     old_card: bool = False,
+    child: bool = True,
 ) -> FallbackGuidance:
     """The fallback when the identity step cannot be done (PIN locked), at ``as_of``: the share from the card
-    holder's age, the 申立書 at a first visit, what staff can do with this card, and what the date allows."""
+    holder's age, the 申立書 at a first visit, what staff can do with this card, and what the date allows.
+    The 医療証 note only for a child's card (``child``; True where the holder's age is not known)."""
     guidance = guidance_for(
         reason,
         share_label=share.label if share else None,
@@ -256,6 +258,8 @@ def guidance_for_identity(
         first_visit=first_visit,
         staff=staff,
     )
+    if not child:
+        guidance = replace(guidance, child_note="")
     return with_transitional(guidance, as_of, old_card=old_card)
 
 

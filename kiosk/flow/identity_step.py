@@ -22,6 +22,7 @@ from mynakiosk.domain.identity import (
     pin_choice,
     visual_confirmation_refusal,
 )
+from mynakiosk.domain.people import is_child
 from mynakiosk.domain.qualification import IdentityMethod
 from mynakiosk.domain.visit import ReceptionRecord
 from mynakiosk.flow.intents import UnexpectedIntent
@@ -122,6 +123,8 @@ class IdentityStep:
             first_visit=steps.clinic.first_visit,
             staff="" if visit.card_identity.visual else NO_PHOTO_VISUAL,
             old_card=steps.old_card(),
+            # The 医療証 note is for a child's card; a card the kiosk knows no holder of may be anyone's.
+            child=profile is None or is_child(profile.birth_date, steps.as_of()),
         )
         steps.go(Event.PIN_BLOCKED, fallback=guidance)
 

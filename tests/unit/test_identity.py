@@ -3,7 +3,12 @@ step in with a 目視確認."""
 
 import datetime as dt
 
-from mynakiosk.domain.fallback import FallbackReason, guidance_for_identity, qualification_guidance
+from mynakiosk.domain.fallback import (
+    MEDICAL_CERTIFICATE_NOTE,
+    FallbackReason,
+    guidance_for_identity,
+    qualification_guidance,
+)
 from mynakiosk.domain.identity import (
     FACE_LOCKED_MESSAGE,
     FACE_NOT_MATCHED,
@@ -119,3 +124,26 @@ def test_the_visual_check_needs_the_facility_password_and_a_photo():
     assert visual_confirmation_refusal("staff", "staff", ADULT) == ""
     assert visual_confirmation_refusal("1234", "staff", ADULT) == WRONG_VISUAL_PASSWORD
     assert visual_confirmation_refusal("staff", "staff", CardFace(has_photo=False)) == NO_PHOTO_VISUAL
+
+
+def test_the_medical_certificate_note_is_for_a_child_s_card_only() -> None:
+    """A PIN lock on the father's card (scenario 19) does not tell him to show his child's 医療証; on
+    さくら's (scenario 08) it does."""
+    import asyncio
+
+    from mynakiosk.scenarios.loader import find_scenario, load_scenario
+    from mynakiosk.scenarios.runner import run_scenario
+
+    notes = {}
+    for name in ("19_pin_locked_visual_check", "08_pin_locked"):
+        run = asyncio.run(run_scenario(load_scenario(find_scenario(name))))
+        shown = [record.fallback for record in run.records if record.fallback is not None]
+        assert shown, name
+        notes[name] = shown[0].child_note
+    assert notes["19_pin_locked_visual_check"] == ""
+    assert notes["08_pin_locked"] == MEDICAL_CERTIFICATE_NOTE
+    adult = guidance_for_identity(FallbackReason.PIN_LOCKED, AS_OF, child=False)
+    assert (
+        adult.child_note == ""
+        and adult.documents == guidance_for_identity(FallbackReason.PIN_LOCKED, AS_OF).documents
+    )
