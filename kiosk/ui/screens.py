@@ -42,7 +42,7 @@ from mynakiosk.flow.intents import (
 )
 from mynakiosk.flow.machine import STATES, State
 from mynakiosk.i18n import t, translated
-from mynakiosk.ui.widgets import EventWatcher, FittingScrollArea, set_by_name, show_text
+from mynakiosk.ui.widgets import BalancedLabel, EventWatcher, FittingScrollArea, set_by_name, show_text
 from mynakiosk_hardware.pin import Pin
 
 if TYPE_CHECKING:
@@ -56,8 +56,10 @@ if TYPE_CHECKING:
 PIN_LENGTH = 4
 
 
-def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel()
+def _label(text: str, name: str, *, wrap: bool = True, balanced: bool = True) -> QLabel:
+    """A screen's label. ``balanced``: wrapped lines balanced (``BalancedLabel``: no stray last line), on
+    every screen but the two on the way to the idle screen, whose texts are broken by hand (``\\n``)."""
+    label = BalancedLabel() if balanced and wrap else QLabel()
     show_text(label, text)  # worded again on a language switch
     label.setObjectName(name)
     label.setWordWrap(wrap)
@@ -105,6 +107,8 @@ class Screen(QWidget):
     """
 
     intent = Signal(object)  # an Intent
+    #: Its labels' lines balanced (``_label``); not on the way to the idle screen (kiosk.ui.widgets).
+    balanced: bool = True
 
     def __init__(self, title: str, subtitle: str = "") -> None:
         super().__init__()
@@ -112,8 +116,8 @@ class Screen(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(28, 28, 28, 28)
         self.layout_.setSpacing(18)
-        self.title = _label(title, "title")
-        self.subtitle = _label(subtitle, "subtitle")
+        self.title = _label(title, "title", balanced=self.balanced)
+        self.subtitle = _label(subtitle, "subtitle", balanced=self.balanced)
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.subtitle)
         self.subtitle.setVisible(bool(subtitle))
@@ -131,15 +135,17 @@ class Screen(QWidget):
 
 
 class NoReaderScreen(Screen):
+    balanced = False
+
     def __init__(self) -> None:
         super().__init__(t("カードリーダーが使用できません"), t("受付窓口にお声がけください。"))
-        self.detail = _label("", "hint")
+        self.detail = _label("", "hint", balanced=False)
         self.layout_.addWidget(self.detail)
         # The reader is out of order: what to present instead (資格確認書, お知らせ＋カード, マイナポータル＋カード, 申立書).
-        self.documents = _label("", "documentList")
+        self.documents = _label("", "documentList", balanced=False)
         set_by_name(self.documents, alignment="AlignLeft|AlignVCenter")
         self.layout_.addWidget(self.documents)
-        self.share = _label("", "hint")
+        self.share = _label("", "hint", balanced=False)
         self.layout_.addWidget(self.share)
         self.layout_.addStretch(1)
 
@@ -154,17 +160,21 @@ class NoReaderScreen(Screen):
 
 
 class IdleScreen(Screen):
+    balanced = False
+
     def __init__(self) -> None:
         super().__init__(
             t("マイナンバーカードを\n置いてください"),
             t("カードをカバーやケースから取り出して、読み取り部に置いてください。"),
         )
         self.layout_.insertStretch(0, 1)
-        slot = _label(t("カード置き場"), "cardSlot")
+        slot = _label(t("カード置き場"), "cardSlot", balanced=False)
         self.layout_.addSpacing(10)
         self.layout_.addWidget(slot)
         self.layout_.addWidget(
-            _label(t("職員がカードをお預かりしたり、\n暗証番号を伺うことはありません。"), "hint")
+            _label(
+                t("職員がカードをお預かりしたり、\n暗証番号を伺うことはありません。"), "hint", balanced=False
+            )
         )
         # Only where a 汎用カードリーダー is installed beside the reader (the clinic's setting).
         self.phone = _button(t("スマートフォンで受付"), "", t("スマートフォン（スマホ保険証）で受付する"))

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QFont, QResizeEvent
 
 
 # How to word an object's texts again (see show_text): kept on its Python wrapper, which PySide keeps alive
@@ -327,3 +327,84 @@ class FittedLabel(QLabel):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             fit_label_height(self, self.width())
+
+
+def balanced_breaks(text: str, font: QFont, width: int) -> str:
+    """``text`` with its line breaks put where a narrower, balanced wrap puts them: each paragraph that
+    wraps at ``width`` is broken at the narrowest width that keeps its number of lines (CSS's
+    ``text-wrap: balance``), so no line is left with a stray 「す。」 or one English word.
+
+    Qt's own line breaking decides the breaks (QTextLayout, word wrap: between words, and between Japanese
+    characters where UAX #14 allows it, never before 「。」), so every line still fits ``width``.
+    """
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+
+    def lines_at(paragraph: str, line_width: float) -> list[str]:
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        lines = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(line_width)
+            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+        return lines
+
+    paragraphs = []
+    for paragraph in text.split("\n"):
+        greedy = lines_at(paragraph, width)
+        if len(greedy) < 2:
+            paragraphs.append(paragraph)
+            continue
+        low, high = width // 2, width  # high keeps the count; find the narrowest width that does
+        while high - low > 1:
+            middle = (low + high) // 2
+            if len(lines_at(paragraph, middle)) == len(greedy):
+                high = middle
+            else:
+                low = middle
+        paragraphs.append("\n".join(line.rstrip() for line in lines_at(paragraph, high)))
+    return "\n".join(paragraphs)
+
+
+class BalancedLabel(QLabel):
+    """A word-wrapped label whose lines are balanced (``balanced_breaks``) at its width: a sentence never ends
+    on a line of its own last character or word. ``text()`` is the text as given; the label shows it with the
+    breaks, worked out again when the text, the width or the font changes.
+
+    Not for the way to the idle screen: its event handlers are Python overrides (see the module's docstring).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._given = ""
+
+    def text(self) -> str:  # type: ignore[override]
+        return self._given
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self._given = text
+        self._balance()
+
+    def _balance(self) -> None:
+        width = self.contentsRect().width()
+        shown = self._given
+        if self.wordWrap() and width > 0 and self._given:
+            shown = balanced_breaks(self._given, self.font(), width)
+        if super().text() != shown:
+            super().setText(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._balance()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        from PySide6.QtCore import QEvent  # not at module level: see the module's docstring
+
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._balance()
