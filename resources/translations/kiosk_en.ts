@@ -73,7 +73,7 @@
         <location line="+17"/>
         <location filename="../../kiosk/flow/machine.py" line="+207"/>
         <location filename="../../kiosk/scenarios/runner.py" line="+303"/>
-        <location filename="../../kiosk/ui/screens.py" line="+211"/>
+        <location filename="../../kiosk/ui/screens.py" line="+221"/>
         <location line="+477"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
@@ -215,7 +215,7 @@
     <message>
         <location line="+2"/>
         <source>お子さんの医療費助成の「医療証」（市区町村の受給者証）は、マイナ保険証とは別に窓口で提示してください。</source>
-        <translation>Please show your child&apos;s medical subsidy certificate (issued by the city office) at the desk, separately from your My Number Card.</translation>
+        <translation>Please also show your child&apos;s medical subsidy certificate (from the city office) at the desk.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -225,7 +225,7 @@
     <message>
         <location line="+1"/>
         <source>暗証番号を3回続けて間違えたため、このカードの利用者証明用電子証明書がロックされました。</source>
-        <translation>A wrong PIN was entered 3 times in a row, so this card&apos;s user authentication certificate is locked.</translation>
+        <translation>A wrong PIN 3 times in a row has locked this card&apos;s user authentication certificate.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/desk.py" line="+41"/>
@@ -324,7 +324,7 @@
     <message>
         <location line="+1"/>
         <source>顔認証マイナンバーカードは、顔認証または職員の目視確認で本人確認をします。</source>
-        <translation>With a face-recognition My Number Card, your identity is checked by face recognition or a visual check by staff.</translation>
+        <translation>With a face-recognition My Number Card, identity is checked by face or visually by staff.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -382,7 +382,7 @@
     <message>
         <location line="+4"/>
         <source>有効期限切れの健康保険証、または「資格情報のお知らせ」のみ（暫定措置：2026年3月31日まで。窓口で記号・番号から資格を確認します）</source>
-        <translation>An expired health insurance card, or the Notice of Eligibility Information alone (interim measure until March 31, 2026: staff check eligibility by the symbol and number)</translation>
+        <translation>An expired health insurance card, or the Notice of Eligibility Information alone (interim, until March 31, 2026: staff check the symbol and number)</translation>
     </message>
     <message>
         <location filename="../../kiosk/flow/machine.py" line="-20"/>
@@ -1381,7 +1381,7 @@
     </message>
     <message>
         <location line="+31"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="+277"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="+288"/>
         <source>結果ファイルの警告</source>
         <translation>Result file warning</translation>
     </message>
@@ -1441,7 +1441,7 @@
         <translation>Translation file missing (scripts/run builds it)</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+277"/>
         <source>練習用のカードと家族で練習</source>
         <translation>Practice cards and family practice</translation>
     </message>
@@ -1527,8 +1527,9 @@
         <translation>Visual-check password in this practice: {password}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-511"/>
+        <location filename="../../kiosk/ui/screens.py" line="-515"/>
         <source>カードリーダーが使用できません</source>
+        <extracomment>Its labels&apos; lines balanced (``_label``); not on the way to the idle screen (kiosk.ui.widgets).</extracomment>
         <translation>The card reader cannot be used</translation>
     </message>
     <message>
@@ -1537,7 +1538,7 @@
         <translation>Please ask at the reception desk.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>マイナンバーカードを
 置いてください</source>
         <translation>Please place your
@@ -1554,14 +1555,14 @@ My Number Card</translation>
         <translation>Place card here</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>職員がカードをお預かりしたり、
 暗証番号を伺うことはありません。</source>
         <translation>Staff will never take your card
 or ask for your PIN.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+807"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
@@ -1752,8 +1753,8 @@ The card locks if the next try is wrong.</translation>
         <translation>Please show one of these at the reception desk</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+347"/>
+        <location line="-297"/>
+        <location line="+351"/>
         <source>・{document}</source>
         <translation>• {document}</translation>
     </message>
@@ -2215,7 +2216,7 @@ Checking…</translation>
     </message>
     <message>
         <location filename="../../kiosk/scenarios/runner.py" line="-11"/>
-        <location filename="../../kiosk/ui/reception_table.py" line="+14"/>
+        <location filename="../../kiosk/ui/reception_table.py" line="+23"/>
         <source>エラー {code}</source>
         <translation>Error {code}</translation>
     </message>
@@ -2225,7 +2226,7 @@ Checking…</translation>
         <translation>{symbol} / {number} / {branch}</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>誤紐づけの可能性があります（別人の資格情報）</source>
         <translation>Possibly mislinked (another person&apos;s eligibility data)</translation>
     </message>
@@ -2265,13 +2266,13 @@ Checking…</translation>
         <translation>Warning</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+119"/>
         <source>シナリオを切り替えられません: {error}</source>
         <translation>Cannot switch the scenario: {error}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk_lookup.py" line="-68"/>
-        <location filename="../../kiosk/ui/staff_console.py" line="-53"/>
+        <location filename="../../kiosk/ui/staff_console.py" line="-118"/>
         <source>職員の対応</source>
         <translation>What staff should do</translation>
     </message>
@@ -2301,7 +2302,7 @@ Checking…</translation>
         <translation>Individual look-up (numbers of a Certificate of Eligibility etc.)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+90"/>
         <source>&lt;b&gt;{title}&lt;/b&gt;（{date:%Y年%m月%d日} 時点）&lt;br&gt;{lesson}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; (as of {date:%Y-%m-%d})&lt;br&gt;{lesson}</translation>
     </message>
@@ -2311,7 +2312,7 @@ Checking…</translation>
         <translation>Cannot start a visual check: {reason}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>ログの保存先</source>
         <translation>Save the session log</translation>
     </message>
@@ -2766,7 +2767,7 @@ Checking…</translation>
     <message>
         <location filename="../../kiosk/scenarios/loader.py" line="+108"/>
         <source>練習の日付: {date:%Y-%m-%d}（今日ではありません。この日のルールで練習します）</source>
-        <translation>Practice date: {date:%Y-%m-%d} (not today; the rules of that day apply)</translation>
+        <translation>Practice date: {date:%Y-%m-%d} (not today; that day&apos;s rules apply)</translation>
     </message>
     <message>
         <location filename="../../kiosk/problems.py" line="+27"/>
@@ -3110,7 +3111,7 @@ beside this one</translation>
     <message>
         <location line="+1"/>
         <source>離す</source>
-        <translation>Take it away</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <location line="+1"/>
