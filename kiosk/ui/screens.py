@@ -42,7 +42,14 @@ from mynakiosk.flow.intents import (
 )
 from mynakiosk.flow.machine import STATES, State
 from mynakiosk.i18n import t, translated
-from mynakiosk.ui.widgets import BalancedLabel, EventWatcher, FittingScrollArea, set_by_name, show_text
+from mynakiosk.ui.widgets import (
+    BalancedLabel,
+    EventWatcher,
+    FittingScrollArea,
+    action_row,
+    set_by_name,
+    show_text,
+)
 from mynakiosk_hardware.pin import Pin
 
 if TYPE_CHECKING:
@@ -97,6 +104,12 @@ def _button(text: str, name: str = "", accessible: str = "") -> QPushButton:
     set_by_name(button, focusPolicy="StrongFocus")
     button.setAutoDefault(False)
     return button
+
+
+def _back_button(accessible: str) -> QPushButton:
+    """戻る, named for where it goes (``accessible``): one height on every screen (theme.py), at the bottom
+    left (``action_row``)."""
+    return _button(t("戻る"), "back", accessible)
 
 
 class Screen(QWidget):
@@ -275,18 +288,16 @@ class PinScreen(Screen):
         self._add_key(grid, "0", 3, 1)
         self.confirm = _button(t("確定"), "primary", t("暗証番号を確定"))
         self.confirm.clicked.connect(self.submit)
+        self.confirm.setProperty("keypad", True)  # a key's height: the keypad's rows are even (theme.py)
         grid.addWidget(self.confirm, 3, 2)
         # A touch keypad: a tapped key never takes the focus, so no focus ring tells a bystander (or a
         # screenshot) the last digit, and Enter and Backspace reach this screen (keyPressEvent) as 確定 and 訂正.
         for key in (*self.keys.values(), self.correct, self.confirm):
             set_by_name(key, focusPolicy="NoFocus")
         self.layout_.addLayout(grid)
-        row = QHBoxLayout()
-        self.back = _button(t("戻る"), accessible=t("本人確認方法の選択に戻る"))
+        self.back = _back_button(t("本人確認方法の選択に戻る"))
         self.back.clicked.connect(self._go_back)
-        row.addWidget(self.back)
-        row.addStretch(1)
-        self.layout_.addLayout(row)
+        self.layout_.addLayout(action_row(self.back))
         self.layout_.addStretch(1)
         self._refresh()
 
@@ -596,13 +607,9 @@ class ConsentDetailScreen(Screen):
         self.next.clicked.connect(
             lambda: self.intent.emit(DecideConsents({k: bool(v) for k, v in self.choices.items()}))
         )
-        self.back = _button(t("戻る"), accessible=t("同意の選択に戻る"))
+        self.back = _back_button(t("同意の選択に戻る"))
         self.back.clicked.connect(lambda: self.intent.emit(Back()))
-        row_layout = QHBoxLayout()
-        row_layout.addWidget(self.back)
-        row_layout.addStretch(1)
-        row_layout.addWidget(self.next)
-        self.layout_.addLayout(row_layout)
+        self.layout_.addLayout(action_row(self.back, self.next))
         self.layout_.addStretch(1)
         self._refresh()
 
@@ -731,15 +738,11 @@ class FaceScreen(Screen):
         self.to_pin = _button(t("暗証番号に切り替える"), "primary")
         self.to_pin.clicked.connect(lambda: self.intent.emit(ChoosePin()))
         self.layout_.addWidget(self.to_pin)
-        row = QHBoxLayout()
-        self.back = _button(t("戻る"), accessible=t("本人確認方法の選択に戻る"))
+        self.back = _back_button(t("本人確認方法の選択に戻る"))
         self.back.clicked.connect(lambda: self.intent.emit(Back()))
         self.staff = _button(t("職員用：目視確認"), "staff", t("職員による目視確認を始める"))
         self.staff.clicked.connect(lambda: self.intent.emit(RequestVisualCheck()))
-        row.addWidget(self.back)
-        row.addStretch(1)
-        row.addWidget(self.staff)
-        self.layout_.addLayout(row)
+        self.layout_.addLayout(action_row(self.back, self.staff))
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         show_text(self.message, translated(snapshot.message))
@@ -863,15 +866,11 @@ class VisualCheckScreen(Screen):
         self.practice_password = _label("", "practiceDate")
         self.practice_password.hide()
         self.layout_.addWidget(self.practice_password)
-        row = QHBoxLayout()
-        self.back = _button(t("戻る"), accessible=t("本人確認方法の選択に戻る"))
+        self.back = _back_button(t("本人確認方法の選択に戻る"))
         self.back.clicked.connect(self._back)
         self.confirm = _button(t("確認"), "primary", t("目視確認を完了する"))
         self.confirm.clicked.connect(self._submit)
-        row.addWidget(self.back)
-        row.addStretch(1)
-        row.addWidget(self.confirm)
-        self.layout_.addLayout(row)
+        self.layout_.addLayout(action_row(self.back, self.confirm))
         self.layout_.addStretch(1)
 
     def show_practice_password(self, password: str) -> None:
@@ -939,9 +938,9 @@ class PhoneKindScreen(Screen):
         self.message = _label("", "notice")
         self.layout_.addWidget(self.message)
         self.layout_.addStretch(1)
-        self.back = _button(t("戻る"), accessible=t("最初の画面に戻る"))
+        self.back = _back_button(t("最初の画面に戻る"))
         self.back.clicked.connect(lambda: self.intent.emit(Back()))
-        self.layout_.addWidget(self.back, 0, _right())
+        self.layout_.addLayout(action_row(self.back))
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         show_text(self.message, translated(snapshot.message))
@@ -977,9 +976,9 @@ class PhoneHoldScreen(Screen):
         self.message = _label("", "notice")
         self.layout_.addWidget(self.message)
         self.layout_.addStretch(1)
-        self.back = _button(t("戻る"), accessible=t("スマートフォンの種類の選択に戻る"))
+        self.back = _back_button(t("スマートフォンの種類の選択に戻る"))
         self.back.clicked.connect(lambda: self.intent.emit(Back()))
-        self.layout_.addWidget(self.back, 0, _right())
+        self.layout_.addLayout(action_row(self.back))
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         from mynakiosk_hardware.phone import PhoneKind  # the phone model: loaded with the phone screens only
@@ -1018,9 +1017,9 @@ class PhoneNotReadScreen(Screen):
             )
         )
         self.layout_.addStretch(1)
-        self.back = _button(t("戻る"), accessible=t("スマートフォンの種類の選択に戻る"))
+        self.back = _back_button(t("スマートフォンの種類の選択に戻る"))
         self.back.clicked.connect(lambda: self.intent.emit(Back()))
-        self.layout_.addWidget(self.back, 0, _right())
+        self.layout_.addLayout(action_row(self.back))
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         show_text(self.detail, translated(snapshot.message))

@@ -9,6 +9,12 @@ and the side column (paddings, minimum heights, margins) and a little out of the
 ●○○○. The few colours a Qt model hands to a view
 (the staff console's 誤紐づけ row) come from ``Look`` too.
 
+One action height (``ACTION_HEIGHT``, ``COMPACT_ACTION_HEIGHT``): every primary action, answer and method
+choice on the reader is as tall as the others in the same look, whatever the screen; the keypad's keys, 確定
+among them, keep the keypad's own height (a key row is even); 戻る (``#back``) is an ordinary button's height
+everywhere, lower than the action beside it (the PIN screens have no room for more at 1366×768 in large
+text). Where 戻る and the forward action go is ``kiosk.ui.widgets.action_row``'s rule.
+
 Fonts: BIZ UDGothic for Japanese, whose Latin letters are monospaced like a reader's screen; BIZ UDPGothic,
 the same family with proportional letters, for English. Both are bundled (SIL OFL, resources/fonts) so the
 UI renders on machines with no CJK font; each is registered once, the English one the first time it is needed.
@@ -40,6 +46,14 @@ BASE_POINT_SIZE = 14  # the application font: every text the style sheet gives n
 
 JAPANESE_FAMILY = "BIZ UDGothic"
 LATIN_FAMILY = "BIZ UDPGothic"  # the same design with proportional Latin letters, for English text
+
+#: The content height of every action button on the reader (primary, answer, method): normal and compact
+#: (large text scales both). Compact is what a 1366×768 screen leaves the fullest screen (the face screen).
+ACTION_HEIGHT = 80
+COMPACT_ACTION_HEIGHT = 52
+#: A key of the PIN keypad (確定 too): normal and compact.
+KEY_HEIGHT = 76
+COMPACT_KEY_HEIGHT = 36
 
 ALARM = "#b00020"  # 誤紐づけ (banner and row), unwritten result files, vpcd open: white on red in both modes
 ALARM_TEXT = "#ffffff"
@@ -77,15 +91,17 @@ QPushButton {{
   font-size: 24px; min-height: 64px; padding: 6px 18px; border-radius: 12px;
   background: #e8eef7; border: 2px solid #5a6f8c;
 }}
-QPushButton[answer="true"] {{ min-height: 96px; }}
-QPushButton[method="true"] {{ min-height: 110px; }}
+QPushButton#primary, QPushButton[answer="true"], QPushButton[method="true"] {{
+  min-height: {ACTION_HEIGHT}px; max-height: {ACTION_HEIGHT}px;
+}}
 QPushButton:hover {{ background: #d6e2f3; }}
 QPushButton#key:hover {{ background: #e8eef7; }}  /* a pointer over a key does not mark the digit just tapped */
 QPushButton:disabled {{ color: #8a8a8a; background: #f0f0f0; border: 2px dashed #b0b0b0; }}
 QPushButton#primary {{ background: #0b5ed7; color: #ffffff; border-color: #08429a; }}
 QPushButton#primary:disabled {{ background: #9bb8e3; color: #eef3fb; }}
 QPushButton#staff {{ font-size: 15px; min-height: 36px; background: #f4f4f4; border: 1px solid #888; }}
-QPushButton#key {{ font-size: 34px; min-height: 76px; min-width: 96px; }}
+QPushButton#key {{ font-size: 34px; min-height: {KEY_HEIGHT}px; min-width: 96px; }}
+QPushButton#primary[keypad="true"] {{ min-height: {KEY_HEIGHT}px; max-height: {KEY_HEIGHT}px; }}
 /* The focus ring, on every kind of button: an #id rule's border outranks a bare :focus (Tab, docs/architecture.md). */
 QPushButton:focus, QPushButton#primary:focus, QPushButton#staff:focus {{ border: 4px solid #ff9d00; }}
 #pinBoxes {{ font-size: 44px; letter-spacing: 18px; color: #0b2a55; }}
@@ -117,21 +133,24 @@ QPushButton#pageTab:checked:hover {{ background: #0b5ed7; }}
 
 # On a short screen (kiosk.ui.main_window decides): heights, and the largest text sizes a little. Scoped to the reader and the side
 # column, so the staff console keeps its look; more specific than the rules above and after them, so these win.
-COMPACT = """
-#readerFrame { border-width: 6px; border-radius: 16px; }
-#readerFrame #statusBar { padding: 4px 14px; }
-#readerFrame #practiceDate, #readerFrame #cardNotice, #readerFrame #alert { padding: 3px 12px; }
-#readerFrame #title { font-size: 26px; }
-#readerFrame #pinBoxes { font-size: 36px; }
-#readerFrame QPushButton { min-height: 40px; padding: 2px 16px; }
-#readerFrame QPushButton[answer="true"] { min-height: 60px; }
-#readerFrame QPushButton[method="true"] { min-height: 64px; }
-#readerFrame QPushButton#key { min-height: 36px; }
-#readerFrame QPushButton#staff { min-height: 28px; }
-#readerFrame #cardSlot { min-height: 96px; max-height: 96px; }
-#readerFrame #cameraFrame { max-height: 170px; border-radius: 80px; }
-#cardPicker QPushButton { min-height: 30px; padding: 2px 10px; }
-QPushButton#pageTab { min-height: 32px; }
+COMPACT = f"""
+#readerFrame {{ border-width: 6px; border-radius: 16px; }}
+#readerFrame #statusBar {{ padding: 4px 14px; }}
+#readerFrame #practiceDate, #readerFrame #cardNotice, #readerFrame #alert {{ padding: 3px 12px; }}
+#readerFrame #title {{ font-size: 26px; }}
+#readerFrame #pinBoxes {{ font-size: 36px; }}
+#readerFrame QPushButton {{ min-height: 40px; padding: 2px 16px; }}
+#readerFrame QPushButton#primary, #readerFrame QPushButton[answer="true"], #readerFrame QPushButton[method="true"] {{
+  min-height: {COMPACT_ACTION_HEIGHT}px; max-height: {COMPACT_ACTION_HEIGHT}px;
+}}
+#readerFrame QPushButton#key, #readerFrame QPushButton#primary[keypad="true"] {{
+  min-height: {COMPACT_KEY_HEIGHT}px; max-height: {COMPACT_KEY_HEIGHT}px;
+}}
+#readerFrame QPushButton#staff {{ min-height: 28px; }}
+#readerFrame #cardSlot {{ min-height: 96px; max-height: 96px; }}
+#readerFrame #cameraFrame {{ max-height: 170px; border-radius: 80px; }}
+#cardPicker QPushButton {{ min-height: 30px; padding: 2px 10px; }}
+QPushButton#pageTab {{ min-height: 32px; }}
 """
 
 #: BIZ UDPGothic's line is exactly 1 em (ascent 0.875, descent 0.125 of the size): Latin descenders (p, g, y)

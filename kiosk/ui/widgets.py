@@ -329,6 +329,21 @@ class FittedLabel(QLabel):
             fit_label_height(self, self.width())
 
 
+def text_width(label: QLabel) -> int:
+    """The width ``label`` wraps its text at: its contents less its margin and, left or right aligned with a
+    frame (a style sheet's padding gives it one), the indent QLabel adds then (half an "x":
+    ``QLabelPrivate::documentRect``, qtbase src/widgets/widgets/qlabel.cpp)."""
+    width = label.contentsRect().width() - 2 * label.margin()
+    indent = label.indent()
+    if indent < 0 and label.frameWidth() > 0:
+        indent = label.fontMetrics().horizontalAdvance("x") // 2 - label.margin()
+    from PySide6.QtCore import Qt  # not at module level: see the module's docstring
+
+    if indent > 0 and label.alignment() & (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight):
+        width -= indent
+    return width
+
+
 def balanced_breaks(text: str, font: QFont, width: int) -> str:
     """``text`` with its line breaks put where a narrower, balanced wrap puts them: each paragraph that
     wraps at ``width`` is broken at the narrowest width that keeps its number of lines (CSS's
@@ -353,6 +368,9 @@ def balanced_breaks(text: str, font: QFont, width: int) -> str:
         layout.endLayout()
         return lines
 
+    # A little under the width: the label draws through QPainter, whose metrics can round a line a fraction of
+    # a pixel wider than QTextLayout measures it here, and would wrap a line that just fits (a stray "Card").
+    width -= max(2, width // 50)
     paragraphs = []
     for paragraph in text.split("\n"):
         greedy = lines_at(paragraph, width)
@@ -390,7 +408,7 @@ class BalancedLabel(QLabel):
         self._balance()
 
     def _balance(self) -> None:
-        width = self.contentsRect().width()
+        width = text_width(self)
         shown = self._given
         if self.wordWrap() and width > 0 and self._given:
             shown = balanced_breaks(self._given, self.font(), width)
@@ -408,3 +426,16 @@ class BalancedLabel(QLabel):
 
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._balance()
+
+
+def action_row(back: QWidget | None, *right: QWidget) -> QHBoxLayout:
+    """A reader screen's bottom row: 戻る at the left, the screen's forward action (次へ, 確認) or the staff's
+    button at the right, the same on every screen (docs/architecture.md, "Screen layout": the side chosen
+    and why). Their heights are the theme's (``theme.ACTION_HEIGHT``)."""
+    row = QHBoxLayout()
+    if back is not None:
+        row.addWidget(back)
+    row.addStretch(1)
+    for widget in right:
+        row.addWidget(widget)
+    return row
