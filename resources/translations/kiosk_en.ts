@@ -73,15 +73,15 @@
         <location line="+17"/>
         <location filename="../../kiosk/flow/machine.py" line="+207"/>
         <location filename="../../kiosk/scenarios/runner.py" line="+303"/>
-        <location filename="../../kiosk/ui/screens.py" line="+221"/>
-        <location line="+477"/>
+        <location filename="../../kiosk/ui/screens.py" line="+234"/>
+        <location line="+471"/>
         <source>顔認証</source>
         <translation>Face recognition</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../kiosk/scenarios/tags.py" line="+15"/>
-        <location filename="../../kiosk/ui/screens.py" line="-475"/>
+        <location filename="../../kiosk/ui/screens.py" line="-469"/>
         <source>暗証番号</source>
         <translation>PIN</translation>
     </message>
@@ -868,7 +868,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../kiosk/ui/screens.py" line="+578"/>
+        <location filename="../../kiosk/ui/screens.py" line="+568"/>
         <source>健康保険証の読取確認</source>
         <translation>Health insurance card check</translation>
     </message>
@@ -941,7 +941,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../kiosk/ui/screens.py" line="-186"/>
+        <location filename="../../kiosk/ui/screens.py" line="-182"/>
         <source>医療費助成</source>
         <translation>Medical expense subsidy</translation>
     </message>
@@ -1527,7 +1527,7 @@
         <translation>Visual-check password in this practice: {password}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-515"/>
+        <location filename="../../kiosk/ui/screens.py" line="-509"/>
         <source>カードリーダーが使用できません</source>
         <extracomment>Its labels&apos; lines balanced (``_label``); not on the way to the idle screen (kiosk.ui.widgets).</extracomment>
         <translation>The card reader cannot be used</translation>
@@ -1563,18 +1563,18 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+807"/>
+        <location line="+793"/>
         <source>読み取り中です</source>
         <translation>Reading...</translation>
     </message>
     <message>
-        <location line="-807"/>
-        <location line="+197"/>
+        <location line="-793"/>
+        <location line="+195"/>
         <source>カードを動かさないでください。</source>
         <translation>Please do not move the card.</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-189"/>
         <source>読み取りに失敗しました</source>
         <translation>Could not read the card</translation>
     </message>
@@ -1585,15 +1585,15 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+188"/>
+        <location line="+186"/>
         <location line="+62"/>
-        <location line="+354"/>
+        <location line="+346"/>
         <location line="+15"/>
         <source>カードをお取りください</source>
         <translation>Please take your card</translation>
     </message>
     <message>
-        <location line="-610"/>
+        <location line="-600"/>
         <source>本人確認の方法を選択してください</source>
         <translation>Please choose how to confirm your identity</translation>
     </message>
@@ -1609,20 +1609,20 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+230"/>
-        <location line="+276"/>
+        <location line="+228"/>
+        <location line="+271"/>
         <source>職員用：目視確認</source>
         <translation>Staff: visual check</translation>
     </message>
     <message>
-        <location line="-506"/>
-        <location line="+230"/>
-        <location line="+276"/>
+        <location line="-499"/>
+        <location line="+228"/>
+        <location line="+271"/>
         <source>職員による目視確認を始める</source>
         <translation>Start a visual check by staff</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-476"/>
         <source>暗証番号（数字4桁）を
 入力してください</source>
         <translation>Please enter your
@@ -1680,13 +1680,7 @@ or ask for your PIN.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kiosk/ui/screens.py" line="+9"/>
-        <location line="+314"/>
-        <location line="+136"/>
-        <location line="+132"/>
-        <location line="+75"/>
-        <location line="+38"/>
-        <location line="+41"/>
+        <location filename="../../kiosk/ui/screens.py" line="-177"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
@@ -1696,14 +1690,14 @@ or ask for your PIN.</translation>
         <translation>Folder for the result files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-736"/>
-        <location line="+450"/>
-        <location line="+132"/>
+        <location filename="../../kiosk/ui/screens.py" line="+186"/>
+        <location line="+443"/>
+        <location line="+128"/>
         <source>本人確認方法の選択に戻る</source>
         <translation>Back to choosing how to confirm identity</translation>
     </message>
     <message>
-        <location line="-573"/>
+        <location line="-564"/>
         <source>数字 {digit}</source>
         <translation>Digit {digit}</translation>
     </message>
@@ -1753,8 +1747,8 @@ The card locks if the next try is wrong.</translation>
         <translation>Please show one of these at the reception desk</translation>
     </message>
     <message>
-        <location line="-297"/>
-        <location line="+351"/>
+        <location line="-295"/>
+        <location line="+349"/>
         <source>・{document}</source>
         <translation>• {document}</translation>
     </message>
@@ -1861,7 +1855,7 @@ as a health insurance card</translation>
         <translation>Back to the consent choice</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>高額療養費制度</source>
         <translation>High-cost medical care benefit</translation>
     </message>
@@ -1933,7 +1927,7 @@ in the frame</translation>
         <translation>Use PIN instead</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+35"/>
         <source>顔認証の残り回数：{left}回</source>
         <translation>Face recognition tries left: {left}</translation>
     </message>
@@ -1994,7 +1988,7 @@ Checking…</translation>
         <translation>Visual check mode password</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>確認</source>
         <translation>Confirm</translation>
     </message>
@@ -2417,7 +2411,7 @@ Checking…</translation>
     <message>
         <location filename="../../kiosk/domain/smartphone.py" line="+39"/>
         <location filename="../../kiosk/reader_messages.py" line="-58"/>
-        <location filename="../../kiosk/ui/screens.py" line="+138"/>
+        <location filename="../../kiosk/ui/screens.py" line="+135"/>
         <source>スマートフォンを読み取れませんでした</source>
         <translation>The phone could not be read</translation>
     </message>
@@ -2882,7 +2876,7 @@ Checking…</translation>
         <translation>The reader for phones cannot be used. Please place your My Number Card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens.py" line="-754"/>
+        <location filename="../../kiosk/ui/screens.py" line="-740"/>
         <source>スマートフォンで受付</source>
         <translation>Use a smartphone</translation>
     </message>
@@ -2892,7 +2886,7 @@ Checking…</translation>
         <translation>Check in with a smartphone (health insurance on the phone)</translation>
     </message>
     <message>
-        <location line="+586"/>
+        <location line="+576"/>
         <source>顔が一致しなかった回数：{failed}回&#x3000;顔認証の残り回数：{left}回</source>
         <translation>Not matched: {failed}. Face recognition tries left: {left}</translation>
     </message>
@@ -2902,7 +2896,7 @@ Checking…</translation>
         <translation>Checking capture {attempt}…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+83"/>
         <source>練習用：このシナリオの目視モード用パスワードは「{password}」です</source>
         <translation>For practice: this scenario&apos;s visual-check password is “{password}”</translation>
     </message>
