@@ -679,7 +679,7 @@
         <translation>The child&apos;s My Number Card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/fallback.py" line="+76"/>
+        <location filename="../../kiosk/domain/fallback.py" line="+80"/>
         <location filename="../../kiosk/domain/practice.py" line="-130"/>
         <source>資格が確認できませんでした</source>
         <translation>Eligibility not confirmed</translation>
