@@ -35,10 +35,15 @@ class SessionLog:
         self._spool: IO[bytes] | None = None
         self._unspooled: list[str] = []  # lines kept in memory when the temporary folder cannot take them
         self._count = 0
+        self._closed = False
 
     def append(self, line: str) -> None:
         self.recent.append(line)
         self._count += 1
+        if self._closed:
+            # The session is over (its window closed); a reader event still on its way may add a line,
+            # which nothing can save any more: not an error.
+            return
         if not self._unspooled:
             try:
                 if self._spool is None:
@@ -73,5 +78,6 @@ class SessionLog:
         return write_atomically(path, self.text().encode())
 
     def close(self) -> None:
+        self._closed = True
         if self._spool is not None:
             self._spool.close()

@@ -64,3 +64,13 @@ def test_an_unwritable_temporary_folder_keeps_the_lines_in_memory(monkeypatch, c
     log.append("second")
     assert list(log) == ["first", "second"]
     assert sum("temporary folder" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_a_line_after_the_log_is_closed_is_no_error():
+    """A reader event still on its way when the window closes adds a line after the controller closed the
+    log (seen as 'write to closed file' in the two-reader e2e test)."""
+    log = SessionLog()
+    log.append("画面: 待機")
+    log.close()
+    log.append("画面: 読み取り中")
+    assert len(log) == 2 and list(log.recent)[-1] == "画面: 読み取り中"
