@@ -33,9 +33,11 @@ def age_on(birth_date: dt.date, day: dt.date) -> int:
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
-def is_child(birth_date: dt.date, day: dt.date) -> bool:
-    """Whether the kiosk treats this person as a child on ``day`` (under :data:`ADULT_AGE`)."""
-    return age_on(birth_date, day) < ADULT_AGE
+def is_child(birth_date: dt.date | None, day: dt.date) -> bool:
+    """Whether the kiosk treats this person as a child on ``day`` (under :data:`ADULT_AGE`). Someone whose
+    birth date it does not know (a card no scenario describes) counts as one: the child's notes (the 医療証)
+    are then shown rather than withheld."""
+    return birth_date is None or age_on(birth_date, day) < ADULT_AGE
 
 
 @record

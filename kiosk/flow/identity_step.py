@@ -123,8 +123,7 @@ class IdentityStep:
             first_visit=steps.clinic.first_visit,
             staff="" if visit.card_identity.visual else NO_PHOTO_VISUAL,
             old_card=steps.old_card(),
-            # The 医療証 note is for a child's card; a card the kiosk knows no holder of may be anyone's.
-            child=profile is None or is_child(profile.birth_date, steps.as_of()),
+            child=is_child(profile.birth_date if profile is not None else None, steps.as_of()),
         )
         steps.go(Event.PIN_BLOCKED, fallback=guidance)
 

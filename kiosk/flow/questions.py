@@ -34,7 +34,7 @@ class Questions:
         assert steps.service is not None and visit.identity is not None and visit.record is not None
         result = steps.service.confirm(visit.identity, method)
         person = result.person
-        child = person is None or is_child(person.birth_date, steps.as_of())
+        child = is_child(person.birth_date if person is not None else None, steps.as_of())
         visit.record = replace(visit.record, method=method, result=result, child=child)
         if visit.identity.phone_refusal is not None:
             guidance = guidance_for_phone_refusal(visit.identity.phone_refusal)
