@@ -105,7 +105,7 @@ class Scenario:
         if not self.dated:
             return ""
         return N_(
-            "練習の日付: {date:%Y-%m-%d}（今日ではありません。この日のルールで練習します）", date=self.as_of
+            "練習の日付: {date:%Y-%m-%d}（今日ではなく、この日のルールで練習します）", date=self.as_of
         )
 
     def service(self) -> QualificationService:

@@ -2760,7 +2760,7 @@ Checking…</translation>
     </message>
     <message>
         <location filename="../../kiosk/scenarios/loader.py" line="+108"/>
-        <source>練習の日付: {date:%Y-%m-%d}（今日ではありません。この日のルールで練習します）</source>
+        <source>練習の日付: {date:%Y-%m-%d}（今日ではなく、この日のルールで練習します）</source>
         <translation>Practice date: {date:%Y-%m-%d} (not today; that day&apos;s rules apply)</translation>
     </message>
     <message>
