@@ -104,9 +104,7 @@ class Scenario:
         """「2026-01-15 の練習」 for a scenario dated another day (its rules are that day's); "" for today."""
         if not self.dated:
             return ""
-        return N_(
-            "練習の日付: {date:%Y-%m-%d}（今日ではなく、この日のルールで練習します）", date=self.as_of
-        )
+        return N_("練習の日付: {date:%Y-%m-%d}（今日ではなく、この日のルールで練習します）", date=self.as_of)
 
     def service(self) -> QualificationService:
         """A fresh back end for one run: links made from each card's certificate serial."""

@@ -2759,7 +2759,7 @@ Checking…</translation>
         <translation>cannot write (system error {code})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scenarios/loader.py" line="+108"/>
+        <location filename="../../kiosk/scenarios/loader.py" line="+107"/>
         <source>練習の日付: {date:%Y-%m-%d}（今日ではなく、この日のルールで練習します）</source>
         <translation>Practice date: {date:%Y-%m-%d} (not today; that day&apos;s rules apply)</translation>
     </message>
