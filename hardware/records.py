@@ -9,10 +9,15 @@ A frozen record is frozen as a frozen dataclass is (``FrozenInstanceError`` on a
 or any attribute of an instance of the record itself, from ``__post_init__`` too), by a shared ``__setattr__``
 that lets only the record's own generated ``__init__`` set its fields.
 
+A record's ``__init__`` is one of the functions of ``hardware/record_inits.py`` (``self.a0 = a0`` … for a
+number of fields, compiled once, into that module's bytecode) with its code renamed to the record's fields
+(``CodeType.replace``): the same parameters, defaults, annotations and ``__post_init__`` call as the one
+``dataclass`` writes. A record with a field that needs more (``default_factory``, ``init=False``,
+``kw_only``, ``InitVar``, or a ``ClassVar`` beside them) keeps ``dataclass``'s own.
+
 Why: Python 3.11's ``dataclass`` compiles every generated method with its own ``exec``, ~0.6 M instructions
-each; a frozen class gets six. Some forty classes are made on the way to the kiosk's idle screen, and five of
-those six methods were ~100 M instructions of its start-up (docs/performance.md). ``__init__`` is still
-``dataclass``'s own.
+each; a frozen class gets seven. Some forty classes are made on the way to the kiosk's idle screen, and those
+methods were ~130 M instructions of its start-up (docs/performance.md).
 
 Anything ``record`` does not take (``order``, ``unsafe_hash``, ``init=False`` …) is plain ``dataclass``'s
 business: use ``dataclass`` for it.
@@ -21,9 +26,11 @@ business: use ``dataclass`` for it.
 from __future__ import annotations
 
 import sys
-from dataclasses import Field, FrozenInstanceError, dataclass, field, fields
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
+from itertools import pairwise
 from operator import attrgetter
 from reprlib import recursive_repr
+from types import FunctionType
 from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform, overload
 
 if TYPE_CHECKING:
@@ -64,9 +71,14 @@ def _make(cls: type[T], *, frozen: bool, slots: bool, kw_only: bool) -> type[T]:
         if getattr(base, "__record_frozen__", frozen) != frozen:
             kinds = ("non-frozen", "frozen") if frozen else ("frozen", "non-frozen")
             raise TypeError(f"cannot inherit {kinds[1]} record {cls.__name__} from a {kinds[0]} one")
-    made = dataclass(cls, frozen=False, eq=False, repr=False, slots=slots, kw_only=kw_only)
+    templated = not own_init and not kw_only and _plain_fields(cls)
+    made = dataclass(
+        cls, init=not templated, frozen=False, eq=False, repr=False, slots=slots, kw_only=kw_only
+    )
     made.__record_frozen__ = frozen  # type: ignore[attr-defined]
     every = fields(made)  # type: ignore[arg-type]  # made is a dataclass now
+    if templated:
+        made.__init__ = _initialiser(made, every)  # type: ignore[method-assign]
     if frozen:
         _freeze(made, tuple(f.name for f in every), None if own_init else made.__init__.__code__, slots=slots)
     if not own_eq:
@@ -77,6 +89,62 @@ def _make(cls: type[T], *, frozen: bool, slots: bool, kw_only: bool) -> type[T]:
     if not own_repr:
         made.__repr__ = _showing(tuple(f.name for f in every if f.repr))  # type: ignore[method-assign]
     return made
+
+
+def _plain_fields(cls: type) -> bool:
+    """Whether every field ``dataclass`` will find in ``cls`` is a plain parameter of ``__init__``, so that a
+    template writes it. Told from the class body before ``dataclass`` reads it, erring towards "no"."""
+    from mynakiosk_hardware.record_inits import MOST_FIELDS, TEMPLATES_FIT
+
+    if not TEMPLATES_FIT:
+        return False
+    count = 0
+    for base in cls.__mro__[1:]:
+        inherited = getattr(base, "__dataclass_fields__", None)
+        if inherited is not None:
+            if not _all_plain(list(inherited.values())) or list(inherited.values()) != list(fields(base)):
+                return False
+            count += len(inherited)
+    body = vars(cls)
+    annotations = body.get("__annotations__", {})
+    for name, annotation in annotations.items():
+        text = annotation if isinstance(annotation, str) else repr(annotation)
+        if name == "self" or any(word in text for word in ("ClassVar", "InitVar", "KW_ONLY")):
+            return False
+        value = body.get(name)
+        if isinstance(value, Field) and not _all_plain([value]):
+            return False
+    return count + len(annotations) <= MOST_FIELDS
+
+
+def _all_plain(found: list[Field[Any]]) -> bool:
+    return all(f.init and f.kw_only is not True and f.default_factory is MISSING for f in found)
+
+
+def _initialiser(cls: type, every: tuple[Field[Any], ...]) -> Callable[..., None]:
+    """The ``__init__`` ``dataclass`` would write for ``cls``, its plain fields ``every``: a template's code
+    with the fields' names, their defaults and annotations."""
+    from mynakiosk_hardware import record_inits
+
+    names = tuple(f.name for f in every)
+    assert names == tuple(cls.__dataclass_fields__), names  # type: ignore[attr-defined]  # no pseudo-field
+    post_init = hasattr(cls, "__post_init__")
+    code = getattr(record_inits, f"init_{len(names)}{'_post' if post_init else ''}").__code__
+    defaults = tuple(f.default for f in every if f.default is not MISSING)
+    for earlier, later in pairwise(every):  # dataclass's check, made as it writes __init__
+        if earlier.default is not MISSING and later.default is MISSING:
+            raise TypeError(f"non-default argument {later.name!r} follows default argument")
+    qualname = f"{cls.__qualname__}.__init__"
+    code = code.replace(
+        co_names=names + code.co_names[len(names) :],
+        co_varnames=(code.co_varnames[0], *names),
+        co_qualname=qualname,
+    )
+    module = sys.modules.get(cls.__module__)
+    init = FunctionType(code, vars(module) if module is not None else {}, "__init__", defaults or None)
+    init.__qualname__ = qualname
+    init.__annotations__ = {**{f.name: f.type for f in every}, "return": None}
+    return init
 
 
 def _values(names: list[str]) -> Callable[[object], tuple[Any, ...]]:

@@ -4,14 +4,17 @@ with the same options, and every instance pair must compare, hash and show the s
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import math
-from dataclasses import FrozenInstanceError, dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import FrozenInstanceError, InitVar, dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mynakiosk_hardware import record_inits
+from mynakiosk_hardware.record_inits import MOST_FIELDS
 from mynakiosk_hardware.records import record
 
 if TYPE_CHECKING:
@@ -297,3 +300,98 @@ def test_frozen_and_mutable_records_do_not_inherit_from_each_other() -> None:
         )
     with pytest.raises(TypeError, match="cannot inherit frozen record"):
         record(type("Bad", (Mutable,), {"__doc__": "x", "__annotations__": {"b": "int"}, "b": 0}))
+
+
+#: Class bodies whose ``__init__`` a template writes, and ones that keep ``dataclass``'s own.
+INIT_BODIES: dict[str, Callable[[], dict[str, Any]]] = {
+    **BODIES,
+    "post init": lambda: {"__annotations__": {"a": "Any"}, "__post_init__": _check_positive},
+    "all defaults": lambda: {"__annotations__": {"a": "int", "b": "str"}, "a": 1, "b": field(default="x")},
+    "most fields": lambda: {"__annotations__": {f"f{i}": "int" for i in range(MOST_FIELDS)}},
+}
+DATACLASS_INIT_BODIES: dict[str, Callable[[], dict[str, Any]]] = {
+    "factory": lambda: {"__annotations__": {"a": "Any", "b": "Any"}, "b": field(default_factory=list)},
+    "not in init": lambda: {"__annotations__": {"a": "Any", "b": "Any"}, "b": field(default=0, init=False)},
+    "keyword only": lambda: {"__annotations__": {"a": "Any", "b": "Any"}, "b": field(kw_only=True)},
+    "class variable": lambda: {"__annotations__": {"a": "Any", "c": ClassVar[int]}, "c": 3},
+    "init variable": lambda: {
+        "__annotations__": {"a": "Any", "b": InitVar[int]},
+        "__post_init__": lambda self, b: None,
+    },
+    "too many fields": lambda: {"__annotations__": {f"f{i}": "int" for i in range(MOST_FIELDS + 1)}},
+}
+
+
+def _check_positive(self: Any) -> None:
+    if self.a < 0:
+        raise ValueError("negative")
+
+
+CALLS: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+    ((), {}),
+    ((1,), {}),
+    ((-1,), {}),
+    ((1, 2), {}),
+    ((1, 2, 3), {}),
+    ((), {"a": 1}),
+    ((1,), {"a": 1}),
+    ((1,), {"zzz": 1}),
+    ((), {"b": 2}),
+    (tuple(range(MOST_FIELDS)), {}),
+]
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+@pytest.mark.parametrize("kind", sorted(INIT_BODIES) + sorted(DATACLASS_INIT_BODIES))
+def test_init_takes_and_refuses_what_dataclass_s_does(kind: str, frozen: bool) -> None:
+    body = INIT_BODIES.get(kind) or DATACLASS_INIT_BODIES[kind]
+    ours, theirs = twins(body, frozen=frozen)
+    assert str(inspect.signature(ours)) == str(inspect.signature(theirs))
+    for attribute in ("__qualname__", "__name__", "__module__", "__annotations__", "__defaults__", "__doc__"):
+        # repr: an InitVar annotation is made for each twin and has no equality of its own
+        assert repr(getattr(ours.__init__, attribute)) == repr(getattr(theirs.__init__, attribute)), attribute
+    for arguments, keywords in CALLS:
+        made = [
+            _outcome(lambda cls=cls, a=arguments, k=keywords: repr(cls(*a, **k))) for cls in (ours, theirs)
+        ]
+        assert made[0] == made[1], (arguments, keywords)
+    templated = ours.__init__.__code__.co_filename == record_inits.__file__
+    assert templated is (kind in INIT_BODIES)
+
+
+def test_a_field_without_default_after_one_with_is_refused_as_dataclass_does() -> None:
+    body = lambda: {"__annotations__": {"a": "Any", "b": "Any", "c": "Any"}, "a": 1}  # noqa: E731
+    with pytest.raises(TypeError) as theirs:
+        dataclass(type("Twin", (), body()))
+    with pytest.raises(TypeError) as ours:
+        record(type("Twin", (), body()))
+    assert str(ours.value) == str(theirs.value) == "non-default argument 'b' follows default argument"
+
+
+def test_an_inherited_record_s_init_takes_the_base_s_fields_first() -> None:
+    @record
+    class Base:
+        """Two fields."""
+
+        a: int
+        b: int = 2
+
+    @record
+    class Child(Base):
+        """An override and one more."""
+
+        a: int = 1
+        c: int = 3
+
+    assert str(inspect.signature(Child)) == "(a: 'int' = 1, b: 'int' = 2, c: 'int' = 3) -> None"
+    assert Child(c=5) == Child(1, 2, 5)
+    assert Child.__init__.__code__.co_filename == record_inits.__file__
+
+
+def test_the_init_templates_are_as_generated_and_compiled_as_record_expects() -> None:
+    from pathlib import Path
+
+    assert Path(record_inits.__file__).read_text(encoding="utf-8") == record_inits.source(), (
+        "python -m mynakiosk_hardware.record_inits > hardware/record_inits.py"
+    )
+    assert record_inits.TEMPLATES_FIT
