@@ -148,6 +148,11 @@ def check(
     finally:
         controller.close()
         window.close()
+        # Gone now, not at the next event loop: a program that runs the check in-process (a test) would
+        # otherwise keep a window that refits itself, and sets the look, at every later change of theme.
+        import shiboken6
+
+        shiboken6.delete(window)
 
 
 def _started() -> None:

@@ -106,3 +106,21 @@ def test_fontconfig_finds_the_bundled_faces_and_they_look_as_given_to_qt(tmp_pat
     for language in ("ja", "en"):
         assert not shots["fontconfig", language].isNull()
         assert shots["fontconfig", language] == shots["application", language]
+
+
+def test_a_check_run_in_process_leaves_no_window_behind(qapp, capsys):
+    """A program (a test, say) that runs the check in-process keeps no hidden kiosk window, which would
+    otherwise refit itself, and set the look, whenever the theme changes later."""
+    from PySide6.QtWidgets import QApplication
+
+    from mynakiosk.app import check
+    from mynakiosk.ui.main_window import MainWindow
+    from mynakiosk_hardware.readers.virtual import VirtualReader
+
+    def windows() -> list[object]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+    before = len(windows())
+    assert check(VirtualReader()) == 0
+    assert capsys.readouterr().out.startswith("ok: ")
+    assert len(windows()) == before
