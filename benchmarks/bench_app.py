@@ -230,6 +230,14 @@ def startup_findings() -> None:
     # or later (gc.freeze once the window is up): ~46 M instructions of kiosk --check.
     frozen = after_check("import gc", "print(gc.get_freeze_count() > 10_000, gc.isenabled())")
     finding(frozen == ["True True"], "start-up's objects frozen, collection given back", " ".join(frozen))
+    # shiboken6 reads the source of each module imported after PySide6.QtCore, to see whether it uses
+    # PySide6 (``__feature__``); mynakiosk.ui answers for its modules first (~20 M instructions).
+    read = after_check(
+        "import linecache, os",
+        "ui = os.path.dirname(sys.modules['mynakiosk.ui'].__file__)",
+        "print(sorted(os.path.basename(f) for f in linecache.cache if f.startswith(ui) or f.endswith('app.py')))",
+    )
+    finding(read == ["[]"], "PySide6 reads no source of the window's modules", read[0])
     missing = undocumented_dataclasses()
     finding(not missing, "every dataclass has a docstring (~0.5 ms each otherwise)", ", ".join(missing))
 

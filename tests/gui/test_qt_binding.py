@@ -22,3 +22,26 @@ def test_emitting_signals_keeps_reference_counts(qapp):
     assert sys.getrefcount(True) - before_true > -10
     assert sys.getrefcount(None) - before_none > -10
     assert len(received) == 100
+
+
+def test_the_feature_table_says_of_the_ui_modules_what_pyside6_would_find(qapp):
+    """mynakiosk.ui answers shiboken6's ``__feature__`` check for its own modules, so that PySide6 does not
+    read their sources at start-up: every one that uses PySide6 is told 0 ("no feature: Qt as named"), as
+    the check would; a Qt-free one may be told 0 or -1 (it calls no Qt, so either is the same)."""
+    import importlib
+
+    import pytest
+
+    import mynakiosk.ui
+    from mynakiosk.ui import main_window, pacing, screens, theme  # noqa: F401  # loaded, to be checked
+
+    feature = sys.modules.get("PySide6.support.feature")
+    if feature is None or not hasattr(feature, "_mod_uses_pyside"):
+        pytest.skip("this PySide6 has no feature table: nothing is told")
+    table = feature.pyside_feature_dict
+    ours = [name for name in sys.modules if name.startswith("mynakiosk.ui.") or name == "mynakiosk.app"]
+    assert len(ours) > 5
+    for name in ours:
+        uses_qt = feature._mod_uses_pyside(importlib.import_module(name))
+        assert table.get(name) in ((0,) if uses_qt else (0, -1)), name
+    assert table.get(mynakiosk.ui.__name__) == 0
