@@ -10,6 +10,7 @@ desktop launcher), they are also shown in a dialog.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import logging
 import os
@@ -216,10 +217,13 @@ def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         default=0,
         help="more log output (-vv: APDU headers and status words)",
     )
-    sub = parser.add_subparsers(
+    # argparse only calls parser_class, and uses what it returns as a parser: a _MadeWhenUsed is one
+    sub = parser.add_subparsers(  # type: ignore[call-overload]
         dest="command",
         metavar="COMMAND",
-        parser_class=_EnglishCommandParser if language == "en" else _CommandParser,
+        parser_class=functools.partial(
+            _MadeWhenUsed, _EnglishCommandParser if language == "en" else _CommandParser
+        ),
     )
     sub.add_parser("readers", help="list PC/SC readers and whether a card is on each")
     sub.add_parser("card", help="emulated cards", arguments=_card_arguments)
@@ -233,11 +237,7 @@ def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
 
 
 class _CommandParser(argparse.ArgumentParser):
-    """A subcommand's parser that adds its arguments the first time it parses or shows help.
-
-    ``kiosk`` and ``kiosk --check`` use none of them; adding them all up front took ~1 % of start-up
-    (argparse makes a help formatter and looks up translations for each argument).
-    """
+    """A subcommand's parser, its arguments added by ``arguments`` as it is made."""
 
     help_format: type[argparse.HelpFormatter] = argparse.HelpFormatter
 
@@ -246,30 +246,30 @@ class _CommandParser(argparse.ArgumentParser):
     ) -> None:
         kwargs.setdefault("formatter_class", self.help_format)
         super().__init__(*args, **kwargs)
-        self._arguments = arguments
-
-    def _add_arguments(self) -> None:
-        if self._arguments is not None:
-            add, self._arguments = self._arguments, None
-            add(self)
-
-    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
-        self._add_arguments()
-        return super().parse_known_args(args, namespace)
-
-    def format_usage(self) -> str:
-        self._add_arguments()
-        return super().format_usage()
-
-    def format_help(self) -> str:
-        self._add_arguments()
-        return super().format_help()
+        if arguments is not None:
+            arguments(self)
 
 
 class _EnglishCommandParser(_CommandParser):
     """A subcommand's parser for ``--lang en`` (its own subcommands' too: argparse makes them of its class)."""
 
     help_format = _EnglishHelp
+
+
+class _MadeWhenUsed:
+    """A subcommand's parser, made the first time argparse uses it (the command line names the subcommand):
+    ``kiosk`` and ``kiosk --check`` make none. Each parser looks up its texts' translations with gettext,
+    which searches the locale folders again at every call, and adds its arguments (~1.5 M instructions of
+    start-up a subcommand, more under a ja_JP locale; docs/performance.md)."""
+
+    def __init__(self, parser_class: type[_CommandParser], **kwargs: Any) -> None:
+        self._make = lambda: parser_class(**kwargs)
+        self._made: _CommandParser | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._made is None:
+            self._made = self._make()
+        return getattr(self._made, name)
 
 
 def _card_arguments(card: argparse.ArgumentParser) -> None:
