@@ -24,7 +24,7 @@ from mynakiosk.domain.people import Coverage, Insurer, Person, Relation, age_on
 from mynakiosk.domain.smartphone import can_have_smartphone_card
 from mynakiosk.flow.intents import SCRIPT_STEPS, Plain, ScriptError, ScriptStep, masked_step, parse_step
 from mynakiosk.flow.machine import State
-from mynakiosk.i18n import N_, Bilingual
+from mynakiosk.i18n import N_, Bilingual, is_japanese
 from mynakiosk.personas import Persona
 from mynakiosk.resources import resources_dir
 from mynakiosk_hardware.profile import CardProfile, ProfileError, profile_from_mapping
@@ -259,16 +259,6 @@ def _text(where: str, value: Any, *, lines: bool = False) -> str:
     return join_wrapped(value) if lines else value
 
 
-#: Where a line ending in this character joins the next without a space: CJK punctuation, kana, the CJK
-#: ideographs, full-width forms. Compared by code point: as a regular expression's character class, these
-#: ranges cost ~60 M instructions to compile at start-up (``re`` builds a 64 K-entry map for them).
-_JAPANESE_RANGES = ((0x3000, 0x30FF), (0x3400, 0x9FFF), (0xFF01, 0xFF60))
-
-
-def _ends_in_japanese(text: str) -> bool:
-    return bool(text) and any(low <= ord(text[-1]) <= high for low, high in _JAPANESE_RANGES)
-
-
 def join_wrapped(text: str) -> str:
     """The lines of a wrapped paragraph as one: Japanese ones without a space (「有効。窓口」, as Japanese is
     written), others with one (English sentences), never with the double space a rendered line break gave."""
@@ -276,7 +266,7 @@ def join_wrapped(text: str) -> str:
     for line in (line.strip() for line in text.splitlines()):
         if not line:
             continue
-        joined += line if not joined or _ends_in_japanese(joined) else " " + line
+        joined += line if not joined or is_japanese(joined[-1]) else " " + line
     return joined
 
 

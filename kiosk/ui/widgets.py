@@ -11,6 +11,8 @@ painted without either.
 
 from __future__ import annotations
 
+import functools
+import itertools
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mynakiosk.i18n import translated
+from mynakiosk.i18n import is_japanese, translated
 
 T = TypeVar("T")
 
@@ -344,18 +346,47 @@ def text_width(label: QLabel) -> int:
     return width
 
 
+#: No line break here (UAX #14 class WJ), and nothing drawn.
+WORD_JOINER = "\u2060"
+
+
+@functools.cache
+def _japanese_phrases() -> Callable[[str], list[str]]:
+    from budoux import load_default_japanese_parser  # its model is read once, when a text first needs it
+
+    return load_default_japanese_parser().parse
+
+
+def phrases_kept_whole(paragraph: str) -> str:
+    """``paragraph`` with a word joiner between the characters of each of its phrases (文節), where it has
+    Japanese: Japanese may break between any two characters, and a title wrapped as 「スマートフォンを読／
+    み取れませんでした」 splits a word. BudouX's model (the one behind Chrome's ``word-break: auto-phrase``)
+    finds the phrases: 「スマートフォンを／読み取れませんでした」. Spaces stay break opportunities."""
+    if not any(is_japanese(character) for character in paragraph):
+        return paragraph
+    return "".join(
+        phrase[0]
+        + "".join(
+            character if character.isspace() or before.isspace() else WORD_JOINER + character
+            for before, character in itertools.pairwise(phrase)
+        )
+        for phrase in _japanese_phrases()(paragraph)
+    )
+
+
 def balanced_breaks(text: str, font: QFont, width: int) -> str:
     """``text`` with its line breaks put where a narrower, balanced wrap puts them: each paragraph that
     wraps at ``width`` is broken at the narrowest width that keeps its number of lines (CSS's
     ``text-wrap: balance``), so no line is left with a stray 「す。」 or one English word.
 
     Qt's own line breaking decides the breaks (QTextLayout, word wrap: between words, and between Japanese
-    characters where UAX #14 allows it, never before 「。」), so every line still fits ``width``.
+    phrases, ``phrases_kept_whole``, where UAX #14 allows it, never before 「。」), so every line still fits
+    ``width``; a phrase wider than a line is broken where it must be.
     """
     from PySide6.QtGui import QTextLayout, QTextOption
 
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
     def lines_at(paragraph: str, line_width: float) -> list[str]:
         layout = QTextLayout(paragraph, font)
@@ -372,10 +403,11 @@ def balanced_breaks(text: str, font: QFont, width: int) -> str:
     # a pixel wider than QTextLayout measures it here, and would wrap a line that just fits (a stray "Card").
     width -= max(2, width // 50)
     paragraphs = []
-    for paragraph in text.split("\n"):
+    for given in text.split("\n"):
+        paragraph = phrases_kept_whole(given)
         greedy = lines_at(paragraph, width)
         if len(greedy) < 2:
-            paragraphs.append(paragraph)
+            paragraphs.append(given)
             continue
         low, high = width // 2, width  # high keeps the count; find the narrowest width that does
         while high - low > 1:
@@ -384,7 +416,8 @@ def balanced_breaks(text: str, font: QFont, width: int) -> str:
                 high = middle
             else:
                 low = middle
-        paragraphs.append("\n".join(line.rstrip() for line in lines_at(paragraph, high)))
+        lines = lines_at(paragraph, high)
+        paragraphs.append("\n".join(line.replace(WORD_JOINER, "").rstrip() for line in lines))
     return "\n".join(paragraphs)
 
 

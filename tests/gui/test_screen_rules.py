@@ -5,7 +5,9 @@ English, normal and large text, on the screens the window fits (tests/gui/test_w
   ``ACTION_HEIGHT``), whichever screen it is on; 戻る has one height of its own;
 - 戻る at the bottom left, on every screen that has one (docs/architecture.md, "Screen layout");
 - no orphan line: a wrapped text never ends on a last line of one or two characters (Japanese, 「す。」) or
-  of one word (English): it reads as a stray.
+  of one word (English): it reads as a stray;
+- no word split: a balanced Japanese text breaks between phrases (文節, as BudouX finds them), never inside
+  one that fits on a line (「…読／み取れません」).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from mynakiosk.ui import theme
 from mynakiosk.ui.tour import make_kiosk, tour
-from mynakiosk.ui.widgets import text_width
+from mynakiosk.ui.widgets import BalancedLabel, text_width
 from tests.gui.test_window_fit import MODES, SCREENS
 
 if TYPE_CHECKING:
@@ -91,11 +93,41 @@ def orphans_in(screen: QWidget) -> list[str]:
     return found
 
 
+def split_phrases_in(screen: QWidget) -> list[str]:
+    """Where a balanced label breaks a line inside a phrase that would fit on a line of its own."""
+    from budoux import load_default_japanese_parser
+
+    phrases_of = load_default_japanese_parser().parse
+    found = []
+    for label in screen.findChildren(BalancedLabel):
+        if not label.isVisibleTo(screen) or not JAPANESE.search(label.text()):
+            continue
+        width, metrics = text_width(label), label.fontMetrics()
+        shown = iter(QLabel.text(label).split("\n"))
+        for given in label.text().split("\n"):
+            phrases = phrases_of(given)
+            ends = {sum(len(phrase) for phrase in phrases[: i + 1]) for i in range(len(phrases))}
+            lines, at = [next(shown)], 0
+            while len("".join(lines).replace(" ", "")) < len(given.replace(" ", "")):  # its other lines
+                lines.append(next(shown))
+            for line in lines[:-1]:
+                at = given.index(line, at) + len(line)
+                while at < len(given) and given[at].isspace():
+                    at += 1
+                if at in ends or given[at - 1].isspace():
+                    continue
+                phrase = next(p for i, p in enumerate(phrases) if sum(map(len, phrases[: i + 1])) > at)
+                if metrics.horizontalAdvance(phrase) <= width:
+                    found.append(f"{' / '.join(lines)!r} splits {phrase!r}")
+    return found
+
+
 @dataclass
 class Walk:
     """What the tour saw at each reader screen."""
 
     orphans: dict[str, list[str]] = field(default_factory=dict)
+    split_phrases: dict[str, list[str]] = field(default_factory=dict)
     action_heights: dict[str, dict[str, int]] = field(default_factory=dict)
     backs: dict[str, tuple[int, int]] = field(default_factory=dict)  # stop -> (left gap, right gap)
     back_heights: dict[str, int] = field(default_factory=dict)
@@ -106,6 +138,8 @@ def look_at(walk: Walk, name: str, screen: Screen) -> None:
     walk.checks.append(name)
     if found := orphans_in(screen):
         walk.orphans[name] = found
+    if found := split_phrases_in(screen):
+        walk.split_phrases[name] = found
     heights = {}
     for button in screen.findChildren(QPushButton):
         if button.isVisibleTo(screen) and is_action(button):
@@ -170,6 +204,14 @@ def test_no_wrapped_text_ends_on_a_stray_line(qtbot, kiosk_aloop, mode, size) ->
     walk = walk_tour(qtbot, kiosk_aloop, mode, size)
     assert len(walk.checks) > 30
     assert not walk.orphans, "\n".join(f"{k}: {v}" for k, v in walk.orphans.items())
+
+
+@pytest.mark.parametrize("size", SCREENS)
+@pytest.mark.parametrize("mode", MODES)
+def test_japanese_lines_break_between_phrases(qtbot, kiosk_aloop, mode, size) -> None:
+    walk = walk_tour(qtbot, kiosk_aloop, mode, size)
+    assert len(walk.checks) > 30
+    assert not walk.split_phrases, "\n".join(f"{k}: {v}" for k, v in walk.split_phrases.items())
 
 
 @pytest.mark.parametrize("size", SCREENS)
