@@ -193,12 +193,13 @@ def startup_findings() -> None:
         "" if probe_works else f"probe no longer sees the namespace ({namespace})",
     )
     # No staff console or practice rules, no card emulation, JPKI client or keys, no asyncio (no card is
-    # read; ~80 M instructions with ssl and socket); no APDU classes (no command is sent); no roster, so
+    # read; ~80 M instructions with ssl and socket); no APDU classes (no command is sent); no BudouX model
+    # (no text is balanced on the idle screen; ~10 ms to read); no roster, so
     # no platformdirs; no OpenSSL; no signal handlers; the resources found from their package's folder,
     # without importlib.resources (~20 M instructions once PySide6 taxes its imports).
     loaded = after_check(
         "unwanted = set(mynakiosk.cli.QT_FREE_GUI) | {'cryptography', 'platformdirs', 'hashlib', 'signal',"
-        " 'importlib.resources', 'importlib.readers', 'mynakiosk_hardware.apdu'}",
+        " 'importlib.resources', 'importlib.readers', 'mynakiosk_hardware.apdu', 'budoux'}",
         "print(sorted(unwanted & set(sys.modules)))",
         "print(all(m in sys.modules for m in mynakiosk.cli.QT_FREE_CORE))",
     )
