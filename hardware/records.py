@@ -13,10 +13,11 @@ A record's ``__init__`` is one of the functions of ``hardware/record_inits.py`` 
 number of fields, compiled once, into that module's bytecode) with its code renamed to the record's fields
 (``CodeType.replace``): the same parameters, defaults, annotations and ``__post_init__`` call as the one
 ``dataclass`` writes. A record with a field that needs more (``default_factory``, ``init=False``,
-``kw_only``, ``InitVar``, or a ``ClassVar`` beside them) keeps ``dataclass``'s own.
+``kw_only``, ``InitVar``, or a ``ClassVar`` beside them, a field named ``self``), with more fields than the
+templates have, or made with ``kw_only=True`` keeps ``dataclass``'s own; its own ``__init__`` is its own.
 
 Why: Python 3.11's ``dataclass`` compiles every generated method with its own ``exec``, ~0.6 M instructions
-each; a frozen class gets seven. Some forty classes are made on the way to the kiosk's idle screen, and those
+each; a frozen class gets six. Some forty classes are made on the way to the kiosk's idle screen, and those
 methods were ~130 M instructions of its start-up (docs/performance.md).
 
 Anything ``record`` does not take (``order``, ``unsafe_hash``, ``init=False`` …) is plain ``dataclass``'s
@@ -25,13 +26,14 @@ business: use ``dataclass`` for it.
 
 from __future__ import annotations
 
+import inspect
 import sys
-from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
+from dataclasses import KW_ONLY, MISSING, Field, FrozenInstanceError, InitVar, dataclass, field, fields
 from itertools import pairwise
 from operator import attrgetter
 from reprlib import recursive_repr
-from types import FunctionType
-from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform, overload
+from types import FunctionType, ModuleType
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform, get_origin, overload
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -72,6 +74,7 @@ def _make(cls: type[T], *, frozen: bool, slots: bool, kw_only: bool) -> type[T]:
             kinds = ("non-frozen", "frozen") if frozen else ("frozen", "non-frozen")
             raise TypeError(f"cannot inherit {kinds[1]} record {cls.__name__} from a {kinds[0]} one")
     templated = not own_init and not kw_only and _plain_fields(cls)
+    undocumented = not cls.__doc__
     made = dataclass(
         cls, init=not templated, frozen=False, eq=False, repr=False, slots=slots, kw_only=kw_only
     )
@@ -79,6 +82,8 @@ def _make(cls: type[T], *, frozen: bool, slots: bool, kw_only: bool) -> type[T]:
     every = fields(made)  # type: ignore[arg-type]  # made is a dataclass now
     if templated:
         made.__init__ = _initialiser(made, every)  # type: ignore[method-assign]
+        if undocumented:  # dataclass wrote the docstring from the __init__ it found then: object's
+            made.__doc__ = made.__name__ + str(inspect.signature(made)).replace(" -> None", "")
     if frozen:
         _freeze(made, tuple(f.name for f in every), None if own_init else made.__init__.__code__, slots=slots)
     if not own_eq:
@@ -107,14 +112,36 @@ def _plain_fields(cls: type) -> bool:
             count += len(inherited)
     body = vars(cls)
     annotations = body.get("__annotations__", {})
+    module = sys.modules.get(cls.__module__)
+    namespace = vars(module) if module is not None else {}
     for name, annotation in annotations.items():
-        text = annotation if isinstance(annotation, str) else repr(annotation)
-        if name == "self" or any(word in text for word in ("ClassVar", "InitVar", "KW_ONLY")):
+        if name == "self" or _may_be_a_marker(annotation, namespace):
             return False
         value = body.get(name)
         if isinstance(value, Field) and not _all_plain([value]):
             return False
     return count + len(annotations) <= MOST_FIELDS
+
+
+def _may_be_a_marker(annotation: object, namespace: dict[str, Any]) -> bool:
+    """Whether ``dataclass`` may take ``annotation`` for ``ClassVar``, ``InitVar`` or ``KW_ONLY``: a string is
+    looked up in the class's module as ``dataclass`` does (``CV[int]`` with ``ClassVar as CV``, an alias
+    ``Const = ClassVar[int]``); any ``module.name`` is taken for one."""
+    if isinstance(annotation, str):
+        if any(word in annotation for word in ("ClassVar", "InitVar", "KW_ONLY")):
+            return True
+        head = annotation.split("[", 1)[0].strip()
+        if "." in head:
+            return True
+        annotation = namespace.get(head)
+    return (
+        annotation is ClassVar
+        or get_origin(annotation) is ClassVar
+        or annotation is InitVar
+        or isinstance(annotation, InitVar)
+        or annotation is KW_ONLY
+        or isinstance(annotation, ModuleType)
+    )
 
 
 def _all_plain(found: list[Field[Any]]) -> bool:
@@ -127,7 +154,9 @@ def _initialiser(cls: type, every: tuple[Field[Any], ...]) -> Callable[..., None
     from mynakiosk_hardware import record_inits
 
     names = tuple(f.name for f in every)
-    assert names == tuple(cls.__dataclass_fields__), names  # type: ignore[attr-defined]  # no pseudo-field
+    if names != tuple(cls.__dataclass_fields__) or not _all_plain(list(every)):  # type: ignore[attr-defined]
+        # _plain_fields let a pseudo-field or a keyword-only one through: its __init__ would be wrong
+        raise TypeError(f"record cannot write {cls.__qualname__}.__init__: use dataclass for this class")
     post_init = hasattr(cls, "__post_init__")
     code = getattr(record_inits, f"init_{len(names)}{'_post' if post_init else ''}").__code__
     defaults = tuple(f.default for f in every if f.default is not MISSING)

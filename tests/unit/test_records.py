@@ -6,8 +6,11 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import math
+from dataclasses import KW_ONLY as KO  # noqa: F401  # markers under other names: string annotations use them
 from dataclasses import FrozenInstanceError, InitVar, dataclass, field
+from dataclasses import InitVar as IV  # noqa: F401
 from typing import TYPE_CHECKING, Any, ClassVar
+from typing import ClassVar as CV
 
 import pytest
 from hypothesis import given
@@ -319,7 +322,17 @@ DATACLASS_INIT_BODIES: dict[str, Callable[[], dict[str, Any]]] = {
         "__post_init__": lambda self, b: None,
     },
     "too many fields": lambda: {"__annotations__": {f"f{i}": "int" for i in range(MOST_FIELDS + 1)}},
+    # Markers under other names, as dataclass finds them through the module (string annotations here)
+    "aliased class variable": lambda: {"__annotations__": {"a": "Any", "c": "CV[int]"}, "c": 3},
+    "class variable alias": lambda: {"__annotations__": {"a": "Any", "c": "Constant"}, "c": 3},
+    "aliased init variable": lambda: {
+        "__annotations__": {"a": "Any", "b": "IV[int]"},
+        "__post_init__": lambda self, b: None,
+    },
+    "aliased keyword-only marker": lambda: {"__annotations__": {"a": "Any", "_": "KO", "b": "Any"}, "b": 0},
 }
+
+Constant = CV[int]
 
 
 def _check_positive(self: Any) -> None:
@@ -397,3 +410,10 @@ def test_the_init_templates_are_as_generated() -> None:
     assert Path(record_inits.__file__).read_text(encoding="utf-8") == record_inits.source(), (
         "python -m mynakiosk_hardware.record_inits > hardware/record_inits.py"
     )
+
+
+def test_a_record_without_a_docstring_is_given_dataclass_s() -> None:
+    body = {"__module__": __name__, "__annotations__": {"a": "int", "b": "int"}, "b": 2}
+    ours = record(type("Plain", (), dict(body)))
+    theirs = dataclass(type("Plain", (), dict(body)))
+    assert ours.__doc__ == theirs.__doc__ == "Plain(a: 'int', b: 'int' = 2)"
