@@ -45,3 +45,17 @@ def test_the_feature_table_says_of_the_ui_modules_what_pyside6_would_find(qapp):
         uses_qt = feature._mod_uses_pyside(importlib.import_module(name))
         assert table.get(name) in ((0,) if uses_qt else (0, -1)), name
     assert table.get(mynakiosk.ui.__name__) == 0
+
+
+def test_the_feature_table_is_told_in_the_order_the_app_imports():
+    """As the kiosk starts: mynakiosk.app imports PySide6 first, then this package."""
+    import subprocess
+
+    code = (
+        "import sys, mynakiosk.app\n"
+        "table = sys.modules['PySide6.support.feature'].pyside_feature_dict\n"
+        "print(table.get('mynakiosk.app'), table.get('mynakiosk.ui.main_window'))\n"
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", **__import__("os").environ}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split() == ["0", "0"]
