@@ -56,6 +56,9 @@ def test_the_bundle_holds_both_programs_and_the_font_licence(bundle):
     assert list(bundle.rglob("mynakiosk-*.dist-info/licenses/LICENSE"))
     assert list(bundle.rglob("mynakiosk-*.dist-info/licenses/resources/fonts/OFL.txt"))
     assert list(bundle.rglob("pyside6_essentials-*.dist-info/METADATA"))
+    # BudouX's phrase model, read from its package's folder once a reader text is balanced, and its licence.
+    assert list(bundle.rglob("budoux/models/ja.json"))
+    assert list(bundle.rglob("budoux-*.dist-info/licenses/LICENSE"))
     assert not list(bundle.rglob("pytest")), "the pytest plugin's dependencies are not bundled"
 
 
