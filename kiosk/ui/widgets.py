@@ -381,23 +381,27 @@ def balanced_breaks(text: str, font: QFont, width: int) -> str:
 
     Qt's own line breaking decides the breaks (QTextLayout, word wrap: between words, and between Japanese
     phrases, ``phrases_kept_whole``, where UAX #14 allows it, never before 「。」), so every line still fits
-    ``width``; a phrase wider than a line is broken where it must be.
+    ``width``. Only a paragraph with a word or phrase wider than ``width`` is broken inside one, where Qt
+    must.
     """
     from PySide6.QtGui import QTextLayout, QTextOption
 
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-
-    def lines_at(paragraph: str, line_width: float) -> list[str]:
+    def lines_at(paragraph: str, line_width: float, wrap: QTextOption.WrapMode) -> tuple[list[str], bool]:
+        """The lines at ``line_width``, and whether each fits (a word wider than the line runs over)."""
+        option = QTextOption()
+        option.setWrapMode(wrap)
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(option)
+        units = paragraph.encode("utf-16-le")  # Qt counts UTF-16 code units: 𠮷 is two
         layout.beginLayout()
-        lines = []
+        lines, fits = [], True
         while (line := layout.createLine()).isValid():
             line.setLineWidth(line_width)
-            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
+            start, end = 2 * line.textStart(), 2 * (line.textStart() + line.textLength())
+            lines.append(units[start:end].decode("utf-16-le"))
+            fits = fits and line.naturalTextWidth() <= line_width
         layout.endLayout()
-        return lines
+        return lines, fits
 
     # A little under the width: the label draws through QPainter, whose metrics can round a line a fraction of
     # a pixel wider than QTextLayout measures it here, and would wrap a line that just fits (a stray "Card").
@@ -405,18 +409,23 @@ def balanced_breaks(text: str, font: QFont, width: int) -> str:
     paragraphs = []
     for given in text.split("\n"):
         paragraph = phrases_kept_whole(given)
-        greedy = lines_at(paragraph, width)
+        wrap = QTextOption.WrapMode.WordWrap
+        greedy, fits = lines_at(paragraph, width, wrap)
+        if not fits:  # a word or phrase wider than the label: broken inside, where it must be
+            wrap = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+            greedy, fits = lines_at(paragraph, width, wrap)
         if len(greedy) < 2:
             paragraphs.append(given)
             continue
         low, high = width // 2, width  # high keeps the count; find the narrowest width that does
         while high - low > 1:
             middle = (low + high) // 2
-            if len(lines_at(paragraph, middle)) == len(greedy):
+            lines, fits = lines_at(paragraph, middle, wrap)
+            if len(lines) == len(greedy) and fits:
                 high = middle
             else:
                 low = middle
-        lines = lines_at(paragraph, high)
+        lines, _ = lines_at(paragraph, high, wrap)
         paragraphs.append("\n".join(line.replace(WORD_JOINER, "").rstrip() for line in lines))
     return "\n".join(paragraphs)
 
