@@ -26,13 +26,15 @@ business: use ``dataclass`` for it.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import sys
+import typing
 from dataclasses import KW_ONLY, MISSING, Field, FrozenInstanceError, InitVar, dataclass, field, fields
 from itertools import pairwise
 from operator import attrgetter
 from reprlib import recursive_repr
-from types import FunctionType, ModuleType
+from types import FunctionType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform, get_origin, overload
 
 if TYPE_CHECKING:
@@ -126,22 +128,34 @@ def _plain_fields(cls: type) -> bool:
 def _may_be_a_marker(annotation: object, namespace: dict[str, Any]) -> bool:
     """Whether ``dataclass`` may take ``annotation`` for ``ClassVar``, ``InitVar`` or ``KW_ONLY``: a string is
     looked up in the class's module as ``dataclass`` does (``CV[int]`` with ``ClassVar as CV``, an alias
-    ``Const = ClassVar[int]``); any ``module.name`` is taken for one."""
+    ``Const = ClassVar[int]``, ``t.ClassVar`` with ``typing as t``; ``dt.date`` is no marker)."""
     if isinstance(annotation, str):
         if any(word in annotation for word in ("ClassVar", "InitVar", "KW_ONLY")):
             return True
-        head = annotation.split("[", 1)[0].strip()
-        if "." in head:
-            return True
-        annotation = namespace.get(head)
+        first, dot, rest = annotation.partition(".")
+        if dot and _identifier(first):  # module.name: dataclass looks only in typing and dataclasses
+            module = namespace.get(_identifier(first))
+            if module is not typing and module is not dataclasses:
+                return False
+            annotation = getattr(module, _identifier(rest), None)
+        else:
+            annotation = namespace.get(_identifier(annotation))
     return (
         annotation is ClassVar
         or get_origin(annotation) is ClassVar
         or annotation is InitVar
         or isinstance(annotation, InitVar)
         or annotation is KW_ONLY
-        or isinstance(annotation, ModuleType)
     )
+
+
+def _identifier(text: str) -> str:
+    """The name ``text`` starts with (spaces before it skipped), as dataclass's own pattern takes it."""
+    text = text.lstrip()
+    end = 0
+    while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        end += 1
+    return text[:end]
 
 
 def _all_plain(found: list[Field[Any]]) -> bool:

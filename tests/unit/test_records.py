@@ -4,6 +4,7 @@ with the same options, and every instance pair must compare, hash and show the s
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt  # noqa: F401  # named by a string annotation below
 import inspect
 import math
 from dataclasses import KW_ONLY as KO  # noqa: F401  # markers under other names: string annotations use them
@@ -311,6 +312,7 @@ INIT_BODIES: dict[str, Callable[[], dict[str, Any]]] = {
     "post init": lambda: {"__annotations__": {"a": "Any"}, "__post_init__": _check_positive},
     "all defaults": lambda: {"__annotations__": {"a": "int", "b": "str"}, "a": 1, "b": field(default="x")},
     "most fields": lambda: {"__annotations__": {f"f{i}": "int" for i in range(MOST_FIELDS)}},
+    "a module's type": lambda: {"__annotations__": {"a": "dt.date", "b": "dt.date | None"}, "b": None},
 }
 DATACLASS_INIT_BODIES: dict[str, Callable[[], dict[str, Any]]] = {
     "factory": lambda: {"__annotations__": {"a": "Any", "b": "Any"}, "b": field(default_factory=list)},
