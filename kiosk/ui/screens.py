@@ -178,7 +178,7 @@ class IdleScreen(Screen):
     def __init__(self) -> None:
         super().__init__(
             t("マイナンバーカードを\n置いてください"),
-            t("カードをカバーやケースから取り出して、読み取り部に置いてください。"),
+            t("カードをカバーやケースから取り出して、\n読み取り部に置いてください。"),
         )
         self.layout_.insertStretch(0, 1)
         slot = _label(t("カード置き場"), "cardSlot", balanced=False)

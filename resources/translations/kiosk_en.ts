@@ -1545,12 +1545,7 @@
 My Number Card</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>カードをカバーやケースから取り出して、読み取り部に置いてください。</source>
-        <translation>Please take the card out of its cover or case and place it on the reader.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>カード置き場</source>
         <translation>Place card here</translation>
     </message>
@@ -1753,7 +1748,13 @@ The card locks if the next try is wrong.</translation>
         <translation>• {document}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-337"/>
+        <source>カードをカバーやケースから取り出して、
+読み取り部に置いてください。</source>
+        <translation>Please take the card out of its cover or case and place it on the reader.</translation>
+    </message>
+    <message>
+        <location line="+347"/>
         <source>資格を確認しています</source>
         <translation>Checking your eligibility</translation>
     </message>
